@@ -1,0 +1,41 @@
+/**
+ * One engine step = one event, named after the kernel (or user-space tool) function it stands
+ * for. `actor` is `coord`, `pid:N` (a task of the current container), or `user` for actions
+ * outside any task (freezer writes, destroy).
+ */
+export interface EngineEvent {
+  seq: number;
+  actor: string;
+  fn: string;
+  what: string;
+  /** The task the step acted on, when there is one. */
+  pid?: number;
+  /** errno name when the step failed or recorded an error. */
+  errno?: string;
+  /** Small, flat facts about the state change (active_pid, refcount, status, ...). */
+  data?: Record<string, number | string | boolean | null>;
+}
+
+export type EventInput = Omit<EngineEvent, 'seq'>;
+
+/** Append-only event list owned by one world; never shared between worlds. */
+export class EventLog {
+  readonly events: EngineEvent[] = [];
+  private seq = 0;
+
+  emit(e: EventInput): EngineEvent {
+    const ev: EngineEvent = { seq: this.seq++, ...e };
+    this.events.push(ev);
+    return ev;
+  }
+
+  get length(): number {
+    return this.events.length;
+  }
+
+  /** Drops events after `length` (a failed op is rolled back with its events). */
+  truncate(length: number): void {
+    this.events.length = length;
+    this.seq = length === 0 ? 0 : this.events[length - 1].seq + 1;
+  }
+}
