@@ -1,0 +1,74 @@
+import type { EngineEvent } from './events';
+
+/** Plain-data views of the world, shared by reports, the worker protocol and the UI. */
+
+export type TaskStateName = 'running' | 'stopped' | 'traced' | 'zombie' | 'dead';
+
+/** A task as crviz-report/1 lists it (CONTRACTS.md section 3). */
+export interface TaskView {
+  pid: number;
+  tgid: number;
+  ppid: number;
+  pgid: number;
+  sid: number;
+  comm: string;
+  state: TaskStateName;
+  exit_code: number;
+  exit_signal: number;
+  pdeath_signal: number;
+  frozen: boolean;
+  traced: boolean;
+}
+
+export interface ContainerView {
+  id: number;
+  destroyed: boolean;
+  tasks: TaskView[];
+}
+
+/** Where one restart participant is: the kernel function it is in and whether it sleeps. */
+export interface ParticipantView {
+  id: string;
+  pid: number | null;
+  pc: string;
+  sleeping: boolean;
+  runnable: boolean;
+  done: boolean;
+  zombie: boolean;
+}
+
+export interface RestartCtxView {
+  active_pid: number;
+  nr_pids: number;
+  refcount: number;
+  refcount_history: number[];
+  error: string | null;
+  completed: boolean;
+  success: boolean;
+  freed: boolean;
+}
+
+export interface RestartView {
+  variant: string;
+  image: string;
+  container: number;
+  pids: number[];
+  order: number[];
+  ctx: RestartCtxView | null;
+  participants: ParticipantView[];
+  finished: boolean;
+}
+
+export interface WorldSnapshot {
+  current: number;
+  containers: (ContainerView & { freezer: 'THAWED' | 'FROZEN'; root: number })[];
+  images: string[];
+  restart: RestartView | null;
+}
+
+/** One position of the timeline: the event that led to it and the world after it. */
+export interface Frame {
+  event: EngineEvent;
+  step: number;
+  snapshot: WorldSnapshot;
+}
