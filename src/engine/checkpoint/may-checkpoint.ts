@@ -1,0 +1,60 @@
+import { kerror, type KError } from '../errno';
+import { EXIT_DEAD } from '../kernel/constants';
+import type { Container, Task } from '../kernel/types';
+import type { Variant } from '../scenario/types';
+
+export interface CheckContext {
+  c: Container;
+  root: Task;
+  containerInit: boolean;
+  /** A privileged checkpointer (CAP_SYS_PTRACE) passes ptrace_may_access for every task. */
+  privileged: boolean;
+  variant: Variant;
+}
+
+/** A refusal: the errno and the exact text ckpt_write_err() will put in the image. */
+export interface Refusal {
+  error: KError;
+  text: string;
+  check: string;
+}
+
+/**
+ * "TE" prefix of v18's __ckpt_write_err: the T part is written from offset 0 and overwrites
+ * the opening bracket, so the text starts with "pid" and keeps the closing "]".
+ */
+export function teText(t: Task, code: number, message: string): string {
+  return `pid ${t.pid} tsk ${t.comm} err ${code}]: ${message}`;
+}
+
+function refuse(check: string, errno: 'EBUSY' | 'EPERM' | 'EINVAL' | 'EAGAIN', t: Task, message: string, text?: string): Refusal {
+  const error = kerror(errno, `pid ${t.pid} (${t.comm}): ${message.trim()}`);
+  return { error, check, text: text ?? teText(t, error.code, message) };
+}
+
+/** may_checkpoint_task (v18 after 28/80), checks in the spec's order (linux-cr.md 3.5). */
+export function mayCheckpointTask(ctx: CheckContext, t: Task): Refusal | null {
+  const { c, root } = ctx;
+  if (t.exit_state === EXIT_DEAD) {
+    // v17 returned -EAGAIN with only a printk, so its image carries an empty message.
+    if (ctx.variant === 'v17') return refuse('EXIT_DEAD', 'EAGAIN', t, 'task state EXIT_DEAD', '');
+    return refuse('EXIT_DEAD', 'EBUSY', t, 'task state EXIT_DEAD\n');
+  }
+  // A task without an mm (a zombie) counts as non-dumpable for an unprivileged checkpointer.
+  if (!ctx.privileged && t.exit_state !== 0) {
+    return refuse('ptrace_may_access', 'EPERM', t, 'ptrace attach denied');
+  }
+  // "zombies are cool (and also don't have nsproxy, below...)"
+  if (t.exit_state !== 0) return null;
+  // The root's cgroup is known FROZEN here (begin_checkpoint), so same cgroup means frozen.
+  if (t.inFreezer !== root.inFreezer) {
+    return refuse('freezer', 'EBUSY', t, 'unfrozen or wrong cgroup');
+  }
+  if (t.ptracer !== 0) return refuse('ptraced', 'EBUSY', t, 'task is ptraced');
+  if (ctx.containerInit && t !== root && t.parent === root.parent && t.tgid !== root.tgid) {
+    return refuse('sibling', 'EINVAL', t, 'task is sibling of root');
+  }
+  // The nsproxy check sets no message: the STRING payload is just two NULs.
+  if (t.nsproxy !== c.nsproxy) return refuse('nsproxy', 'EPERM', t, 'task in another namespace', '');
+  return null;
+}

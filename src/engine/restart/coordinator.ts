@@ -1,0 +1,258 @@
+import { kerror, type KError } from '../errno';
+import { TASK_INTERRUPTIBLE } from '../kernel/constants';
+import { createTask } from '../kernel/world';
+import { CHECKPOINT_SUBTREE } from '../checkpoint/checkpoint';
+import { activateNext, ctxAlloc, ctxGet, ctxPut, notifyError } from './ctx';
+import type { Emit } from './emit';
+import { readImageHead, readTailAt } from './stream';
+import type { RestartState, TaskPart } from './types';
+
+const A = 'coord';
+
+/** Steps of the coordinator: user-space `restart` building the tree, then do_restore_coord. */
+export function stepCoordinator(s: RestartState, emit: Emit): { broadcast: boolean } {
+  const p = s.coord;
+  const ctx = s.ctx;
+  switch (p.pc) {
+    case 'restart': {
+      const head = readImageHead(s.bytes);
+      if (!head.ok) {
+        p.result = head.error;
+        emit(A, 'restart', `user space cannot read the image: ${head.error.message}`, { errno: head.error.errno });
+        p.pc = 'kill_tree';
+        return { broadcast: false };
+      }
+      s.pids = head.value.pids;
+      s.uflags = head.value.uflags;
+      const root = s.pids[0];
+      s.container!.root = root.vpid;
+      s.container!.init = s.uflags & CHECKPOINT_SUBTREE ? 0 : root.vpid;
+      emit(A, 'restart', `user space read the header and tree: ${s.pids.length} tasks to create`, {
+        data: { nr_pids: s.pids.length },
+      });
+      p.pc = 'clone_with_pids';
+      return { broadcast: false };
+    }
+    case 'clone_with_pids': {
+      const error = cloneNext(s);
+      if (error) {
+        p.result = error;
+        emit(A, 'clone_with_pids', error.message, { errno: error.errno });
+        p.pc = 'kill_tree';
+        return { broadcast: false };
+      }
+      const e = s.pids[p.nextClone - 1];
+      emit(A, 'clone_with_pids', `creates pid ${e.vpid}${e.vtgid !== e.vpid ? ` (thread of ${e.vtgid})` : ''}; it calls restart(0, fd, 0) and waits for a ctx`, { pid: e.vpid });
+      if (p.nextClone >= s.pids.length) p.pc = 'ckpt_ctx_alloc';
+      return { broadcast: false };
+    }
+    case 'ckpt_ctx_alloc':
+      s.ctx = ctxAlloc(s.pids);
+      p.hasAlloc = true;
+      emit(A, 'ckpt_ctx_alloc', 'sys_restart(root, fd, 0): new ctx, refcount 1', { data: { refcount: 1 } });
+      p.pc = 'restore_read_header';
+      return { broadcast: false };
+    case 'restore_read_header':
+      emit(A, 'restore_read_header', 'HEADER, uts BUFFERs and HEADER_ARCH match this kernel');
+      p.pc = 'restore_read_tree';
+      return { broadcast: false };
+    case 'restore_read_tree':
+      emit(A, 'restore_read_tree', `TREE: nr_pids ${s.pids.length}`, { data: { nr_pids: s.pids.length } });
+      p.pc = 'init_restart_ctx';
+      return { broadcast: false };
+    case 'init_restart_ctx': {
+      const root = s.byPid.get(s.pids[0].vpid);
+      if (!root || s.container!.tasks.get(root.pid)?.parent !== 0) {
+        return coordError(s, kerror('ESRCH', `the coordinator has no child with pid ${s.pids[0].vpid}`), emit, 'init_restart_ctx');
+      }
+      emit(A, 'init_restart_ctx', `root pid ${root.pid}; active_pid = -1`, { pid: root.pid, data: { active_pid: -1 } });
+      p.pc = 'set_task_ctx';
+      return { broadcast: false };
+    }
+    case 'set_task_ctx':
+      p.hasPtr = true;
+      emit(A, 'ckpt_ctx_get', 'coordinator sets its own checkpoint_ctx', { data: { refcount: ctxGet(ctx!) } });
+      p.pc = 'prepare_descendants';
+      return { broadcast: false };
+    case 'prepare_descendants':
+      return prepareDescendants(s, emit);
+    case 'restore_activate_next': {
+      activateNext(s, emit, A, 'restore_activate_next');
+      p.pc = 'wait_all_tasks_finish';
+      return { broadcast: !!ctx!.error };
+    }
+    case 'wait_all_tasks_finish': {
+      if (ctx!.error) {
+        p.result = ctx!.error;
+        emit(A, 'wait_all_tasks_finish', `woken: ctx error ${ctx!.error.errno}`, { errno: ctx!.error.errno });
+        p.pc = 'do_restore_coord';
+        return { broadcast: false };
+      }
+      s.completion = {
+        liveNotRestored: s.tasks.filter((t) => !t.zombie && !restored(t)).map((t) => t.pid),
+        zombiesNotZombie: s.tasks.filter((t) => t.zombie && !isZombieNow(s, t)).map((t) => t.pid),
+      };
+      emit(A, 'wait_all_tasks_finish', 'woken: ctx->complete; every task has had its turn', {
+        data: { active_pid: ctx!.active },
+      });
+      p.pc = 'restore_read_tail';
+      return { broadcast: false };
+    }
+    case 'restore_read_tail': {
+      const tail = readTailAt(s.bytes, s.offset);
+      if (!tail.ok) return coordError(s, tail.error, emit, 'restore_read_tail');
+      s.offset = tail.value;
+      emit(A, 'restore_read_tail', 'TAIL magic ok');
+      p.pc = 'do_restore_coord';
+      return { broadcast: false };
+    }
+    case 'do_restore_coord': {
+      if (ctx!.error) {
+        p.result = ctx!.error;
+        emit(A, 'do_restore_coord', `out: mark ctx ERROR (${ctx!.error.errno}), wake_up_all(&ctx->waitq)`, { errno: ctx!.error.errno });
+      } else {
+        ctx!.success = true;
+        emit(A, 'do_restore_coord', 'out: mark ctx SUCCESS, wake_up_all(&ctx->waitq)', { data: { success: true } });
+      }
+      p.pc = 'clear_task_ctx';
+      return { broadcast: true };
+    }
+    case 'clear_task_ctx':
+      p.hasPtr = false;
+      emit(A, 'ckpt_ctx_put', 'coordinator clears its own checkpoint_ctx', { data: { refcount: ctxPut(ctx!) } });
+      p.pc = 'ckpt_ctx_put';
+      return { broadcast: false };
+    case 'ckpt_ctx_put': {
+      p.hasAlloc = false;
+      const left = ctxPut(ctx!);
+      const ret = p.result ? `returns ${p.result.code} (${p.result.errno})` : 'returns 0';
+      emit(A, 'ckpt_ctx_put', `sys_restart ${ret}; refcount ${left}${left === 0 ? ': ctx freed' : ': ctx still referenced'}`, {
+        data: { refcount: left, freed: left === 0 },
+        ...(p.result ? { errno: p.result.errno } : {}),
+      });
+      p.pc = p.result ? 'kill_tree' : 'done';
+      return { broadcast: false };
+    }
+    case 'kill_tree': {
+      const alive = s.tasks.filter((t) => t.pc !== 'done');
+      for (const t of alive) t.killed = true;
+      emit(A, 'kill_tree', `restart failed: user space sends SIGKILL to ${alive.length} task(s) of the half-built tree`, {
+        ...(p.result ? { errno: p.result.errno } : {}),
+      });
+      p.pc = 'zap_pid_ns_processes';
+      return { broadcast: true };
+    }
+    case 'zap_pid_ns_processes': {
+      const c = s.container!;
+      const n = c.tasks.size;
+      c.tasks.clear();
+      c.outer.length = 0;
+      c.destroyed = true;
+      emit(A, 'zap_pid_ns_processes', `the namespace is torn down: ${n} task(s) reaped, nothing of the failed restart survives`);
+      p.pc = 'done';
+      return { broadcast: false };
+    }
+    case 'done':
+      return { broadcast: false };
+  }
+}
+
+function coordError(s: RestartState, error: KError, emit: Emit, fn: string): { broadcast: boolean } {
+  emit(A, fn, error.message, { errno: error.errno });
+  notifyError(s, error, null, emit, A);
+  s.coord.result = s.ctx!.error;
+  s.coord.pc = 'do_restore_coord';
+  return { broadcast: true };
+}
+
+/** A live task has restored once it is past restore_activate_next. */
+function restored(t: TaskPart): boolean {
+  return t.pc === 'wait_task_sync' || t.pc === 'clear_task_ctx' || t.pc === 'out_put_local' || t.pc === 'restore_retval' || (t.pc === 'done' && !t.ret);
+}
+
+function isZombieNow(s: RestartState, t: TaskPart): boolean {
+  return (s.container!.tasks.get(t.pid)?.exit_state ?? 0) !== 0;
+}
+
+/** ckpt_make_tree in user space, one clone per step, in pids order. */
+function cloneNext(s: RestartState): KError | null {
+  const c = s.container!;
+  const i = s.coord.nextClone;
+  const e = s.pids[i];
+  if (c.tasks.has(e.vpid)) return kerror('EBUSY', `pids[${i}]: pid ${e.vpid} is already in use`);
+  let parent: number;
+  if (i === 0) parent = 0;
+  else if (e.vtgid !== e.vpid) {
+    const leader = c.tasks.get(e.vtgid);
+    if (!leader) return kerror('EINVAL', `pids[${i}]: thread ${e.vpid} has no leader ${e.vtgid} before it`);
+    parent = leader.parent;
+  } else if (e.vppid === 0) parent = 0;
+  else {
+    const par = c.tasks.get(e.vppid);
+    if (!par) return kerror('EINVAL', `pids[${i}]: pid ${e.vpid} has no parent ${e.vppid} before it`);
+    parent = par.pid;
+  }
+  const parentComm = parent ? (c.tasks.get(parent)?.comm ?? 'restart') : 'restart';
+  createTask(c, {
+    pid: e.vpid,
+    tgid: e.vtgid,
+    parent,
+    comm: parentComm,
+    pgid: e.vpgid,
+    sid: e.vsid,
+    state: TASK_INTERRUPTIBLE,
+    exit_signal: e.vtgid !== e.vpid ? -1 : 17,
+  });
+  const part: TaskPart = {
+    kind: 'task',
+    id: `pid:${e.vpid}`,
+    pid: e.vpid,
+    index: i,
+    pc: 'wait_checkpoint_ctx',
+    hasPtr: false,
+    hasLocal: false,
+    zombie: false,
+    stopOnReturn: false,
+    ret: null,
+    killed: false,
+  };
+  s.tasks.push(part);
+  s.byPid.set(e.vpid, part);
+  s.coord.nextClone = i + 1;
+  return null;
+}
+
+/**
+ * prepare_descendants: a DFS over the root's descendants (and the root's other threads) that
+ * gives every non-zombie task the ctx (one reference each) and wakes it. The number marked must
+ * equal nr_pids under the 28/80 rule, otherwise -ESRCH.
+ */
+function prepareDescendants(s: RestartState, emit: Emit): { broadcast: boolean } {
+  const c = s.container!;
+  const ctx = s.ctx!;
+  const root = c.tasks.get(s.pids[0].vpid)!;
+  const roots = [root.pid, ...c.outer.filter((pid) => pid !== root.pid && c.tasks.get(pid)?.tgid === root.tgid)];
+  let marked = 0;
+  const stack = [...roots].reverse();
+  while (stack.length) {
+    const t = c.tasks.get(stack.pop()!)!;
+    if (t.ptracer) return coordError(s, kerror('EBUSY', `pid ${t.pid} is ptraced`), emit, 'prepare_descendants');
+    const part = s.byPid.get(t.pid);
+    if (t.exit_state === 0 && part) {
+      part.hasPtr = true;
+      ctxGet(ctx);
+      marked++;
+    }
+    for (let k = t.children.length - 1; k >= 0; k--) stack.push(t.children[k]);
+  }
+  if (marked !== ctx.nrPids) {
+    emit(A, 'prepare_descendants', `marked ${marked} tasks but nr_pids is ${ctx.nrPids}`, { errno: 'ESRCH', data: { refcount: ctx.refcount } });
+    notifyError(s, kerror('ESRCH', `prepare_descendants found ${marked} tasks for ${ctx.nrPids} pids entries`), null, emit, A);
+    s.coord.result = ctx.error;
+    s.coord.pc = 'do_restore_coord';
+    return { broadcast: true };
+  }
+  emit(A, 'prepare_descendants', `gives the ctx to ${marked} tasks and wakes them`, { data: { refcount: ctx.refcount, marked } });
+  s.coord.pc = 'restore_activate_next';
+  return { broadcast: true };
+}

@@ -1,0 +1,92 @@
+import type { KError } from '../errno';
+import type { PidsEntry } from '../image/types';
+import type { RestartCtx, RestartState } from './types';
+import type { Emit } from './emit';
+
+/** ckpt_ctx_alloc: refcount 1, owned by the coordinator's sys_restart. */
+export function ctxAlloc(pids: PidsEntry[]): RestartCtx {
+  return {
+    refcount: 1,
+    refHistory: [1],
+    pids,
+    nrPids: pids.length,
+    active: -1,
+    error: null,
+    errorPid: null,
+    completed: false,
+    success: false,
+    freed: false,
+  };
+}
+
+export function ctxGet(ctx: RestartCtx): number {
+  ctx.refcount += 1;
+  ctx.refHistory.push(ctx.refcount);
+  return ctx.refcount;
+}
+
+/** ckpt_ctx_put: frees the ctx (and its pids array) when the count reaches 0. */
+export function ctxPut(ctx: RestartCtx): number {
+  ctx.refcount -= 1;
+  ctx.refHistory.push(ctx.refcount);
+  if (ctx.refcount === 0) ctx.freed = true;
+  return ctx.refcount;
+}
+
+export function ctxRefData(ctx: RestartCtx): Record<string, number> {
+  return { refcount: ctx.refcount, active_pid: ctx.active };
+}
+
+/** get_active_pid: the vpid whose turn it is, or 0 before the first activation. */
+export function activeVpid(ctx: RestartCtx): number {
+  return ctx.active >= 0 && ctx.active < ctx.nrPids ? ctx.pids[ctx.active].vpid : 0;
+}
+
+/**
+ * restore_notify_error: the first error wins; sets CKPT_CTX_ERROR, completes the coordinator's
+ * completion and wakes every waiter on waitq.
+ */
+export function notifyError(s: RestartState, error: KError, pid: number | null, emit: Emit, actor: string): void {
+  const ctx = s.ctx;
+  if (!ctx) return;
+  if (ctx.error) return;
+  ctx.error = error;
+  ctx.errorPid = pid;
+  ctx.completed = true;
+  emit(actor, 'restore_notify_error', `first error ${error.errno}: ${error.message}; complete + wake_up_all`, {
+    errno: error.errno,
+    pid: pid ?? undefined,
+  });
+}
+
+/**
+ * restore_activate_next (28/80 rule): advance active_pid; past the last entry complete the
+ * coordinator's wait, else wake the task of the next entry, which must carry this ctx.
+ * Returns the error it recorded, if any.
+ */
+export function activateNext(s: RestartState, emit: Emit, actor: string, fn: string): KError | null {
+  const ctx = s.ctx!;
+  ctx.active += 1;
+  if (ctx.active >= ctx.nrPids) {
+    ctx.completed = true;
+    emit(actor, fn, `active_pid ${ctx.active} >= nr_pids ${ctx.nrPids}: complete(&ctx->complete)`, {
+      data: { active_pid: ctx.active, completed: true },
+    });
+    return null;
+  }
+  const vpid = ctx.pids[ctx.active].vpid;
+  const part = s.byPid.get(vpid);
+  const task = s.container?.tasks.get(vpid);
+  if (!part || !task || !part.hasPtr) {
+    const error: KError = { errno: 'ESRCH', code: -3, message: `no restarting task for pids[${ctx.active}] = ${vpid}` };
+    emit(actor, fn, `active_pid ${ctx.active}: ${error.message}`, { errno: 'ESRCH', data: { active_pid: ctx.active } });
+    notifyError(s, error, vpid, emit, actor);
+    return error;
+  }
+  s.order.push(vpid);
+  emit(actor, fn, `active_pid ${ctx.active}: wake_up_process(pid ${vpid})`, {
+    pid: vpid,
+    data: { active_pid: ctx.active, next: vpid },
+  });
+  return null;
+}

@@ -1,0 +1,61 @@
+import type { Part, RestartState } from './types';
+
+/** Whether a participant can take its next step now (false = done, or asleep in a wait). */
+export function canRun(s: RestartState, p: Part): boolean {
+  const ctx = s.ctx;
+  if (p.kind === 'coord') {
+    switch (p.pc) {
+      case 'done':
+        return false;
+      case 'wait_all_tasks_finish':
+        return !!ctx?.completed;
+      case 'zap_pid_ns_processes':
+        return s.tasks.every((t) => t.pc === 'done');
+      default:
+        return true;
+    }
+  }
+  switch (p.pc) {
+    case 'done':
+      return false;
+    case 'wait_checkpoint_ctx':
+      return p.hasPtr || p.killed;
+    case 'wait_task_active':
+      return p.killed || !!ctx?.error || ctx?.active === p.index;
+    case 'wait_task_sync':
+      return p.killed || !!ctx?.error || !!ctx?.success;
+    default:
+      return true;
+  }
+}
+
+/** A waiting participant's wait, for "what it waits for" in the UI. */
+export function waitsFor(p: Part): string | null {
+  if (p.kind === 'coord') {
+    if (p.pc === 'wait_all_tasks_finish') return 'ctx->complete';
+    if (p.pc === 'zap_pid_ns_processes') return 'every restarting task to be dead';
+    return null;
+  }
+  switch (p.pc) {
+    case 'wait_checkpoint_ctx':
+      return 'a checkpoint_ctx from prepare_descendants';
+    case 'wait_task_active':
+      return `active_pid to reach pids[${p.index}]`;
+    case 'wait_task_sync':
+      return 'CKPT_CTX_SUCCESS or CKPT_CTX_ERROR';
+    default:
+      return null;
+  }
+}
+
+/**
+ * Re-evaluates the participants a step may have woken or put to sleep and keeps the run queue
+ * in the order participants became runnable (the `fifo` order).
+ */
+export function refresh(s: RestartState, parts: Iterable<Part>): void {
+  for (const p of parts) {
+    const runnable = canRun(s, p);
+    if (runnable && !s.runqueue.has(p.id)) s.runqueue.add(p.id);
+    else if (!runnable && s.runqueue.has(p.id)) s.runqueue.delete(p.id);
+  }
+}

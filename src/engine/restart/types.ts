@@ -1,0 +1,148 @@
+import type { KError } from '../errno';
+import type { EventLog } from '../events';
+import type { PidsEntry } from '../image/types';
+import type { Container, World } from '../kernel/types';
+import type { Variant } from '../scenario/types';
+
+/** `coord` or `pid:N`. */
+export type PartId = string;
+
+/**
+ * The restart context (struct ckpt_ctx as restart uses it). Every get and put is an event and
+ * is kept in `refHistory` so the UI can show how the count moved.
+ */
+export interface RestartCtx {
+  refcount: number;
+  refHistory: number[];
+  pids: PidsEntry[];
+  nrPids: number;
+  /** Index into pids of the task whose turn it is; starts at -1. */
+  active: number;
+  /** CKPT_CTX_ERROR with the first errno recorded (restore_notify_error: first error wins). */
+  error: KError | null;
+  /** Pid of the record that failed, when a task's record caused the error. */
+  errorPid: number | null;
+  /** ctx->complete has fired. */
+  completed: boolean;
+  /** CKPT_CTX_SUCCESS. */
+  success: boolean;
+  freed: boolean;
+}
+
+/** Program counters: the kernel (or user-space) function a participant will run next. */
+export type CoordPc =
+  | 'restart'
+  | 'clone_with_pids'
+  | 'ckpt_ctx_alloc'
+  | 'set_task_ctx'
+  | 'restore_read_header'
+  | 'restore_read_tree'
+  | 'init_restart_ctx'
+  | 'prepare_descendants'
+  | 'restore_activate_next'
+  | 'wait_all_tasks_finish'
+  | 'restore_read_tail'
+  | 'do_restore_coord'
+  | 'clear_task_ctx'
+  | 'ckpt_ctx_put'
+  | 'kill_tree'
+  | 'zap_pid_ns_processes'
+  | 'done';
+
+export type TaskPc =
+  | 'wait_checkpoint_ctx'
+  | 'ckpt_ctx_get'
+  | 'set_PF_RESTARTING'
+  | 'wait_task_active'
+  | 'restore_task_struct'
+  | 'restore_activate_next'
+  | 'wait_task_sync'
+  | 'ckpt_ctx_put_local'
+  | 'do_exit'
+  | 'exit_notify'
+  | 'exit_checkpoint'
+  | 'exit_checkpoint_put'
+  | 'clear_task_ctx'
+  | 'restore_notify_error'
+  | 'out_put_local'
+  | 'restore_retval'
+  | 'do_exit_sigkill'
+  | 'done';
+
+export interface CoordPart {
+  kind: 'coord';
+  id: 'coord';
+  pc: CoordPc;
+  /** Next pids index to create in user space. */
+  nextClone: number;
+  /** First error of the coordinator's own work, or the ctx's first error at the end. */
+  result: KError | null;
+  /** The ctx pointer on the coordinator (one reference). */
+  hasPtr: boolean;
+  /** The syscall's own reference from ckpt_ctx_alloc. */
+  hasAlloc: boolean;
+}
+
+export interface TaskPart {
+  kind: 'task';
+  id: PartId;
+  pid: number;
+  /** Index of this task's entry in the pids array. */
+  index: number;
+  pc: TaskPc;
+  /** task->checkpoint_ctx is set (holds one reference). */
+  hasPtr: boolean;
+  /** The local reference taken in do_restore_task. */
+  hasLocal: boolean;
+  /** The record said zombie (known after restore_task_struct). */
+  zombie: boolean;
+  /** Stopped when it returns to user space (its record had __TASK_STOPPED). */
+  stopOnReturn: boolean;
+  /** do_restore_task's result so far: 0 or an error. */
+  ret: KError | null;
+  /** SIGKILL is pending (user space killed the half-built tree). */
+  killed: boolean;
+}
+
+export type Part = CoordPart | TaskPart;
+
+/** What the coordinator saw when its wait returned success: the facts the invariants check. */
+export interface CompletionSeen {
+  liveNotRestored: number[];
+  zombiesNotZombie: number[];
+}
+
+export interface RestartState {
+  variant: Variant;
+  imageName: string;
+  bytes: Uint8Array;
+  /** Position of the shared image stream (tasks read their records in turn). */
+  offset: number;
+  /** Container the restart builds; created by the first user-space step. */
+  container: Container | null;
+  ctx: RestartCtx | null;
+  coord: CoordPart;
+  tasks: TaskPart[];
+  /** Tasks by pid, for restore_activate_next's lookup. */
+  byPid: Map<number, TaskPart>;
+  /** pids read by user space (to create the tree) before the kernel reads them again. */
+  pids: PidsEntry[];
+  uflags: number;
+  /** Vpids in activation order. */
+  order: number[];
+  completion: CompletionSeen | null;
+  /** SIGCHLDs sent by a task while it had PF_RESTARTING (must stay 0). */
+  sigchldFromRestarting: number;
+  finished: boolean;
+  /** Runnable participants in the order they became runnable (the fifo order). */
+  runqueue: Set<PartId>;
+  /** Participant ids in the order they ran: the schedule that reproduces this run. */
+  taken: PartId[];
+  events: number;
+}
+
+/** The world a restart acts on, plus the log its events go to. */
+export interface RestartEnv {
+  world: World;
+  log: EventLog;
+}

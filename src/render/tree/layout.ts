@@ -1,0 +1,96 @@
+import { hierarchy, tree as d3tree } from 'd3';
+import type { TaskNode, TreeModel } from './model';
+
+export const NODE_W = 168;
+export const NODE_H = 58;
+export const THREAD_W = 60;
+export const THREAD_H = 22;
+const GAP_X = 28;
+const LEVEL_H = 112;
+
+export interface Placed {
+  node: TaskNode;
+  /** Centre of the card. */
+  x: number;
+  y: number;
+  depth: number;
+}
+
+export interface TreeLayout {
+  placed: Placed[];
+  links: { from: Placed; to: Placed }[];
+  /** Keyboard order: pre-order, each leader followed by its threads. */
+  order: number[];
+  bounds: { x0: number; y0: number; x1: number; y1: number };
+  coordinator: { x: number; y: number } | null;
+}
+
+interface HNode {
+  pid: number;
+  node: TaskNode | null;
+  children: HNode[];
+}
+
+/** Tidy tree (d3.tree) of the processes; threads sit in a row under their leader's card. */
+export function layoutTree(model: TreeModel): TreeLayout {
+  const processes = model.nodes.filter((n) => !n.isThread);
+  const threads = new Map<number, TaskNode[]>();
+  for (const n of model.nodes) {
+    if (n.isThread && n.parent !== null) {
+      threads.set(n.parent, [...(threads.get(n.parent) ?? []), n]);
+    }
+  }
+  const hnodes = new Map<number, HNode>(
+    processes.map((n) => [n.pid, { pid: n.pid, node: n, children: [] }]),
+  );
+  const root: HNode = { pid: -1, node: null, children: [] };
+  for (const n of processes) {
+    const parent = n.parent !== null ? hnodes.get(n.parent) : undefined;
+    (parent ?? root).children.push(hnodes.get(n.pid)!);
+  }
+  const width = (pid: number) =>
+    Math.max(NODE_W, (threads.get(pid)?.length ?? 0) * (THREAD_W + 6)) + GAP_X;
+  const h = hierarchy(root, (d) => d.children);
+  d3tree<HNode>()
+    .nodeSize([1, LEVEL_H])
+    .separation((a, b) => (width(a.data.pid) + width(b.data.pid)) / 2)(h);
+
+  const placed: Placed[] = [];
+  const byPid = new Map<number, Placed>();
+  const order: number[] = [];
+  const links: TreeLayout['links'] = [];
+  h.eachBefore((d) => {
+    const hd = d as typeof d & { x: number; y: number };
+    if (!d.data.node) return;
+    const p: Placed = { node: d.data.node, x: hd.x, y: hd.y - LEVEL_H, depth: d.depth - 1 };
+    placed.push(p);
+    byPid.set(p.node.pid, p);
+    order.push(p.node.pid);
+    const parent = d.parent?.data.node ? byPid.get(d.parent.data.pid) : undefined;
+    if (parent) links.push({ from: parent, to: p });
+    const ts = threads.get(p.node.pid) ?? [];
+    const rowW = ts.length * (THREAD_W + 6) - 6;
+    ts.forEach((t, i) => {
+      const tp: Placed = {
+        node: t,
+        x: p.x - rowW / 2 + THREAD_W / 2 + i * (THREAD_W + 6),
+        y: p.y + NODE_H / 2 + 8 + THREAD_H / 2,
+        depth: p.depth + 1,
+      };
+      placed.push(tp);
+      byPid.set(t.pid, tp);
+      order.push(t.pid);
+    });
+  });
+
+  const xs = placed.flatMap((p) => [p.x - NODE_W / 2, p.x + NODE_W / 2]);
+  const ys = placed.flatMap((p) => [p.y - NODE_H / 2, p.y + NODE_H / 2 + THREAD_H + 8]);
+  const bounds = placed.length
+    ? { x0: Math.min(...xs), y0: Math.min(...ys), x1: Math.max(...xs), y1: Math.max(...ys) }
+    : { x0: -NODE_W / 2, y0: -NODE_H / 2, x1: NODE_W / 2, y1: NODE_H / 2 };
+  const first = placed[0];
+  const coordinator = model.coordinator
+    ? { x: bounds.x0 - 40 - NODE_W / 2 - 24, y: first ? first.y : 0 }
+    : null;
+  return { placed, links, order, bounds, coordinator };
+}

@@ -1,0 +1,163 @@
+import { describeWaitStatus } from '../../engine/kernel/signals';
+import type { ParticipantView, TaskView, WorldSnapshot } from '../../engine/snapshot';
+
+/** What the tree view draws, derived from one WorldSnapshot; plain data, no D3. */
+
+export type NodeKind = 'running' | 'stopped' | 'traced' | 'zombie' | 'dead';
+
+export interface TaskNode {
+  pid: number;
+  comm: string;
+  kind: NodeKind;
+  /** Layout parent (the leader for threads); null for a root of the container. */
+  parent: number | null;
+  isThread: boolean;
+  frozen: boolean;
+  /** Second line: "zombie · exited 2", "stopped", "EXIT_DEAD". */
+  status: string;
+  /** Restart program counter, e.g. "wait_task_active · sleeping", or null. */
+  pc: string | null;
+  restarting: boolean;
+  sleeping: boolean;
+  runnable: boolean;
+  active: boolean;
+  /** Accessible name: "pid 3 worker zombie, exited 3". */
+  name: string;
+  task: TaskView;
+}
+
+export type CoordinatorStatus = 'waiting' | 'completed' | 'failed' | 'starting';
+
+export interface CoordinatorNode {
+  status: CoordinatorStatus;
+  text: string;
+  pc: string;
+  sleeping: boolean;
+  runnable: boolean;
+  name: string;
+}
+
+export interface TreeModel {
+  containerId: number;
+  label: string;
+  frozen: boolean;
+  destroyed: boolean;
+  nodes: TaskNode[];
+  coordinator: CoordinatorNode | null;
+  activePid: number | null;
+}
+
+function stateWord(t: TaskView): string {
+  return t.state === 'dead' ? 'dead (EXIT_DEAD)' : t.state;
+}
+
+function statusText(t: TaskView): string {
+  if (t.state === 'zombie') return `zombie · ${describeWaitStatus(t.exit_code)}`;
+  if (t.state === 'dead') return 'EXIT_DEAD';
+  return t.state;
+}
+
+export function taskName(t: TaskView, p: ParticipantView | undefined, active: boolean): string {
+  const parts = [`pid ${t.pid} ${t.comm} ${stateWord(t)}`];
+  if (t.state === 'zombie') parts.push(describeWaitStatus(t.exit_code));
+  if (t.tgid !== t.pid) parts.push(`thread of ${t.tgid}`);
+  if (t.frozen) parts.push('frozen');
+  if (p && !p.done) {
+    parts.push(`restarting in ${p.pc}`);
+    if (p.sleeping) parts.push('sleeping');
+    else if (p.runnable) parts.push('runnable');
+  }
+  if (active) parts.push('holds active_pid');
+  return parts.join(', ');
+}
+
+function pcText(p: ParticipantView): string {
+  return `${p.pc} · ${p.sleeping ? 'sleeping' : p.runnable ? 'runnable' : 'running'}`;
+}
+
+/** The pid whose turn it is: ctx.active_pid indexes the restart's pids array (-1 before). */
+export function activePidOf(snapshot: WorldSnapshot): number | null {
+  const r = snapshot.restart;
+  if (!r?.ctx || r.finished) return null;
+  const i = r.ctx.active_pid;
+  return i >= 0 && i < r.pids.length ? r.pids[i] : null;
+}
+
+function coordinatorOf(snapshot: WorldSnapshot): CoordinatorNode | null {
+  const r = snapshot.restart;
+  if (!r) return null;
+  const p = r.participants.find((x) => x.id === 'coord');
+  const ctx = r.ctx;
+  const n = ctx?.nr_pids ?? r.pids.length;
+  let status: CoordinatorStatus = 'starting';
+  let text = 'setting up ctx';
+  if (ctx?.error) {
+    status = 'failed';
+    text = `failed: ${ctx.error}`;
+  } else if (ctx?.completed || r.finished) {
+    status = ctx && !ctx.success && r.finished ? 'failed' : 'completed';
+    text = status === 'completed' ? `completed ✓ ${n} of ${n}` : 'failed';
+  } else if (ctx) {
+    status = 'waiting';
+    text = `waiting ${Math.max(0, Math.min(n, ctx.active_pid))} of ${n}`;
+  }
+  const pc = p ? pcText(p) : '';
+  const name = ['restart coordinator', text, p && !p.done ? `in ${p.pc}` : '']
+    .filter(Boolean)
+    .join(', ');
+  return {
+    status,
+    text,
+    pc,
+    sleeping: p?.sleeping ?? false,
+    runnable: p?.runnable ?? false,
+    name,
+  };
+}
+
+/** Builds the tree model of the container shown at this snapshot (the restart's during one). */
+export function buildTreeModel(snapshot: WorldSnapshot): TreeModel | null {
+  const id = snapshot.restart?.container ?? snapshot.current;
+  const c =
+    snapshot.containers.find((x) => x.id === id) ??
+    snapshot.containers.find((x) => x.id === snapshot.current);
+  if (!c) return null;
+  const byPid = new Map(c.tasks.map((t) => [t.pid, t]));
+  const participants = new Map<number, ParticipantView>();
+  for (const p of snapshot.restart?.participants ?? []) {
+    if (p.pid !== null) participants.set(p.pid, p);
+  }
+  const activePid = activePidOf(snapshot);
+  const nodes = c.tasks.map((t): TaskNode => {
+    const isThread = t.tgid !== t.pid && byPid.has(t.tgid);
+    const parent = isThread ? t.tgid : byPid.has(t.ppid) && t.ppid !== t.pid ? t.ppid : null;
+    const p = participants.get(t.pid);
+    const restarting = !!p && !p.done;
+    const active = activePid === t.pid;
+    return {
+      pid: t.pid,
+      comm: t.comm,
+      kind: t.state,
+      parent,
+      isThread,
+      frozen: t.frozen,
+      status: statusText(t) + (t.traced && t.state !== 'traced' ? ' · traced' : ''),
+      pc: restarting && p ? pcText(p) : null,
+      restarting,
+      sleeping: restarting && !!p?.sleeping,
+      runnable: restarting && !!p?.runnable,
+      active,
+      name: taskName(t, p, active),
+      task: t,
+    };
+  });
+  return {
+    containerId: c.id,
+    label: `container ${c.id}${c.freezer === 'FROZEN' ? ' · FROZEN' : ''}${c.destroyed ? ' · destroyed' : ''}`,
+    frozen: c.freezer === 'FROZEN',
+    destroyed: c.destroyed,
+    nodes,
+    coordinator: coordinatorOf(snapshot),
+    activePid,
+  };
+}

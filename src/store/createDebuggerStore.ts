@@ -1,0 +1,89 @@
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import { SPEEDS, type Breakpoint, type DebuggerState } from './types';
+
+export type DebuggerStore = StoreApi<DebuggerState>;
+
+function sameBreakpoint(a: Breakpoint, b: Breakpoint): boolean {
+  if (a.kind !== b.kind) return false;
+  if (a.kind === 'fn' && b.kind === 'fn') return a.fn === b.fn;
+  if (a.kind === 'active' && b.kind === 'active') return a.pid === b.pid;
+  return true;
+}
+
+function clampCursor(cursor: number, frames: number): number {
+  return Math.max(-1, Math.min(frames - 1, Math.trunc(cursor)));
+}
+
+/** One store per debugger instance (no module-level singleton). */
+export function createDebuggerStore(): DebuggerStore {
+  let noticeId = 0;
+  return createStore<DebuggerState>()((set, get) => ({
+    recording: null,
+    cursor: -1,
+    playing: false,
+    speed: 1,
+    breakpoints: [],
+    selection: null,
+    notices: [],
+    busy: false,
+    helpOpen: false,
+    params: { signal: 15, core: false, exitStatus: 0 },
+
+    setRecording(recording, cursor) {
+      const frames = recording.frames.length;
+      set({ recording, cursor: clampCursor(cursor ?? frames - 1, frames) });
+    },
+    setCursor(cursor) {
+      const frames = get().recording?.frames.length ?? 0;
+      set({ cursor: clampCursor(cursor, frames) });
+    },
+    stepBy(delta) {
+      get().setCursor(get().cursor + delta);
+    },
+    first() {
+      get().setCursor(-1);
+    },
+    last() {
+      get().setCursor(Number.MAX_SAFE_INTEGER);
+    },
+    play() {
+      const { recording, cursor } = get();
+      if (!recording || recording.frames.length === 0) return;
+      // Playing from the end starts over, as media players do.
+      if (cursor >= recording.frames.length - 1) set({ cursor: -1 });
+      set({ playing: true });
+    },
+    pause() {
+      set({ playing: false });
+    },
+    setSpeed(speed) {
+      const min = SPEEDS[0];
+      const max = SPEEDS[SPEEDS.length - 1];
+      if (Number.isFinite(speed)) set({ speed: Math.max(min, Math.min(max, speed)) });
+    },
+    toggleBreakpoint(bp) {
+      const list = get().breakpoints;
+      const has = list.some((b) => sameBreakpoint(b, bp));
+      set({ breakpoints: has ? list.filter((b) => !sameBreakpoint(b, bp)) : [...list, bp] });
+    },
+    select(pid) {
+      set({ selection: pid });
+    },
+    notify(kind, text) {
+      const notices = [...get().notices, { id: ++noticeId, kind, text }];
+      set({ notices: notices.slice(-5) });
+    },
+    dismiss(id) {
+      set({ notices: get().notices.filter((n) => n.id !== id) });
+    },
+    setBusy(busy) {
+      set({ busy });
+    },
+    setHelpOpen(helpOpen) {
+      set({ helpOpen });
+    },
+    setParams(params) {
+      set({ params: { ...get().params, ...params } });
+    },
+  }));
+}

@@ -1,0 +1,51 @@
+import type { Scenario, Step } from '../engine/scenario/types';
+import type { SessionRecording } from '../engine/session-types';
+
+/** Pure edits of a session's scenario; the recording is then re-run in the worker. */
+
+export function appendStep(scenario: Scenario, step: Step): Scenario {
+  return { ...scenario, steps: [...scenario.steps, step] };
+}
+
+/** Index of the scenario step that produced frame `cursor`, or -1 before the first event. */
+export function stepIndexAt(recording: SessionRecording, cursor: number): number {
+  if (cursor < 0) return -1;
+  let found = -1;
+  recording.stepStarts.forEach((start, i) => {
+    if (start <= cursor && start < recording.frames.length) found = i;
+  });
+  return found;
+}
+
+/** First frame of step `index` (the cursor after an action), clamped to the recording. */
+export function firstFrameOfStep(recording: SessionRecording, index: number): number {
+  const start = recording.stepStarts[index];
+  if (start === undefined) return recording.frames.length - 1;
+  return Math.min(start, recording.frames.length - 1);
+}
+
+export const isParticipantId = (actor: string): boolean =>
+  actor === 'coord' || /^pid:\d+$/.test(actor);
+
+/**
+ * A manual schedule pick at `cursor` during a restart: that restart step's schedule becomes the
+ * participants actually run so far (frame actors) plus `chosen`. Returns null when the cursor is
+ * not inside a restart step.
+ */
+export function pickNextParticipant(
+  recording: SessionRecording,
+  cursor: number,
+  chosen: string,
+): { scenario: Scenario; stepIndex: number } | null {
+  const stepIndex = stepIndexAt(recording, cursor);
+  const step = recording.scenario.steps[stepIndex];
+  if (!step || step.op !== 'restart') return null;
+  const start = recording.stepStarts[stepIndex];
+  const ran = recording.frames
+    .slice(start, cursor + 1)
+    .map((f) => f.event.actor)
+    .filter(isParticipantId);
+  const steps = recording.scenario.steps.slice();
+  steps[stepIndex] = { ...step, schedule: [...ran, chosen] };
+  return { scenario: { ...recording.scenario, steps }, stepIndex };
+}

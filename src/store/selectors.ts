@@ -1,0 +1,34 @@
+import type { EngineEvent } from '../engine/events';
+import type { Frame, WorldSnapshot } from '../engine/snapshot';
+import type { SessionRecording } from '../engine/session-types';
+import type { Breakpoint, DebuggerState } from './types';
+
+/** Module-level selectors: each returns a stored reference or a primitive, never a new object. */
+
+export const selectRecording = (s: DebuggerState): SessionRecording | null => s.recording;
+export const selectCursor = (s: DebuggerState): number => s.cursor;
+export const selectFrameCount = (s: DebuggerState): number => s.recording?.frames.length ?? 0;
+export const selectPlaying = (s: DebuggerState): boolean => s.playing;
+export const selectSpeed = (s: DebuggerState): number => s.speed;
+export const selectSelection = (s: DebuggerState): number | null => s.selection;
+export const selectNotices = (s: DebuggerState) => s.notices;
+export const selectBusy = (s: DebuggerState): boolean => s.busy;
+export const selectHelpOpen = (s: DebuggerState): boolean => s.helpOpen;
+export const selectParams = (s: DebuggerState) => s.params;
+export const selectBreakpoints = (s: DebuggerState): Breakpoint[] => s.breakpoints;
+export const selectFrames = (s: DebuggerState): Frame[] | null => s.recording?.frames ?? null;
+export const selectImages = (s: DebuggerState) => s.recording?.images ?? null;
+
+/** The world at the cursor: frames[cursor]?.snapshot ?? initial. */
+export const selectSnapshot = (s: DebuggerState): WorldSnapshot | null =>
+  s.recording ? (s.recording.frames[s.cursor]?.snapshot ?? s.recording.initial) : null;
+
+/** The world at the end of the timeline: where the next user action applies. */
+export const selectEndSnapshot = (s: DebuggerState): WorldSnapshot | null =>
+  s.recording ? (s.recording.frames.at(-1)?.snapshot ?? s.recording.initial) : null;
+
+export const selectCurrentEvent = (s: DebuggerState): EngineEvent | null =>
+  s.recording?.frames[s.cursor]?.event ?? null;
+
+export const selectAtEnd = (s: DebuggerState): boolean =>
+  s.cursor >= (s.recording?.frames.length ?? 0) - 1;

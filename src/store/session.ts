@@ -1,0 +1,97 @@
+import type { Scenario, Step } from '../engine/scenario/types';
+import type { SessionRecording } from '../engine/session-types';
+import type { DebuggerStore } from './createDebuggerStore';
+import { appendStep, firstFrameOfStep, pickNextParticipant } from './scenarioEdit';
+
+/** What the session needs from the engine client. */
+export interface EngineLoader {
+  load(scenario: Scenario): Promise<SessionRecording>;
+}
+
+interface ReportStep {
+  index: number;
+  op: string;
+  ok: boolean;
+  errno?: string;
+  message?: string;
+}
+
+function reportStep(recording: SessionRecording, index: number): ReportStep | undefined {
+  const report = recording.report as { steps?: ReportStep[] } | null;
+  return report?.steps?.find((s) => s.index === index);
+}
+
+function errorText(err: unknown): string {
+  return err instanceof Error ? err.message : String(err);
+}
+
+/** Describes a step for notices: "kill pid 3", "checkpoint". */
+export function describeStep(step: Step): string {
+  const pid = 'pid' in step ? ` pid ${step.pid}` : 'tracee' in step ? ` pid ${step.tracee}` : '';
+  return `${step.op}${pid}`;
+}
+
+/**
+ * The session of one debugger: loads scenarios and user actions through the engine and puts the
+ * recordings into the store. User actions append a step and re-run the whole scenario.
+ */
+export class Session {
+  constructor(
+    private readonly store: DebuggerStore,
+    private readonly engine: EngineLoader,
+  ) {}
+
+  async loadScenario(scenario: Scenario): Promise<boolean> {
+    const rec = await this.run(scenario);
+    if (!rec) return false;
+    this.store.getState().setRecording(rec, rec.frames.length - 1);
+    return true;
+  }
+
+  /** Appends `step` to the scenario, re-runs it and moves the cursor to the step's first frame. */
+  async applyStep(step: Step): Promise<boolean> {
+    const current = this.store.getState().recording;
+    if (!current) return false;
+    const rec = await this.run(appendStep(current.scenario, step));
+    if (!rec) return false;
+    const index = rec.scenario.steps.length - 1;
+    this.store.getState().setRecording(rec, firstFrameOfStep(rec, index));
+    const outcome = reportStep(rec, index);
+    if (outcome && !outcome.ok) {
+      const why = [outcome.errno, outcome.message].filter(Boolean).join(': ');
+      this.store.getState().notify('error', `${describeStep(step)} failed: ${why || 'error'}`);
+    }
+    return true;
+  }
+
+  /** Manual schedule: `participant` runs next at the cursor during a restart. */
+  async pickNext(participant: string): Promise<boolean> {
+    const { recording, cursor } = this.store.getState();
+    if (!recording) return false;
+    const picked = pickNextParticipant(recording, cursor, participant);
+    if (!picked) return false;
+    const rec = await this.run(picked.scenario);
+    if (!rec) return false;
+    this.store.getState().setRecording(rec, cursor + 1);
+    return true;
+  }
+
+  /** A recording that arrived without a request (after the worker restarted). */
+  replaceRecording(rec: SessionRecording): void {
+    const { cursor } = this.store.getState();
+    this.store.getState().setRecording(rec, cursor);
+  }
+
+  private async run(scenario: Scenario): Promise<SessionRecording | null> {
+    const state = this.store.getState();
+    state.setBusy(true);
+    try {
+      return await this.engine.load(scenario);
+    } catch (err) {
+      this.store.getState().notify('error', errorText(err));
+      return null;
+    } finally {
+      this.store.getState().setBusy(false);
+    }
+  }
+}

@@ -1,0 +1,116 @@
+import { describe, expect, it } from 'vitest';
+import type { Scenario } from '../engine/scenario/types';
+import type { Frame, WorldSnapshot } from '../engine/snapshot';
+import type { SessionRecording } from '../engine/session-types';
+import { createDebuggerStore } from './createDebuggerStore';
+import { appendStep, pickNextParticipant, stepIndexAt } from './scenarioEdit';
+import { selectAtEnd, selectSnapshot } from './selectors';
+
+const world = (current: number): WorldSnapshot => ({
+  current,
+  containers: [],
+  images: [],
+  restart: null,
+});
+
+const frame = (seq: number, actor: string): Frame => ({
+  event: { seq, actor, fn: 'f', what: 'w' },
+  step: 0,
+  snapshot: world(100 + seq),
+});
+
+const scenario: Scenario = {
+  format: 'crviz-scenario/1',
+  name: 't',
+  variant: 'v18-28',
+  tree: [],
+  steps: [{ op: 'freeze' }, { op: 'restart', image: 'a' }],
+};
+
+const recording: SessionRecording = {
+  scenario,
+  initial: world(0),
+  frames: [frame(0, 'user'), frame(1, 'user'), frame(2, 'coord'), frame(3, 'pid:1'), frame(4, 'pid:2')],
+  stepStarts: [0, 1],
+  report: {},
+  images: {},
+};
+
+describe('debugger store', () => {
+  it('starts empty and derives the snapshot at the cursor', () => {
+    const store = createDebuggerStore();
+    expect(selectSnapshot(store.getState())).toBeNull();
+    store.getState().setRecording(recording, -1);
+    expect(selectSnapshot(store.getState())).toBe(recording.initial);
+    store.getState().setCursor(2);
+    expect(selectSnapshot(store.getState())?.current).toBe(102);
+  });
+
+  it('clamps the cursor and steps within the recording', () => {
+    const store = createDebuggerStore();
+    store.getState().setRecording(recording);
+    expect(store.getState().cursor).toBe(4);
+    expect(selectAtEnd(store.getState())).toBe(true);
+    store.getState().stepBy(1);
+    expect(store.getState().cursor).toBe(4);
+    store.getState().first();
+    expect(store.getState().cursor).toBe(-1);
+    store.getState().stepBy(-1);
+    expect(store.getState().cursor).toBe(-1);
+    store.getState().last();
+    expect(store.getState().cursor).toBe(4);
+  });
+
+  it('plays from the start when at the end and clamps the speed', () => {
+    const store = createDebuggerStore();
+    store.getState().setRecording(recording);
+    store.getState().play();
+    expect(store.getState()).toMatchObject({ playing: true, cursor: -1 });
+    store.getState().setSpeed(10);
+    expect(store.getState().speed).toBe(4);
+    store.getState().setSpeed(0.1);
+    expect(store.getState().speed).toBe(0.25);
+  });
+
+  it('toggles breakpoints and keeps the last notices', () => {
+    const store = createDebuggerStore();
+    store.getState().toggleBreakpoint({ kind: 'fn', fn: 'do_exit' });
+    store.getState().toggleBreakpoint({ kind: 'error' });
+    store.getState().toggleBreakpoint({ kind: 'fn', fn: 'do_exit' });
+    expect(store.getState().breakpoints).toEqual([{ kind: 'error' }]);
+    for (let i = 0; i < 8; i++) store.getState().notify('info', `n${i}`);
+    expect(store.getState().notices.map((n) => n.text)).toEqual(['n3', 'n4', 'n5', 'n6', 'n7']);
+  });
+
+  it('keeps two instances apart', () => {
+    const a = createDebuggerStore();
+    const b = createDebuggerStore();
+    a.getState().select(3);
+    expect(b.getState().selection).toBeNull();
+  });
+});
+
+describe('scenario edits', () => {
+  it('appends a step without touching the original', () => {
+    const next = appendStep(scenario, { op: 'thaw' });
+    expect(next.steps).toHaveLength(3);
+    expect(scenario.steps).toHaveLength(2);
+  });
+
+  it('finds the step of a frame', () => {
+    expect(stepIndexAt(recording, -1)).toBe(-1);
+    expect(stepIndexAt(recording, 0)).toBe(0);
+    expect(stepIndexAt(recording, 3)).toBe(1);
+  });
+
+  it('rewrites the restart schedule to the participants run so far plus the pick', () => {
+    const picked = pickNextParticipant(recording, 3, 'pid:3');
+    expect(picked?.stepIndex).toBe(1);
+    expect(picked?.scenario.steps[1]).toEqual({
+      op: 'restart',
+      image: 'a',
+      schedule: ['coord', 'pid:1', 'pid:3'],
+    });
+    expect(pickNextParticipant(recording, 0, 'pid:1')).toBeNull();
+  });
+});

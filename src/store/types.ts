@@ -1,0 +1,51 @@
+import type { SessionRecording } from '../engine/session-types';
+
+export type Breakpoint =
+  | { kind: 'fn'; fn: string }
+  | { kind: 'active'; pid: number }
+  | { kind: 'error' };
+
+export interface Notice {
+  id: number;
+  kind: 'error' | 'info';
+  text: string;
+}
+
+export const SPEEDS = [0.25, 0.5, 1, 2, 4] as const;
+
+/** What one debugger instance shows. The world itself lives in `recording`. */
+export interface DebuggerData {
+  recording: SessionRecording | null;
+  /** Index into recording.frames; -1 is the world before any event. */
+  cursor: number;
+  playing: boolean;
+  speed: number;
+  breakpoints: Breakpoint[];
+  /** Selected task pid (in the current container). */
+  selection: number | null;
+  notices: Notice[];
+  busy: boolean;
+  helpOpen: boolean;
+  /** Parameters of the actions that take one. */
+  params: { signal: number; core: boolean; exitStatus: number };
+}
+
+export interface DebuggerActions {
+  setRecording(recording: SessionRecording, cursor?: number): void;
+  setCursor(cursor: number): void;
+  stepBy(delta: number): void;
+  first(): void;
+  last(): void;
+  play(): void;
+  pause(): void;
+  setSpeed(speed: number): void;
+  toggleBreakpoint(bp: Breakpoint): void;
+  select(pid: number | null): void;
+  notify(kind: Notice['kind'], text: string): void;
+  dismiss(id: number): void;
+  setBusy(busy: boolean): void;
+  setHelpOpen(open: boolean): void;
+  setParams(params: Partial<DebuggerData['params']>): void;
+}
+
+export type DebuggerState = DebuggerData & DebuggerActions;

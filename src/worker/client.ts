@@ -1,0 +1,184 @@
+import type { Scenario } from '../engine/scenario/types';
+import type { SessionRecording } from '../engine/session-types';
+import {
+  isEngineResponse,
+  type EngineRequest,
+  type EngineResponse,
+  type RequestBody,
+} from './protocol';
+
+/** The part of `Worker` the client uses, so tests can pass a fake. */
+export interface WorkerLike {
+  postMessage(message: EngineRequest): void;
+  terminate(): void;
+  addEventListener(type: 'message', listener: (ev: MessageEvent<unknown>) => void): void;
+  addEventListener(type: 'error', listener: (ev: ErrorEvent) => void): void;
+}
+
+export interface EngineClientOptions {
+  createWorker: () => WorkerLike;
+  /** How long a load may take before it counts as unanswered. */
+  timeoutMs?: number;
+  /** Interval of the liveness ping while idle; 0 disables it. */
+  heartbeatMs?: number;
+  /** How long a liveness ping may take. */
+  pingTimeoutMs?: number;
+  setTimer?: (fn: () => void, ms: number) => unknown;
+  clearTimer?: (handle: unknown) => void;
+}
+
+export type EngineClientEvent =
+  | { type: 'restarted'; reason: string }
+  | { type: 'recording'; recording: SessionRecording };
+
+interface Pending {
+  resolve: (r: EngineResponse) => void;
+  reject: (e: Error) => void;
+  timer: unknown;
+}
+
+export const RESTART_NOTICE = 'The engine stopped and was restarted; your scenario was kept.';
+
+/**
+ * Talks to the engine worker: request ids, timeouts, crash detection (worker `error` event or an
+ * unanswered ping) and automatic restart that re-sends the session's current scenario.
+ */
+export class EngineClient {
+  private worker: WorkerLike;
+  private nextId = 1;
+  private pending = new Map<number, Pending>();
+  private listeners = new Set<(e: EngineClientEvent) => void>();
+  private heartbeat: unknown = null;
+  private disposed = false;
+  private readonly timeoutMs: number;
+  private readonly heartbeatMs: number;
+  private readonly pingTimeoutMs: number;
+  private readonly setTimer: (fn: () => void, ms: number) => unknown;
+  private readonly clearTimer: (handle: unknown) => void;
+  /** The scenario of the last recording the engine produced: what a restart re-sends. */
+  currentScenario: Scenario | null = null;
+  restarts = 0;
+
+  constructor(private readonly options: EngineClientOptions) {
+    this.timeoutMs = options.timeoutMs ?? 30_000;
+    this.heartbeatMs = options.heartbeatMs ?? 2_000;
+    this.pingTimeoutMs = options.pingTimeoutMs ?? 2_000;
+    this.setTimer = options.setTimer ?? ((fn, ms) => setTimeout(fn, ms));
+    this.clearTimer =
+      options.clearTimer ?? ((h) => clearTimeout(h as ReturnType<typeof setTimeout>));
+    this.worker = this.spawn();
+    this.scheduleHeartbeat();
+  }
+
+  on(listener: (e: EngineClientEvent) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  async load(scenario: Scenario): Promise<SessionRecording> {
+    const res = await this.request({ type: 'load', scenario }, this.timeoutMs);
+    if (res.type === 'recording') {
+      this.currentScenario = res.recording.scenario;
+      return res.recording;
+    }
+    throw new Error(res.type === 'error' ? res.message : `unexpected answer ${res.type}`);
+  }
+
+  async parse(text: string, source: string): Promise<Scenario> {
+    const res = await this.request({ type: 'parse', text, source }, this.timeoutMs);
+    if (res.type === 'scenario') return res.scenario;
+    throw new Error(res.type === 'error' ? res.message : `unexpected answer ${res.type}`);
+  }
+
+  async ping(): Promise<void> {
+    await this.request({ type: 'ping' }, this.pingTimeoutMs);
+  }
+
+  /** Kills the worker without telling anyone, as a crash would (test hook). */
+  killWorker(): void {
+    this.worker.terminate();
+  }
+
+  dispose(): void {
+    this.disposed = true;
+    if (this.heartbeat !== null) this.clearTimer(this.heartbeat);
+    this.worker.terminate();
+    this.failAll('the engine was shut down');
+    this.listeners.clear();
+  }
+
+  private spawn(): WorkerLike {
+    const worker = this.options.createWorker();
+    worker.addEventListener('message', (ev) => {
+      if (worker === this.worker) this.onMessage(ev.data);
+    });
+    worker.addEventListener('error', (ev) => {
+      ev.preventDefault?.();
+      if (worker === this.worker) this.restart(`worker error: ${ev.message || 'unknown'}`);
+    });
+    return worker;
+  }
+
+  private onMessage(data: unknown): void {
+    if (!isEngineResponse(data)) return;
+    const p = this.pending.get(data.id);
+    if (!p) return;
+    this.pending.delete(data.id);
+    this.clearTimer(p.timer);
+    p.resolve(data);
+  }
+
+  private request(body: RequestBody, timeoutMs: number): Promise<EngineResponse> {
+    if (this.disposed) return Promise.reject(new Error('the engine was shut down'));
+    const id = this.nextId++;
+    return new Promise<EngineResponse>((resolve, reject) => {
+      const timer = this.setTimer(() => {
+        if (!this.pending.delete(id)) return;
+        const secs = Math.round(timeoutMs / 100) / 10;
+        reject(new Error(`engine did not answer within ${secs} s`));
+        this.restart(`no answer within ${secs} s`);
+      }, timeoutMs);
+      this.pending.set(id, { resolve, reject, timer });
+      this.worker.postMessage({ ...body, id } as EngineRequest);
+    });
+  }
+
+  private failAll(reason: string): void {
+    for (const [, p] of this.pending) {
+      this.clearTimer(p.timer);
+      p.reject(new Error(reason));
+    }
+    this.pending.clear();
+  }
+
+  /** Replaces a dead or stuck worker and re-sends the current scenario so nothing is lost. */
+  private restart(reason: string): void {
+    if (this.disposed) return;
+    this.worker.terminate();
+    this.failAll(`the engine stopped (${reason})`);
+    this.restarts++;
+    this.worker = this.spawn();
+    this.emit({ type: 'restarted', reason });
+    const scenario = this.currentScenario;
+    if (scenario) {
+      this.load(scenario).then(
+        (recording) => this.emit({ type: 'recording', recording }),
+        () => undefined,
+      );
+    }
+  }
+
+  private scheduleHeartbeat(): void {
+    if (this.heartbeatMs <= 0 || this.disposed) return;
+    this.heartbeat = this.setTimer(() => {
+      this.heartbeat = null;
+      // A busy worker is not pinged: the load's own timeout covers it.
+      const beat = this.pending.size === 0 ? this.ping().catch(() => undefined) : Promise.resolve();
+      void beat.finally(() => this.scheduleHeartbeat());
+    }, this.heartbeatMs);
+  }
+
+  private emit(e: EngineClientEvent): void {
+    for (const l of this.listeners) l(e);
+  }
+}

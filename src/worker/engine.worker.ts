@@ -1,0 +1,13 @@
+/// <reference lib="webworker" />
+import { runSession } from '../engine/session';
+import { parseScenario } from '../engine/scenario/parse';
+import { handleRequest } from './handler';
+import type { EngineRequest } from './protocol';
+
+const api = { runSession, parseScenario };
+
+const scope = self as unknown as DedicatedWorkerGlobalScope;
+
+scope.addEventListener('message', (ev: MessageEvent<EngineRequest>) => {
+  scope.postMessage(handleRequest(api, ev.data));
+});

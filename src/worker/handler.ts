@@ -1,0 +1,36 @@
+import type { Scenario } from '../engine/scenario/types';
+import type { SessionRecording } from '../engine/session-types';
+import type { EngineRequest, EngineResponse } from './protocol';
+
+/** The engine functions the worker needs; injected so the handler is testable without a worker. */
+export interface EngineApi {
+  runSession(scenario: Scenario): SessionRecording;
+  parseScenario(
+    text: string,
+    source: string,
+  ): { ok: true; scenario: Scenario } | { ok: false; message: string };
+}
+
+function message(err: unknown): string {
+  return err instanceof Error ? err.message : String(err);
+}
+
+/** Answers one request. Engine exceptions become error responses, never a dead worker. */
+export function handleRequest(api: EngineApi, req: EngineRequest): EngineResponse {
+  try {
+    switch (req.type) {
+      case 'ping':
+        return { type: 'pong', id: req.id };
+      case 'load':
+        return { type: 'recording', id: req.id, recording: api.runSession(req.scenario) };
+      case 'parse': {
+        const parsed = api.parseScenario(req.text, req.source);
+        return parsed.ok
+          ? { type: 'scenario', id: req.id, scenario: parsed.scenario }
+          : { type: 'error', id: req.id, message: parsed.message };
+      }
+    }
+  } catch (err) {
+    return { type: 'error', id: req.id, message: `engine failure: ${message(err)}` };
+  }
+}

@@ -1,0 +1,33 @@
+import type { Scenario } from '../engine/scenario/types';
+import type { SessionRecording } from '../engine/session-types';
+
+/**
+ * The typed message protocol between the UI thread and the engine worker. Every request carries
+ * an id; every response answers exactly one request id.
+ */
+export type EngineRequest =
+  | { type: 'load'; id: number; scenario: Scenario }
+  | { type: 'parse'; id: number; text: string; source: string }
+  | { type: 'ping'; id: number };
+
+export type EngineResponse =
+  | { type: 'recording'; id: number; recording: SessionRecording }
+  | { type: 'scenario'; id: number; scenario: Scenario }
+  | { type: 'error'; id: number; message: string }
+  | { type: 'pong'; id: number };
+
+export type EngineRequestType = EngineRequest['type'];
+
+/** Distributes Omit over a union so each request keeps its own fields. */
+export type RequestBody<T extends EngineRequest = EngineRequest> = T extends EngineRequest
+  ? Omit<T, 'id'>
+  : never;
+
+export function isEngineResponse(value: unknown): value is EngineResponse {
+  if (typeof value !== 'object' || value === null) return false;
+  const v = value as { type?: unknown; id?: unknown };
+  return (
+    typeof v.id === 'number' &&
+    (v.type === 'recording' || v.type === 'scenario' || v.type === 'error' || v.type === 'pong')
+  );
+}
