@@ -89,7 +89,7 @@ export function stepCoordinator(s: RestartState, emit: Emit): { broadcast: boole
         return { broadcast: false };
       }
       s.completion = {
-        liveNotRestored: s.tasks.filter((t) => !t.zombie && !restored(t)).map((t) => t.pid),
+        liveNotRestored: s.tasks.filter((t) => !t.restored).map((t) => t.pid),
         zombiesNotZombie: s.tasks.filter((t) => t.zombie && !isZombieNow(s, t)).map((t) => t.pid),
       };
       emit(A, 'wait_all_tasks_finish', 'woken: ctx->complete; every task has had its turn', {
@@ -165,11 +165,6 @@ function coordError(s: RestartState, error: KError, emit: Emit, fn: string): { b
   return { broadcast: true };
 }
 
-/** A live task has restored once it is past restore_activate_next. */
-function restored(t: TaskPart): boolean {
-  return t.pc === 'wait_task_sync' || t.pc === 'clear_task_ctx' || t.pc === 'out_put_local' || t.pc === 'restore_retval' || (t.pc === 'done' && !t.ret);
-}
-
 function isZombieNow(s: RestartState, t: TaskPart): boolean {
   return (s.container!.tasks.get(t.pid)?.exit_state ?? 0) !== 0;
 }
@@ -211,6 +206,7 @@ function cloneNext(s: RestartState): KError | null {
     pc: 'wait_checkpoint_ctx',
     hasPtr: false,
     hasLocal: false,
+    restored: false,
     zombie: false,
     stopOnReturn: false,
     ret: null,

@@ -167,6 +167,7 @@ function restoreTaskStruct(s: RestartState, p: TaskPart, emit: Emit): { broadcas
     return fail(p, kerror('EINVAL', `pid ${p.pid}: ${verdict.reason}`), emit, 'restore_task_struct', 'invalid record');
   }
   t.comm = rec.comm;
+  p.restored = true;
   if (verdict.zombie) {
     t.exit_code = rec.exit_code >>> 0;
     p.zombie = true;

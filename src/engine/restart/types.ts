@@ -94,6 +94,8 @@ export interface TaskPart {
   hasPtr: boolean;
   /** The local reference taken in do_restore_task. */
   hasLocal: boolean;
+  /** restore_task_struct read and applied this task's record. */
+  restored: boolean;
   /** The record said zombie (known after restore_task_struct). */
   zombie: boolean;
   /** Stopped when it returns to user space (its record had __TASK_STOPPED). */

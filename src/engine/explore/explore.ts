@@ -1,0 +1,117 @@
+import { EventLog, type EngineEvent } from '../events';
+import { beginRestart, cloneRun, stepRestart, type RestartRun } from '../restart/restart';
+import type { Scenario, Variant } from '../scenario/types';
+import { prepareRestart } from '../scenario/runner';
+import { stateKey } from './hash';
+import { endViolations, stateViolations, type InvariantName, type Violation } from './invariants';
+
+export interface ExploreOptions {
+  variant?: Variant;
+  maxStates?: number;
+}
+
+export interface FoundViolation {
+  invariant: InvariantName;
+  message: string;
+  schedule: string[];
+  events: EngineEvent[];
+}
+
+export interface ExploreResult {
+  format: 'crviz-explore/1';
+  variant: Variant;
+  states: number;
+  schedules: number;
+  complete: boolean;
+  violations: FoundViolation[];
+}
+
+/**
+ * Every interleaving of the scenario's first restart, depth first, with equal states explored
+ * once. `schedules` counts the distinct complete schedules (paths) the merged graph stands for.
+ */
+export function exploreRestart(start: (log: EventLog | null) => RestartRun, variant: Variant, maxStates: number): ExploreResult {
+  const seen = new Map<string, number>();
+  const found = new Map<InvariantName, { v: Violation; schedule: string[] }>();
+  let stopped = false;
+
+  const record = (vs: Violation[], run: RestartRun) => {
+    for (const v of vs) if (!found.has(v.invariant)) found.set(v.invariant, { v, schedule: run.s.taken.slice() });
+  };
+
+  // Iterative DFS (no recursion limit on long restarts); each frame counts the paths below it.
+  interface Frame { run: RestartRun; key: string; ids: string[]; next: number; paths: number }
+  const root = start(null);
+  const enter = (run: RestartRun): Frame | number => {
+    record(stateViolations(run.s), run);
+    if (run.s.finished) {
+      record(endViolations(run.s), run);
+      return 1;
+    }
+    if (run.s.runqueue.size === 0) return 1;
+    return { run, key: stateKey(run.s), ids: [...run.s.runqueue], next: 0, paths: 0 };
+  };
+  const first = enter(root);
+  let total = typeof first === 'number' ? first : 0;
+  const stack: Frame[] = typeof first === 'number' ? [] : [first];
+  if (typeof first !== 'number') seen.set(first.key, -1);
+  while (stack.length > 0) {
+    const f = stack[stack.length - 1];
+    if (f.next >= f.ids.length) {
+      stack.pop();
+      seen.set(f.key, f.paths);
+      if (stack.length > 0) stack[stack.length - 1].paths += f.paths;
+      else total = f.paths;
+      continue;
+    }
+    const child = cloneRun(f.run);
+    stepRestart(child, f.ids[f.next++]);
+    const key = stateKey(child.s);
+    const known = seen.get(key);
+    if (known !== undefined && known >= 0) {
+      f.paths += known;
+      continue;
+    }
+    if (seen.size >= maxStates) {
+      stopped = true;
+      continue;
+    }
+    const e = enter(child);
+    if (typeof e === 'number') {
+      seen.set(key, e);
+      f.paths += e;
+    } else {
+      seen.set(key, -1);
+      stack.push(e);
+    }
+  }
+
+  const violations: FoundViolation[] = [...found.values()].map(({ v, schedule }) => ({
+    invariant: v.invariant,
+    message: v.message,
+    schedule,
+    events: replayEvents(start, schedule),
+  }));
+  return { format: 'crviz-explore/1', variant, states: seen.size, schedules: total, complete: !stopped, violations };
+}
+
+/** The events of one schedule, replayed from the start with a real log. */
+function replayEvents(start: (log: EventLog | null) => RestartRun, schedule: string[]): EngineEvent[] {
+  const log = new EventLog();
+  const run = start(log);
+  for (const id of schedule) if (!stepRestart(run, id).ok) break;
+  return log.events;
+}
+
+/** `crviz explore`: prepare the world up to the first restart, then explore that restart. */
+export function exploreScenario(
+  scenario: Scenario,
+  opts: ExploreOptions & { baseDir?: string; readFile?: (path: string) => Uint8Array | null },
+): { json: ExploreResult; violated: boolean } | { unsupported: string } {
+  const prep = prepareRestart(scenario, { variant: opts.variant, baseDir: opts.baseDir ?? '.', readFile: opts.readFile ?? (() => null) });
+  if ('unsupported' in prep) return prep;
+  const start = (log: EventLog | null) =>
+    beginRestart(prep.freshWorld(), { imageName: prep.image, bytes: prep.bytes, variant: prep.variant, log });
+  const json = exploreRestart(start, prep.variant, opts.maxStates ?? 1_000_000);
+  return { json, violated: json.violations.length > 0 };
+}

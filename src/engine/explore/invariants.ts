@@ -1,0 +1,75 @@
+import type { RestartState } from '../restart/types';
+
+export type InvariantName =
+  | 'activation-order'
+  | 'restored-before-completion'
+  | 'zombies-before-completion'
+  | 'no-ctx-leak'
+  | 'no-deadlock'
+  | 'no-sigchld-during-restart'
+  | 'error-kills-all';
+
+export interface Violation {
+  invariant: InvariantName;
+  message: string;
+}
+
+/** Invariants that must hold in every reachable state (CONTRACTS.md section 6). */
+export function stateViolations(s: RestartState): Violation[] {
+  const out: Violation[] = [];
+  const tasks = s.tasks;
+  for (let i = 0; i < s.order.length; i++) {
+    if (s.pids[i]?.vpid !== s.order[i]) {
+      out.push({ invariant: 'activation-order', message: `activation ${i} went to pid ${s.order[i]}, pids[${i}] is ${s.pids[i]?.vpid}` });
+      break;
+    }
+  }
+  let gap = -1;
+  for (const t of tasks) {
+    const done = t.restored;
+    if (!done && gap < 0) gap = t.index;
+    if (done && gap >= 0 && t.index > gap) {
+      out.push({ invariant: 'activation-order', message: `pid ${t.pid} (pids[${t.index}]) restored before pids[${gap}]` });
+      break;
+    }
+  }
+  if (s.completion && s.completion.liveNotRestored.length > 0) {
+    out.push({
+      invariant: 'restored-before-completion',
+      message: `the coordinator's wait returned success while pid ${s.completion.liveNotRestored.join(', ')} had not restored`,
+    });
+  }
+  if (s.completion && s.completion.zombiesNotZombie.length > 0) {
+    out.push({
+      invariant: 'zombies-before-completion',
+      message: `the coordinator's wait returned success while zombie pid ${s.completion.zombiesNotZombie.join(', ')} was not yet EXIT_ZOMBIE`,
+    });
+  }
+  if (s.sigchldFromRestarting > 0) {
+    out.push({ invariant: 'no-sigchld-during-restart', message: `${s.sigchldFromRestarting} SIGCHLD sent by a task with PF_RESTARTING` });
+  }
+  if (!s.finished && s.runqueue.size === 0) {
+    const asleep = [s.coord, ...tasks].filter((p) => p.pc !== 'done').map((p) => `${p.id} in ${p.pc}`);
+    out.push({ invariant: 'no-deadlock', message: `no participant can run: ${asleep.join(', ')}` });
+  }
+  return out;
+}
+
+/** Invariants checked once everything has finished. */
+export function endViolations(s: RestartState): Violation[] {
+  const out: Violation[] = [];
+  if (s.ctx && s.ctx.refcount !== 0) {
+    out.push({ invariant: 'no-ctx-leak', message: `the ctx reference count is ${s.ctx.refcount} after the restart finished: it is never freed` });
+  }
+  const result = s.coord.result;
+  if (result) {
+    const survivors = s.container ? [...s.container.tasks.keys()] : [];
+    const first = s.ctx?.error ?? result;
+    if (survivors.length > 0) {
+      out.push({ invariant: 'error-kills-all', message: `restart failed (${result.errno}) but pid ${survivors.join(', ')} survived` });
+    } else if (first.errno !== result.errno) {
+      out.push({ invariant: 'error-kills-all', message: `coordinator returned ${result.errno}, the first error was ${first.errno}` });
+    }
+  }
+  return out;
+}
