@@ -7,7 +7,7 @@ export type Breakpoint =
 
 export interface Notice {
   id: number;
-  kind: 'error' | 'info';
+  kind: 'error' | 'warning' | 'info';
   text: string;
 }
 

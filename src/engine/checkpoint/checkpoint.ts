@@ -3,12 +3,12 @@ import type { EventLog } from '../events';
 import { EXIT_ZOMBIE, TASK_DEAD, TASK_STOPPED, TASK_UNINTERRUPTIBLE } from '../kernel/constants';
 import type { Container, Task } from '../kernel/types';
 import type { Variant } from '../scenario/types';
+import { CHECKPOINT_SUBTREE } from '../image/layout';
 import { writeErrorImage, writeImage } from '../image/writer';
 import type { PidsEntry, TaskRecord } from '../image/types';
 import { mayCheckpointTask, type CheckContext } from './may-checkpoint';
 import { walkTree } from './walk';
 
-export const CHECKPOINT_SUBTREE = 0x1;
 
 export interface CheckpointArgs {
   root?: number;

@@ -74,6 +74,11 @@ export function writeCString(bytes: Uint8Array, at: number, size: number, text: 
   encoder.encodeInto(text, bytes.subarray(at, at + size - 1));
 }
 
+/** How many bytes of whole UTF-8 characters of `text` fit in `max` bytes. */
+export function utf8Fit(text: string, max: number): number {
+  return encoder.encodeInto(text, new Uint8Array(max)).written;
+}
+
 /** The text before the first NUL of a fixed-size string field, and whether it is canonical. */
 export function readCString(
   bytes: Uint8Array,

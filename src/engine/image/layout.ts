@@ -167,12 +167,18 @@ export const COMM_STRING: RecordLayout = {
   fields: [{ name: 'comm', offset: 8, size: TASK_COMM_LEN, kind: 'string' }],
 };
 
-/** The STRING after an ERROR: NUL, message, NUL (spec 2.11). */
+/**
+ * The STRING after an ERROR: NUL, message, NUL (spec 2.11). The leading NUL lets tools scan
+ * back to the start of a message; the text is a NUL-terminated string filling the rest.
+ */
 export const ERROR_STRING: RecordLayout = {
   type: CKPT_HDR_STRING,
   name: 'STRING',
   len: -1,
-  fields: [{ name: 'text', offset: 8, size: -1, kind: 'bytes' }],
+  fields: [
+    { name: 'lead', offset: 8, size: 1, kind: 'pad' },
+    { name: 'text', offset: 9, size: -1, kind: 'string' },
+  ],
 };
 
 export const TAIL: RecordLayout = {

@@ -4,7 +4,7 @@
  * tables; the buffer starts zeroed, which is also what the kernel's kzalloc'd headers give
  * every padding byte and every field a zombie does not save.
  */
-import { encodeFields, viewOf, writeCString } from './fields';
+import { encodeFields, utf8Fit, viewOf } from './fields';
 import {
   ARCH_VALUES,
   CHECKPOINT_MAGIC_HEAD,
@@ -100,16 +100,11 @@ export function writeImage(img: ImageInput): Uint8Array {
  * kernel formats the message into a 256-byte buffer, so at most 254 bytes of it survive.
  */
 export function writeErrorImage(message: string): Uint8Array {
-  const text = new Uint8Array(ERR_TEXT_MAX);
-  // Cut on whole UTF-8 characters (writeCString keeps size-1 bytes, hence the +1); the
-  // length is where the text stops, as the kernel's strlen would see it.
-  writeCString(text, 0, ERR_TEXT_MAX + 1, message);
-  let used = 0;
-  while (used < text.length && text[used] !== 0) used++;
-  const stringLen = HDR_SIZE + 1 + used + 1;
+  // vsnprintf's %s stops at a NUL, and the 256-byte buffer keeps 254 bytes of text.
+  const text = message.split('\0')[0];
+  const stringLen = HDR_SIZE + 1 + utf8Fit(text, ERR_TEXT_MAX) + 1;
   const out = new Out(ERROR.len + stringLen);
   out.record(ERROR, ERROR.len, {});
-  const base = out.record(ERROR_STRING, stringLen, {});
-  out.bytes.set(text.subarray(0, used), base + HDR_SIZE + 1);
+  out.record(ERROR_STRING, stringLen, { text });
   return out.bytes;
 }

@@ -1,7 +1,7 @@
 import { kerror, type KError } from '../errno';
 import { TASK_INTERRUPTIBLE } from '../kernel/constants';
 import { createTask } from '../kernel/world';
-import { CHECKPOINT_SUBTREE } from '../checkpoint/checkpoint';
+import { CHECKPOINT_SUBTREE } from '../image/layout';
 import { activateNext, ctxAlloc, ctxGet, ctxPut, notifyError } from './ctx';
 import type { Emit } from './emit';
 import { readImageHead, readTailAt } from './stream';

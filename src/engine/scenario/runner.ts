@@ -1,0 +1,169 @@
+import { kerror, type KError } from '../errno';
+import { EventLog } from '../events';
+import { sysCheckpoint } from '../checkpoint/checkpoint';
+import { corruptImage, patchImage, truncateImage } from '../image/edit';
+import { buildContainer } from '../kernel/build';
+import { cloneContainer, createWorld, currentContainer } from '../kernel/world';
+import type { World } from '../kernel/types';
+import { beginRestart, runRestart, type RestartRun } from '../restart/restart';
+import { applyKernelStep, isKernelStep } from './kernel-steps';
+import type { StepOutcome, RunResult } from './outcome';
+import type { Scenario, Step, Variant } from './types';
+
+export interface RunOptions {
+  /** --variant: overrides the scenario's variant (a restart step's own variant still wins). */
+  variant?: Variant;
+  baseDir: string;
+  readFile: (path: string) => Uint8Array | null;
+  /** Sees every restart as it starts (the session snapshots its state after each event). */
+  onRestart?: (run: RestartRun | null) => void;
+  /** A log to use instead of a new one (the session hooks its emit). */
+  log?: EventLog;
+  /** Called before and after each step (the session marks step boundaries in its frames). */
+  onStep?: (index: number, phase: 'start' | 'end', world: World) => void;
+}
+
+type Fields = StepOutcome['fields'];
+type Applied = { ok: true; fields: Fields } | { ok: false; error: KError; fields: Fields };
+
+/** The world before any step: the scenario's tree as container 1. */
+export function initialWorld(s: Scenario, log?: EventLog): World | { unsupported: string } {
+  const world = createWorld();
+  if (log) world.log = log;
+  const built = buildContainer(world, s.tree);
+  if (!built.ok) return { unsupported: `tree: ${built.error.message}` };
+  return world;
+}
+
+/** Runs every step; a failed step changes nothing and the run goes on. */
+export function runScenario(s: Scenario, opts: RunOptions): RunResult | { unsupported: string } {
+  const variant = opts.variant ?? s.variant;
+  const world = initialWorld(s, opts.log);
+  if ('unsupported' in world) return world;
+  return runSteps(s, world, variant, opts);
+}
+
+/** The steps of `s` against an already built world. */
+export function runSteps(s: Scenario, world: World, variant: Variant, opts: RunOptions): RunResult {
+  const steps: StepOutcome[] = [];
+  s.steps.forEach((step, index) => {
+    opts.onStep?.(index, 'start', world);
+    const applied = applyStep(world, step, variant, opts);
+    steps.push(outcomeOf(index, step, applied));
+    opts.onStep?.(index, 'end', world);
+  });
+  return { scenario: s, variant, steps, world, events: world.log.events };
+}
+
+/** One step of a scenario against the world. */
+export function applyStep(world: World, step: Step, variant: Variant, opts: RunOptions): Applied {
+  if (isKernelStep(step)) return applyKernelStep(world, step);
+  switch (step.op) {
+    case 'checkpoint': {
+      const c = currentContainer(world);
+      if (!c) return failed(kerror('ESRCH', 'there is no container to checkpoint'));
+      const r = sysCheckpoint(world.log, c, { root: step.root, subtree: step.subtree, variant });
+      world.images.set(step.image, r.image);
+      const fields: Fields = { image: step.image, bytes: r.image.length, tasks: r.pids.length };
+      return r.ok ? { ok: true, fields } : { ok: false, error: r.error!, fields };
+    }
+    case 'restart':
+      return restartStep(world, step, opts.variant ?? step.variant ?? variant, opts);
+    case 'patch':
+    case 'corrupt':
+    case 'truncate': {
+      const bytes = world.images.get(step.image);
+      if (!bytes) return failed(kerror('ENOENT', `no image named "${step.image}"`));
+      const r =
+        step.op === 'patch'
+          ? patchImage(bytes, step.pid, step.field, step.value)
+          : step.op === 'corrupt'
+            ? corruptImage(bytes, step.offset, step.hex)
+            : truncateImage(bytes, step.length);
+      if (!r.ok) return failed(r.error);
+      world.images.set(step.image, r.value);
+      world.log.emit({ actor: 'user', fn: step.op, what: `image "${step.image}" edited (${r.value.length} bytes)` });
+      return { ok: true, fields: { image: step.image, bytes: r.value.length } };
+    }
+    case 'load_image': {
+      const path = step.path.startsWith('/') ? step.path : `${opts.baseDir.replace(/\/+$/, '')}/${step.path}`;
+      const bytes = opts.readFile(path);
+      if (!bytes) return failed(kerror('ENOENT', `cannot read ${step.path}`));
+      world.images.set(step.image, bytes);
+      world.log.emit({ actor: 'user', fn: 'load_image', what: `image "${step.image}" loaded from ${step.path} (${bytes.length} bytes)` });
+      return { ok: true, fields: { image: step.image, bytes: bytes.length } };
+    }
+    default:
+      return failed(kerror('ENOSYS', `op "${(step as Step).op}" is not supported`));
+  }
+}
+
+function restartStep(world: World, step: Extract<Step, { op: 'restart' }>, variant: Variant, opts: RunOptions): Applied {
+  const bytes = world.images.get(step.image);
+  if (!bytes) return failed(kerror('ENOENT', `no image named "${step.image}"`));
+  const before = { current: world.current, containers: world.containers.length, events: world.log.length };
+  const run = beginRestart(world, { imageName: step.image, bytes, variant, schedule: step.schedule, log: world.log });
+  opts.onRestart?.(run);
+  const r = runRestart(run);
+  opts.onRestart?.(null);
+  if (!r.ok) {
+    // A schedule that cannot be followed is bad input: the restart never happened.
+    world.containers.length = before.containers;
+    world.current = before.current;
+    world.log.truncate(before.events);
+    return failed(r.error);
+  }
+  const o = r.value;
+  const fields: Fields = { container: o.container, order: o.order, events: o.events, ctx_refcount_end: o.ctx_refcount_end };
+  if (!o.ok) {
+    if (o.pid !== null) fields.pid = o.pid;
+    return { ok: false, error: o.error!, fields };
+  }
+  return { ok: true, fields };
+}
+
+function failed(error: KError): Applied {
+  return { ok: false, error, fields: {} };
+}
+
+function outcomeOf(index: number, step: Step, a: Applied): StepOutcome {
+  const out: StepOutcome = { index, op: step.op, ok: a.ok, fields: a.fields };
+  if (!a.ok) {
+    out.errno = a.error.errno;
+    out.code = a.error.code;
+    out.message = a.error.message;
+  }
+  const e = step.expect ?? { ok: true };
+  const mismatch =
+    e.ok !== a.ok ||
+    (e.errno !== undefined && e.errno !== out.errno) ||
+    (e.status !== undefined && e.status !== a.fields.status) ||
+    (e.child !== undefined && e.child !== a.fields.child);
+  if (mismatch) out.expect_failed = true;
+  return out;
+}
+
+/**
+ * The world just before the scenario's first restart, for the explorer. `freshWorld` rebuilds
+ * it each time so every explored branch starts from an identical, private copy.
+ */
+export function prepareRestart(
+  s: Scenario,
+  opts: { variant?: Variant; baseDir: string; readFile: (path: string) => Uint8Array | null },
+): { freshWorld: () => World; image: string; bytes: Uint8Array; variant: Variant } | { unsupported: string } {
+  const index = s.steps.findIndex((st) => st.op === 'restart');
+  if (index < 0) return { unsupported: 'the scenario has no restart step to explore' };
+  const step = s.steps[index] as Extract<Step, { op: 'restart' }>;
+  const variant = opts.variant ?? step.variant ?? s.variant;
+  const world = initialWorld(s);
+  if ('unsupported' in world) return world;
+  for (const st of s.steps.slice(0, index)) applyStep(world, st, opts.variant ?? s.variant, { ...opts });
+  const bytes = world.images.get(step.image);
+  if (!bytes) return { unsupported: `steps[${index}]: no image named "${step.image}" before the restart` };
+  return { freshWorld: () => cloneWorld(world), image: step.image, bytes, variant };
+}
+
+/** A private copy of a world: containers deep-copied, images shared (they are never mutated). */
+function cloneWorld(w: World): World {
+  return { containers: w.containers.map(cloneContainer), current: w.current, images: new Map(w.images), log: new EventLog() };
+}

@@ -1,0 +1,110 @@
+import { COORDINATOR_PID } from '../../render/tree/ids';
+import { liveContainer, notBusy } from './guards';
+import type { Action } from './types';
+
+function nextImageName(images: string[]): string {
+  let n = images.length + 1;
+  while (images.includes(`ckpt${n}`)) n++;
+  return `ckpt${n}`;
+}
+
+/** Container-wide actions (freezer, checkpoint, destroy) and restart. */
+export const containerActions: Action[] = [
+  {
+    id: 'freeze',
+    label: 'Freeze',
+    group: 'container',
+    shortcut: 'z',
+    help: 'Write FROZEN to the container’s freezer cgroup',
+    enabledWhen: (ctx) => {
+      const b = notBusy(ctx);
+      if (b !== true) return b;
+      const c = liveContainer(ctx);
+      if (!c) return 'The container is destroyed';
+      return c.freezer === 'FROZEN' ? 'The container is already frozen' : true;
+    },
+    perform: (ctx) => ctx.session.applyStep({ op: 'freeze' }),
+  },
+  {
+    id: 'thaw',
+    label: 'Thaw',
+    group: 'container',
+    shortcut: 'x',
+    help: 'Write THAWED to the freezer cgroup; signals sent while frozen are delivered',
+    enabledWhen: (ctx) => {
+      const b = notBusy(ctx);
+      if (b !== true) return b;
+      const c = liveContainer(ctx);
+      if (!c) return 'The container is destroyed';
+      return c.freezer === 'THAWED' ? 'The container is not frozen' : true;
+    },
+    perform: (ctx) => ctx.session.applyStep({ op: 'thaw' }),
+  },
+  {
+    id: 'checkpoint',
+    label: 'Checkpoint',
+    group: 'container',
+    shortcut: 'c',
+    help: 'sys_checkpoint of the whole container into a new image (the tree must be frozen)',
+    enabledWhen: (ctx) => {
+      const b = notBusy(ctx);
+      if (b !== true) return b;
+      return liveContainer(ctx) ? true : 'The container is destroyed: nothing to checkpoint';
+    },
+    perform: (ctx) =>
+      ctx.session.applyStep({ op: 'checkpoint', image: nextImageName(ctx.end?.images ?? []) }),
+  },
+  {
+    id: 'destroy',
+    label: 'Destroy',
+    group: 'container',
+    shortcut: 'D',
+    help: 'SIGKILL every task of the container and reap them; the container is gone',
+    enabledWhen: (ctx) => {
+      const b = notBusy(ctx);
+      if (b !== true) return b;
+      return liveContainer(ctx) ? true : 'The container is already destroyed';
+    },
+    perform: (ctx) => ctx.session.applyStep({ op: 'destroy' }),
+  },
+  {
+    id: 'restart',
+    label: 'Restart',
+    group: 'restart',
+    shortcut: 'r',
+    help: 'sys_restart of the latest image into a new container, then step through the protocol',
+    enabledWhen: (ctx) => {
+      const b = notBusy(ctx);
+      if (b !== true) return b;
+      return ctx.end?.images.length ? true : 'Restart needs an image: checkpoint first';
+    },
+    perform: (ctx) => {
+      const image = ctx.end?.images.at(-1);
+      if (image) return ctx.session.applyStep({ op: 'restart', image });
+    },
+  },
+  {
+    id: 'run-next',
+    label: 'Run next',
+    group: 'restart',
+    shortcut: 'n',
+    help: 'Manual schedule: the selected runnable restart participant takes the next step',
+    enabledWhen: (ctx) => {
+      const b = notBusy(ctx);
+      if (b !== true) return b;
+      const r = ctx.here?.restart;
+      if (!r || r.finished) return 'Only during a restart (step into one first)';
+      const sel = ctx.state.selection;
+      if (sel === null) return 'Select a restarting task or the coordinator';
+      const id = sel === COORDINATOR_PID ? 'coord' : `pid:${sel}`;
+      const p = r.participants.find((x) => x.id === id);
+      if (!p) return `${id} is not a restart participant`;
+      return p.runnable && !p.done ? true : `${id} is not runnable now`;
+    },
+    perform: (ctx) => {
+      const sel = ctx.state.selection;
+      if (sel === null) return;
+      return ctx.session.pickNext(sel === COORDINATOR_PID ? 'coord' : `pid:${sel}`);
+    },
+  },
+];
