@@ -57,16 +57,28 @@ export class Cursor {
     const start = this.offset;
     const want = typeName(type);
     if (this.remaining < HDR_SIZE) {
-      return this.fail('EPIPE', start, `${want} expected: end of image in a record header (${this.remaining} of 8 bytes)`);
+      return this.fail(
+        'EPIPE',
+        start,
+        `${want} expected: end of image in a record header (${this.remaining} of 8 bytes)`,
+      );
     }
     const hType = this.view.getUint32(start, true);
     const hLen = this.view.getUint32(start + 4, true);
     this.offset = start + HDR_SIZE;
     if (hLen < HDR_SIZE) {
-      return this.fail('EINVAL', start, `${want} expected: record len ${hLen} is less than its 8-byte header`);
+      return this.fail(
+        'EINVAL',
+        start,
+        `${want} expected: record len ${hLen} is less than its 8-byte header`,
+      );
     }
     if (errorIsEio && hType === CKPT_HDR_ERROR) {
-      return this.fail('EIO', start, `${want} expected: the image holds an ERROR record (checkpoint failed)`);
+      return this.fail(
+        'EIO',
+        start,
+        `${want} expected: the image holds an ERROR record (checkpoint failed)`,
+      );
     }
     if (len !== 0 ? hLen !== len : hLen > max) {
       const rule = len !== 0 ? `expected ${len}` : `maximum ${max}`;
@@ -74,11 +86,19 @@ export class Cursor {
     }
     const payload = hLen - HDR_SIZE;
     if (this.remaining < payload) {
-      return this.fail('EPIPE', start, `${want} expected: end of image in the payload (${this.remaining} of ${payload} bytes)`);
+      return this.fail(
+        'EPIPE',
+        start,
+        `${want} expected: end of image in the payload (${this.remaining} of ${payload} bytes)`,
+      );
     }
     this.offset += payload;
     if (hType !== type) {
-      return this.fail('EINVAL', start, `${want} expected: found ${typeName(hType)} (type ${hType})`);
+      return this.fail(
+        'EINVAL',
+        start,
+        `${want} expected: found ${typeName(hType)} (type ${hType})`,
+      );
     }
     return { ok: true, value: { offset: start, type: hType, len: hLen } };
   }

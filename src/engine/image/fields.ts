@@ -117,7 +117,8 @@ export function toHex(bytes: Uint8Array): string {
 /** Parse hex ("66000000", spaces allowed); undefined when it is not whole bytes of hex. */
 export function parseHex(hex: string): Uint8Array | undefined {
   const clean = hex.replace(/\s+/g, '');
-  if (clean.length === 0 || clean.length % 2 !== 0 || !/^[0-9a-fA-F]+$/.test(clean)) return undefined;
+  if (clean.length === 0 || clean.length % 2 !== 0 || !/^[0-9a-fA-F]+$/.test(clean))
+    return undefined;
   const out = new Uint8Array(clean.length / 2);
   for (let i = 0; i < out.length; i++) out[i] = parseInt(clean.slice(2 * i, 2 * i + 2), 16);
   return out;

@@ -195,6 +195,11 @@ export const ERROR: RecordLayout = {
   fields: [],
 };
 
+/** Fields by name, for code that reads one known field (built once, at module load). */
+export function indexFields(fields: readonly FieldSpec[]): Readonly<Record<string, FieldSpec>> {
+  return Object.fromEntries(fields.map((f) => [f.name, f]));
+}
+
 const TYPE_NAMES: Record<number, string> = {
   [CKPT_HDR_HEADER]: 'HEADER',
   [CKPT_HDR_HEADER_ARCH]: 'HEADER_ARCH',

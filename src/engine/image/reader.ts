@@ -9,6 +9,7 @@ import { Cursor, type RawRecord } from './cursor';
 import { decodeFields, readCString, readNumber, readU64Big } from './fields';
 import {
   ARCH_VALUES,
+  CKPT_ARCH_X86_32,
   CHECKPOINT_MAGIC_HEAD,
   CHECKPOINT_MAGIC_TAIL,
   CHECKPOINT_USER_FLAGS,
@@ -30,6 +31,7 @@ import {
   TREE,
   UTS_BUFFER,
   UTS_LEN,
+  indexFields,
   type RecordLayout,
 } from './layout';
 import { HEADER_VALUES } from './writer';
@@ -39,6 +41,21 @@ export interface HeaderInfo {
   uflags: number;
   time: number;
 }
+
+const H = indexFields(HEADER.fields);
+const A = indexFields(HEADER_ARCH.fields);
+const T = indexFields(TASK.fields);
+const P = indexFields(PIDS_ENTRY);
+const TEXT = indexFields(ERROR_STRING.fields).text;
+const NR_TASKS = indexFields(TREE.fields).nr_tasks;
+const TAIL_MAGIC = indexFields(TAIL.fields).magic;
+const KERNEL_CHECKS = ['rev', 'major', 'minor', 'patch'] as const;
+const CONST_CHECKS = [
+  'task_comm_len',
+  'uts_release_len',
+  'uts_version_len',
+  'uts_machine_len',
+] as const;
 
 const hex64 = (v: bigint): string => `0x${v.toString(16).padStart(16, '0')}`;
 
@@ -64,30 +81,31 @@ export class ImageReader {
     if (!r.ok) return r;
     const v = this.cursor.view;
     const at = r.value.offset;
-    const num = (name: string): number => readNumber(v, at + fieldAt(HEADER, name), 'u16');
+    const num = (name: string): number => readNumber(v, at + H[name].offset, 'u16');
     const bad = (what: string, got: string | number, want: string | number) =>
       this.fail('EINVAL', at, `bad HEADER: ${what} is ${got}, expected ${want}`);
+    const mismatch = (names: readonly string[]) => names.find((n) => num(n) !== HEADER_VALUES[n]);
 
     // arch_id is the one field written little-endian on purpose (21/80); it is checked first.
-    if (num('arch_id') !== HEADER_VALUES.arch_id) return bad('arch_id', num('arch_id'), String(HEADER_VALUES.arch_id));
-    const magic = readU64Big(v, at + fieldAt(HEADER, 'magic'));
-    if (magic !== CHECKPOINT_MAGIC_HEAD) return bad('magic', hex64(magic), hex64(CHECKPOINT_MAGIC_HEAD));
-    for (const name of ['rev', 'major', 'minor', 'patch', 'task_comm_len', 'uts_release_len', 'uts_version_len', 'uts_machine_len']) {
-      if (name === 'task_comm_len') {
-        // uflags is checked before check_kernel_const (25/80).
-        const uflags = readU64Big(v, at + fieldAt(HEADER, 'uflags'));
-        const extra = uflags & ~BigInt(CHECKPOINT_USER_FLAGS);
-        if (extra !== 0n) return bad('uflags', `0x${uflags.toString(16)}`, `only 0x${CHECKPOINT_USER_FLAGS.toString(16)} (CHECKPOINT_SUBTREE) allowed`);
-      }
-      const want = HEADER_VALUES[name] as number;
-      if (num(name) !== want) return bad(name, num(name), want);
+    if (num('arch_id') !== HEADER_VALUES.arch_id)
+      return bad('arch_id', num('arch_id'), CKPT_ARCH_X86_32);
+    const magic = readU64Big(v, at + H.magic.offset);
+    if (magic !== CHECKPOINT_MAGIC_HEAD)
+      return bad('magic', hex64(magic), hex64(CHECKPOINT_MAGIC_HEAD));
+    const kernel = mismatch(KERNEL_CHECKS);
+    if (kernel) return bad(kernel, num(kernel), String(HEADER_VALUES[kernel]));
+    const uflags = readU64Big(v, at + H.uflags.offset);
+    if ((uflags & ~BigInt(CHECKPOINT_USER_FLAGS)) !== 0n) {
+      return bad('uflags', `0x${uflags.toString(16)}`, 'no bit but CHECKPOINT_SUBTREE (0x1)');
     }
+    const konst = mismatch(CONST_CHECKS); // check_kernel_const
+    if (konst) return bad(konst, num(konst), String(HEADER_VALUES[konst]));
     this.note(r.value, HEADER);
     return {
       ok: true,
       value: {
-        uflags: readNumber(v, at + fieldAt(HEADER, 'uflags'), 'u64'),
-        time: readNumber(v, at + fieldAt(HEADER, 'time'), 'u64'),
+        uflags: Number(uflags),
+        time: readNumber(v, at + H.time.offset, 'u64'),
       },
     };
   }
@@ -110,8 +128,13 @@ export class ImageReader {
     const r = this.cursor.readObj(HEADER_ARCH.type, HEADER_ARCH.len);
     if (!r.ok) return r;
     for (const [name, want] of Object.entries(ARCH_VALUES)) {
-      const got = readNumber(this.cursor.view, r.value.offset + fieldAt(HEADER_ARCH, name), 'u16');
-      if (got !== want) return this.fail('EINVAL', r.value.offset, `bad HEADER_ARCH: ${name} is ${got}, expected ${want}`);
+      const got = readNumber(this.cursor.view, r.value.offset + A[name].offset, 'u16');
+      if (got !== want)
+        return this.fail(
+          'EINVAL',
+          r.value.offset,
+          `bad HEADER_ARCH: ${name} is ${got}, expected ${want}`,
+        );
     }
     this.note(r.value, HEADER_ARCH);
     return { ok: true, value: true };
@@ -126,9 +149,14 @@ export class ImageReader {
   readTree(): ReadResult<{ nr_tasks: number; pids: PidsEntry[] }> {
     const r = this.cursor.readObj(TREE.type, TREE.len);
     if (!r.ok) return r;
-    const nr = readNumber(this.cursor.view, r.value.offset + fieldAt(TREE, 'nr_tasks'), 's32');
+    const nr = readNumber(this.cursor.view, r.value.offset + NR_TASKS.offset, 's32');
     // The kernel rejects only nr_tasks < 0; v20 and user-cr also reject 0, and so do we.
-    if (nr <= 0) return this.fail('EINVAL', r.value.offset, `bad TREE: nr_tasks is ${nr}, expected at least 1`);
+    if (nr <= 0)
+      return this.fail(
+        'EINVAL',
+        r.value.offset,
+        `bad TREE: nr_tasks is ${nr}, expected at least 1`,
+      );
     this.note(r.value, TREE);
 
     // Checked against the bytes left before any entry is built: nr comes from the image.
@@ -139,17 +167,20 @@ export class ImageReader {
     for (let i = 0; i < nr; i++) {
       const at = p.value.offset + HDR_SIZE + i * PIDS_ENTRY_SIZE;
       pids[i] = {
-        vpid: readNumber(v, at + fieldAt(PIDS_ENTRY, 'vpid'), 's32'),
-        vppid: readNumber(v, at + fieldAt(PIDS_ENTRY, 'vppid'), 's32'),
-        vtgid: readNumber(v, at + fieldAt(PIDS_ENTRY, 'vtgid'), 's32'),
-        vpgid: readNumber(v, at + fieldAt(PIDS_ENTRY, 'vpgid'), 's32'),
-        vsid: readNumber(v, at + fieldAt(PIDS_ENTRY, 'vsid'), 's32'),
+        vpid: readNumber(v, at + P.vpid.offset, 's32'),
+        vppid: readNumber(v, at + P.vppid.offset, 's32'),
+        vtgid: readNumber(v, at + P.vtgid.offset, 's32'),
+        vpgid: readNumber(v, at + P.vpgid.offset, 's32'),
+        vsid: readNumber(v, at + P.vsid.offset, 's32'),
       };
     }
     if (this.collect) {
       const entries = pids.map((_, i) => {
         const at = p.value.offset + HDR_SIZE + i * PIDS_ENTRY_SIZE;
-        return decodeFields(this.cursor.bytes, at, PIDS_ENTRY, PIDS_ENTRY_SIZE) as Record<string, number | string>;
+        return decodeFields(this.cursor.bytes, at, PIDS_ENTRY, PIDS_ENTRY_SIZE) as Record<
+          string,
+          number | string
+        >;
       });
       this.records.push({ ...info(p.value, PIDS_BUFFER), fields: { nr_entries: nr, entries } });
     }
@@ -166,10 +197,7 @@ export class ImageReader {
     this.note(s.value, COMM_STRING);
     const v = this.cursor.view;
     const at = r.value.offset;
-    const get = (name: string): number => {
-      const f = field(TASK, name);
-      return readNumber(v, at + f.offset, f.kind);
-    };
+    const get = (name: string): number => readNumber(v, at + T[name].offset, T[name].kind);
     return {
       ok: true,
       value: {
@@ -190,9 +218,13 @@ export class ImageReader {
   readTail(): ReadResult<true> {
     const r = this.cursor.readObj(TAIL.type, TAIL.len);
     if (!r.ok) return r;
-    const magic = readU64Big(this.cursor.view, r.value.offset + fieldAt(TAIL, 'magic'));
+    const magic = readU64Big(this.cursor.view, r.value.offset + TAIL_MAGIC.offset);
     if (magic !== CHECKPOINT_MAGIC_TAIL) {
-      return this.fail('EINVAL', r.value.offset, `bad TAIL: magic is ${hex64(magic)}, expected ${hex64(CHECKPOINT_MAGIC_TAIL)}`);
+      return this.fail(
+        'EINVAL',
+        r.value.offset,
+        `bad TAIL: magic is ${hex64(magic)}, expected ${hex64(CHECKPOINT_MAGIC_TAIL)}`,
+      );
     }
     this.note(r.value, TAIL);
     return { ok: true, value: true };
@@ -209,16 +241,27 @@ export class ImageReader {
     const s = this.cursor.readObjMax(CKPT_HDR_STRING, HDR_SIZE + ERR_TEXT_MAX + 2);
     if (!s.ok) return s;
     if (s.value.len < HDR_SIZE + 2) {
-      return this.fail('EINVAL', s.value.offset, `bad error STRING: len ${s.value.len}, at least 10 expected`);
+      return this.fail(
+        'EINVAL',
+        s.value.offset,
+        `bad error STRING: len ${s.value.len}, at least 10 expected`,
+      );
     }
     this.note(s.value, ERROR_STRING);
-    const text = field(ERROR_STRING, 'text');
-    return { ok: true, value: readCString(this.cursor.bytes, s.value.offset + text.offset, s.value.len - text.offset).text };
+    const text = readCString(
+      this.cursor.bytes,
+      s.value.offset + TEXT.offset,
+      s.value.len - TEXT.offset,
+    );
+    return { ok: true, value: text.text };
   }
 
   private note(r: RawRecord, layout: RecordLayout): void {
     if (!this.collect) return;
-    this.records.push({ ...info(r, layout), fields: decodeFields(this.cursor.bytes, r.offset, layout.fields, r.len) });
+    this.records.push({
+      ...info(r, layout),
+      fields: decodeFields(this.cursor.bytes, r.offset, layout.fields, r.len),
+    });
   }
 
   private fail(errno: ErrnoName, offset: number, message: string): ReadResult<never> {
@@ -228,15 +271,4 @@ export class ImageReader {
 
 function info(r: RawRecord, layout: RecordLayout): Omit<RecordInfo, 'fields'> {
   return { offset: r.offset, type: r.type, name: layout.name, len: r.len };
-}
-
-function field(layout: RecordLayout | readonly RecordLayout['fields'][number][], name: string) {
-  const fields = 'fields' in layout ? layout.fields : layout;
-  const f = fields.find((x) => x.name === name);
-  // The names used in this file are all in the tables; the test suite reads every one.
-  return f ?? { name, offset: 0, size: 0, kind: 'pad' as const };
-}
-
-function fieldAt(layout: RecordLayout | readonly RecordLayout['fields'][number][], name: string): number {
-  return field(layout, name).offset;
 }

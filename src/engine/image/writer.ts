@@ -82,7 +82,14 @@ export function writeImage(img: ImageInput): Uint8Array {
   const pidsBase = out.record(PIDS_BUFFER, HDR_SIZE + PIDS_ENTRY_SIZE * n, {});
   for (let i = 0; i < n; i++) {
     const entry = img.pids[i] as unknown as Values;
-    encodeFields(out.bytes, pidsBase + HDR_SIZE + i * PIDS_ENTRY_SIZE, PIDS_ENTRY, PIDS_ENTRY_SIZE, entry, out.view);
+    encodeFields(
+      out.bytes,
+      pidsBase + HDR_SIZE + i * PIDS_ENTRY_SIZE,
+      PIDS_ENTRY,
+      PIDS_ENTRY_SIZE,
+      entry,
+      out.view,
+    );
   }
 
   for (let i = 0; i < n; i++) {
