@@ -1,0 +1,22 @@
+/** Validation of a restart `schedule` (CONTRACTS 5): "fifo", "random:SEED" or participant ids. */
+import { bad } from './parse-fields';
+import type { Schedule } from './types';
+
+const PARTICIPANT = /^(?:coord|pid:[1-9]\d*)$/;
+
+export function parseSchedule(v: unknown, place: string): Schedule {
+  if (v === 'fifo') return 'fifo';
+  if (typeof v === 'string' && v.startsWith('random:')) {
+    if (v.length === 'random:'.length) bad(place, '"schedule": "random:" needs a seed');
+    return v as `random:${string}`;
+  }
+  if (Array.isArray(v)) {
+    v.forEach((id, i) => {
+      if (typeof id !== 'string' || !PARTICIPANT.test(id)) {
+        bad(place, `"schedule"[${i}] must be "coord" or "pid:N", got ${JSON.stringify(id)}`);
+      }
+    });
+    return v as string[];
+  }
+  bad(place, '"schedule" must be "fifo", "random:SEED" or an array of "coord"/"pid:N"');
+}
