@@ -10,7 +10,7 @@ import type { Frame, WorldSnapshot } from './snapshot';
 import type { SessionRecording } from './session-types';
 
 /** Above this many tasks a frame per event would not fit in memory: frames are kept per step. */
-const FRAME_PER_EVENT_LIMIT = 3000;
+const FRAME_PER_EVENT_LIMIT = 400;
 
 /** A log that calls back after each event, so the session can snapshot the world there. */
 class TappedLog extends EventLog {

@@ -24,6 +24,8 @@ export function stepCoordinator(s: RestartState, emit: Emit): { broadcast: boole
       }
       s.pids = head.value.pids;
       s.uflags = head.value.uflags;
+      // The feeder re-emits the same header and tree to the kernel, so the stream resumes here.
+      s.offset = head.value.offset;
       const root = s.pids[0];
       s.container!.root = root.vpid;
       s.container!.init = s.uflags & CHECKPOINT_SUBTREE ? 0 : root.vpid;

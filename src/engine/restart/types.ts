@@ -51,7 +51,6 @@ export type CoordPc =
 
 export type TaskPc =
   | 'wait_checkpoint_ctx'
-  | 'ckpt_ctx_get'
   | 'set_PF_RESTARTING'
   | 'wait_task_active'
   | 'restore_task_struct'
