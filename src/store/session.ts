@@ -1,5 +1,6 @@
 import type { Scenario, Step } from '../engine/scenario/types';
 import type { SessionRecording } from '../engine/session-types';
+import { EngineStoppedError } from '../worker/client';
 import type { DebuggerStore } from './createDebuggerStore';
 import { appendStep, firstFrameOfStep, pickNextParticipant } from './scenarioEdit';
 
@@ -88,7 +89,7 @@ export class Session {
     try {
       return await this.engine.load(scenario);
     } catch (err) {
-      this.store.getState().notify('error', errorText(err));
+      if (!(err instanceof EngineStoppedError)) this.store.getState().notify('error', errorText(err));
       return null;
     } finally {
       this.store.getState().setBusy(false);

@@ -30,7 +30,13 @@ const scenario: Scenario = {
 const recording: SessionRecording = {
   scenario,
   initial: world(0),
-  frames: [frame(0, 'user'), frame(1, 'user'), frame(2, 'coord'), frame(3, 'pid:1'), frame(4, 'pid:2')],
+  frames: [
+    frame(0, 'user'),
+    frame(1, 'user'),
+    frame(2, 'coord'),
+    frame(3, 'pid:1'),
+    frame(4, 'pid:2'),
+  ],
   stepStarts: [0, 1],
   report: {},
   images: {},

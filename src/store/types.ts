@@ -1,9 +1,7 @@
 import type { SessionRecording } from '../engine/session-types';
 
 export type Breakpoint =
-  | { kind: 'fn'; fn: string }
-  | { kind: 'active'; pid: number }
-  | { kind: 'error' };
+  { kind: 'fn'; fn: string } | { kind: 'active'; pid: number } | { kind: 'error' };
 
 export interface Notice {
   id: number;

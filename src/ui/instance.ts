@@ -7,6 +7,10 @@ export interface DebuggerInstance {
   store: DebuggerStore;
   client: EngineClient;
   session: Session;
+  /** Starts the engine worker (from an effect). */
+  start(): void;
+  /** Stops the worker; start() may follow (React StrictMode does that). */
+  stop(): void;
   dispose(): void;
 }
 
@@ -31,6 +35,8 @@ export function createDebuggerInstance(
     store,
     client,
     session,
+    start: () => client.start(),
+    stop: () => client.stop(),
     dispose() {
       off();
       client.dispose();

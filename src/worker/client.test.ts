@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Scenario } from '../engine/scenario/types';
 import type { SessionRecording } from '../engine/session-types';
-import { EngineClient, type WorkerLike } from './client';
+import { EngineClient, EngineStoppedError, type WorkerLike } from './client';
 import type { EngineRequest, EngineResponse } from './protocol';
 
 const scenario: Scenario = {
@@ -68,6 +68,7 @@ describe('EngineClient', () => {
       heartbeatMs: 500,
       pingTimeoutMs: 300,
     });
+    client.start();
   });
   afterEach(() => {
     client.dispose();
@@ -104,6 +105,16 @@ describe('EngineClient', () => {
     expect(workers).toHaveLength(2);
     expect(workers[1].received[0]).toMatchObject({ type: 'load', scenario });
     expect(events).toEqual(['restarted', 'recording']);
+  });
+
+  it('stop fails pending requests quietly and start brings a fresh worker', async () => {
+    workers[0].dead = true;
+    const p = client.load(scenario);
+    client.stop();
+    await expect(p).rejects.toBeInstanceOf(EngineStoppedError);
+    client.start();
+    expect(workers).toHaveLength(2);
+    await expect(client.load(scenario)).resolves.toMatchObject({ scenario });
   });
 
   it('detects a silently killed worker through the heartbeat ping', async () => {

@@ -28,13 +28,20 @@ export interface EngineClientOptions {
 }
 
 export type EngineClientEvent =
-  | { type: 'restarted'; reason: string }
-  | { type: 'recording'; recording: SessionRecording };
+  { type: 'restarted'; reason: string } | { type: 'recording'; recording: SessionRecording };
 
 interface Pending {
   resolve: (r: EngineResponse) => void;
   reject: (e: Error) => void;
   timer: unknown;
+}
+
+/** Rejection of requests cut off by stop(): expected, not worth a notice. */
+export class EngineStoppedError extends Error {
+  constructor() {
+    super('the engine was stopped');
+    this.name = 'EngineStoppedError';
+  }
 }
 
 export const RESTART_NOTICE = 'The engine stopped and was restarted; your scenario was kept.';
@@ -44,7 +51,7 @@ export const RESTART_NOTICE = 'The engine stopped and was restarted; your scenar
  * unanswered ping) and automatic restart that re-sends the session's current scenario.
  */
 export class EngineClient {
-  private worker: WorkerLike;
+  private worker: WorkerLike | null = null;
   private nextId = 1;
   private pending = new Map<number, Pending>();
   private listeners = new Set<(e: EngineClientEvent) => void>();
@@ -66,8 +73,22 @@ export class EngineClient {
     this.setTimer = options.setTimer ?? ((fn, ms) => setTimeout(fn, ms));
     this.clearTimer =
       options.clearTimer ?? ((h) => clearTimeout(h as ReturnType<typeof setTimeout>));
+  }
+
+  /** Starts the worker and the liveness ping (requests also start it on demand). */
+  start(): void {
+    if (this.worker || this.disposed) return;
     this.worker = this.spawn();
     this.scheduleHeartbeat();
+  }
+
+  /** Stops the worker; pending requests fail with EngineStoppedError. start() may follow. */
+  stop(): void {
+    if (this.heartbeat !== null) this.clearTimer(this.heartbeat);
+    this.heartbeat = null;
+    this.worker?.terminate();
+    this.worker = null;
+    this.failAll(new EngineStoppedError());
   }
 
   on(listener: (e: EngineClientEvent) => void): () => void {
@@ -96,14 +117,12 @@ export class EngineClient {
 
   /** Kills the worker without telling anyone, as a crash would (test hook). */
   killWorker(): void {
-    this.worker.terminate();
+    this.worker?.terminate();
   }
 
   dispose(): void {
+    this.stop();
     this.disposed = true;
-    if (this.heartbeat !== null) this.clearTimer(this.heartbeat);
-    this.worker.terminate();
-    this.failAll('the engine was shut down');
     this.listeners.clear();
   }
 
@@ -129,7 +148,9 @@ export class EngineClient {
   }
 
   private request(body: RequestBody, timeoutMs: number): Promise<EngineResponse> {
-    if (this.disposed) return Promise.reject(new Error('the engine was shut down'));
+    if (this.disposed) return Promise.reject(new EngineStoppedError());
+    this.start();
+    const worker = this.worker!;
     const id = this.nextId++;
     return new Promise<EngineResponse>((resolve, reject) => {
       const timer = this.setTimer(() => {
@@ -139,23 +160,23 @@ export class EngineClient {
         this.restart(`no answer within ${secs} s`);
       }, timeoutMs);
       this.pending.set(id, { resolve, reject, timer });
-      this.worker.postMessage({ ...body, id } as EngineRequest);
+      worker.postMessage({ ...body, id } as EngineRequest);
     });
   }
 
-  private failAll(reason: string): void {
+  private failAll(error: Error): void {
     for (const [, p] of this.pending) {
       this.clearTimer(p.timer);
-      p.reject(new Error(reason));
+      p.reject(error);
     }
     this.pending.clear();
   }
 
   /** Replaces a dead or stuck worker and re-sends the current scenario so nothing is lost. */
   private restart(reason: string): void {
-    if (this.disposed) return;
+    if (this.disposed || !this.worker) return;
     this.worker.terminate();
-    this.failAll(`the engine stopped (${reason})`);
+    this.failAll(new Error(`the engine stopped (${reason})`));
     this.restarts++;
     this.worker = this.spawn();
     this.emit({ type: 'restarted', reason });
@@ -169,9 +190,10 @@ export class EngineClient {
   }
 
   private scheduleHeartbeat(): void {
-    if (this.heartbeatMs <= 0 || this.disposed) return;
+    if (this.heartbeatMs <= 0 || this.disposed || this.heartbeat !== null) return;
     this.heartbeat = this.setTimer(() => {
       this.heartbeat = null;
+      if (!this.worker) return;
       // A busy worker is not pinged: the load's own timeout covers it.
       const beat = this.pending.size === 0 ? this.ping().catch(() => undefined) : Promise.resolve();
       void beat.finally(() => this.scheduleHeartbeat());

@@ -21,8 +21,12 @@ export function handleRequest(api: EngineApi, req: EngineRequest): EngineRespons
     switch (req.type) {
       case 'ping':
         return { type: 'pong', id: req.id };
-      case 'load':
-        return { type: 'recording', id: req.id, recording: api.runSession(req.scenario) };
+      case 'load': {
+        // Re-validate through the parser: the engine only runs scenarios it has checked.
+        const parsed = api.parseScenario(JSON.stringify(req.scenario), req.scenario.name);
+        if (!parsed.ok) return { type: 'error', id: req.id, message: parsed.message };
+        return { type: 'recording', id: req.id, recording: api.runSession(parsed.scenario) };
+      }
       case 'parse': {
         const parsed = api.parseScenario(req.text, req.source);
         return parsed.ok

@@ -55,20 +55,42 @@ export function updateCard(
       .attr('y2', -h / 2 + 6)
       .attr('display', crossed);
     if (n.isThread) {
-      sel.select('text.line1').attr('x', 0).attr('y', 4).attr('text-anchor', 'middle')
+      sel
+        .select('text.line1')
+        .attr('x', 0)
+        .attr('y', 4)
+        .attr('text-anchor', 'middle')
         .text(`${kindGlyph(n.kind)} ${n.pid}`);
       sel.select('text.line2').text('');
       sel.select('text.line3').text('');
-      sel.select('text.badge').text(n.frozen ? '❄' : '').attr('x', w / 2 - 4).attr('y', -h / 2 + 10);
+      sel
+        .select('text.badge')
+        .text(n.frozen ? '❄' : '')
+        .attr('x', w / 2 - 4)
+        .attr('y', -h / 2 + 10);
       return;
     }
-    sel.select('text.line1').attr('x', x0).attr('y', -h / 2 + 17).attr('text-anchor', 'start')
+    sel
+      .select('text.line1')
+      .attr('x', x0)
+      .attr('y', -h / 2 + 17)
+      .attr('text-anchor', 'start')
       .text(`${kindGlyph(n.kind)} ${n.pid}  ${truncate(n.comm, 15)}`);
-    sel.select('text.line2').attr('x', x0).attr('y', -h / 2 + 33)
+    sel
+      .select('text.line2')
+      .attr('x', x0)
+      .attr('y', -h / 2 + 33)
       .text(truncate(n.status + (n.frozen ? ' · frozen' : ''), 26));
-    sel.select('text.line3').attr('x', x0).attr('y', -h / 2 + 49)
+    sel
+      .select('text.line3')
+      .attr('x', x0)
+      .attr('y', -h / 2 + 49)
       .text(n.pc ? truncate(n.pc, 26) : n.task.tgid !== n.pid ? `thread of ${n.task.tgid}` : '');
-    sel.select('text.badge').attr('x', w / 2 - 8).attr('y', -h / 2 + 16).attr('text-anchor', 'end')
+    sel
+      .select('text.badge')
+      .attr('x', w / 2 - 8)
+      .attr('y', -h / 2 + 16)
+      .attr('text-anchor', 'end')
       .text(n.frozen ? '❄' : n.sleeping ? 'zz' : '');
   });
 }

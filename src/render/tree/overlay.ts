@@ -15,7 +15,9 @@ export function drawOverlay(
   layout: TreeLayout | null,
   dur: number,
 ): void {
-  const box = layer.selectAll<SVGGElement, TreeModel>('g.container').data(model && layout ? [model] : []);
+  const box = layer
+    .selectAll<SVGGElement, TreeModel>('g.container')
+    .data(model && layout ? [model] : []);
   box.exit().remove();
   const boxIn = box.enter().append('g').attr('class', 'container');
   boxIn.append('rect').attr('class', 'container-box');
@@ -31,7 +33,11 @@ export function drawOverlay(
       .attr('width', x1 - x0 + 40)
       .attr('height', y1 - y0 + 60)
       .attr('rx', 10);
-    boxAll.select('text').attr('x', x0 - 10).attr('y', y0 - 20).text(model?.label ?? '');
+    boxAll
+      .select('text')
+      .attr('x', x0 - 10)
+      .attr('y', y0 - 20)
+      .text(model?.label ?? '');
   }
 
   const coord = layer
@@ -59,9 +65,21 @@ export function drawOverlay(
       .attr('width', NODE_W)
       .attr('height', NODE_H)
       .attr('rx', NODE_H / 2);
-    cAll.select('.line1').attr('x', x0 + 6).attr('y', -NODE_H / 2 + 17).text('⟳ restart (coordinator)');
-    cAll.select('.line2').attr('x', x0 + 6).attr('y', -NODE_H / 2 + 33).text((c) => c.text);
-    cAll.select('.line3').attr('x', x0 + 6).attr('y', -NODE_H / 2 + 49).text((c) => c.pc);
+    cAll
+      .select('.line1')
+      .attr('x', x0 + 6)
+      .attr('y', -NODE_H / 2 + 17)
+      .text('⟳ restart (coordinator)');
+    cAll
+      .select('.line2')
+      .attr('x', x0 + 6)
+      .attr('y', -NODE_H / 2 + 33)
+      .text((c) => c.text);
+    cAll
+      .select('.line3')
+      .attr('x', x0 + 6)
+      .attr('y', -NODE_H / 2 + 49)
+      .text((c) => c.pc);
   }
 
   const active = model?.activePid ?? null;
@@ -72,9 +90,19 @@ export function drawOverlay(
   if (!target) return;
   const at = `translate(${target.x + NODE_W / 2 - 6},${target.y - NODE_H / 2 - 4})`;
   const bIn = baton.enter().append('g').attr('class', 'baton').attr('aria-hidden', 'true');
-  bIn.append('rect').attr('x', -44).attr('y', -11).attr('width', 88).attr('height', 20).attr('rx', 10);
+  bIn
+    .append('rect')
+    .attr('x', -44)
+    .attr('y', -11)
+    .attr('width', 88)
+    .attr('height', 20)
+    .attr('rx', 10);
   bIn.append('text').attr('text-anchor', 'middle').attr('y', 4).text('◆ active_pid');
   bIn.attr('transform', at);
-  if (dur > 0) baton.transition().duration(dur * 1.6).attr('transform', at);
+  if (dur > 0)
+    baton
+      .transition()
+      .duration(dur * 1.6)
+      .attr('transform', at);
   else baton.attr('transform', at);
 }

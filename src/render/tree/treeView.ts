@@ -54,7 +54,13 @@ export class TreeView {
       .attr('width', 8)
       .attr('height', 8)
       .attr('patternTransform', 'rotate(45)');
-    pattern.append('line').attr('class', 'hatch-line').attr('x1', 0).attr('y1', 0).attr('x2', 0).attr('y2', 8);
+    pattern
+      .append('line')
+      .attr('class', 'hatch-line')
+      .attr('x1', 0)
+      .attr('y1', 0)
+      .attr('x2', 0)
+      .attr('y2', 8);
     this.viewport = this.svg.append('g').attr('class', 'viewport');
     this.overlayLayer = this.viewport.append('g').attr('class', 'overlay');
     this.linkLayer = this.viewport.append('g').attr('class', 'links');
@@ -103,8 +109,10 @@ export class TreeView {
     const width = el.clientWidth || 800;
     const height = el.clientHeight || 500;
     const k = Math.min(1.25, Math.max(0.1, Math.min(width / w, height / h)));
-    const t = zoomIdentity
-      .translate(width / 2 - k * (left + w / 2), height / 2 - k * (top + h / 2));
+    const t = zoomIdentity.translate(
+      width / 2 - k * (left + w / 2),
+      height / 2 - k * (top + h / 2),
+    );
     const transform = t.scale(k);
     if (animate && !this.options.reducedMotion) {
       this.svg.transition().duration(300).call(this.zoomBehavior.transform, transform);
@@ -168,7 +176,10 @@ export class TreeView {
         .attr('opacity', 1)
         .attr('transform', (p) => `translate(${p.x},${p.y})`);
     } else {
-      all.interrupt().attr('opacity', 1).attr('transform', (p) => `translate(${p.x},${p.y})`);
+      all
+        .interrupt()
+        .attr('opacity', 1)
+        .attr('transform', (p) => `translate(${p.x},${p.y})`);
     }
   }
 }

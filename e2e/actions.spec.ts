@@ -1,0 +1,34 @@
+import { expect, selectTask, test } from './fixtures';
+
+test('Kill turns a task into a zombie and its name changes', async ({ app, snap }) => {
+  await selectTask(app, 5);
+  await expect(app.getByRole('combobox', { name: 'Signal' })).toHaveValue('15');
+  await app.getByRole('button', { name: 'Kill', exact: true }).click();
+  await expect(
+    app.getByRole('treeitem', { name: 'pid 5 worker zombie, killed SIGTERM', exact: true }),
+  ).toBeVisible();
+  await snap('killed-zombie');
+});
+
+test('Exit with a status, Fork a child and Wait reaps a zombie', async ({ app }) => {
+  await selectTask(app, 2);
+  await app.getByRole('spinbutton', { name: 'Exit status' }).fill('3');
+  await app.getByRole('button', { name: 'Exit', exact: true }).click();
+  await expect(
+    app.getByRole('treeitem', { name: 'pid 2 sshd zombie, exited 3', exact: true }),
+  ).toBeVisible();
+
+  await selectTask(app, 5);
+  await app.getByRole('button', { name: 'Fork', exact: true }).click();
+  await expect(app.getByRole('treeitem', { name: /^pid 6 worker running/ })).toBeVisible();
+
+  await selectTask(app, 3);
+  await app.getByRole('button', { name: 'Wait', exact: true }).click();
+  await expect(app.getByRole('treeitem', { name: /^pid 4 / })).toHaveCount(0);
+});
+
+test('a failed action shows its errno and message', async ({ app }) => {
+  await selectTask(app, 5);
+  await app.getByRole('button', { name: 'Wait', exact: true }).click();
+  await expect(app.getByRole('alert').getByText(/wait pid 5 failed: ECHILD/)).toBeVisible();
+});

@@ -1,0 +1,37 @@
+import { test as base, expect, type Page } from '@playwright/test';
+
+/**
+ * Every test opens the app and fails if the page logged a console error or threw. Screenshots
+ * of the main states go to test-results through `snap`.
+ */
+export const test = base.extend<{ app: Page; snap: (name: string) => Promise<void> }>({
+  app: async ({ page }, provide) => {
+    const errors: string[] = [];
+    page.on('console', (msg) => {
+      if (msg.type() === 'error') errors.push(msg.text());
+    });
+    page.on('pageerror', (err) => errors.push(err.message));
+    await page.goto('/');
+    await expect(page.getByRole('tree', { name: 'Process tree' })).toBeVisible();
+    await expect(page.getByRole('treeitem', { name: /^pid 1 init/ })).toBeVisible();
+    await provide(page);
+    expect(errors, 'console errors').toEqual([]);
+  },
+  snap: async ({ page }, provide, testInfo) => {
+    await provide(async (name: string) => {
+      await page.screenshot({ path: testInfo.outputPath(`${name}.png`) });
+    });
+  },
+});
+
+export { expect };
+
+/** Clicks the treeitem whose accessible name starts with "pid N ". */
+export async function selectTask(page: Page, pid: number): Promise<void> {
+  await page.getByRole('treeitem', { name: new RegExp(`^pid ${pid} `) }).click();
+}
+
+/** The visible "Step N of M" text. */
+export function stepText(page: Page) {
+  return page.getByRole('region', { name: 'Timeline' }).getByText(/^Step \d+ of \d+$/);
+}

@@ -1,0 +1,61 @@
+import { expect, stepText, test } from './fixtures';
+
+test('Freeze, Checkpoint, Destroy, Restart and step through the restart', async ({ app, snap }) => {
+  await app.getByRole('button', { name: 'Freeze', exact: true }).click();
+  await expect(app.getByRole('treeitem', { name: 'pid 1 init running, frozen' })).toBeVisible();
+  await snap('frozen');
+
+  await app.getByRole('button', { name: 'Checkpoint', exact: true }).click();
+  const image = app.getByRole('region', { name: 'Image' });
+  await expect(image.getByText('ckpt1.ckpt')).toBeVisible();
+  await expect(image.getByText(/\d+ bytes/)).toBeVisible();
+
+  await app.getByRole('button', { name: 'Destroy', exact: true }).click();
+  await expect(app.getByRole('treeitem', { name: /^pid 1 init/ })).toHaveCount(0);
+
+  await app.getByRole('button', { name: 'Restart', exact: true }).click();
+  const step = stepText(app);
+  await expect(step).toBeVisible();
+  const first = await step.textContent();
+  await snap('restart-begins');
+
+  await app.getByRole('button', { name: 'Step forward' }).click();
+  await expect(step).not.toHaveText(first!);
+  const second = await step.textContent();
+  await app.getByRole('button', { name: 'Step back' }).click();
+  await expect(step).toHaveText(first!);
+  await app.getByRole('button', { name: 'Step forward' }).click();
+  await expect(step).toHaveText(second!);
+
+  // Walk to the middle of the protocol: some task holds active_pid.
+  for (let i = 0; i < 60; i++) {
+    if ((await app.getByRole('treeitem', { name: /holds active_pid/ }).count()) > 0) break;
+    await app.getByRole('button', { name: 'Step forward' }).click();
+  }
+  await expect(app.getByRole('treeitem', { name: /holds active_pid/ })).toHaveCount(1);
+  await expect(
+    app.getByRole('treeitem', { name: /^restart coordinator, waiting \d+ of 5/ }),
+  ).toBeVisible();
+  await snap('restart-active-pid');
+
+  await app.getByRole('button', { name: 'Last step' }).click();
+  const [n, m] = (await step.textContent())!.match(/\d+/g)!.map(Number);
+  expect(n).toBe(m);
+  await expect(app.getByRole('treeitem', { name: 'pid 4 make zombie, exited 2' })).toBeVisible();
+  await expect(app.getByRole('treeitem', { name: /^pid 5 worker running/ })).toBeVisible();
+  await snap('restart-complete');
+
+  await app.getByRole('button', { name: 'First step' }).click();
+  await expect(step).toHaveText(`Step 0 of ${m}`);
+  await expect(app.getByRole('region', { name: 'Event log' }).getByText('(initial)')).toBeVisible();
+});
+
+test('Play runs the timeline and Pause stops it', async ({ app }) => {
+  await app.getByRole('button', { name: 'Freeze', exact: true }).click();
+  await app.getByRole('combobox', { name: 'Speed' }).selectOption('4');
+  await app.getByRole('button', { name: 'First step' }).click();
+  await app.getByRole('button', { name: 'Play' }).click();
+  await expect(app.getByRole('button', { name: 'Pause' })).toBeVisible();
+  await expect(app.getByRole('button', { name: 'Play' })).toBeVisible();
+  await expect(stepText(app)).toHaveText(/^Step (\d+) of \1$/);
+});

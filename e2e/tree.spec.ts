@@ -1,0 +1,47 @@
+import { expect, test } from './fixtures';
+
+test('the default tree and each default task are found by role and name', async ({ app, snap }) => {
+  const tree = app.getByRole('tree', { name: 'Process tree' });
+  for (const name of [
+    'pid 1 init running',
+    'pid 2 sshd running',
+    'pid 3 bash running',
+    'pid 4 make zombie, exited 2',
+    'pid 5 worker running',
+  ]) {
+    await expect(tree.getByRole('treeitem', { name, exact: true })).toBeVisible();
+  }
+  await expect(app.getByRole('treeitem')).toHaveCount(5);
+  for (const region of ['Event log', 'Timeline', 'Inspector', 'Image']) {
+    await expect(app.getByRole('region', { name: region })).toBeVisible();
+  }
+  await snap('default-tree');
+});
+
+test('the keyboard moves through the tree and Enter selects', async ({ app }) => {
+  await app.getByRole('treeitem', { name: 'pid 1 init running' }).focus();
+  await app.keyboard.press('ArrowDown');
+  await expect(app.getByRole('treeitem', { name: /^pid 2 sshd/ })).toBeFocused();
+  await app.keyboard.press('ArrowDown');
+  await app.keyboard.press('ArrowDown');
+  await expect(app.getByRole('treeitem', { name: /^pid 4 make/ })).toBeFocused();
+  await app.keyboard.press('Enter');
+  const inspector = app.getByRole('region', { name: 'Inspector' });
+  await expect(inspector.getByText('task_struct · pid 4')).toBeVisible();
+  await expect(inspector.getByText('512 (exited 2)')).toBeVisible();
+  await app.keyboard.press('ArrowLeft');
+  await expect(app.getByRole('treeitem', { name: /^pid 3 bash/ })).toBeFocused();
+});
+
+test('disabled actions say why, and ? opens the help sheet', async ({ app, snap }) => {
+  const restart = app.getByRole('button', { name: 'Restart', exact: true });
+  await expect(restart).toBeDisabled();
+  await expect(restart).toHaveAttribute('title', /Restart needs an image: checkpoint first/);
+  await app.keyboard.press('?');
+  const sheet = app.getByRole('dialog', { name: 'Keyboard shortcuts' });
+  await expect(sheet).toBeVisible();
+  await expect(sheet.getByText('Restart needs an image: checkpoint first')).toBeVisible();
+  await snap('help-sheet');
+  await app.keyboard.press('Escape');
+  await expect(sheet).toBeHidden();
+});

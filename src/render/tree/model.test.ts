@@ -1,0 +1,154 @@
+import { describe, expect, it } from 'vitest';
+import type { TaskView, WorldSnapshot } from '../../engine/snapshot';
+import { layoutTree } from './layout';
+import { buildTreeModel } from './model';
+
+const task = (
+  pid: number,
+  ppid: number,
+  comm: string,
+  extra: Partial<TaskView> = {},
+): TaskView => ({
+  pid,
+  tgid: pid,
+  ppid,
+  pgid: 1,
+  sid: 1,
+  comm,
+  state: 'running',
+  exit_code: 0,
+  exit_signal: 17,
+  pdeath_signal: 0,
+  frozen: false,
+  traced: false,
+  ...extra,
+});
+
+const world = (tasks: TaskView[], extra: Partial<WorldSnapshot> = {}): WorldSnapshot => ({
+  current: 1,
+  containers: [{ id: 1, destroyed: false, tasks, freezer: 'THAWED', root: 1 }],
+  images: [],
+  restart: null,
+  ...extra,
+});
+
+describe('tree model', () => {
+  it('names tasks with pid, comm, state and the decoded wait status', () => {
+    const m = buildTreeModel(
+      world([
+        task(1, 0, 'init'),
+        task(3, 1, 'worker', { state: 'zombie', exit_code: 3 << 8 }),
+        task(4, 1, 'seg', { state: 'zombie', exit_code: 11 | 0x80, frozen: true }),
+        task(5, 1, 'held', { state: 'dead', exit_code: 0 }),
+      ]),
+    )!;
+    expect(m.nodes.map((n) => n.name)).toEqual([
+      'pid 1 init running',
+      'pid 3 worker zombie, exited 3',
+      'pid 4 seg zombie, killed SIGSEGV (core), frozen',
+      'pid 5 held dead (EXIT_DEAD)',
+    ]);
+  });
+
+  it('groups threads with their leader and lays processes out as a tidy tree', () => {
+    const m = buildTreeModel(
+      world([
+        task(1, 0, 'init'),
+        task(2, 1, 'a'),
+        task(3, 1, 'b'),
+        task(4, 1, 'b', { tgid: 3, exit_signal: -1 }),
+      ]),
+    )!;
+    const thread = m.nodes.find((n) => n.pid === 4)!;
+    expect(thread).toMatchObject({ isThread: true, parent: 3 });
+    expect(thread.name).toBe('pid 4 b running, thread of 3');
+    const l = layoutTree(m);
+    expect(l.order).toEqual([1, 2, 3, 4]);
+    const at = (pid: number) => l.placed.find((p) => p.node.pid === pid)!;
+    expect(at(2).y).toBeGreaterThan(at(1).y);
+    expect(at(2).y).toBe(at(3).y);
+    expect(at(2).x).toBeLessThan(at(3).x);
+    expect(at(4).y).toBeGreaterThan(at(3).y);
+    expect(l.links.map((k) => [k.from.node.pid, k.to.node.pid])).toEqual([
+      [1, 2],
+      [1, 3],
+    ]);
+  });
+
+  it('keeps positions when only states change', () => {
+    const a = layoutTree(
+      buildTreeModel(world([task(1, 0, 'i'), task(2, 1, 'x'), task(3, 1, 'y')]))!,
+    );
+    const b = layoutTree(
+      buildTreeModel(
+        world([
+          task(1, 0, 'i'),
+          task(2, 1, 'x', { state: 'zombie', exit_code: 9 }),
+          task(3, 1, 'y'),
+        ]),
+      )!,
+    );
+    expect(b.placed.map((p) => [p.x, p.y])).toEqual(a.placed.map((p) => [p.x, p.y]));
+  });
+
+  it('shows the restart: PC, the active_pid holder and the coordinator waiting k of n', () => {
+    const snap = world([task(1, 0, 'init'), task(2, 1, 'kid')], {
+      restart: {
+        variant: 'v18-28',
+        image: 'a',
+        container: 1,
+        pids: [1, 2],
+        order: [1],
+        ctx: {
+          active_pid: 1,
+          nr_pids: 2,
+          refcount: 3,
+          refcount_history: [1, 2, 3],
+          error: null,
+          completed: false,
+          success: false,
+          freed: false,
+        },
+        participants: [
+          {
+            id: 'coord',
+            pid: null,
+            pc: 'wait_all_tasks_finish',
+            sleeping: true,
+            runnable: false,
+            done: false,
+            zombie: false,
+          },
+          {
+            id: 'pid:1',
+            pid: 1,
+            pc: 'done',
+            sleeping: false,
+            runnable: false,
+            done: true,
+            zombie: false,
+          },
+          {
+            id: 'pid:2',
+            pid: 2,
+            pc: 'wait_task_active',
+            sleeping: true,
+            runnable: false,
+            done: false,
+            zombie: false,
+          },
+        ],
+        finished: false,
+      },
+    });
+    const m = buildTreeModel(snap)!;
+    expect(m.activePid).toBe(2);
+    expect(m.nodes[1].name).toBe(
+      'pid 2 kid running, restarting in wait_task_active, sleeping, holds active_pid',
+    );
+    expect(m.coordinator?.text).toBe('waiting 1 of 2');
+    expect(m.coordinator?.name).toBe(
+      'restart coordinator, waiting 1 of 2, in wait_all_tasks_finish',
+    );
+  });
+});

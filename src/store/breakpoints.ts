@@ -1,0 +1,25 @@
+import type { Frame } from '../engine/snapshot';
+import type { Breakpoint } from './types';
+
+/** Whether arriving at `frame` hits `bp` (on a kernel function, a task becoming active, any error). */
+export function hitsBreakpoint(bp: Breakpoint, frame: Frame, previous: Frame | undefined): boolean {
+  switch (bp.kind) {
+    case 'fn':
+      return frame.event.fn === bp.fn;
+    case 'error':
+      return !!frame.event.errno;
+    case 'active': {
+      const active = (f: Frame | undefined) => {
+        const r = f?.snapshot.restart;
+        const i = r?.ctx?.active_pid ?? -1;
+        return r && i >= 0 ? r.pids[i] : undefined;
+      };
+      return active(frame) === bp.pid && active(previous) !== bp.pid;
+    }
+  }
+}
+
+export function hitsAny(bps: Breakpoint[], frames: Frame[], index: number): boolean {
+  const f = frames[index];
+  return !!f && bps.some((bp) => hitsBreakpoint(bp, f, frames[index - 1]));
+}

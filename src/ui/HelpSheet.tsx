@@ -1,0 +1,63 @@
+import { useEffect, useRef } from 'react';
+import { selectHelpOpen } from '../store/selectors';
+import { ACTIONS } from './actions/registry';
+import { shortcutLabel } from './actions/types';
+import { useActionState } from './actions/useActions';
+import { useDebugger, useDebuggerState } from './context';
+
+/** The `?` sheet: every action of the registry with its shortcut and, when disabled, why. */
+export function HelpSheet() {
+  const { store } = useDebugger();
+  const open = useDebuggerState(selectHelpOpen);
+  const { ctx } = useActionState();
+  const dialog = useRef<HTMLDialogElement>(null);
+  useEffect(() => {
+    const d = dialog.current;
+    if (!d) return;
+    if (open && !d.open) d.showModal();
+    if (!open && d.open) d.close();
+  }, [open]);
+  return (
+    <dialog
+      ref={dialog}
+      className="help-sheet"
+      aria-label="Keyboard shortcuts"
+      onClose={() => store.getState().setHelpOpen(false)}
+    >
+      <div className="panel-head">
+        <h2>Keyboard shortcuts and actions</h2>
+        <button type="button" className="small" onClick={() => store.getState().setHelpOpen(false)}>
+          Close
+        </button>
+      </div>
+      <table>
+        <thead>
+          <tr>
+            <th>Key</th>
+            <th>Action</th>
+            <th>What it does</th>
+            <th>Now</th>
+          </tr>
+        </thead>
+        <tbody>
+          {ACTIONS.map((a) => {
+            const e = a.enabledWhen(ctx);
+            return (
+              <tr key={a.id}>
+                <td>
+                  <kbd>{shortcutLabel(a.shortcut)}</kbd>
+                </td>
+                <td>{a.label}</td>
+                <td>{a.help}</td>
+                <td className={e === true ? 'ok' : 'why'}>{e === true ? 'available' : e}</td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+      <p className="dim">
+        In the tree: arrow keys move between tasks, Enter selects. Esc closes this sheet.
+      </p>
+    </dialog>
+  );
+}

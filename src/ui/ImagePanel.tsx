@@ -1,0 +1,32 @@
+import { selectImages, selectSnapshot } from '../store/selectors';
+import { useDebuggerState } from './context';
+
+/** The session's checkpoint images with their sizes (the hex view comes later). */
+export function ImagePanel() {
+  const images = useDebuggerState(selectImages);
+  const snapshot = useDebuggerState(selectSnapshot);
+  const names = Object.keys(images ?? {});
+  const existing = new Set(snapshot?.images ?? []);
+  return (
+    <section className="panel image-panel" aria-label="Image">
+      <div className="panel-head">
+        <h2>Images</h2>
+      </div>
+      <div className="panel-body">
+        {names.length === 0 ? (
+          <p className="dim">No image yet: Freeze, then Checkpoint.</p>
+        ) : (
+          <ul className="images">
+            {names.map((n) => (
+              <li key={n} className={existing.has(n) ? '' : 'future'}>
+                <span className="img-name">{n}.ckpt</span>
+                <span className="img-size">{images![n].byteLength} bytes</span>
+                {existing.has(n) ? null : <span className="dim"> (written later)</span>}
+              </li>
+            ))}
+          </ul>
+        )}
+      </div>
+    </section>
+  );
+}

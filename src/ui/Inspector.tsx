@@ -1,0 +1,137 @@
+import { useMemo } from 'react';
+import { describeWaitStatus, signalName } from '../engine/kernel/signals';
+import type { ParticipantView, RestartView, TaskView } from '../engine/snapshot';
+import { COORDINATOR_PID } from '../render/tree/ids';
+import { selectSelection, selectSnapshot } from '../store/selectors';
+import { useDebuggerState } from './context';
+
+function Fields({ rows }: { rows: [string, string | number][] }) {
+  return (
+    <dl className="fields">
+      {rows.map(([k, v]) => (
+        <div key={k}>
+          <dt>{k}</dt>
+          <dd>{v}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
+
+function taskRows(t: TaskView): [string, string | number][] {
+  return [
+    ['pid', t.pid],
+    ['tgid', t.tgid],
+    ['ppid', t.ppid],
+    ['pgid', t.pgid],
+    ['sid', t.sid],
+    ['comm', t.comm],
+    ['state', t.state === 'dead' ? 'dead (EXIT_DEAD)' : t.state],
+    [
+      'exit_code',
+      t.state === 'zombie' || t.state === 'dead'
+        ? `${t.exit_code} (${describeWaitStatus(t.exit_code)})`
+        : t.exit_code,
+    ],
+    [
+      'exit_signal',
+      t.exit_signal > 0 ? `${t.exit_signal} (${signalName(t.exit_signal)})` : t.exit_signal,
+    ],
+    [
+      'pdeath_signal',
+      t.pdeath_signal > 0 ? `${t.pdeath_signal} (${signalName(t.pdeath_signal)})` : 0,
+    ],
+    ['frozen', String(t.frozen)],
+    ['traced', String(t.traced)],
+  ];
+}
+
+function pcRows(p: ParticipantView): [string, string | number][] {
+  return [
+    ['participant', p.id],
+    ['pc', p.pc],
+    ['waits', p.sleeping ? 'sleeping (waits for its turn or an event)' : 'no'],
+    ['runnable', String(p.runnable)],
+    ['done', String(p.done)],
+  ];
+}
+
+function CtxPanel({ r }: { r: RestartView }) {
+  const c = r.ctx;
+  return (
+    <div className="ctx">
+      <h3>Restart ctx</h3>
+      {c ? (
+        <Fields
+          rows={[
+            ['variant', r.variant],
+            ['image', r.image],
+            [
+              'active_pid',
+              `${c.active_pid}${c.active_pid >= 0 && c.active_pid < r.pids.length ? ` → pid ${r.pids[c.active_pid]}` : ''}`,
+            ],
+            ['nr_pids', c.nr_pids],
+            ['pids', r.pids.join(', ')],
+            ['refcount', `${c.refcount}  (history ${c.refcount_history.join(' → ')})`],
+            ['error', c.error ?? 'none'],
+            [
+              'completion',
+              c.completed ? (c.success ? 'completed: success' : 'completed: failed') : 'pending',
+            ],
+            ['freed', String(c.freed)],
+          ]}
+        />
+      ) : (
+        <p className="dim">No ctx yet (image {r.image}).</p>
+      )}
+    </div>
+  );
+}
+
+/** The selected task's task_struct view, its restart PC, and the restart ctx panel. */
+export function Inspector() {
+  const snapshot = useDebuggerState(selectSnapshot);
+  const selection = useDebuggerState(selectSelection);
+  const { task, participant } = useMemo(() => {
+    if (!snapshot || selection === null) return { task: null, participant: null };
+    const r = snapshot.restart;
+    const id = r?.container ?? snapshot.current;
+    const c = snapshot.containers.find((x) => x.id === id);
+    const pid = selection === COORDINATOR_PID ? null : selection;
+    const pId = selection === COORDINATOR_PID ? 'coord' : `pid:${selection}`;
+    return {
+      task: c?.tasks.find((t) => t.pid === pid) ?? null,
+      participant: r?.participants.find((p) => p.id === pId) ?? null,
+    };
+  }, [snapshot, selection]);
+  return (
+    <section className="panel inspector" aria-label="Inspector">
+      <div className="panel-head">
+        <h2>Inspector</h2>
+      </div>
+      <div className="panel-body">
+        {task ? (
+          <>
+            <h3>task_struct · pid {task.pid}</h3>
+            <Fields rows={taskRows(task)} />
+          </>
+        ) : selection === COORDINATOR_PID ? (
+          <h3>restart coordinator</h3>
+        ) : (
+          <p className="dim">
+            {selection === null
+              ? 'Select a task in the tree to see its fields.'
+              : `pid ${selection} does not exist at this step.`}
+          </p>
+        )}
+        {participant ? (
+          <>
+            <h3>Restart PC</h3>
+            <Fields rows={pcRows(participant)} />
+          </>
+        ) : null}
+        {snapshot?.restart ? <CtxPanel r={snapshot.restart} /> : null}
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,55 @@
+import { selectCursor, selectFrameCount, selectPlaying, selectSpeed } from '../store/selectors';
+import { SPEEDS } from '../store/types';
+import { ActionButton } from './ActionButton';
+import { actionById } from './actions/registry';
+import { useActionState } from './actions/useActions';
+import { useDebugger, useDebuggerState } from './context';
+
+/** "Step N of M": step 0 is the world before the first event. */
+export function stepText(cursor: number, frames: number): string {
+  return `Step ${cursor + 1} of ${frames}`;
+}
+
+/** Navigation, play/pause with speed, the scrub slider and the step counter. */
+export function Timeline() {
+  const { store } = useDebugger();
+  const { ctx, run } = useActionState();
+  const cursor = useDebuggerState(selectCursor);
+  const frames = useDebuggerState(selectFrameCount);
+  const playing = useDebuggerState(selectPlaying);
+  const speed = useDebuggerState(selectSpeed);
+  const b = (id: string, icon: string, label?: string) => (
+    <ActionButton action={actionById(id)} ctx={ctx} run={run} icon={icon} label={label} />
+  );
+  return (
+    <section className="timeline" aria-label="Timeline">
+      {b('first', '⇤')}
+      {b('back', '←')}
+      {b('play', playing ? '❚❚' : '▶', playing ? 'Pause' : 'Play')}
+      {b('forward', '→')}
+      {b('last', '⇥')}
+      <label className="speed">
+        Speed
+        <select value={speed} onChange={(e) => store.getState().setSpeed(Number(e.target.value))}>
+          {SPEEDS.map((s) => (
+            <option key={s} value={s}>
+              {s}×
+            </option>
+          ))}
+        </select>
+      </label>
+      <span className="step-text">{stepText(cursor, frames)}</span>
+      <input
+        className="scrub"
+        type="range"
+        aria-label="Scrub timeline"
+        min={-1}
+        max={Math.max(-1, frames - 1)}
+        step={1}
+        value={cursor}
+        disabled={frames === 0}
+        onChange={(e) => store.getState().setCursor(Number(e.target.value))}
+      />
+    </section>
+  );
+}

@@ -1,0 +1,49 @@
+import { useEffect, useMemo, useRef } from 'react';
+import { buildTreeModel } from '../render/tree/model';
+import { TreeView } from '../render/tree/treeView';
+import { selectSelection, selectSnapshot } from '../store/selectors';
+import { useDebugger, useDebuggerState } from './context';
+import { useReducedMotion } from './useReducedMotion';
+
+/** Hosts the D3 tree view: creates it on a ref, feeds it the model, relays its gestures. */
+export function TreePanel() {
+  const { store } = useDebugger();
+  const host = useRef<HTMLDivElement>(null);
+  const view = useRef<TreeView | null>(null);
+  const snapshot = useDebuggerState(selectSnapshot);
+  const selected = useDebuggerState(selectSelection);
+  const reducedMotion = useReducedMotion();
+  const model = useMemo(() => (snapshot ? buildTreeModel(snapshot) : null), [snapshot]);
+
+  useEffect(() => {
+    if (!host.current) return;
+    const v = new TreeView(host.current, {
+      onSelect: (pid) => store.getState().select(pid),
+    });
+    view.current = v;
+    return () => {
+      v.destroy();
+      view.current = null;
+    };
+  }, [store]);
+
+  useEffect(() => {
+    view.current?.update(model, { selected, reducedMotion });
+  }, [model, selected, reducedMotion]);
+
+  return (
+    <section className="panel tree-panel" aria-label="Tree view">
+      <div className="panel-head">
+        <h2>{model ? model.label : 'Process tree'}</h2>
+        <span className="legend" aria-hidden="true">
+          ▶ running · ⏸ stopped · ◎ traced · ☠ zombie · ✕ EXIT_DEAD · ❄ frozen · zz sleeping
+        </span>
+        <button type="button" className="small" onClick={() => view.current?.fit()}>
+          Fit
+        </button>
+      </div>
+      <div className="tree-host" ref={host} />
+      {!model ? <p className="empty">No container at this step.</p> : null}
+    </section>
+  );
+}

@@ -1,0 +1,38 @@
+import { useEffect } from 'react';
+import { actionForKey } from './actions/registry';
+import { actionContext } from './actions/useActions';
+import { useDebugger } from './context';
+
+function isEditable(target: EventTarget | null): boolean {
+  if (!(target instanceof HTMLElement)) return false;
+  return (
+    target.isContentEditable ||
+    target instanceof HTMLInputElement ||
+    target instanceof HTMLSelectElement ||
+    target instanceof HTMLTextAreaElement
+  );
+}
+
+/** Global keyboard shortcuts from the action registry. */
+export function useShortcuts(): void {
+  const instance = useDebugger();
+  useEffect(() => {
+    const onKey = (ev: KeyboardEvent) => {
+      if (ev.defaultPrevented || ev.ctrlKey || ev.metaKey || ev.altKey) return;
+      if (isEditable(ev.target)) return;
+      const onButton = ev.target instanceof HTMLButtonElement;
+      if (onButton && (ev.key === ' ' || ev.key === 'Enter')) return;
+      if (ev.key === 'Escape') {
+        instance.store.getState().setHelpOpen(false);
+        return;
+      }
+      const action = actionForKey(ev.key);
+      if (!action) return;
+      ev.preventDefault();
+      const ctx = actionContext(instance);
+      if (action.enabledWhen(ctx) === true) void action.perform(ctx);
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, [instance]);
+}
