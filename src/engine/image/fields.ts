@@ -34,11 +34,11 @@ export function readU64Big(view: DataView, at: number): bigint {
   return view.getBigUint64(at, true);
 }
 
-/** A u64 as a number when it is a safe integer, else its exact decimal text. */
+/** A u64 as a number when it is a safe integer, else its exact value as "0x" + 16 hex digits. */
 export function readU64Value(view: DataView, at: number): number | string {
   const hi = view.getUint32(at + 4, true);
   if (hi <= SAFE_HI) return hi * TWO32 + view.getUint32(at, true);
-  return view.getBigUint64(at, true).toString();
+  return `0x${view.getBigUint64(at, true).toString(16).padStart(16, '0')}`;
 }
 
 /**

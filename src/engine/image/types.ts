@@ -35,7 +35,7 @@ export interface ImageError extends KError {
 export type ReadResult<T> = { ok: true; value: T } | { ok: false; error: ImageError };
 
 /**
- * A decoded field value. u64 values that do not fit a safe integer are decimal strings; a
+ * A decoded field value. u64 values that do not fit a safe integer are hex strings ("0x..."); a
  * string field whose bytes do not re-encode from its text also carries `<name>.raw` (hex), and
  * non-zero padding appears as a hex string, so that the record view loses no byte.
  */
