@@ -89,7 +89,8 @@ export class Session {
     try {
       return await this.engine.load(scenario);
     } catch (err) {
-      if (!(err instanceof EngineStoppedError)) this.store.getState().notify('error', errorText(err));
+      if (!(err instanceof EngineStoppedError))
+        this.store.getState().notify('error', errorText(err));
       return null;
     } finally {
       this.store.getState().setBusy(false);

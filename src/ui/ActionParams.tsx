@@ -13,12 +13,13 @@ export function SignalParams() {
       <label>
         Signal
         <select
+          title="Signal for Kill and Pdeath signal"
           value={params.signal}
           onChange={(e) => store.getState().setParams({ signal: Number(e.target.value) })}
         >
           {SIGNALS.map((s) => (
             <option key={s.number} value={s.number}>
-              {s.name} ({s.number}, {s.action})
+              {s.name}
             </option>
           ))}
         </select>

@@ -1,6 +1,8 @@
 import { selectCursor, selectFrameCount, selectPlaying, selectSpeed } from '../store/selectors';
 import { SPEEDS } from '../store/types';
 import { ActionButton } from './ActionButton';
+import { Breakpoints } from './Breakpoints';
+import { TimelineMarkers } from './TimelineMarkers';
 import { actionById } from './actions/registry';
 import { useActionState } from './actions/useActions';
 import { useDebugger, useDebuggerState } from './context';
@@ -39,17 +41,22 @@ export function Timeline() {
         </select>
       </label>
       <span className="step-text">{stepText(cursor, frames)}</span>
-      <input
-        className="scrub"
-        type="range"
-        aria-label="Scrub timeline"
-        min={-1}
-        max={Math.max(-1, frames - 1)}
-        step={1}
-        value={cursor}
-        disabled={frames === 0}
-        onChange={(e) => store.getState().setCursor(Number(e.target.value))}
-      />
+      <span className="scrub-wrap">
+        <input
+          className="scrub"
+          type="range"
+          aria-label="Scrub timeline"
+          min={-1}
+          max={Math.max(-1, frames - 1)}
+          step={1}
+          value={cursor}
+          disabled={frames === 0}
+          onChange={(e) => store.getState().setCursor(Number(e.target.value))}
+        />
+        <TimelineMarkers />
+      </span>
+      {b('first-error', '!', 'First error')}
+      <Breakpoints />
     </section>
   );
 }

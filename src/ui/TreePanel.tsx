@@ -36,7 +36,7 @@ export function TreePanel() {
       <div className="panel-head">
         <h2>{model ? model.label : 'Process tree'}</h2>
         <span className="legend" aria-hidden="true">
-          ▶ running · ⏸ stopped · ◎ traced · ☠ zombie · ✕ EXIT_DEAD · ❄ frozen · zz sleeping
+          ▶ running · ‖ stopped · ◎ traced · ☠ zombie · ✕ EXIT_DEAD · ❄ frozen · zz sleeping
         </span>
         <button type="button" className="small" onClick={() => view.current?.fit()}>
           Fit

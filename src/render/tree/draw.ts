@@ -85,7 +85,7 @@ export function updateCard(
       .select('text.line3')
       .attr('x', x0)
       .attr('y', -h / 2 + 49)
-      .text(n.pc ? truncate(n.pc, 26) : n.task.tgid !== n.pid ? `thread of ${n.task.tgid}` : '');
+      .text(n.pc ? truncate(n.pc, 25) : n.task.tgid !== n.pid ? `thread of ${n.task.tgid}` : '');
     sel
       .select('text.badge')
       .attr('x', w / 2 - 8)

@@ -3,6 +3,8 @@ import type { TaskNode, TreeModel } from './model';
 
 export const NODE_W = 168;
 export const NODE_H = 58;
+/** The coordinator's pill is wider than a task card: its PC names are long. */
+export const COORD_W = 240;
 export const THREAD_W = 60;
 export const THREAD_H = 22;
 const GAP_X = 28;
@@ -90,7 +92,7 @@ export function layoutTree(model: TreeModel): TreeLayout {
     : { x0: -NODE_W / 2, y0: -NODE_H / 2, x1: NODE_W / 2, y1: NODE_H / 2 };
   const first = placed[0];
   const coordinator = model.coordinator
-    ? { x: bounds.x0 - 40 - NODE_W / 2 - 24, y: first ? first.y : 0 }
+    ? { x: bounds.x0 - 60 - COORD_W / 2, y: first ? first.y : 0 }
     : null;
   return { placed, links, order, bounds, coordinator };
 }

@@ -1,5 +1,5 @@
 import type { Selection } from 'd3';
-import { NODE_H, NODE_W, type TreeLayout } from './layout';
+import { COORD_W, NODE_H, type TreeLayout } from './layout';
 import type { TreeModel } from './model';
 import { COORDINATOR_PID } from './ids';
 
@@ -52,7 +52,7 @@ export function drawOverlay(
   const cAll = cIn.merge(coord);
   if (layout?.coordinator) {
     const { x, y } = layout.coordinator;
-    const x0 = -NODE_W / 2 + 10;
+    const x0 = -COORD_W / 2 + 10;
     cAll
       .attr('class', (c) => `coordinator status-${c.status}${c.runnable ? ' runnable' : ''}`)
       .attr('data-pid', COORDINATOR_PID)
@@ -60,9 +60,9 @@ export function drawOverlay(
       .attr('transform', `translate(${x},${y})`);
     cAll
       .select('rect')
-      .attr('x', -NODE_W / 2)
+      .attr('x', -COORD_W / 2)
       .attr('y', -NODE_H / 2)
-      .attr('width', NODE_W)
+      .attr('width', COORD_W)
       .attr('height', NODE_H)
       .attr('rx', NODE_H / 2);
     cAll
@@ -88,7 +88,7 @@ export function drawOverlay(
   if (dur > 0) baton.exit().transition().duration(dur).attr('opacity', 0).remove();
   else baton.exit().remove();
   if (!target) return;
-  const at = `translate(${target.x + NODE_W / 2 - 6},${target.y - NODE_H / 2 - 4})`;
+  const at = `translate(${target.x},${target.y - NODE_H / 2 - 14})`;
   const bIn = baton.enter().append('g').attr('class', 'baton').attr('aria-hidden', 'true');
   bIn
     .append('rect')

@@ -40,7 +40,7 @@ export function kindGlyph(kind: NodeKind): string {
     case 'running':
       return '▶';
     case 'stopped':
-      return '⏸';
+      return '‖';
     case 'traced':
       return '◎';
     case 'zombie':

@@ -1,6 +1,6 @@
 import { select, zoom, zoomIdentity, type Selection, type ZoomBehavior } from 'd3';
 import { enterCard, updateCard, cardClass } from './draw';
-import { layoutTree, NODE_H, NODE_W, type Placed, type TreeLayout } from './layout';
+import { COORD_W, layoutTree, NODE_H, type Placed, type TreeLayout } from './layout';
 import type { TreeModel } from './model';
 import { TreeKeyboard } from './keyboard';
 import { drawOverlay } from './overlay';
@@ -101,7 +101,7 @@ export class TreeView {
     const el = this.svg.node();
     if (!el || !this.layout) return;
     const { x0, y0, x1, y1 } = this.layout.bounds;
-    const cx0 = this.layout.coordinator ? this.layout.coordinator.x - NODE_W / 2 - 10 : x0;
+    const cx0 = this.layout.coordinator ? this.layout.coordinator.x - COORD_W / 2 - 10 : x0;
     const left = Math.min(x0, cx0) - 40;
     const top = y0 - 60;
     const w = x1 + 40 - left;

@@ -1,3 +1,4 @@
+import { firstErrorFrame } from '../../store/markers';
 import type { Action, ActionContext } from './types';
 
 const frames = (ctx: ActionContext) => ctx.state.recording?.frames.length ?? 0;
@@ -57,6 +58,19 @@ export const timelineActions: Action[] = [
     help: 'Play the timeline at the chosen speed; Pause stops it',
     enabledWhen: (ctx) => (frames(ctx) > 0 ? true : 'No events to play'),
     perform: (ctx) => (ctx.state.playing ? ctx.state.pause() : ctx.state.play()),
+  },
+  {
+    id: 'first-error',
+    label: 'First error',
+    group: 'timeline',
+    shortcut: 'E',
+    help: 'Jump to the first event that failed or recorded an error',
+    enabledWhen: (ctx) =>
+      firstErrorFrame(ctx.state.recording) >= 0 ? true : 'No error in this run',
+    perform: (ctx) => {
+      const i = firstErrorFrame(ctx.state.recording);
+      if (i >= 0) ctx.state.setCursor(i);
+    },
   },
   {
     id: 'help',

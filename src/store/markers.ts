@@ -1,0 +1,42 @@
+import type { SessionRecording } from '../engine/session-types';
+import { hitsAny } from './breakpoints';
+import type { Breakpoint } from './types';
+
+export type MarkerKind = 'checkpoint' | 'kill' | 'restart' | 'destroy' | 'error' | 'breakpoint';
+
+export interface Marker {
+  frame: number;
+  kind: MarkerKind;
+  label: string;
+}
+
+const STEP_MARKERS: Record<string, MarkerKind> = {
+  checkpoint: 'checkpoint',
+  kill: 'kill',
+  restart: 'restart',
+  destroy: 'destroy',
+};
+
+/** Timeline markers: steps worth finding again, errors and breakpoint hits. */
+export function timelineMarkers(rec: SessionRecording, breakpoints: Breakpoint[]): Marker[] {
+  const out: Marker[] = [];
+  rec.scenario.steps.forEach((step, i) => {
+    const kind = STEP_MARKERS[step.op];
+    const frame = rec.stepStarts[i];
+    if (kind && frame !== undefined && frame < rec.frames.length) {
+      out.push({ frame, kind, label: `${step.op} (step ${i + 1} of the scenario)` });
+    }
+  });
+  rec.frames.forEach((f, i) => {
+    if (f.event.errno)
+      out.push({ frame: i, kind: 'error', label: `${f.event.fn}: ${f.event.errno}` });
+    if (breakpoints.length && hitsAny(breakpoints, rec.frames, i)) {
+      out.push({ frame: i, kind: 'breakpoint', label: `breakpoint at ${f.event.fn}` });
+    }
+  });
+  return out;
+}
+
+export function firstErrorFrame(rec: SessionRecording | null): number {
+  return rec ? rec.frames.findIndex((f) => !!f.event.errno) : -1;
+}

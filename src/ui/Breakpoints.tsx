@@ -1,0 +1,52 @@
+import { selectBreakpoints, selectCurrentEvent } from '../store/selectors';
+import type { Breakpoint } from '../store/types';
+import { useDebugger, useDebuggerState } from './context';
+
+function describe(bp: Breakpoint): string {
+  if (bp.kind === 'fn') return `on ${bp.fn}`;
+  if (bp.kind === 'active') return `when pid ${bp.pid} becomes active`;
+  return 'on any error';
+}
+
+/** Breakpoint controls: on any error, on the current event's kernel function, and the list. */
+export function Breakpoints() {
+  const { store } = useDebugger();
+  const bps = useDebuggerState(selectBreakpoints);
+  const event = useDebuggerState(selectCurrentEvent);
+  const onError = bps.some((b) => b.kind === 'error');
+  const toggle = (bp: Breakpoint) => store.getState().toggleBreakpoint(bp);
+  return (
+    <span className="breakpoints">
+      <label className="check">
+        <input type="checkbox" checked={onError} onChange={() => toggle({ kind: 'error' })} />
+        Break on errors
+      </label>
+      <button
+        type="button"
+        className="small"
+        disabled={!event}
+        onClick={() => event && toggle({ kind: 'fn', fn: event.fn })}
+        title="Toggle a breakpoint on the current event's kernel function"
+      >
+        {event && bps.some((b) => b.kind === 'fn' && b.fn === event.fn)
+          ? `Remove breakpoint on ${event.fn}`
+          : `Break on ${event?.fn ?? 'function'}`}
+      </button>
+      {bps.length > 0 ? (
+        <span className="bp-list dim" aria-label="Breakpoints">
+          {bps.map((b) => (
+            <button
+              key={describe(b)}
+              type="button"
+              className="chip"
+              onClick={() => toggle(b)}
+              aria-label={`Remove breakpoint ${describe(b)}`}
+            >
+              ● {describe(b)} ✕
+            </button>
+          ))}
+        </span>
+      ) : null}
+    </span>
+  );
+}
