@@ -1,0 +1,33 @@
+/** `crviz explore SCENARIO.json [--variant V] [--max-states N]`. */
+import type { Variant } from '../engine/scenario/types';
+import { dirOf, engineReader, loadEngine, loadScenario } from './scenario-file';
+import { usage, type CliDeps, type CliResult } from './types';
+
+export interface ExploreArgs {
+  file: string;
+  variant?: Variant;
+  maxStates?: number;
+}
+
+export async function exploreCommand(args: ExploreArgs, deps: CliDeps): Promise<CliResult> {
+  const loaded = loadScenario(deps, args.file);
+  if (!loaded.ok) return loaded.result;
+  const explorer = await loadEngine('explorer', () => deps.loadExplorer());
+  if (!explorer.ok) return explorer.result;
+  const r = explorer.fn(loaded.scenario, {
+    variant: args.variant,
+    maxStates: args.maxStates,
+    baseDir: dirOf(args.file),
+    readFile: engineReader(deps),
+  });
+  if ('unsupported' in r) return usage(`${args.file}: ${r.unsupported}`);
+  const stdout = `${JSON.stringify(r.json, null, 2)}\n`;
+  if (r.violated) {
+    return {
+      stdout,
+      stderr: `${args.file}: an invariant is violated (see "violations")\n`,
+      exitCode: 1,
+    };
+  }
+  return { stdout, stderr: '', exitCode: 0 };
+}

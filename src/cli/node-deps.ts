@@ -1,0 +1,41 @@
+/** The real file system and engine modules behind CliDeps. */
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import type { CliDeps } from './types';
+
+function reason(err: unknown): string {
+  const code = (err as { code?: string } | null)?.code;
+  if (code === 'ENOENT') return 'no such file';
+  if (code === 'EISDIR') return 'is a directory, not a file';
+  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
+  if (code === 'ENOTDIR') return 'a parent of this path is not a directory';
+  return err instanceof Error ? err.message : String(err);
+}
+
+export const nodeDeps: CliDeps = {
+  readFile(path) {
+    try {
+      return { ok: true, bytes: new Uint8Array(readFileSync(path)) };
+    } catch (err) {
+      return { ok: false, reason: reason(err) };
+    }
+  },
+  mkdir(dir) {
+    try {
+      mkdirSync(dir, { recursive: true });
+      return null;
+    } catch (err) {
+      return reason(err);
+    }
+  },
+  writeFile(path, bytes) {
+    try {
+      writeFileSync(path, bytes);
+      return null;
+    } catch (err) {
+      return reason(err);
+    }
+  },
+  loadRunner: async () => (await import('../engine/scenario/runner')).runScenario,
+  loadExplorer: async () => (await import('../engine/explore/explore')).exploreScenario,
+  loadInspector: async () => (await import('./inspect')).inspectCommand,
+};

@@ -1,0 +1,58 @@
+/** `crviz run SCENARIO.json [--variant V] [--out DIR] [--trace]`. */
+import type { Report } from '../engine/scenario/report';
+import type { Variant } from '../engine/scenario/types';
+import { dirOf, engineReader, loadEngine, loadScenario } from './scenario-file';
+import { usage, type CliDeps, type CliResult } from './types';
+
+export interface RunArgs {
+  file: string;
+  variant?: Variant;
+  out?: string;
+  trace: boolean;
+}
+
+export async function runCommand(args: RunArgs, deps: CliDeps): Promise<CliResult> {
+  const loaded = loadScenario(deps, args.file);
+  if (!loaded.ok) return loaded.result;
+  const runner = await loadEngine('scenario runner', () => deps.loadRunner());
+  if (!runner.ok) return runner.result;
+  const run = runner.fn(loaded.scenario, {
+    variant: args.variant,
+    baseDir: dirOf(args.file),
+    readFile: engineReader(deps),
+  });
+  if ('unsupported' in run) return usage(`${args.file}: ${run.unsupported}`);
+  const reporter = await loadEngine('report writer', () => import('../engine/scenario/report'));
+  if (!reporter.ok) return reporter.result;
+  const { toReport, reportToJson } = reporter.fn;
+
+  const report = toReport(run, { trace: args.trace });
+  const stdout = reportToJson(report);
+  if (args.out !== undefined) {
+    const err = writeImages(deps, args.out, run.world.images);
+    // The run itself worked, so its report is still printed; the images are what is missing.
+    if (err) return { stdout, stderr: `${err}\n`, exitCode: 2 };
+  }
+  if (!report.ok) return { stdout, stderr: `${failureLine(args.file, report)}\n`, exitCode: 1 };
+  return { stdout, stderr: '', exitCode: 0 };
+}
+
+function writeImages(deps: CliDeps, dir: string, images: Map<string, Uint8Array>): string | null {
+  const mk = deps.mkdir(dir);
+  if (mk) return `${dir}: cannot create directory: ${mk}`;
+  // Names are [A-Za-z0-9._-]+ (the parser checks), so joining cannot leave DIR.
+  for (const [name, bytes] of images) {
+    const path = `${dir.replace(/[\\/]+$/, '')}/${name}.ckpt`;
+    const err = deps.writeFile(path, bytes);
+    if (err) return `${path}: cannot write: ${err}`;
+  }
+  return null;
+}
+
+/** One human line saying which steps did not do what the scenario expected. */
+export function failureLine(file: string, report: Report): string {
+  const failed = report.steps.filter((s) => s.expect_failed);
+  const list = failed.map((s) => `steps[${s.index}] ${s.op}`).join(', ');
+  const n = failed.length;
+  return `${file}: ${n} step${n === 1 ? '' : 's'} did not meet ${n === 1 ? 'its' : 'their'} expectation: ${list}`;
+}

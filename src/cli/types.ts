@@ -1,0 +1,52 @@
+/**
+ * What a CLI command produces and what it needs from the outside world. Commands are plain
+ * functions of (arguments, dependencies) so that tests run them with in-memory files and fake
+ * engines, without spawning processes.
+ */
+import type { Scenario, Variant } from '../engine/scenario/types';
+import type { RunResult } from '../engine/scenario/outcome';
+
+export interface CliResult {
+  stdout: string;
+  stderr: string;
+  exitCode: 0 | 1 | 2;
+}
+
+export type ReadResult = { ok: true; bytes: Uint8Array } | { ok: false; reason: string };
+
+export type RunScenarioFn = (
+  s: Scenario,
+  opts: { variant?: Variant; baseDir: string; readFile: (path: string) => Uint8Array | null },
+) => RunResult | { unsupported: string };
+
+export type ExploreScenarioFn = (
+  s: Scenario,
+  opts: {
+    variant?: Variant;
+    maxStates?: number;
+    baseDir?: string;
+    readFile?: (path: string) => Uint8Array | null;
+  },
+) => { json: unknown; violated: boolean } | { unsupported: string };
+
+export type InspectFn = (bytes: Uint8Array, file: string, json: boolean) => CliResult;
+
+export interface CliDeps {
+  readFile(path: string): ReadResult;
+  /** Creates the directory and its parents; returns an error reason or null. */
+  mkdir(dir: string): string | null;
+  /** Writes the file; returns an error reason or null. */
+  writeFile(path: string, bytes: Uint8Array): string | null;
+  /** Engine modules are loaded lazily so that a missing one is a message, not a crash. */
+  loadRunner(): Promise<RunScenarioFn>;
+  loadExplorer(): Promise<ExploreScenarioFn>;
+  loadInspector(): Promise<InspectFn>;
+}
+
+export const EXIT_OK = 0;
+export const EXIT_FAILURE = 1;
+export const EXIT_USAGE = 2;
+
+export function usage(message: string): CliResult {
+  return { stdout: '', stderr: `${message}\n`, exitCode: 2 };
+}
