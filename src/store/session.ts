@@ -7,6 +7,7 @@ import { appendStep, firstFrameOfStep, pickNextParticipant } from './scenarioEdi
 /** What the session needs from the engine client. */
 export interface EngineLoader {
   load(scenario: Scenario): Promise<SessionRecording>;
+  parse(text: string, source: string): Promise<Scenario>;
 }
 
 interface ReportStep {
@@ -47,6 +48,22 @@ export class Session {
     if (!rec) return false;
     this.store.getState().setRecording(rec, rec.frames.length - 1);
     return true;
+  }
+
+  /** Opens a crviz-scenario/1 file's text; a bad file gets the parser's message, nothing changes. */
+  async openText(text: string, source: string): Promise<boolean> {
+    let scenario: Scenario;
+    try {
+      scenario = await this.engine.parse(text, source);
+    } catch (err) {
+      if (!(err instanceof EngineStoppedError)) {
+        this.store.getState().notify('error', `${source}: ${errorText(err)}`);
+      }
+      return false;
+    }
+    const ok = await this.loadScenario(scenario);
+    if (ok) this.store.getState().select(null);
+    return ok;
   }
 
   /** Appends `step` to the scenario, re-runs it and moves the cursor to the step's first frame. */

@@ -4,6 +4,7 @@ import type { ParticipantView, RestartView, TaskView } from '../engine/snapshot'
 import { COORDINATOR_PID } from '../render/tree/ids';
 import { selectSelection, selectSnapshot } from '../store/selectors';
 import { useDebuggerState } from './context';
+import { StepChanges } from './StepChanges';
 
 function Fields({ rows }: { rows: [string, string | number][] }) {
   return (
@@ -131,6 +132,7 @@ export function Inspector() {
           </>
         ) : null}
         {snapshot?.restart ? <CtxPanel r={snapshot.restart} /> : null}
+        <StepChanges />
       </div>
     </section>
   );

@@ -3,6 +3,7 @@ import { buildTreeModel } from '../render/tree/model';
 import { TreeView } from '../render/tree/treeView';
 import { selectSelection, selectSnapshot } from '../store/selectors';
 import { useDebugger, useDebuggerState } from './context';
+import { ScenarioMenu } from './ScenarioMenu';
 import { useReducedMotion } from './useReducedMotion';
 
 /** Hosts the D3 tree view: creates it on a ref, feeds it the model, relays its gestures. */
@@ -38,6 +39,7 @@ export function TreePanel() {
         <span className="legend" aria-hidden="true">
           ▶ running · ‖ stopped · ◎ traced · ☠ zombie · ✕ EXIT_DEAD · ❄ frozen · zz sleeping
         </span>
+        <ScenarioMenu />
         <button type="button" className="small" onClick={() => view.current?.fit()}>
           Fit
         </button>

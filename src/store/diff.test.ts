@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import type { TaskView, WorldSnapshot } from '../engine/snapshot';
+import { describeChanges } from './diff';
+
+const t = (pid: number, extra: Partial<TaskView> = {}): TaskView => ({
+  pid,
+  tgid: pid,
+  ppid: 1,
+  pgid: 1,
+  sid: 1,
+  comm: 'c',
+  state: 'running',
+  exit_code: 0,
+  exit_signal: 17,
+  pdeath_signal: 0,
+  frozen: false,
+  traced: false,
+  ...extra,
+});
+const w = (tasks: TaskView[], freezer: 'THAWED' | 'FROZEN' = 'THAWED'): WorldSnapshot => ({
+  current: 1,
+  containers: [{ id: 1, destroyed: false, tasks, freezer, root: 1 }],
+  images: [],
+  restart: null,
+});
+
+describe('describeChanges', () => {
+  it('lists state changes, new and gone tasks and the freezer', () => {
+    const before = w([t(1), t(2), t(3)]);
+    const after = w(
+      [t(1, { frozen: true }), t(2, { state: 'zombie', exit_code: 15 }), t(4)],
+      'FROZEN',
+    );
+    expect(describeChanges(before, after)).toEqual([
+      'pid 1 c (container 1): running → running, frozen',
+      'pid 2 c (container 1): running → zombie (killed SIGTERM)',
+      'pid 4 c (container 1): created, running',
+      'pid 3 c (container 1): gone',
+      'container 1: freezer THAWED → FROZEN',
+    ]);
+  });
+});
