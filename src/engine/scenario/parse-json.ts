@@ -7,6 +7,8 @@
 export type JsonResult = { ok: true; value: unknown } | { ok: false; message: string };
 
 export function parseJson(text: string): JsonResult {
+  // Editors on some systems save UTF-8 with a byte-order mark; it is not a JSON error.
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   try {
     return { ok: true, value: JSON.parse(text) as unknown };
   } catch (err) {

@@ -82,6 +82,10 @@ describe('top level', () => {
     expect(err('{"a": "\u0001"}')).toMatch(/control character/);
   });
 
+  it('accepts a byte-order mark', () => {
+    expect(ok(`\ufeff{${F}, "steps": []}`).steps).toEqual([]);
+  });
+
   it('formats CLI messages and base names', () => {
     expect(formatScenarioError('x.json', 'boom')).toBe('x.json: boom');
     expect(baseName('C:\\a\\b.JSON')).toBe('b');

@@ -217,3 +217,12 @@ describe('imageTaskCount', () => {
     expect(imageTaskCount(moved.subarray(3))).toBe(3);
   });
 });
+
+describe('image names', () => {
+  it('lists an image named __proto__ like any other', () => {
+    const base = run();
+    base.world.images = new Map([['__proto__', new Uint8Array([1])]]);
+    const json = JSON.parse(reportToJson(toReport(base, { trace: false })));
+    expect(Object.keys(json.images)).toEqual(['__proto__']);
+  });
+});

@@ -52,15 +52,14 @@ export function toReport(run: RunResult, opts: { trace: boolean }): Report {
       const v = containerView(c);
       return { id: v.id, destroyed: v.destroyed, tasks: sortTasks(v.tasks) };
     }),
-    images: {},
+    // fromEntries defines own properties, so even an image named "__proto__" is listed.
+    images: Object.fromEntries(
+      [...run.world.images].map(([name, bytes]) => [
+        name,
+        { bytes: bytes.length, tasks: imageTaskCount(bytes), sha256: sha256Hex(bytes) },
+      ]),
+    ),
   };
-  for (const [name, bytes] of run.world.images) {
-    report.images[name] = {
-      bytes: bytes.length,
-      tasks: imageTaskCount(bytes),
-      sha256: sha256Hex(bytes),
-    };
-  }
   if (opts.trace) report.trace = run.events.map((e) => ({ ...e }));
   return report;
 }
