@@ -25,6 +25,7 @@ export const test = base.extend<{ app: Page; snap: (name: string) => Promise<voi
 });
 
 export { expect };
+export type { Page } from '@playwright/test';
 
 /** Clicks the treeitem whose accessible name starts with "pid N ". */
 export async function selectTask(page: Page, pid: number): Promise<void> {

@@ -13,7 +13,13 @@ export function Announcer() {
       ? `${stepText(cursor, frames)}: initial state`
       : '';
   return (
-    <div className="sr-only" aria-live="polite" aria-atomic="true" data-testid="announcer">
+    <div
+      className="sr-only"
+      role="status"
+      aria-label="Step announcement"
+      aria-live="polite"
+      aria-atomic="true"
+    >
       {text}
     </div>
   );

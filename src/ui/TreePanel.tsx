@@ -1,14 +1,20 @@
-import { useEffect, useMemo, useRef } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { buildTreeModel } from '../render/tree/model';
 import { TreeView } from '../render/tree/treeView';
 import { selectSelection, selectSnapshot } from '../store/selectors';
 import { useDebugger, useDebuggerState } from './context';
+import { actionById } from './actions/registry';
+import { actionContext } from './actions/useActions';
 import { ScenarioMenu } from './ScenarioMenu';
+import { TaskMenu } from './TaskMenu';
 import { useReducedMotion } from './useReducedMotion';
 
 /** Hosts the D3 tree view: creates it on a ref, feeds it the model, relays its gestures. */
 export function TreePanel() {
-  const { store } = useDebugger();
+  const instance = useDebugger();
+  const { store } = instance;
+  const [menu, setMenu] = useState<{ pid: number; x: number; y: number } | null>(null);
+  const closeMenu = useCallback(() => setMenu(null), []);
   const host = useRef<HTMLDivElement>(null);
   const view = useRef<TreeView | null>(null);
   const snapshot = useDebuggerState(selectSnapshot);
@@ -20,13 +26,23 @@ export function TreePanel() {
     if (!host.current) return;
     const v = new TreeView(host.current, {
       onSelect: (pid) => store.getState().select(pid),
+      onActivate: (pid) => {
+        store.getState().select(pid);
+        const runNext = actionById('run-next');
+        const ctx = actionContext(instance);
+        if (runNext.enabledWhen(ctx) === true) void runNext.perform(ctx);
+      },
+      onContextMenu: (pid, x, y) => {
+        store.getState().select(pid);
+        setMenu({ pid, x, y });
+      },
     });
     view.current = v;
     return () => {
       v.destroy();
       view.current = null;
     };
-  }, [store]);
+  }, [store, instance]);
 
   useEffect(() => {
     view.current?.update(model, { selected, reducedMotion });
@@ -46,6 +62,7 @@ export function TreePanel() {
       </div>
       <div className="tree-host" ref={host} />
       {!model ? <p className="empty">No container at this step.</p> : null}
+      {menu ? <TaskMenu {...menu} onClose={closeMenu} /> : null}
     </section>
   );
 }

@@ -148,7 +148,7 @@ describe('tree model', () => {
     );
     expect(m.coordinator?.text).toBe('waiting 1 of 2');
     expect(m.coordinator?.name).toBe(
-      'restart coordinator, waiting 1 of 2, in wait_all_tasks_finish',
+      'restart coordinator, waiting 1 of 2, in wait_all_tasks_finish, sleeping',
     );
   });
 });

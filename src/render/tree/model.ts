@@ -102,7 +102,8 @@ function coordinatorOf(snapshot: WorldSnapshot): CoordinatorNode | null {
     text = `waiting ${Math.max(0, Math.min(n, ctx.active_pid))} of ${n}`;
   }
   const pc = p ? pcText(p) : '';
-  const name = ['restart coordinator', text, p && !p.done ? `in ${p.pc}` : '']
+  const state = p && !p.done ? (p.sleeping ? 'sleeping' : p.runnable ? 'runnable' : '') : '';
+  const name = ['restart coordinator', text, p && !p.done ? `in ${p.pc}` : '', state]
     .filter(Boolean)
     .join(', ');
   return {

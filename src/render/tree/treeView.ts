@@ -12,6 +12,10 @@ export { COORDINATOR_PID } from './ids';
 export interface TreeViewCallbacks {
   /** A task (or the coordinator, COORDINATOR_PID) was clicked or chosen with Enter. */
   onSelect(pid: number): void;
+  /** Double click: the "do it" gesture (during a restart: run this participant next). */
+  onActivate(pid: number): void;
+  /** Right click or the context-menu key on a task, at page coordinates. */
+  onContextMenu(pid: number, x: number, y: number): void;
 }
 
 export interface TreeViewOptions {
@@ -71,9 +75,29 @@ export class TreeView {
       .on('zoom', (ev) => this.viewport.attr('transform', ev.transform.toString()));
     this.svg.call(this.zoomBehavior);
     this.keyboard = new TreeKeyboard(this.svg.node()!, callbacks.onSelect);
-    this.svg.on('click', (ev: MouseEvent) => {
+    const pidAt = (ev: Event) => {
       const item = (ev.target as Element).closest('[data-pid]');
-      if (item) callbacks.onSelect(Number(item.getAttribute('data-pid')));
+      return item ? Number(item.getAttribute('data-pid')) : null;
+    };
+    this.svg.on('click', (ev: MouseEvent) => {
+      const pid = pidAt(ev);
+      if (pid !== null) callbacks.onSelect(pid);
+    });
+    this.svg.on('dblclick', (ev: MouseEvent) => {
+      const pid = pidAt(ev);
+      if (pid !== null) callbacks.onActivate(pid);
+    });
+    this.svg.on('contextmenu', (ev: MouseEvent) => {
+      const pid = pidAt(ev);
+      if (pid === null) return;
+      ev.preventDefault();
+      if (ev.clientX === 0 && ev.clientY === 0) {
+        // Opened from the keyboard: place the menu at the item.
+        const r = (ev.target as Element).getBoundingClientRect();
+        callbacks.onContextMenu(pid, r.left + r.width / 2, r.bottom);
+      } else {
+        callbacks.onContextMenu(pid, ev.clientX, ev.clientY);
+      }
     });
   }
 
