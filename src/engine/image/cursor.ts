@@ -55,55 +55,46 @@ export class Cursor {
   /** `len` 0 means any length up to `max`, as in the kernel (len counts the header). */
   private read(type: number, len: number, max: number, errorIsEio: boolean): ReadResult<RawRecord> {
     const start = this.offset;
-    const want = typeName(type);
     if (this.remaining < HDR_SIZE) {
       return this.fail(
+        type,
         'EPIPE',
         start,
-        `${want} expected: end of image in a record header (${this.remaining} of 8 bytes)`,
+        `end of image in a record header (${this.remaining} of 8 bytes)`,
       );
     }
     const hType = this.view.getUint32(start, true);
     const hLen = this.view.getUint32(start + 4, true);
     this.offset = start + HDR_SIZE;
     if (hLen < HDR_SIZE) {
-      return this.fail(
-        'EINVAL',
-        start,
-        `${want} expected: record len ${hLen} is less than its 8-byte header`,
-      );
+      return this.fail(type, 'EINVAL', start, `record len ${hLen} is less than its 8-byte header`);
     }
     if (errorIsEio && hType === CKPT_HDR_ERROR) {
-      return this.fail(
-        'EIO',
-        start,
-        `${want} expected: the image holds an ERROR record (checkpoint failed)`,
-      );
+      return this.fail(type, 'EIO', start, `the image holds an ERROR record (checkpoint failed)`);
     }
     if (len !== 0 ? hLen !== len : hLen > max) {
       const rule = len !== 0 ? `expected ${len}` : `maximum ${max}`;
-      return this.fail('EINVAL', start, `${want} expected: record len ${hLen}, ${rule}`);
+      return this.fail(type, 'EINVAL', start, `record len ${hLen}, ${rule}`);
     }
     const payload = hLen - HDR_SIZE;
     if (this.remaining < payload) {
       return this.fail(
+        type,
         'EPIPE',
         start,
-        `${want} expected: end of image in the payload (${this.remaining} of ${payload} bytes)`,
+        `end of image in the payload (${this.remaining} of ${payload} bytes)`,
       );
     }
     this.offset += payload;
     if (hType !== type) {
-      return this.fail(
-        'EINVAL',
-        start,
-        `${want} expected: found ${typeName(hType)} (type ${hType})`,
-      );
+      return this.fail(type, 'EINVAL', start, `found ${typeName(hType)} (type ${hType})`);
     }
     return { ok: true, value: { offset: start, type: hType, len: hLen } };
   }
 
-  private fail(errno: ErrnoName, offset: number, message: string): ReadResult<never> {
-    return { ok: false, error: { ...kerror(errno, message), offset } };
+  /** The message names the record that was expected (built only on failure). */
+  private fail(type: number, errno: ErrnoName, offset: number, message: string): ReadResult<never> {
+    const text = `${typeName(type)} expected: ${message}`;
+    return { ok: false, error: { ...kerror(errno, text), offset } };
   }
 }

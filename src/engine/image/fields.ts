@@ -65,12 +65,45 @@ export function writeNumber(
   else view.setUint32(at, n >>> 0, true);
 }
 
+export type NumberWriter = (view: DataView, base: number, value: number) => void;
+
+/**
+ * A writer for one numeric field of a table, for hot loops: the offset and kind come from the
+ * table, and each returned closure is specialised to its kind, so that a call site that always
+ * writes the same field stays monomorphic (a generic loop over the table is 4x slower).
+ */
+export function fieldWriter(f: FieldSpec): NumberWriter {
+  const off = f.offset;
+  switch (f.kind) {
+    case 'u16':
+      return (view, base, value) => view.setUint16(base + off, value & 0xffff, true);
+    case 'u32':
+    case 's32':
+      return (view, base, value) => view.setUint32(base + off, value >>> 0, true);
+    case 'u64':
+      return (view, base, value) => writeNumber(view, base + off, 'u64', value);
+    default:
+      return () => undefined;
+  }
+}
+
 /**
  * Write text NUL-terminated into `size` bytes that are already zero. encodeInto stops before a
  * character that would not fit, so at most size-1 bytes of whole UTF-8 characters are kept and
  * the text reads back unchanged (a JS string cannot hold half a character).
  */
 export function writeCString(bytes: Uint8Array, at: number, size: number, text: string): void {
+  // Fast path for the usual short ASCII name: no subarray, no encoder call.
+  if (text.length < size) {
+    let i = 0;
+    for (; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 0 || c >= 0x80) break;
+      bytes[at + i] = c;
+    }
+    if (i === text.length) return;
+    bytes.fill(0, at, at + i);
+  }
   encoder.encodeInto(text, bytes.subarray(at, at + size - 1));
 }
 
@@ -124,6 +157,19 @@ export function parseHex(hex: string): Uint8Array | undefined {
   return out;
 }
 
+const rawKeys = new Map<string, string>();
+/** `<name>.raw`, built once per field name: this runs for every string field of every record. */
+function rawKey(name: string): string {
+  let key = rawKeys.get(name);
+  if (key === undefined) rawKeys.set(name, (key = `${name}.raw`));
+  return key;
+}
+
+function isZero(bytes: Uint8Array, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (bytes[i] !== 0) return false;
+  return true;
+}
+
 function fieldSize(f: FieldSpec, recordLen: number): number {
   return f.size >= 0 ? f.size : recordLen - f.offset;
 }
@@ -137,19 +183,20 @@ export function decodeFields(
   base: number,
   specs: readonly FieldSpec[],
   recordLen: number,
+  view: DataView = viewOf(bytes),
 ): Record<string, FieldValue> {
-  const view = viewOf(bytes);
   const out: Record<string, FieldValue> = {};
   for (const f of specs) {
     const at = base + f.offset;
     const size = fieldSize(f, recordLen);
     if (f.kind === 'pad' || f.kind === 'bytes') {
-      const raw = bytes.subarray(at, at + size);
-      if (f.kind === 'bytes' || raw.some((b) => b !== 0)) out[f.name] = toHex(raw);
+      if (f.kind === 'bytes' || !isZero(bytes, at, at + size)) {
+        out[f.name] = toHex(bytes.subarray(at, at + size));
+      }
     } else if (f.kind === 'string') {
       const s = readCString(bytes, at, size);
       out[f.name] = s.text;
-      if (!s.canonical) out[`${f.name}.raw`] = toHex(bytes.subarray(at, at + size));
+      if (!s.canonical) out[rawKey(f.name)] = toHex(bytes.subarray(at, at + size));
     } else if (f.kind === 'u64') {
       out[f.name] = readU64Value(view, at);
     } else {
@@ -159,7 +206,10 @@ export function decodeFields(
   return out;
 }
 
-/** Inverse of decodeFields: write the fields of one record into zeroed bytes at `base`. */
+/**
+ * Inverse of decodeFields: write the fields of one record into zeroed bytes at `base`. A field
+ * without a value stays zero. This is the writer's inner loop, so it avoids allocations.
+ */
 export function encodeFields(
   bytes: Uint8Array,
   base: number,
@@ -168,20 +218,25 @@ export function encodeFields(
   fields: Readonly<Record<string, FieldValue | bigint | undefined>>,
   view: DataView = viewOf(bytes),
 ): void {
-  for (const f of specs) {
+  for (let i = 0; i < specs.length; i++) {
+    const f = specs[i];
     const at = base + f.offset;
-    const size = fieldSize(f, recordLen);
-    const value = fields[f.name];
-    const rawHex = f.kind === 'string' ? fields[`${f.name}.raw`] : undefined;
-    if (typeof rawHex === 'string' || f.kind === 'pad' || f.kind === 'bytes') {
-      const data = parseHex(String(rawHex ?? value ?? ''));
-      if (data) bytes.set(data.subarray(0, size), at);
-    } else if (value === undefined || typeof value === 'object') {
+    if (f.kind === 'string') {
+      const raw = fields[rawKey(f.name)];
+      const value = fields[f.name];
+      if (typeof raw === 'string') writeHex(bytes, at, fieldSize(f, recordLen), raw);
+      else if (typeof value === 'string') writeCString(bytes, at, fieldSize(f, recordLen), value);
       continue;
-    } else if (f.kind === 'string') {
-      writeCString(bytes, at, size, String(value));
-    } else {
-      writeNumber(view, at, f.kind, value);
     }
+    const value = fields[f.name];
+    if (value === undefined || typeof value === 'object') continue;
+    if (f.kind === 'pad' || f.kind === 'bytes')
+      writeHex(bytes, at, fieldSize(f, recordLen), String(value));
+    else writeNumber(view, at, f.kind, value);
   }
+}
+
+function writeHex(bytes: Uint8Array, at: number, size: number, hex: string): void {
+  const data = parseHex(hex);
+  if (data) bytes.set(data.subarray(0, size), at);
 }

@@ -177,7 +177,7 @@ export class ImageReader {
     if (this.collect) {
       const entries = pids.map((_, i) => {
         const at = p.value.offset + HDR_SIZE + i * PIDS_ENTRY_SIZE;
-        return decodeFields(this.cursor.bytes, at, PIDS_ENTRY, PIDS_ENTRY_SIZE) as Record<
+        return decodeFields(this.cursor.bytes, at, PIDS_ENTRY, PIDS_ENTRY_SIZE, v) as Record<
           string,
           number | string
         >;
@@ -197,17 +197,17 @@ export class ImageReader {
     this.note(s.value, COMM_STRING);
     const v = this.cursor.view;
     const at = r.value.offset;
-    const get = (name: string): number => readNumber(v, at + T[name].offset, T[name].kind);
+    // Field by field, no closure: this runs once per task of a possibly huge image.
     return {
       ok: true,
       value: {
-        state: get('state'),
-        exit_state: get('exit_state'),
-        exit_code: get('exit_code'),
-        exit_signal: get('exit_signal'),
-        pdeath_signal: get('pdeath_signal'),
-        set_child_tid: get('set_child_tid'),
-        clear_child_tid: get('clear_child_tid'),
+        state: readNumber(v, at + T.state.offset, T.state.kind),
+        exit_state: readNumber(v, at + T.exit_state.offset, T.exit_state.kind),
+        exit_code: readNumber(v, at + T.exit_code.offset, T.exit_code.kind),
+        exit_signal: readNumber(v, at + T.exit_signal.offset, T.exit_signal.kind),
+        pdeath_signal: readNumber(v, at + T.pdeath_signal.offset, T.pdeath_signal.kind),
+        set_child_tid: readNumber(v, at + T.set_child_tid.offset, T.set_child_tid.kind),
+        clear_child_tid: readNumber(v, at + T.clear_child_tid.offset, T.clear_child_tid.kind),
         // The last byte is forced to NUL, so only the first 15 bytes can count.
         comm: readCString(this.cursor.bytes, s.value.offset + HDR_SIZE, TASK_COMM_LEN - 1).text,
       },
@@ -258,10 +258,14 @@ export class ImageReader {
 
   private note(r: RawRecord, layout: RecordLayout): void {
     if (!this.collect) return;
-    this.records.push({
-      ...info(r, layout),
-      fields: decodeFields(this.cursor.bytes, r.offset, layout.fields, r.len),
-    });
+    const fields = decodeFields(
+      this.cursor.bytes,
+      r.offset,
+      layout.fields,
+      r.len,
+      this.cursor.view,
+    );
+    this.records.push({ offset: r.offset, type: r.type, name: layout.name, len: r.len, fields });
   }
 
   private fail(errno: ErrnoName, offset: number, message: string): ReadResult<never> {

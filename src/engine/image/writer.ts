@@ -4,7 +4,14 @@
  * tables; the buffer starts zeroed, which is also what the kernel's kzalloc'd headers give
  * every padding byte and every field a zombie does not save.
  */
-import { encodeFields, utf8Fit, viewOf } from './fields';
+import {
+  encodeFields,
+  fieldWriter,
+  utf8Fit,
+  viewOf,
+  writeCString,
+  type NumberWriter,
+} from './fields';
 import {
   ARCH_VALUES,
   CHECKPOINT_MAGIC_HEAD,
@@ -30,9 +37,16 @@ import {
   UTS_BUFFER,
   UTS_VALUES,
   imageSize,
+  indexFields,
   type RecordLayout,
 } from './layout';
-import type { FieldValue, ImageInput } from './types';
+import type { FieldValue, ImageInput, PidsEntry, TaskRecord } from './types';
+
+/** Per-field writers of the task record and pids entry, built from the tables. */
+const W = Object.fromEntries(
+  [...TASK.fields, ...PIDS_ENTRY].map((f) => [f.name, fieldWriter(f)]),
+) as Record<Exclude<keyof TaskRecord, 'comm'> | keyof PidsEntry, NumberWriter>;
+const COMM = indexFields(COMM_STRING.fields).comm;
 
 type Values = Readonly<Record<string, FieldValue | bigint | undefined>>;
 
@@ -57,10 +71,16 @@ class Out {
 
   /** ckpt_write_obj: the record header, then its fields; returns the record's start. */
   record(layout: RecordLayout, len: number, values: Values): number {
+    const base = this.header(layout, len);
+    encodeFields(this.bytes, base, layout.fields, len, values, this.view);
+    return base;
+  }
+
+  /** Just the record header; the caller fills the payload. */
+  header(layout: RecordLayout, len: number): number {
     const base = this.at;
     this.view.setUint32(base, layout.type, true);
     this.view.setUint32(base + 4, len, true);
-    encodeFields(this.bytes, base, layout.fields, len, values, this.view);
     this.at = base + len;
     return base;
   }
@@ -80,23 +100,32 @@ export function writeImage(img: ImageInput): Uint8Array {
   out.record(TREE, TREE.len, { nr_tasks: n });
 
   const pidsBase = out.record(PIDS_BUFFER, HDR_SIZE + PIDS_ENTRY_SIZE * n, {});
+  const { bytes, view } = out;
   for (let i = 0; i < n; i++) {
-    const entry = img.pids[i] as unknown as Values;
-    encodeFields(
-      out.bytes,
-      pidsBase + HDR_SIZE + i * PIDS_ENTRY_SIZE,
-      PIDS_ENTRY,
-      PIDS_ENTRY_SIZE,
-      entry,
-      out.view,
-    );
+    const p = img.pids[i];
+    const at = pidsBase + HDR_SIZE + i * PIDS_ENTRY_SIZE;
+    W.vpid(view, at, p.vpid);
+    W.vppid(view, at, p.vppid);
+    W.vtgid(view, at, p.vtgid);
+    W.vpgid(view, at, p.vpgid);
+    W.vsid(view, at, p.vsid);
   }
 
+  // The hot loop: one TASK + STRING per task. Same tables, through per-field writers.
   for (let i = 0; i < n; i++) {
-    const task = img.tasks[i];
-    out.record(TASK, TASK.len, (task ?? {}) as unknown as Values);
-    // comm is written through the layout's string field (15 bytes of whole characters + NUL).
-    out.record(COMM_STRING, COMM_STRING.len, { comm: task?.comm ?? '' });
+    const t = img.tasks[i];
+    const at = out.header(TASK, TASK.len);
+    if (t) {
+      W.state(view, at, t.state);
+      W.exit_state(view, at, t.exit_state);
+      W.exit_code(view, at, t.exit_code);
+      W.exit_signal(view, at, t.exit_signal);
+      W.pdeath_signal(view, at, t.pdeath_signal);
+      W.set_child_tid(view, at, t.set_child_tid);
+      W.clear_child_tid(view, at, t.clear_child_tid);
+    }
+    const s = out.header(COMM_STRING, COMM_STRING.len);
+    writeCString(bytes, s + COMM.offset, COMM.size, t?.comm ?? '');
   }
   out.record(TAIL, TAIL.len, { magic: CHECKPOINT_MAGIC_TAIL });
   return out.bytes;
