@@ -70,6 +70,16 @@ export const TASK_COMM_LEN = 16;
 /** The error string is built in a 256-byte buffer: NUL + at most 254 bytes + NUL. */
 export const ERR_TEXT_MAX = 254;
 
+/** The HEADER values our kernel writes and, uflags and time aside, requires on restart. */
+export const HEADER_VALUES: Readonly<Record<string, number | bigint>> = {
+  magic: CHECKPOINT_MAGIC_HEAD,
+  arch_id: CKPT_ARCH_X86_32,
+  ...KERNEL_VERSION,
+  rev: CHECKPOINT_VERSION,
+  ...KERNEL_CONSTS,
+  time: CHECKPOINT_TIME,
+};
+
 export const HEADER: RecordLayout = {
   type: CKPT_HDR_HEADER,
   name: 'HEADER',

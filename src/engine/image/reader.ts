@@ -22,6 +22,7 @@ import {
   HDR_SIZE,
   HEADER,
   HEADER_ARCH,
+  HEADER_VALUES,
   PIDS_BUFFER,
   PIDS_ENTRY,
   PIDS_ENTRY_SIZE,
@@ -34,7 +35,6 @@ import {
   indexFields,
   type RecordLayout,
 } from './layout';
-import { HEADER_VALUES } from './writer';
 import type { PidsEntry, ReadResult, RecordInfo, TaskRecord } from './types';
 
 export interface HeaderInfo {

@@ -134,3 +134,29 @@ describe('writeErrorImage (spec 2.11)', () => {
     expect(writeErrorImage('x'.repeat(1000)).length).toBe(8 + 8 + 256);
   });
 });
+
+describe('a 100,000-task image', () => {
+  it('has the size of 331 + 96n and reads back with the record view off', async () => {
+    const { ImageReader } = await import('./reader');
+    const n = 100_000;
+    const pids = Array.from({ length: n }, (_, i) => ({
+      vpid: i + 1,
+      vppid: i,
+      vtgid: i + 1,
+      vpgid: 1,
+      vsid: 1,
+    }));
+    const tasks = pids.map((_, i) => ({ ...THREE_TASKS.tasks[i % 3], comm: `t${i}` }));
+    const b = writeImage({ uflags: 0, pids, tasks });
+    expect(b.length).toBe(331 + 96 * n);
+    const r = new ImageReader(b, 0, { collect: false });
+    expect(r.readHeader().ok && r.readUtsBuffers().ok && r.readHeaderArch().ok).toBe(true);
+    const tree = r.readTree();
+    expect(tree.ok && tree.value.nr_tasks).toBe(n);
+    let last = r.readTask();
+    for (let i = 1; i < n; i++) last = r.readTask();
+    expect(last).toEqual({ ok: true, value: tasks[n - 1] });
+    expect(r.readTail().ok).toBe(true);
+    expect(r.records).toEqual([]);
+  });
+});

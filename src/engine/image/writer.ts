@@ -14,11 +14,7 @@ import {
 } from './fields';
 import {
   ARCH_VALUES,
-  CHECKPOINT_MAGIC_HEAD,
   CHECKPOINT_MAGIC_TAIL,
-  CHECKPOINT_TIME,
-  CHECKPOINT_VERSION,
-  CKPT_ARCH_X86_32,
   COMM_STRING,
   ERR_TEXT_MAX,
   ERROR,
@@ -26,8 +22,7 @@ import {
   HDR_SIZE,
   HEADER,
   HEADER_ARCH,
-  KERNEL_CONSTS,
-  KERNEL_VERSION,
+  HEADER_VALUES,
   PIDS_BUFFER,
   PIDS_ENTRY,
   PIDS_ENTRY_SIZE,
@@ -49,16 +44,6 @@ const W = Object.fromEntries(
 const COMM = indexFields(COMM_STRING.fields).comm;
 
 type Values = Readonly<Record<string, FieldValue | bigint | undefined>>;
-
-/** The values of the fixed records, shared with the re-encoder of the tests and the reader. */
-export const HEADER_VALUES: Values = {
-  magic: CHECKPOINT_MAGIC_HEAD,
-  arch_id: CKPT_ARCH_X86_32,
-  ...KERNEL_VERSION,
-  rev: CHECKPOINT_VERSION,
-  ...KERNEL_CONSTS,
-  time: CHECKPOINT_TIME,
-};
 
 class Out {
   readonly bytes: Uint8Array;
