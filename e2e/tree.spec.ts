@@ -45,3 +45,14 @@ test('disabled actions say why, and ? opens the help sheet', async ({ app, snap 
   await app.keyboard.press('Escape');
   await expect(sheet).toBeHidden();
 });
+
+test('the command palette runs an action from the registry', async ({ app }) => {
+  await app.getByRole('treeitem', { name: /^pid 3 bash/ }).click();
+  await app.keyboard.press('Control+k');
+  const palette = app.getByRole('dialog', { name: 'Command palette' });
+  await expect(palette).toBeVisible();
+  await palette.getByRole('combobox', { name: 'Command' }).fill('fork');
+  await app.keyboard.press('Enter');
+  await expect(palette).toBeHidden();
+  await expect(app.getByRole('treeitem', { name: /^pid 6 bash running/ })).toBeVisible();
+});

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { Scenario } from '../engine/scenario/types';
 import { Announcer } from './Announcer';
+import { CommandPalette } from './CommandPalette';
 import { DebuggerContext } from './context';
 import { defaultScenario } from './defaultScenario';
 import { EventLog } from './EventLog';
@@ -36,6 +37,7 @@ function Screen() {
         <EventLog />
       </footer>
       <HelpSheet />
+      <CommandPalette />
       <Announcer />
     </div>
   );

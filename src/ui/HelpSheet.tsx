@@ -56,7 +56,9 @@ export function HelpSheet() {
         </tbody>
       </table>
       <p className="dim">
-        In the tree: arrow keys move between tasks, Enter selects. Esc closes this sheet.
+        In the tree: arrow keys move between tasks, Enter selects, double click runs a restart
+        participant next, right click opens the task menu. Ctrl+K opens the command palette. Esc
+        closes this sheet.
       </p>
     </dialog>
   );
