@@ -1,4 +1,4 @@
-import { memo, useEffect, useRef } from 'react';
+import { memo, useCallback, useEffect, useRef } from 'react';
 import type { Frame } from '../engine/snapshot';
 import { selectCursor, selectFrames } from '../store/selectors';
 import { useDebugger, useDebuggerState } from './context';
@@ -45,7 +45,7 @@ export function EventLog() {
     if (el && 'scrollIntoView' in el) el.scrollIntoView({ block: 'nearest' });
   }, [cursor, frames]);
 
-  const onJump = (i: number) => store.getState().setCursor(i);
+  const onJump = useCallback((i: number) => store.getState().setCursor(i), [store]);
   return (
     <section className="panel event-log" aria-label="Event log">
       <div className="panel-head">

@@ -1,6 +1,17 @@
 import { selectImages, selectSnapshot } from '../store/selectors';
 import { useDebuggerState } from './context';
 
+function downloadImage(name: string, bytes: Uint8Array): void {
+  const url = URL.createObjectURL(
+    new Blob([bytes.slice().buffer], { type: 'application/octet-stream' }),
+  );
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = `${name}.ckpt`;
+  a.click();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
 /** The session's checkpoint images with their sizes (the hex view comes later). */
 export function ImagePanel() {
   const images = useDebuggerState(selectImages);
@@ -22,6 +33,14 @@ export function ImagePanel() {
                 <span className="img-name">{n}.ckpt</span>
                 <span className="img-size">{images![n].byteLength} bytes</span>
                 {existing.has(n) ? null : <span className="dim"> (written later)</span>}
+                <button
+                  type="button"
+                  className="small"
+                  aria-label={`Download ${n}.ckpt`}
+                  onClick={() => downloadImage(n, images![n])}
+                >
+                  ⤓
+                </button>
               </li>
             ))}
           </ul>
