@@ -1,0 +1,111 @@
+import {
+  EXIT_DEAD,
+  EXIT_ZOMBIE,
+  PF_EXITING,
+  TASK_COMM_LEN,
+  TASK_STOPPED,
+  TASK_TRACED,
+} from './constants';
+import type { Container, Task } from './types';
+import { kerror, type KError } from '../errno';
+
+/** PID_MAX_LIMIT on 64-bit (4 * 1024 * 1024): the largest pid a namespace can hand out. */
+export const PID_MAX_LIMIT = 4 * 1024 * 1024;
+
+/** Not yet exiting: it can still run, take signals and be chosen as a reaper. */
+export function alive(t: Task): boolean {
+  return t.exit_state === 0 && (t.flags & PF_EXITING) === 0;
+}
+
+export function isLeader(t: Task): boolean {
+  return t.pid === t.tgid;
+}
+
+/** Parked by the container's freezer cgroup; zombies cannot be frozen (spec 1.2). */
+export function isFrozen(c: Container, t: Task): boolean {
+  return c.freezer === 'FROZEN' && t.inFreezer && t.exit_state === 0;
+}
+
+/** The children list a task sits on: its parent's, or the outside parent's (c.outer). */
+export function siblingList(c: Container, parent: number): number[] | undefined {
+  return parent === 0 ? c.outer : c.tasks.get(parent)?.children;
+}
+
+export function unlinkChild(c: Container, t: Task): void {
+  const list = siblingList(c, t.parent);
+  if (!list) return;
+  const i = list.lastIndexOf(t.pid);
+  if (i >= 0) list.splice(i, 1);
+}
+
+export function linkChild(c: Container, t: Task, parent: number): void {
+  t.parent = parent;
+  siblingList(c, parent)?.push(t.pid);
+}
+
+/**
+ * Every task of t's thread group, leader first, then the others in list order. Threads sit on
+ * the leader's parent's children list (CLONE_THREAD copies real_parent), so that list is enough.
+ */
+export function threadGroup(c: Container, t: Task): Task[] {
+  const leader = c.tasks.get(t.tgid);
+  const parent = leader ? leader.parent : t.parent;
+  const out: Task[] = leader ? [leader] : [];
+  for (const pid of siblingList(c, parent) ?? []) {
+    const x = c.tasks.get(pid);
+    if (x && x.tgid === t.tgid && x.pid !== x.tgid) out.push(x);
+  }
+  return out;
+}
+
+/** thread_group_empty(): no task of the group other than the leader is left. */
+export function groupEmpty(c: Container, leader: Task): boolean {
+  return threadGroup(c, leader).length <= 1;
+}
+
+/** delay_group_leader(): a zombie leader whose threads still exist is not reported to wait. */
+export function delayedLeader(c: Container, t: Task): boolean {
+  return t.exit_state === EXIT_ZOMBIE && isLeader(t) && !groupEmpty(c, t);
+}
+
+/** First pid above the highest one in use (pids are never reused while their task exists). */
+export function nextPid(c: Container): number {
+  let max = 0;
+  for (const pid of c.tasks.keys()) if (pid > max) max = pid;
+  return Math.max(max, c.root) + 1;
+}
+
+/** Keeps at most TASK_COMM_LEN - 1 bytes of UTF-8 without splitting a character. */
+export function truncateComm(s: string): string {
+  let bytes = 0;
+  let out = '';
+  for (const ch of s) {
+    const cp = ch.codePointAt(0) ?? 0;
+    const n = cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
+    if (bytes + n > TASK_COMM_LEN - 1) break;
+    bytes += n;
+    out += ch;
+  }
+  return out;
+}
+
+/**
+ * May this task execute a system call now? A simulator choice: a task parked by the freezer or
+ * stopped (job control or ptrace) cannot act, so its ops fail with EBUSY instead of blocking;
+ * a zombie or exiting task no longer exists as a runnable process, hence ESRCH.
+ */
+export function cannotRun(c: Container, t: Task): KError | null {
+  if (t.exit_state === EXIT_DEAD) return kerror('ESRCH', `task ${t.pid} is dead (EXIT_DEAD)`);
+  if (t.exit_state !== 0) return kerror('ESRCH', `task ${t.pid} is a zombie`);
+  if (t.flags & PF_EXITING) return kerror('ESRCH', `task ${t.pid} is exiting`);
+  if (isFrozen(c, t)) return kerror('EBUSY', `task ${t.pid} is frozen and cannot run`);
+  if (t.state & TASK_TRACED)
+    return kerror('EBUSY', `task ${t.pid} is traced-stopped and cannot run`);
+  if (t.state & TASK_STOPPED) return kerror('EBUSY', `task ${t.pid} is stopped and cannot run`);
+  return null;
+}
+
+/** A pid as a user could type it: a positive integer below PID_MAX_LIMIT. */
+export function validPid(n: unknown): n is number {
+  return typeof n === 'number' && Number.isInteger(n) && n > 0 && n <= PID_MAX_LIMIT;
+}

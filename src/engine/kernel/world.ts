@@ -1,0 +1,76 @@
+import { EventLog } from '../events';
+import { SIGCHLD, TASK_RUNNING } from './constants';
+import type { Container, Task, World } from './types';
+
+/** An empty machine: no containers, no images, a fresh event log. */
+export function createWorld(): World {
+  return { containers: [], current: 0, images: new Map(), log: new EventLog() };
+}
+
+/** The container that scenario pids name, unless it has been destroyed. */
+export function currentContainer(world: World): Container | undefined {
+  const c = world.containers[world.current - 1];
+  return c && c.id === world.current && !c.destroyed ? c : undefined;
+}
+
+/** A new, empty pid namespace; it becomes the current container. */
+export function newContainer(world: World, root: number, init: boolean): Container {
+  const id = world.containers.length + 1;
+  const c: Container = {
+    id,
+    destroyed: false,
+    tasks: new Map(),
+    outer: [],
+    root,
+    init: init ? root : 0,
+    freezer: 'THAWED',
+    nsproxy: id,
+  };
+  world.containers.push(c);
+  world.current = id;
+  return c;
+}
+
+export function cloneTask(t: Task): Task {
+  return { ...t, children: t.children.slice(), pending: t.pending.slice() };
+}
+
+/** A deep copy: the explorer and the UI timeline keep many of these, so it stays one pass. */
+export function cloneContainer(c: Container): Container {
+  const tasks = new Map<number, Task>();
+  for (const [pid, t] of c.tasks) tasks.set(pid, cloneTask(t));
+  return { ...c, tasks, outer: c.outer.slice() };
+}
+
+export type NewTask = Partial<Task> & Pick<Task, 'pid' | 'tgid' | 'parent' | 'comm'>;
+
+/**
+ * Inserts a task and links it at the end of its parent's children list (c.outer for parent 0).
+ * The caller has checked that the pid is free and the parent exists.
+ */
+export function createTask(c: Container, fields: NewTask): Task {
+  const leader = fields.tgid === fields.pid;
+  const t: Task = {
+    pgid: fields.pid,
+    sid: fields.pid,
+    state: TASK_RUNNING,
+    exit_state: 0,
+    exit_code: 0,
+    exit_signal: leader ? SIGCHLD : -1,
+    pdeath_signal: 0,
+    set_child_tid: 0,
+    clear_child_tid: 0,
+    flags: 0,
+    ptracer: 0,
+    inFreezer: true,
+    ignoreSigchld: false,
+    nsproxy: c.nsproxy,
+    ...fields,
+    children: fields.children ? fields.children.slice() : [],
+    pending: fields.pending ? fields.pending.slice() : [],
+  };
+  c.tasks.set(t.pid, t);
+  const list = t.parent === 0 ? c.outer : c.tasks.get(t.parent)?.children;
+  list?.push(t.pid);
+  return t;
+}
