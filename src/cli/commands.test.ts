@@ -1,18 +1,8 @@
-import { existsSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { Scenario } from '../engine/scenario/types';
 import { cli } from './cli';
 import { fakeDeps, fakeRun, text } from './test-fakes';
 import type { RunScenarioFn } from './types';
-
-// The report module needs the kernel's container view, which is written in parallel with this
-// CLI; until it exists the tests that print a report are skipped rather than failed.
-const hasView = existsSync(
-  resolve(dirname(fileURLToPath(import.meta.url)), '../engine/kernel/view.ts'),
-);
-const withReport = it.skipIf(!hasView);
 
 const SCENARIO = JSON.stringify({
   format: 'crviz-scenario/1',
@@ -45,7 +35,7 @@ const failing: RunScenarioFn = (s) =>
   ]);
 
 describe('crviz run', () => {
-  withReport('prints the report and exits 0', async () => {
+  it('prints the report and exits 0', async () => {
     const seen: unknown[] = [];
     const runner: RunScenarioFn = (s, o) => (seen.push(o.variant, o.baseDir), passing(s, o));
     const deps = fakeDeps({ 'dir/s.json': SCENARIO }, { runner });
@@ -59,7 +49,7 @@ describe('crviz run', () => {
     expect(r.stdout.endsWith('\n')).toBe(true);
   });
 
-  withReport('adds the trace and writes images with --out', async () => {
+  it('adds the trace and writes images with --out', async () => {
     const deps = fakeDeps({ 's.json': SCENARIO }, { runner: passing });
     const r = await cli(['run', 's.json', '--trace', '--out', 'imgs/'], deps);
     expect(r.exitCode).toBe(0);
@@ -68,7 +58,7 @@ describe('crviz run', () => {
     expect([...(deps.fs.files.get('imgs/a.ckpt') ?? [])]).toEqual([1, 2, 3]);
   });
 
-  withReport('exits 2 when --out cannot be created, still printing the report', async () => {
+  it('exits 2 when --out cannot be created, still printing the report', async () => {
     const r = await cli(
       ['run', 's.json', '--out', '/readonly/x'],
       fakeDeps({ 's.json': SCENARIO }, { runner: passing }),
@@ -78,7 +68,7 @@ describe('crviz run', () => {
     expect(r.stderr).toBe('/readonly/x: cannot create directory: permission denied\n');
   });
 
-  withReport('exits 1 when an expectation failed, naming the step', async () => {
+  it('exits 1 when an expectation failed, naming the step', async () => {
     const r = await cli(['run', 's.json'], fakeDeps({ 's.json': SCENARIO }, { runner: failing }));
     expect(r.exitCode).toBe(1);
     expect(JSON.parse(r.stdout).ok).toBe(false);
@@ -131,7 +121,7 @@ describe('crviz run', () => {
     ]);
   });
 
-  withReport('turns an engine crash into one line, exit 2', async () => {
+  it('turns an engine crash into one line, exit 2', async () => {
     const crashes: RunScenarioFn = () => {
       throw new Error('boom\n    at somewhere');
     };
