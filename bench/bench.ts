@@ -1,0 +1,94 @@
+/**
+ * npm run bench: engine throughput on this machine, printed as a table. Figures are measured,
+ * never asserted: CI machines differ.
+ */
+import { performance } from 'node:perf_hooks';
+import { sysCheckpoint } from '../src/engine/checkpoint/checkpoint';
+import { EventLog } from '../src/engine/events';
+import { decodeImage } from '../src/engine/image/decode';
+import { writeImage } from '../src/engine/image/writer';
+import { currentContainer } from '../src/engine/kernel/world';
+import { beginRestart, runRestart } from '../src/engine/restart/restart';
+import { exploreScenario } from '../src/engine/explore/explore';
+import { applyStep, initialWorld } from '../src/engine/scenario/runner';
+import type { Scenario } from '../src/engine/scenario/types';
+import { benchScenario } from './trees';
+
+const opts = { baseDir: '.', readFile: () => null };
+
+function time<T>(f: () => T): [T, number] {
+  const t0 = performance.now();
+  const v = f();
+  return [v, performance.now() - t0];
+}
+
+/** Repeats `f` until at least `minMs` have passed; returns ms per call. */
+function perCall(f: () => void, minMs = 300): number {
+  let n = 0;
+  const t0 = performance.now();
+  let t = t0;
+  while (t - t0 < minMs || n < 3) {
+    f();
+    n++;
+    t = performance.now();
+  }
+  return (t - t0) / n;
+}
+
+function engineRow(n: number): string[] {
+  const s = benchScenario(n);
+  const world = initialWorld(s);
+  if ('unsupported' in world) throw new Error(world.unsupported);
+  applyStep(world, { op: 'freeze' }, 'v18-28', opts);
+  const c = currentContainer(world)!;
+  const [ck, ckMs] = time(() => sysCheckpoint(world.log, c, { variant: 'v18-28' }));
+  if (!ck.ok) throw new Error(`checkpoint failed: ${ck.error?.message}`);
+  const image = ck.image;
+  const decoded = decodeImage(image);
+  const input = { uflags: 0, pids: decoded.pids, tasks: decoded.tasks };
+  const mb = image.length / 1e6;
+  const writeMs = perCall(() => writeImage(input));
+  const readMs = perCall(() => decodeImage(image));
+  applyStep(world, { op: 'destroy' }, 'v18-28', opts);
+  const log = new EventLog();
+  const [r, restartMs] = time(() => runRestart(beginRestart(world, { imageName: 'a', bytes: image, variant: 'v18-28', log })));
+  if (!r.ok || !r.value.ok) throw new Error(`restart failed: ${r.ok ? r.value.error?.message : r.error.message}`);
+  const events = r.value.events;
+  return [
+    n.toLocaleString('en'),
+    ckMs.toFixed(1),
+    (mb / (writeMs / 1000)).toFixed(0),
+    (mb / (readMs / 1000)).toFixed(0),
+    restartMs.toFixed(1),
+    (ckMs + restartMs).toFixed(1),
+    events.toLocaleString('en'),
+    Math.round(events / (restartMs / 1000)).toLocaleString('en'),
+  ];
+}
+
+function explorerRow(): string[] {
+  const s: Scenario = {
+    format: 'crviz-scenario/1',
+    name: 'explore-6',
+    variant: 'v18-28',
+    tree: benchScenario(6).tree,
+    steps: [{ op: 'freeze' }, { op: 'checkpoint', image: 'a' }, { op: 'destroy' }, { op: 'restart', image: 'a' }],
+  };
+  const [r, ms] = time(() => exploreScenario(s, {}));
+  if ('unsupported' in r) throw new Error(r.unsupported);
+  return [String(r.json.states), String(r.json.schedules), ms.toFixed(0), Math.round(r.json.states / (ms / 1000)).toLocaleString('en')];
+}
+
+function table(head: string[], rows: string[][]): string {
+  const w = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+  const line = (r: string[]) => r.map((x, i) => x.padStart(w[i])).join('  ');
+  return [line(head), line(w.map((n) => '-'.repeat(n))), ...rows.map(line)].join('\n');
+}
+
+const rows = [1_000, 10_000, 100_000].map(engineRow);
+console.log('Engine (Node, one run)');
+console.log(
+  table(['tasks', 'checkpoint ms', 'write MB/s', 'read MB/s', 'restart ms', 'ckpt+restart ms', 'events', 'events/s'], rows),
+);
+console.log('\nExplorer, 6-task tree (v18-28, every interleaving of the restart)');
+console.log(table(['states', 'schedules', 'ms', 'states/s'], [explorerRow()]));

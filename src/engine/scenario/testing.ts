@@ -1,0 +1,28 @@
+/** Helpers for engine tests: scenarios from plain objects, run through the real parser. */
+import { parseScenario } from './parse';
+import { runScenario } from './runner';
+import type { RunResult } from './outcome';
+import type { Scenario } from './types';
+
+export function scenario(obj: Record<string, unknown>): Scenario {
+  const r = parseScenario(JSON.stringify({ format: 'crviz-scenario/1', name: 'test', ...obj }), 'test.json');
+  if (!r.ok) throw new Error(r.message);
+  return r.scenario;
+}
+
+export function run(obj: Record<string, unknown>, variant?: Scenario['variant']): RunResult {
+  const r = runScenario(scenario(obj), { variant, baseDir: '.', readFile: () => null });
+  if ('unsupported' in r) throw new Error(r.unsupported);
+  return r;
+}
+
+/** The image bytes of a run as text, for checking error records. */
+export function latin1(bytes: Uint8Array): string {
+  return String.fromCharCode(...bytes);
+}
+
+export const TREE_1_2_3 = [
+  { pid: 1, ppid: 0, comm: 'init' },
+  { pid: 2, ppid: 1, comm: 'sh' },
+  { pid: 3, ppid: 2, comm: 'sleep' },
+];
