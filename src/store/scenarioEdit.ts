@@ -17,6 +17,22 @@ export function stepIndexAt(recording: SessionRecording, cursor: number): number
   return found;
 }
 
+/** Last frame of step `index` (its result), or the frame before it when it emitted nothing. */
+export function lastFrameOfStep(recording: SessionRecording, index: number): number {
+  const next = recording.stepStarts[index + 1] ?? recording.frames.length;
+  return Math.min(next, recording.frames.length) - 1;
+}
+
+/**
+ * Where the cursor goes after a user action added step `index`: a restart opens at its first
+ * frame so it can be watched step by step; any other step shows its result (its last frame).
+ */
+export function cursorAfterStep(recording: SessionRecording, index: number): number {
+  return recording.scenario.steps[index]?.op === 'restart'
+    ? firstFrameOfStep(recording, index)
+    : lastFrameOfStep(recording, index);
+}
+
 /** First frame of step `index` (the cursor after an action), clamped to the recording. */
 export function firstFrameOfStep(recording: SessionRecording, index: number): number {
   const start = recording.stepStarts[index];

@@ -2,7 +2,7 @@ import type { Scenario, Step } from '../engine/scenario/types';
 import type { SessionRecording } from '../engine/session-types';
 import { EngineStoppedError } from '../worker/client';
 import type { DebuggerStore } from './createDebuggerStore';
-import { appendStep, firstFrameOfStep, pickNextParticipant } from './scenarioEdit';
+import { appendStep, cursorAfterStep, pickNextParticipant } from './scenarioEdit';
 
 /** What the session needs from the engine client. */
 export interface EngineLoader {
@@ -66,14 +66,14 @@ export class Session {
     return ok;
   }
 
-  /** Appends `step` to the scenario, re-runs it and moves the cursor to the step's first frame. */
+  /** Appends `step` to the scenario, re-runs it and moves the cursor to it (cursorAfterStep). */
   async applyStep(step: Step): Promise<boolean> {
     const current = this.store.getState().recording;
     if (!current) return false;
     const rec = await this.run(appendStep(current.scenario, step));
     if (!rec) return false;
     const index = rec.scenario.steps.length - 1;
-    this.store.getState().setRecording(rec, firstFrameOfStep(rec, index));
+    this.store.getState().setRecording(rec, cursorAfterStep(rec, index));
     const outcome = reportStep(rec, index);
     if (outcome && !outcome.ok) {
       const why = [outcome.errno, outcome.message].filter(Boolean).join(': ');

@@ -3,7 +3,7 @@ import type { Scenario } from '../engine/scenario/types';
 import type { Frame, WorldSnapshot } from '../engine/snapshot';
 import type { SessionRecording } from '../engine/session-types';
 import { createDebuggerStore } from './createDebuggerStore';
-import { appendStep, pickNextParticipant, stepIndexAt } from './scenarioEdit';
+import { appendStep, cursorAfterStep, pickNextParticipant, stepIndexAt } from './scenarioEdit';
 import { selectAtEnd, selectSnapshot } from './selectors';
 
 const world = (current: number): WorldSnapshot => ({
@@ -101,6 +101,18 @@ describe('scenario edits', () => {
     const next = appendStep(scenario, { op: 'thaw' });
     expect(next.steps).toHaveLength(3);
     expect(scenario.steps).toHaveLength(2);
+  });
+
+  it('opens a restart at its first frame and other steps at their result', () => {
+    expect(cursorAfterStep(recording, 0)).toBe(0);
+    expect(cursorAfterStep(recording, 1)).toBe(1);
+    const more = {
+      ...recording,
+      stepStarts: [0, 3],
+      scenario: { ...scenario, steps: [{ op: 'freeze' as const }, { op: 'thaw' as const }] },
+    };
+    expect(cursorAfterStep(more, 0)).toBe(2);
+    expect(cursorAfterStep(more, 1)).toBe(4);
   });
 
   it('finds the step of a frame', () => {

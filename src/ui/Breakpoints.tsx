@@ -40,7 +40,7 @@ export function Breakpoints() {
               type="button"
               className="chip"
               onClick={() => toggle(b)}
-              aria-label={`Remove breakpoint ${describe(b)}`}
+              aria-label={`Delete breakpoint ${describe(b)}`}
             >
               ● {describe(b)} ✕
             </button>
