@@ -3,7 +3,6 @@ import { fail, ok, type KResult } from '../errno';
 import type { TreeEntry } from '../scenario/types';
 import { EXIT_ZOMBIE, TASK_DEAD, TASK_RUNNING, TASK_STOPPED, validSignal } from './constants';
 import type { Container, World } from './types';
-import { emit } from './k';
 import { truncateComm, validPid } from './tree';
 import { createTask, newContainer } from './world';
 
@@ -13,35 +12,39 @@ function check(tree: TreeEntry[]): string | null {
   const seen = new Map<number, TreeEntry>();
   for (let i = 0; i < tree.length; i++) {
     const e = tree[i];
-    const at = `tree[${i}] (pid ${String(e?.pid)})`;
-    if (!e || !validPid(e.pid)) return `${at}: invalid pid`;
-    if (seen.has(e.pid)) return `${at}: duplicate pid ${e.pid}`;
-    const leader = e.tgid === e.pid ? undefined : seen.get(e.tgid);
-    if (e.tgid !== e.pid) {
-      if (!leader) return `${at}: thread-group leader ${e.tgid} does not appear earlier`;
-      if (leader.tgid !== leader.pid) return `${at}: ${e.tgid} is not a thread-group leader`;
-      if (e.state === 'zombie') return `${at}: a thread is reaped at once and cannot be a zombie`;
-      if (e.exit_signal !== -1) return `${at}: a thread's exit_signal must be -1`;
-      if (e.pgid !== leader.pgid || e.sid !== leader.sid)
-        return `${at}: a thread shares its leader's pgid and sid`;
-    } else if (i === 0) {
-      if (e.ppid !== 0) return `${at}: the first entry must be the root (ppid 0)`;
-    } else {
-      if (e.ppid === 0) return `${at}: a second root (ppid 0)`;
-      const parent = seen.get(e.ppid);
-      if (!parent) return `${at}: parent ${e.ppid} does not appear earlier`;
-      if (parent.state === 'zombie')
-        return `${at}: parent ${e.ppid} is a zombie, which cannot have children`;
-    }
-    if (e.init && i !== 0) return `${at}: "init" is only meaningful for the root`;
-    if (e.state !== 'zombie' && e.exit_code !== 0)
-      return `${at}: exit_code is only allowed for a zombie`;
-    if (!validSignal(e.pdeath_signal)) return `${at}: invalid pdeath_signal ${e.pdeath_signal}`;
-    if (e.exit_signal !== -1 && !validSignal(e.exit_signal))
-      return `${at}: invalid exit_signal ${e.exit_signal}`;
-    if (!validPid(e.pgid) || !validPid(e.sid)) return `${at}: invalid pgid or sid`;
+    const bad = entryProblem(e, i, seen);
+    if (bad) return `tree[${i}] (pid ${String(e?.pid)}): ${bad}`;
     seen.set(e.pid, e);
   }
+  return null;
+}
+
+function entryProblem(e: TreeEntry, i: number, seen: Map<number, TreeEntry>): string | null {
+  if (!e || !validPid(e.pid)) return `invalid pid`;
+  if (seen.has(e.pid)) return `duplicate pid ${e.pid}`;
+  const leader = e.tgid === e.pid ? undefined : seen.get(e.tgid);
+  if (e.tgid !== e.pid) {
+    if (!leader) return `thread-group leader ${e.tgid} does not appear earlier`;
+    if (leader.tgid !== leader.pid) return `${e.tgid} is not a thread-group leader`;
+    if (e.state === 'zombie') return `a thread is reaped at once and cannot be a zombie`;
+    if (e.exit_signal !== -1) return `a thread's exit_signal must be -1`;
+    if (e.pgid !== leader.pgid || e.sid !== leader.sid)
+      return `a thread shares its leader's pgid and sid`;
+  } else if (i === 0) {
+    if (e.ppid !== 0) return `the first entry must be the root (ppid 0)`;
+  } else {
+    if (e.ppid === 0) return `a second root (ppid 0)`;
+    const parent = seen.get(e.ppid);
+    if (!parent) return `parent ${e.ppid} does not appear earlier`;
+    if (parent.state === 'zombie')
+      return `parent ${e.ppid} is a zombie, which cannot have children`;
+  }
+  if (e.init && i !== 0) return `"init" is only meaningful for the root`;
+  if (e.state !== 'zombie' && e.exit_code !== 0) return `exit_code is only allowed for a zombie`;
+  if (!validSignal(e.pdeath_signal)) return `invalid pdeath_signal ${e.pdeath_signal}`;
+  if (e.exit_signal !== -1 && !validSignal(e.exit_signal))
+    return `invalid exit_signal ${e.exit_signal}`;
+  if (!validPid(e.pgid) || !validPid(e.sid)) return `invalid pgid or sid`;
   return null;
 }
 
@@ -71,8 +74,14 @@ export function buildContainer(world: World, tree: TreeEntry[]): KResult<Contain
       pdeath_signal: e.pdeath_signal,
     });
     const kind = zombie ? 'zombie' : e.state;
-    const what = `tree: ${e.pid} "${e.comm}" ${leader ? `thread of ${e.tgid}` : `child of ${parent || 'outside'}`}, ${kind}`;
-    emit(world, 'user', 'copy_process', what, e.pid, { parent, tgid: e.tgid });
+    const rel = leader ? `thread of ${e.tgid}` : `child of ${parent || 'outside'}`;
+    world.log.emit({
+      actor: 'user',
+      fn: 'copy_process',
+      what: `tree: ${e.pid} "${e.comm}" ${rel}, ${kind}`,
+      pid: e.pid,
+      data: { parent, tgid: e.tgid },
+    });
   }
   return ok(c);
 }

@@ -58,11 +58,18 @@ export function forgetOriginalParent(k: K, father: Task): void {
     children: kids.length,
     new_parent: reaper,
   });
-  const dead: Task[] = [];
+  const moved: Task[] = [];
   for (const pid of kids) {
     const p = c.tasks.get(pid);
     if (!p) continue;
     linkChild(c, p, reaper);
+    moved.push(p);
+  }
+  // Threads are found through their parent's children list, so every child moves before any
+  // of them is looked at as a thread group (the kernel walks a separate thread list instead).
+  const dead: Task[] = [];
+  for (const p of moved) {
+    const pid = p.pid;
     emit(k, actor, 'reparent_thread', `${pid} reparented from ${father.pid} to ${where}`, pid, {
       old_parent: father.pid,
       new_parent: reaper,

@@ -77,6 +77,8 @@ export function nextPid(c: Container): number {
 
 /** Keeps at most TASK_COMM_LEN - 1 bytes of UTF-8 without splitting a character. */
 export function truncateComm(s: string): string {
+  // Fast path: a UTF-16 unit is at most 3 UTF-8 bytes, so 5 units always fit.
+  if (s.length <= 5) return s;
   let bytes = 0;
   let out = '';
   for (const ch of s) {

@@ -32,7 +32,28 @@ export function newContainer(world: World, root: number, init: boolean): Contain
 }
 
 export function cloneTask(t: Task): Task {
-  return { ...t, children: t.children.slice(), pending: t.pending.slice() };
+  return {
+    pid: t.pid,
+    tgid: t.tgid,
+    parent: t.parent,
+    pgid: t.pgid,
+    sid: t.sid,
+    comm: t.comm,
+    state: t.state,
+    exit_state: t.exit_state,
+    exit_code: t.exit_code,
+    exit_signal: t.exit_signal,
+    pdeath_signal: t.pdeath_signal,
+    set_child_tid: t.set_child_tid,
+    clear_child_tid: t.clear_child_tid,
+    flags: t.flags,
+    ptracer: t.ptracer,
+    inFreezer: t.inFreezer,
+    pending: t.pending.length ? t.pending.slice() : [],
+    ignoreSigchld: t.ignoreSigchld,
+    nsproxy: t.nsproxy,
+    children: t.children.length ? t.children.slice() : [],
+  };
 }
 
 /** A deep copy: the explorer and the UI timeline keep many of these, so it stays one pass. */
@@ -48,26 +69,29 @@ export type NewTask = Partial<Task> & Pick<Task, 'pid' | 'tgid' | 'parent' | 'co
  * Inserts a task and links it at the end of its parent's children list (c.outer for parent 0).
  * The caller has checked that the pid is free and the parent exists.
  */
-export function createTask(c: Container, fields: NewTask): Task {
-  const leader = fields.tgid === fields.pid;
+export function createTask(c: Container, f: NewTask): Task {
+  // Written out field by field (no spreads): building 100,000 tasks must stay cheap.
   const t: Task = {
-    pgid: fields.pid,
-    sid: fields.pid,
-    state: TASK_RUNNING,
-    exit_state: 0,
-    exit_code: 0,
-    exit_signal: leader ? SIGCHLD : -1,
-    pdeath_signal: 0,
-    set_child_tid: 0,
-    clear_child_tid: 0,
-    flags: 0,
-    ptracer: 0,
-    inFreezer: true,
-    ignoreSigchld: false,
-    nsproxy: c.nsproxy,
-    ...fields,
-    children: fields.children ? fields.children.slice() : [],
-    pending: fields.pending ? fields.pending.slice() : [],
+    pid: f.pid,
+    tgid: f.tgid,
+    parent: f.parent,
+    pgid: f.pgid ?? f.pid,
+    sid: f.sid ?? f.pid,
+    comm: f.comm,
+    state: f.state ?? TASK_RUNNING,
+    exit_state: f.exit_state ?? 0,
+    exit_code: f.exit_code ?? 0,
+    exit_signal: f.exit_signal ?? (f.tgid === f.pid ? SIGCHLD : -1),
+    pdeath_signal: f.pdeath_signal ?? 0,
+    set_child_tid: f.set_child_tid ?? 0,
+    clear_child_tid: f.clear_child_tid ?? 0,
+    flags: f.flags ?? 0,
+    ptracer: f.ptracer ?? 0,
+    inFreezer: f.inFreezer ?? true,
+    pending: f.pending ? f.pending.slice() : [],
+    ignoreSigchld: f.ignoreSigchld ?? false,
+    nsproxy: f.nsproxy ?? c.nsproxy,
+    children: f.children ? f.children.slice() : [],
   };
   c.tasks.set(t.pid, t);
   const list = t.parent === 0 ? c.outer : c.tasks.get(t.parent)?.children;

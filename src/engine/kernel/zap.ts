@@ -36,7 +36,7 @@ function killAll(k: K, c: Container, pids: number[], actor: string): void {
     const t = c.tasks.get(pid);
     if (!t) continue;
     const what = t.exit_state === 0 ? `${pid} killed by SIGKILL and reaped` : `${pid} reaped`;
-    emit(k, actor, 'release_task', what, pid, { signal: SIGKILL });
+    k.log.emit({ actor, fn: 'release_task', what, pid, data: { signal: SIGKILL } });
     c.tasks.delete(pid);
   }
 }
