@@ -53,18 +53,14 @@ const op: fc.Arbitrary<Op> = fc
       name: `ignore_sigchld ${p} ${i}`,
       run: (w: World) => ignoreSigchld(w, { pid: p, ignore: i }),
     })),
-    fc
-      .record({ p: pid, s: sig })
-      .map(({ p, s }) => ({
-        name: `pdeathsig ${p} ${s}`,
-        run: (w: World) => pdeathsig(w, { pid: p, signal: s }),
-      })),
-    fc
-      .record({ a: pid, b: pid })
-      .map(({ a, b }) => ({
-        name: `ptrace ${a} ${b}`,
-        run: (w: World) => ptraceAttach(w, { tracer: a, tracee: b }),
-      })),
+    fc.record({ p: pid, s: sig }).map(({ p, s }) => ({
+      name: `pdeathsig ${p} ${s}`,
+      run: (w: World) => pdeathsig(w, { pid: p, signal: s }),
+    })),
+    fc.record({ a: pid, b: pid }).map(({ a, b }) => ({
+      name: `ptrace ${a} ${b}`,
+      run: (w: World) => ptraceAttach(w, { tracer: a, tracee: b }),
+    })),
     pid.map((p) => ({
       name: `ptrace_detach ${p}`,
       run: (w: World) => ptraceDetach(w, { tracee: p }),
