@@ -40,6 +40,9 @@ export class TreeView {
   private readonly hatchId: string;
   private layout: TreeLayout | null = null;
   private lastContainer: number | null = null;
+  private lastShape = '';
+  /** Set once the user zooms or pans by hand; automatic fitting then stops until Fit. */
+  private userMoved = false;
   private options: TreeViewOptions = { selected: null, reducedMotion: false };
 
   constructor(container: HTMLElement, callbacks: TreeViewCallbacks) {
@@ -72,7 +75,10 @@ export class TreeView {
     this.zoomBehavior = zoom<SVGSVGElement, unknown>()
       .scaleExtent([0.1, 3])
       .filter((ev: Event) => !(ev.type === 'dblclick'))
-      .on('zoom', (ev) => this.viewport.attr('transform', ev.transform.toString()));
+      .on('zoom', (ev: { transform: { toString(): string }; sourceEvent: unknown }) => {
+        if (ev.sourceEvent) this.userMoved = true;
+        this.viewport.attr('transform', ev.transform.toString());
+      });
     this.svg.call(this.zoomBehavior);
     this.keyboard = new TreeKeyboard(this.svg.node()!, callbacks.onSelect);
     const pidAt = (ev: Event) => {
@@ -114,14 +120,20 @@ export class TreeView {
       layout ? new Map(layout.placed.map((p) => [p.node.pid, p.node.parent])) : new Map(),
       options.selected,
     );
+    // Fit on a new container, and when the tree's shape changes unless the user moved the view.
+    const shape = layout ? layout.order.join(',') + (layout.coordinator ? '+c' : '') : '';
     if (model && model.containerId !== this.lastContainer) {
       this.lastContainer = model.containerId;
       this.fit(false);
+    } else if (shape !== this.lastShape && !this.userMoved) {
+      this.fit(true);
     }
+    this.lastShape = shape;
   }
 
   /** Zooms so the whole tree (and the coordinator) fits the view. */
   fit(animate = true): void {
+    this.userMoved = false;
     const el = this.svg.node();
     if (!el || !this.layout) return;
     const { x0, y0, x1, y1 } = this.layout.bounds;
