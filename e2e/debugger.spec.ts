@@ -13,6 +13,9 @@ test('scrub, set a breakpoint on a kernel function and run to it', async ({ app,
   const slider = app.getByRole('slider', { name: 'Scrub timeline' });
   await slider.fill('0');
   await expect(stepText(app)).toHaveText(/^Step 1 of \d+$/);
+  await app.getByRole('spinbutton', { name: 'Go to step' }).fill('30');
+  await app.keyboard.press('Enter');
+  await expect(stepText(app)).toHaveText(/^Step 30 of \d+$/);
 
   // Walk to a restore_activate_next event and set a breakpoint on it.
   const log = app.getByRole('region', { name: 'Event log' });

@@ -2,6 +2,7 @@ import { selectCursor, selectFrameCount, selectPlaying, selectSpeed } from '../s
 import { SPEEDS } from '../store/types';
 import { ActionButton } from './ActionButton';
 import { Breakpoints } from './Breakpoints';
+import { GoToStep } from './GoToStep';
 import { TimelineMarkers } from './TimelineMarkers';
 import { actionById } from './actions/registry';
 import { useActionState } from './actions/useActions';
@@ -41,6 +42,7 @@ export function Timeline() {
         </select>
       </label>
       <span className="step-text">{stepText(cursor, frames)}</span>
+      <GoToStep />
       <span className="scrub-wrap">
         <input
           className="scrub"

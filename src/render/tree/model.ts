@@ -101,7 +101,13 @@ function coordinatorOf(snapshot: WorldSnapshot): CoordinatorNode | null {
     status = 'waiting';
     text = `waiting ${Math.max(0, Math.min(n, ctx.active_pid))} of ${n}`;
   }
-  const pc = p ? pcText(p) : '';
+  const pc = !p
+    ? ''
+    : !p.done
+      ? pcText(p)
+      : status === 'failed'
+        ? 'sys_restart failed'
+        : 'sys_restart returned';
   const state = p && !p.done ? (p.sleeping ? 'sleeping' : p.runnable ? 'runnable' : '') : '';
   const name = ['restart coordinator', text, p && !p.done ? `in ${p.pc}` : '', state]
     .filter(Boolean)
