@@ -32,3 +32,13 @@ test('a failed action shows its errno and message', async ({ app }) => {
   await app.getByRole('button', { name: 'Wait', exact: true }).click();
   await expect(app.getByRole('alert').getByText(/wait pid 5 failed: ECHILD/)).toBeVisible();
 });
+
+test('with reduced motion the tree changes instantly', async ({ app }) => {
+  await app.emulateMedia({ reducedMotion: 'reduce' });
+  await app.getByRole('treeitem', { name: /^pid 3 bash/ }).click();
+  await app.getByRole('button', { name: 'Fork', exact: true }).click();
+  const child = app.getByRole('treeitem', { name: /^pid 6 bash running/ });
+  await expect(child).toBeVisible();
+  // No fade-in: the new card is fully opaque at once.
+  await expect(child).toHaveAttribute('opacity', '1');
+});

@@ -3,6 +3,8 @@ import { describeChanges } from '../store/diff';
 import { selectCursor, selectRecording } from '../store/selectors';
 import { useDebuggerState } from './context';
 
+const MAX = 40;
+
 /** What the current step changed compared with the step before it. */
 export function StepChanges() {
   const recording = useDebuggerState(selectRecording);
@@ -21,9 +23,10 @@ export function StepChanges() {
         <p className="dim">nothing visible in the snapshot</p>
       ) : (
         <ul>
-          {changes.map((c) => (
+          {changes.slice(0, MAX).map((c) => (
             <li key={c}>{c}</li>
           ))}
+          {changes.length > MAX ? <li className="dim">… and {changes.length - MAX} more</li> : null}
         </ul>
       )}
     </div>

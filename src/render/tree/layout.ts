@@ -85,11 +85,18 @@ export function layoutTree(model: TreeModel): TreeLayout {
     });
   });
 
-  const xs = placed.flatMap((p) => [p.x - NODE_W / 2, p.x + NODE_W / 2]);
-  const ys = placed.flatMap((p) => [p.y - NODE_H / 2, p.y + NODE_H / 2 + THREAD_H + 8]);
-  const bounds = placed.length
-    ? { x0: Math.min(...xs), y0: Math.min(...ys), x1: Math.max(...xs), y1: Math.max(...ys) }
-    : { x0: -NODE_W / 2, y0: -NODE_H / 2, x1: NODE_W / 2, y1: NODE_H / 2 };
+  const bounds = { x0: -NODE_W / 2, y0: -NODE_H / 2, x1: NODE_W / 2, y1: NODE_H / 2 };
+  if (placed.length) {
+    // A loop, not Math.min(...xs): spreading 100,000 values overflows the stack.
+    bounds.x0 = bounds.y0 = Infinity;
+    bounds.x1 = bounds.y1 = -Infinity;
+    for (const p of placed) {
+      bounds.x0 = Math.min(bounds.x0, p.x - NODE_W / 2);
+      bounds.x1 = Math.max(bounds.x1, p.x + NODE_W / 2);
+      bounds.y0 = Math.min(bounds.y0, p.y - NODE_H / 2);
+      bounds.y1 = Math.max(bounds.y1, p.y + NODE_H / 2 + THREAD_H + 8);
+    }
+  }
   const first = placed[0];
   const coordinator = model.coordinator
     ? { x: bounds.x0 - 60 - COORD_W / 2, y: first ? first.y : 0 }

@@ -73,7 +73,7 @@ export class TreeView {
     this.linkLayer = this.viewport.append('g').attr('class', 'links');
     this.nodeLayer = this.viewport.append('g').attr('class', 'nodes');
     this.zoomBehavior = zoom<SVGSVGElement, unknown>()
-      .scaleExtent([0.1, 3])
+      .scaleExtent([0.01, 3])
       .filter((ev: Event) => !(ev.type === 'dblclick'))
       .on('zoom', (ev: { transform: { toString(): string }; sourceEvent: unknown }) => {
         if (ev.sourceEvent) this.userMoved = true;
@@ -144,7 +144,7 @@ export class TreeView {
     const h = y1 + 40 - top;
     const width = el.clientWidth || 800;
     const height = el.clientHeight || 500;
-    const k = Math.min(1.25, Math.max(0.1, Math.min(width / w, height / h)));
+    const k = Math.min(1.25, Math.max(0.01, Math.min(width / w, height / h)));
     const t = zoomIdentity.translate(
       width / 2 - k * (left + w / 2),
       height / 2 - k * (top + h / 2),
