@@ -77,3 +77,25 @@ test('a malformed scenario file gets the parser message and changes nothing', as
   await expect(app.getByRole('alert').getByText(/^broken\.json: /)).toBeVisible();
   await expect(app.getByRole('treeitem', { name: 'pid 4 make zombie, exited 2' })).toBeVisible();
 });
+
+test('the explorer finds the naive variant bug and opens it as a trace', async ({ app, snap }) => {
+  await checkpointAndRestart(app);
+  const explorer = app.getByRole('region', { name: 'Explorer' });
+  await explorer.getByRole('combobox', { name: 'Variant' }).selectOption('naive');
+  await explorer.getByRole('button', { name: 'Explore interleavings' }).click();
+  await expect(explorer.getByText(/invariant\(s\) violated/)).toBeVisible({ timeout: 60_000 });
+  await explorer
+    .getByRole('button', { name: 'Open zombies-before-completion counterexample' })
+    .click();
+  await expect(app.getByText(/^Replaying zombies-before-completion/)).toBeVisible();
+  await app.getByRole('button', { name: 'Last step' }).click();
+  await expect(
+    app.getByRole('treeitem', { name: /^restart coordinator, completed/ }),
+  ).toBeVisible();
+  await snap('explorer-counterexample');
+
+  // v18-28 has no violation.
+  await explorer.getByRole('combobox', { name: 'Variant' }).selectOption('v18-28');
+  await explorer.getByRole('button', { name: 'Explore interleavings' }).click();
+  await expect(explorer.getByText('✓ no invariant violated')).toBeVisible({ timeout: 60_000 });
+});

@@ -27,7 +27,8 @@ export function createDebuggerStore(): DebuggerStore {
     notices: [],
     busy: false,
     helpOpen: false,
-    params: { signal: 15, core: false, exitStatus: 0 },
+    params: { signal: 15, core: false, exitStatus: 0, variant: null, schedule: 'fifo' },
+    explore: { running: false, result: null },
 
     setRecording(recording, cursor) {
       const frames = recording.frames.length;
@@ -84,6 +85,9 @@ export function createDebuggerStore(): DebuggerStore {
     },
     setParams(params) {
       set({ params: { ...get().params, ...params } });
+    },
+    setExplore(explore) {
+      set({ explore: { ...get().explore, ...explore } });
     },
   }));
 }

@@ -1,4 +1,4 @@
-import type { Scenario, Step } from '../engine/scenario/types';
+import type { Scenario, Step, Variant } from '../engine/scenario/types';
 import type { SessionRecording } from '../engine/session-types';
 
 /** Pure edits of a session's scenario; the recording is then re-run in the worker. */
@@ -64,4 +64,18 @@ export function pickNextParticipant(
   const steps = recording.scenario.steps.slice();
   steps[stepIndex] = { ...step, schedule: [...ran, chosen] };
   return { scenario: { ...recording.scenario, steps }, stepIndex };
+}
+
+/** The scenario with its first restart step replaying `schedule` under `variant`. */
+export function withRestartSchedule(
+  scenario: Scenario,
+  schedule: string[],
+  variant: Variant,
+): { scenario: Scenario; stepIndex: number } | null {
+  const stepIndex = scenario.steps.findIndex((s) => s.op === 'restart');
+  const step = scenario.steps[stepIndex];
+  if (!step || step.op !== 'restart') return null;
+  const steps = scenario.steps.slice();
+  steps[stepIndex] = { ...step, schedule: schedule.slice(), variant };
+  return { scenario: { ...scenario, steps }, stepIndex };
 }

@@ -32,3 +32,4 @@ export const selectCurrentEvent = (s: DebuggerState): EngineEvent | null =>
 
 export const selectAtEnd = (s: DebuggerState): boolean =>
   s.cursor >= (s.recording?.frames.length ?? 0) - 1;
+export const selectExplore = (s: DebuggerState) => s.explore;

@@ -1,14 +1,25 @@
-import type { Scenario, Step } from '../engine/scenario/types';
+import type { ExploreResult, FoundViolation } from '../engine/explore/explore';
+import type { Scenario, Step, Variant } from '../engine/scenario/types';
 import type { SessionRecording } from '../engine/session-types';
 import { EngineStoppedError } from '../worker/client';
 import type { DebuggerStore } from './createDebuggerStore';
-import { appendStep, cursorAfterStep, pickNextParticipant } from './scenarioEdit';
+import {
+  appendStep,
+  cursorAfterStep,
+  firstFrameOfStep,
+  pickNextParticipant,
+  withRestartSchedule,
+} from './scenarioEdit';
 
 /** What the session needs from the engine client. */
 export interface EngineLoader {
   load(scenario: Scenario): Promise<SessionRecording>;
   parse(text: string, source: string): Promise<Scenario>;
+  explore(scenario: Scenario, variant: Variant, maxStates: number): Promise<ExploreResult>;
+  cancel(): void;
 }
+
+const MAX_STATES = 200_000;
 
 interface ReportStep {
   index: number;
@@ -91,6 +102,40 @@ export class Session {
     const rec = await this.run(picked.scenario);
     if (!rec) return false;
     this.store.getState().setRecording(rec, cursor + 1);
+    return true;
+  }
+
+  /** Explores every interleaving of the scenario's first restart under `variant`. */
+  async explore(variant: Variant): Promise<void> {
+    const rec = this.store.getState().recording;
+    if (!rec) return;
+    this.store.getState().setExplore({ running: true, result: null });
+    try {
+      const result = await this.engine.explore(rec.scenario, variant, MAX_STATES);
+      this.store.getState().setExplore({ running: false, result });
+    } catch (err) {
+      this.store.getState().setExplore({ running: false });
+      if (!(err instanceof EngineStoppedError)) {
+        this.store.getState().notify('error', `explore: ${errorText(err)}`);
+      }
+    }
+  }
+
+  cancelExplore(): void {
+    this.engine.cancel();
+    this.store.getState().setExplore({ running: false });
+  }
+
+  /** Opens a violation as a steppable trace: the first restart replays its schedule. */
+  async openViolation(v: FoundViolation, variant: Variant): Promise<boolean> {
+    const rec = this.store.getState().recording;
+    if (!rec) return false;
+    const edited = withRestartSchedule(rec.scenario, v.schedule, variant);
+    if (!edited) return false;
+    const next = await this.run(edited.scenario);
+    if (!next) return false;
+    this.store.getState().setRecording(next, firstFrameOfStep(next, edited.stepIndex));
+    this.store.getState().notify('info', `Replaying ${v.invariant}: ${v.message}`);
     return true;
   }
 

@@ -1,3 +1,5 @@
+import type { ExploreResult } from '../engine/explore/explore';
+import type { Variant } from '../engine/scenario/types';
 import type { SessionRecording } from '../engine/session-types';
 
 export type Breakpoint =
@@ -25,7 +27,17 @@ export interface DebuggerData {
   busy: boolean;
   helpOpen: boolean;
   /** Parameters of the actions that take one. */
-  params: { signal: number; core: boolean; exitStatus: number };
+  params: {
+    signal: number;
+    core: boolean;
+    exitStatus: number;
+    /** Restart variant; null = the scenario's. */
+    variant: Variant | null;
+    /** Restart schedule: 'fifo' or 'random:SEED'. */
+    schedule: string;
+  };
+  /** The explorer: running, its last result (for the scenario it ran on). */
+  explore: { running: boolean; result: ExploreResult | null };
 }
 
 export interface DebuggerActions {
@@ -44,6 +56,7 @@ export interface DebuggerActions {
   setBusy(busy: boolean): void;
   setHelpOpen(open: boolean): void;
   setParams(params: Partial<DebuggerData['params']>): void;
+  setExplore(explore: Partial<DebuggerData['explore']>): void;
 }
 
 export type DebuggerState = DebuggerData & DebuggerActions;

@@ -5,6 +5,7 @@ import { CommandPalette } from './CommandPalette';
 import { DebuggerContext } from './context';
 import { defaultScenario } from './defaultScenario';
 import { EventLog } from './EventLog';
+import { ExplorerPanel } from './ExplorerPanel';
 import { HelpSheet } from './HelpSheet';
 import { ImagePanel } from './ImagePanel';
 import { Inspector } from './Inspector';
@@ -30,6 +31,7 @@ function Screen() {
         <aside className="side">
           <Inspector />
           <ImagePanel />
+          <ExplorerPanel />
         </aside>
       </main>
       <footer className="bottom">

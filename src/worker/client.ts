@@ -1,4 +1,5 @@
-import type { Scenario } from '../engine/scenario/types';
+import type { ExploreResult } from '../engine/explore/explore';
+import type { Scenario, Variant } from '../engine/scenario/types';
 import type { SessionRecording } from '../engine/session-types';
 import {
   isEngineResponse,
@@ -109,6 +110,23 @@ export class EngineClient {
     const res = await this.request({ type: 'parse', text, source }, this.timeoutMs);
     if (res.type === 'scenario') return res.scenario;
     throw new Error(res.type === 'error' ? res.message : `unexpected answer ${res.type}`);
+  }
+
+  /** Explores every interleaving of the scenario's first restart (can take long: see cancel). */
+  async explore(scenario: Scenario, variant: Variant, maxStates: number): Promise<ExploreResult> {
+    const res = await this.request(
+      { type: 'explore', scenario, variant, maxStates },
+      Math.max(this.timeoutMs, 120_000),
+    );
+    if (res.type === 'explored') return res.result;
+    throw new Error(res.type === 'error' ? res.message : `unexpected answer ${res.type}`);
+  }
+
+  /** Abandons whatever the worker is doing: a fresh worker replaces it, quietly. */
+  cancel(): void {
+    if (!this.worker) return;
+    this.stop();
+    this.start();
   }
 
   async ping(): Promise<void> {

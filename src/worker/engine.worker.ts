@@ -1,10 +1,11 @@
 /// <reference lib="webworker" />
+import { exploreScenario } from '../engine/explore/explore';
 import { runSession } from '../engine/session';
 import { parseScenario } from '../engine/scenario/parse';
 import { handleRequest } from './handler';
 import type { EngineRequest } from './protocol';
 
-const api = { runSession, parseScenario };
+const api = { runSession, parseScenario, exploreScenario };
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 

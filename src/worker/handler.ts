@@ -1,4 +1,5 @@
-import type { Scenario } from '../engine/scenario/types';
+import type { ExploreResult } from '../engine/explore/explore';
+import type { Scenario, Variant } from '../engine/scenario/types';
 import type { SessionRecording } from '../engine/session-types';
 import type { EngineRequest, EngineResponse } from './protocol';
 
@@ -9,6 +10,10 @@ export interface EngineApi {
     text: string,
     source: string,
   ): { ok: true; scenario: Scenario } | { ok: false; message: string };
+  exploreScenario(
+    scenario: Scenario,
+    opts: { variant?: Variant; maxStates?: number },
+  ): { json: ExploreResult; violated: boolean } | { unsupported: string };
 }
 
 function message(err: unknown): string {
@@ -26,6 +31,15 @@ export function handleRequest(api: EngineApi, req: EngineRequest): EngineRespons
         const parsed = api.parseScenario(JSON.stringify(req.scenario), req.scenario.name);
         if (!parsed.ok) return { type: 'error', id: req.id, message: parsed.message };
         return { type: 'recording', id: req.id, recording: api.runSession(parsed.scenario) };
+      }
+      case 'explore': {
+        const r = api.exploreScenario(req.scenario, {
+          variant: req.variant,
+          maxStates: req.maxStates,
+        });
+        return 'unsupported' in r
+          ? { type: 'error', id: req.id, message: r.unsupported }
+          : { type: 'explored', id: req.id, result: r.json };
       }
       case 'parse': {
         const parsed = api.parseScenario(req.text, req.source);

@@ -1,4 +1,5 @@
-import type { Scenario } from '../engine/scenario/types';
+import type { ExploreResult } from '../engine/explore/explore';
+import type { Scenario, Variant } from '../engine/scenario/types';
 import type { SessionRecording } from '../engine/session-types';
 
 /**
@@ -8,12 +9,14 @@ import type { SessionRecording } from '../engine/session-types';
 export type EngineRequest =
   | { type: 'load'; id: number; scenario: Scenario }
   | { type: 'parse'; id: number; text: string; source: string }
+  | { type: 'explore'; id: number; scenario: Scenario; variant: Variant; maxStates: number }
   | { type: 'ping'; id: number };
 
 export type EngineResponse =
   | { type: 'recording'; id: number; recording: SessionRecording }
   | { type: 'scenario'; id: number; scenario: Scenario }
   | { type: 'error'; id: number; message: string }
+  | { type: 'explored'; id: number; result: ExploreResult }
   | { type: 'pong'; id: number };
 
 export type EngineRequestType = EngineRequest['type'];
@@ -28,6 +31,10 @@ export function isEngineResponse(value: unknown): value is EngineResponse {
   const v = value as { type?: unknown; id?: unknown };
   return (
     typeof v.id === 'number' &&
-    (v.type === 'recording' || v.type === 'scenario' || v.type === 'error' || v.type === 'pong')
+    (v.type === 'recording' ||
+      v.type === 'scenario' ||
+      v.type === 'explored' ||
+      v.type === 'error' ||
+      v.type === 'pong')
   );
 }

@@ -80,7 +80,14 @@ export const containerActions: Action[] = [
     },
     perform: (ctx) => {
       const image = ctx.end?.images.at(-1);
-      if (image) return ctx.session.applyStep({ op: 'restart', image });
+      const { variant, schedule } = ctx.state.params;
+      if (!image) return;
+      return ctx.session.applyStep({
+        op: 'restart',
+        image,
+        ...(variant ? { variant } : {}),
+        ...(schedule !== 'fifo' ? { schedule: schedule as `random:${string}` } : {}),
+      });
     },
   },
   {

@@ -71,7 +71,7 @@ describe('action registry', () => {
 
   it('performs by appending a step with the chosen parameters', async () => {
     const { c, steps } = ctx({ selection: 1 });
-    const params = { signal: 9, core: true, exitStatus: 0 };
+    const params = { signal: 9, core: true, exitStatus: 0, variant: null, schedule: 'fifo' };
     await actionById('kill').perform({ ...c, state: { ...c.state, params } });
     await actionById('checkpoint').perform(c);
     expect(steps).toEqual([

@@ -1,0 +1,103 @@
+import { VARIANTS, type Variant } from '../engine/scenario/types';
+import { selectExplore, selectParams, selectRecording } from '../store/selectors';
+import { useDebugger, useDebuggerState } from './context';
+
+const SCHEDULES = ['fifo', 'random:1', 'random:2', 'random:3', 'random:42'];
+
+/** Restart options (variant, schedule) and the interleaving explorer with its violations. */
+export function ExplorerPanel() {
+  const { store, session } = useDebugger();
+  const params = useDebuggerState(selectParams);
+  const explore = useDebuggerState(selectExplore);
+  const recording = useDebuggerState(selectRecording);
+  const variant: Variant = params.variant ?? recording?.scenario.variant ?? 'v18-28';
+  const hasRestart = !!recording?.scenario.steps.some((s) => s.op === 'restart');
+  const result = explore.result;
+  return (
+    <section className="panel explorer" aria-label="Explorer">
+      <div className="panel-head">
+        <h2>Restart and explorer</h2>
+      </div>
+      <div className="panel-body">
+        <div className="row">
+          <label>
+            Variant
+            <select
+              value={variant}
+              onChange={(e) => store.getState().setParams({ variant: e.target.value as Variant })}
+            >
+              {VARIANTS.map((v) => (
+                <option key={v} value={v}>
+                  {v}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label>
+            Schedule
+            <select
+              value={params.schedule}
+              onChange={(e) => store.getState().setParams({ schedule: e.target.value })}
+            >
+              {SCHEDULES.map((s) => (
+                <option key={s} value={s}>
+                  {s}
+                </option>
+              ))}
+            </select>
+          </label>
+        </div>
+        <div className="row">
+          {explore.running ? (
+            <>
+              <span className="spinner" role="status">
+                exploring every interleaving…
+              </span>
+              <button type="button" className="small" onClick={() => session.cancelExplore()}>
+                Cancel
+              </button>
+            </>
+          ) : (
+            <button
+              type="button"
+              className="small"
+              disabled={!hasRestart}
+              title={hasRestart ? undefined : 'Explore needs a restart step: Restart first'}
+              onClick={() => void session.explore(variant)}
+            >
+              Explore interleavings
+            </button>
+          )}
+        </div>
+        {result ? (
+          <div className="explore-result">
+            <p className={result.violations.length ? 'bad' : 'good'}>
+              {result.violations.length
+                ? `✖ ${result.violations.length} invariant(s) violated`
+                : '✓ no invariant violated'}{' '}
+              <span className="dim">
+                ({result.variant}: {result.states} states, {result.schedules} schedules
+                {result.complete ? '' : ', incomplete'})
+              </span>
+            </p>
+            <ul>
+              {result.violations.map((v) => (
+                <li key={v.invariant}>
+                  <strong>{v.invariant}</strong> <span className="dim">{v.message}</span>{' '}
+                  <button
+                    type="button"
+                    className="small"
+                    aria-label={`Open ${v.invariant} counterexample`}
+                    onClick={() => void session.openViolation(v, result.variant)}
+                  >
+                    Open
+                  </button>
+                </li>
+              ))}
+            </ul>
+          </div>
+        ) : null}
+      </div>
+    </section>
+  );
+}
