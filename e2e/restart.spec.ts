@@ -9,6 +9,16 @@ test('Freeze, Checkpoint, Destroy, Restart and step through the restart', async 
   const image = app.getByRole('region', { name: 'Image' });
   await expect(image.getByText('ckpt1.ckpt')).toBeVisible();
   await expect(image.getByText(/\d+ bytes/)).toBeVisible();
+  await image.getByRole('button', { name: 'View ckpt1.ckpt' }).click();
+  const view = app.getByRole('dialog', { name: 'Image ckpt1' });
+  await expect(view.getByText(/valid$/)).toBeVisible();
+  const records = view.getByRole('list', { name: 'Records' });
+  await expect(records.getByText('HEADER', { exact: true })).toBeVisible();
+  await expect(records.getByText('TAIL', { exact: true })).toBeVisible();
+  await expect(view.getByLabel('Hex dump')).toContainText('000000');
+  await snap('image-view');
+  await view.getByRole('button', { name: 'Close' }).click();
+  await expect(view).toBeHidden();
 
   await app.getByRole('button', { name: 'Destroy', exact: true }).click();
   await expect(app.getByRole('treeitem', { name: /^pid 1 init/ })).toHaveCount(0);

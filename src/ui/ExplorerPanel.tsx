@@ -2,6 +2,11 @@ import { VARIANTS, type Variant } from '../engine/scenario/types';
 import { selectExplore, selectParams, selectRecording } from '../store/selectors';
 import { useDebugger, useDebuggerState } from './context';
 
+/** 4630 -> "4,630"; 2.96e23 -> "≈3.0e23". */
+function count(n: number): string {
+  return n < 1e9 ? n.toLocaleString('en-US') : `≈${n.toExponential(1).replace('+', '')}`;
+}
+
 const SCHEDULES = ['fifo', 'random:1', 'random:2', 'random:3', 'random:42'];
 
 /** Restart options (variant, schedule) and the interleaving explorer with its violations. */
@@ -76,7 +81,8 @@ export function ExplorerPanel() {
                 ? `✖ ${result.violations.length} invariant(s) violated`
                 : '✓ no invariant violated'}{' '}
               <span className="dim">
-                ({result.variant}: {result.states} states, {result.schedules} schedules
+                ({result.variant}: {count(result.states)} states, {count(result.schedules)}{' '}
+                schedules
                 {result.complete ? '' : ', incomplete'})
               </span>
             </p>

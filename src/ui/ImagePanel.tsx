@@ -1,4 +1,6 @@
+import { useState } from 'react';
 import { selectImages, selectSnapshot } from '../store/selectors';
+import { ImageView } from './ImageView';
 import { useDebuggerState } from './context';
 
 function downloadImage(name: string, bytes: Uint8Array): void {
@@ -18,6 +20,7 @@ export function ImagePanel() {
   const snapshot = useDebuggerState(selectSnapshot);
   const names = Object.keys(images ?? {});
   const existing = new Set(snapshot?.images ?? []);
+  const [open, setOpen] = useState<string | null>(null);
   return (
     <section className="panel image-panel" aria-label="Image">
       <div className="panel-head">
@@ -36,6 +39,14 @@ export function ImagePanel() {
                 <button
                   type="button"
                   className="small"
+                  aria-label={`View ${n}.ckpt`}
+                  onClick={() => setOpen(n)}
+                >
+                  View
+                </button>
+                <button
+                  type="button"
+                  className="small"
                   aria-label={`Download ${n}.ckpt`}
                   onClick={() => downloadImage(n, images![n])}
                 >
@@ -46,6 +57,9 @@ export function ImagePanel() {
           </ul>
         )}
       </div>
+      {open && images?.[open] ? (
+        <ImageView name={open} bytes={images[open]} onClose={() => setOpen(null)} />
+      ) : null}
     </section>
   );
 }

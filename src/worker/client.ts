@@ -1,4 +1,5 @@
 import type { ExploreResult } from '../engine/explore/explore';
+import type { DecodedImage } from '../engine/image/types';
 import type { Scenario, Variant } from '../engine/scenario/types';
 import type { SessionRecording } from '../engine/session-types';
 import {
@@ -119,6 +120,13 @@ export class EngineClient {
       Math.max(this.timeoutMs, 120_000),
     );
     if (res.type === 'explored') return res.result;
+    throw new Error(res.type === 'error' ? res.message : `unexpected answer ${res.type}`);
+  }
+
+  /** Decodes an image the way restart reads it (records, tasks, or the first error). */
+  async decode(bytes: Uint8Array): Promise<DecodedImage> {
+    const res = await this.request({ type: 'decode', bytes }, this.timeoutMs);
+    if (res.type === 'decoded') return res.image;
     throw new Error(res.type === 'error' ? res.message : `unexpected answer ${res.type}`);
   }
 

@@ -1,11 +1,12 @@
 /// <reference lib="webworker" />
 import { exploreScenario } from '../engine/explore/explore';
+import { decodeImage } from '../engine/image/decode';
 import { runSession } from '../engine/session';
 import { parseScenario } from '../engine/scenario/parse';
 import { handleRequest } from './handler';
 import type { EngineRequest } from './protocol';
 
-const api = { runSession, parseScenario, exploreScenario };
+const api = { runSession, parseScenario, exploreScenario, decodeImage };
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 

@@ -1,4 +1,5 @@
 import type { ExploreResult } from '../engine/explore/explore';
+import type { DecodedImage } from '../engine/image/types';
 import type { Scenario, Variant } from '../engine/scenario/types';
 import type { SessionRecording } from '../engine/session-types';
 import type { EngineRequest, EngineResponse } from './protocol';
@@ -10,6 +11,7 @@ export interface EngineApi {
     text: string,
     source: string,
   ): { ok: true; scenario: Scenario } | { ok: false; message: string };
+  decodeImage(bytes: Uint8Array): DecodedImage;
   exploreScenario(
     scenario: Scenario,
     opts: { variant?: Variant; maxStates?: number },
@@ -41,6 +43,8 @@ export function handleRequest(api: EngineApi, req: EngineRequest): EngineRespons
           ? { type: 'error', id: req.id, message: r.unsupported }
           : { type: 'explored', id: req.id, result: r.json };
       }
+      case 'decode':
+        return { type: 'decoded', id: req.id, image: api.decodeImage(req.bytes) };
       case 'parse': {
         const parsed = api.parseScenario(req.text, req.source);
         return parsed.ok

@@ -1,4 +1,5 @@
 import type { ExploreResult } from '../engine/explore/explore';
+import type { DecodedImage } from '../engine/image/types';
 import type { Scenario, Variant } from '../engine/scenario/types';
 import type { SessionRecording } from '../engine/session-types';
 
@@ -10,6 +11,7 @@ export type EngineRequest =
   | { type: 'load'; id: number; scenario: Scenario }
   | { type: 'parse'; id: number; text: string; source: string }
   | { type: 'explore'; id: number; scenario: Scenario; variant: Variant; maxStates: number }
+  | { type: 'decode'; id: number; bytes: Uint8Array }
   | { type: 'ping'; id: number };
 
 export type EngineResponse =
@@ -17,6 +19,7 @@ export type EngineResponse =
   | { type: 'scenario'; id: number; scenario: Scenario }
   | { type: 'error'; id: number; message: string }
   | { type: 'explored'; id: number; result: ExploreResult }
+  | { type: 'decoded'; id: number; image: DecodedImage }
   | { type: 'pong'; id: number };
 
 export type EngineRequestType = EngineRequest['type'];
@@ -34,6 +37,7 @@ export function isEngineResponse(value: unknown): value is EngineResponse {
     (v.type === 'recording' ||
       v.type === 'scenario' ||
       v.type === 'explored' ||
+      v.type === 'decoded' ||
       v.type === 'error' ||
       v.type === 'pong')
   );
