@@ -1,4 +1,5 @@
 import type { ExploreResult, FoundViolation } from '../engine/explore/explore';
+import type { DecodedImage } from '../engine/image/types';
 import type { Scenario, Step, Variant } from '../engine/scenario/types';
 import type { SessionRecording } from '../engine/session-types';
 import { EngineStoppedError } from '../worker/client';
@@ -13,7 +14,8 @@ import {
 
 /** What the session needs from the engine client. */
 export interface EngineLoader {
-  load(scenario: Scenario): Promise<SessionRecording>;
+  load(scenario: Scenario, files?: Record<string, Uint8Array>): Promise<SessionRecording>;
+  decode(bytes: Uint8Array): Promise<DecodedImage>;
   parse(text: string, source: string): Promise<Scenario>;
   explore(scenario: Scenario, variant: Variant, maxStates: number): Promise<ExploreResult>;
   cancel(): void;
@@ -49,6 +51,9 @@ export function describeStep(step: Step): string {
  * recordings into the store. User actions append a step and re-run the whole scenario.
  */
 export class Session {
+  /** Uploaded .ckpt files by path; every run gets them (load_image steps read them). */
+  private files: Record<string, Uint8Array> = {};
+
   constructor(
     private readonly store: DebuggerStore,
     private readonly engine: EngineLoader,
@@ -75,6 +80,30 @@ export class Session {
     const ok = await this.loadScenario(scenario);
     if (ok) this.store.getState().select(null);
     return ok;
+  }
+
+  /**
+   * Uploads a .ckpt file: it is validated first (a bad file gets the reader's error and changes
+   * nothing), then a load_image step adds it to the session's images.
+   */
+  async uploadImage(fileName: string, bytes: Uint8Array): Promise<boolean> {
+    let decoded: DecodedImage;
+    try {
+      decoded = await this.engine.decode(bytes);
+    } catch (err) {
+      this.store.getState().notify('error', `${fileName}: ${errorText(err)}`);
+      return false;
+    }
+    if (!decoded.ok) {
+      const e = decoded.error;
+      const why = e ? `${e.errno} at offset ${e.offset}: ${e.message}` : 'not a valid image';
+      this.store.getState().notify('error', `${fileName}: ${why}`);
+      return false;
+    }
+    const base = fileName.replace(/\.ckpt$/i, '').replace(/[^A-Za-z0-9_.-]/g, '_') || 'upload';
+    const path = `upload/${fileName}`;
+    this.files = { ...this.files, [path]: bytes };
+    return this.applyStep({ op: 'load_image', image: base, path });
   }
 
   /** Appends `step` to the scenario, re-runs it and moves the cursor to it (cursorAfterStep). */
@@ -149,7 +178,7 @@ export class Session {
     const state = this.store.getState();
     state.setBusy(true);
     try {
-      return await this.engine.load(scenario);
+      return await this.engine.load(scenario, this.files);
     } catch (err) {
       if (!(err instanceof EngineStoppedError))
         this.store.getState().notify('error', errorText(err));

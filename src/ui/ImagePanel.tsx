@@ -1,5 +1,6 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { selectImages, selectSnapshot } from '../store/selectors';
+import { useDebugger } from './context';
 import { ImageView } from './ImageView';
 import { useDebuggerState } from './context';
 
@@ -21,10 +22,29 @@ export function ImagePanel() {
   const names = Object.keys(images ?? {});
   const existing = new Set(snapshot?.images ?? []);
   const [open, setOpen] = useState<string | null>(null);
+  const { session } = useDebugger();
+  const upload = useRef<HTMLInputElement>(null);
   return (
     <section className="panel image-panel" aria-label="Image">
       <div className="panel-head">
         <h2>Images</h2>
+        <span className="spacer" />
+        <button type="button" className="small" onClick={() => upload.current?.click()}>
+          Upload .ckpt…
+        </button>
+        <input
+          ref={upload}
+          type="file"
+          accept=".ckpt,application/octet-stream"
+          aria-label="Upload image file"
+          hidden
+          onChange={async (e) => {
+            const file = e.target.files?.[0];
+            e.target.value = '';
+            if (file)
+              await session.uploadImage(file.name, new Uint8Array(await file.arrayBuffer()));
+          }}
+        />
       </div>
       <div className="panel-body">
         {names.length === 0 ? (

@@ -66,6 +66,8 @@ export class EngineClient {
   private readonly clearTimer: (handle: unknown) => void;
   /** The scenario of the last recording the engine produced: what a restart re-sends. */
   currentScenario: Scenario | null = null;
+  /** The uploaded files that scenario reads (load_image). */
+  currentFiles: Record<string, Uint8Array> | undefined = undefined;
   restarts = 0;
 
   constructor(private readonly options: EngineClientOptions) {
@@ -98,10 +100,11 @@ export class EngineClient {
     return () => this.listeners.delete(listener);
   }
 
-  async load(scenario: Scenario): Promise<SessionRecording> {
-    const res = await this.request({ type: 'load', scenario }, this.timeoutMs);
+  async load(scenario: Scenario, files?: Record<string, Uint8Array>): Promise<SessionRecording> {
+    const res = await this.request({ type: 'load', scenario, files }, this.timeoutMs);
     if (res.type === 'recording') {
       this.currentScenario = res.recording.scenario;
+      this.currentFiles = files;
       return res.recording;
     }
     throw new Error(res.type === 'error' ? res.message : `unexpected answer ${res.type}`);
@@ -208,7 +211,7 @@ export class EngineClient {
     this.emit({ type: 'restarted', reason });
     const scenario = this.currentScenario;
     if (scenario) {
-      this.load(scenario).then(
+      this.load(scenario, this.currentFiles).then(
         (recording) => this.emit({ type: 'recording', recording }),
         () => undefined,
       );

@@ -6,7 +6,7 @@ import type { EngineRequest, EngineResponse } from './protocol';
 
 /** The engine functions the worker needs; injected so the handler is testable without a worker. */
 export interface EngineApi {
-  runSession(scenario: Scenario): SessionRecording;
+  runSession(scenario: Scenario, readFile?: (path: string) => Uint8Array | null): SessionRecording;
   parseScenario(
     text: string,
     source: string,
@@ -32,7 +32,13 @@ export function handleRequest(api: EngineApi, req: EngineRequest): EngineRespons
         // Re-validate through the parser: the engine only runs scenarios it has checked.
         const parsed = api.parseScenario(JSON.stringify(req.scenario), req.scenario.name);
         if (!parsed.ok) return { type: 'error', id: req.id, message: parsed.message };
-        return { type: 'recording', id: req.id, recording: api.runSession(parsed.scenario) };
+        const files = req.files ?? {};
+        const readFile = (path: string) => files[path.replace(/^(\.\/)+/, '')] ?? null;
+        return {
+          type: 'recording',
+          id: req.id,
+          recording: api.runSession(parsed.scenario, readFile),
+        };
       }
       case 'explore': {
         const r = api.exploreScenario(req.scenario, {

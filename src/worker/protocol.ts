@@ -8,7 +8,13 @@ import type { SessionRecording } from '../engine/session-types';
  * an id; every response answers exactly one request id.
  */
 export type EngineRequest =
-  | { type: 'load'; id: number; scenario: Scenario }
+  | {
+      type: 'load';
+      id: number;
+      scenario: Scenario;
+      /** Uploaded files by path, read by `load_image` steps. */
+      files?: Record<string, Uint8Array>;
+    }
   | { type: 'parse'; id: number; text: string; source: string }
   | { type: 'explore'; id: number; scenario: Scenario; variant: Variant; maxStates: number }
   | { type: 'decode'; id: number; bytes: Uint8Array }
