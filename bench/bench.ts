@@ -51,8 +51,11 @@ function engineRow(n: number): string[] {
   const readMs = perCall(() => decodeImage(image));
   applyStep(world, { op: 'destroy' }, 'v18-28', opts);
   const log = new EventLog();
-  const [r, restartMs] = time(() => runRestart(beginRestart(world, { imageName: 'a', bytes: image, variant: 'v18-28', log })));
-  if (!r.ok || !r.value.ok) throw new Error(`restart failed: ${r.ok ? r.value.error?.message : r.error.message}`);
+  const [r, restartMs] = time(() =>
+    runRestart(beginRestart(world, { imageName: 'a', bytes: image, variant: 'v18-28', log })),
+  );
+  if (!r.ok || !r.value.ok)
+    throw new Error(`restart failed: ${r.ok ? r.value.error?.message : r.error.message}`);
   const events = r.value.events;
   return [
     n.toLocaleString('en'),
@@ -72,11 +75,21 @@ function explorerRow(): string[] {
     name: 'explore-6',
     variant: 'v18-28',
     tree: benchScenario(6).tree,
-    steps: [{ op: 'freeze' }, { op: 'checkpoint', image: 'a' }, { op: 'destroy' }, { op: 'restart', image: 'a' }],
+    steps: [
+      { op: 'freeze' },
+      { op: 'checkpoint', image: 'a' },
+      { op: 'destroy' },
+      { op: 'restart', image: 'a' },
+    ],
   };
   const [r, ms] = time(() => exploreScenario(s, {}));
   if ('unsupported' in r) throw new Error(r.unsupported);
-  return [String(r.json.states), String(r.json.schedules), ms.toFixed(0), Math.round(r.json.states / (ms / 1000)).toLocaleString('en')];
+  return [
+    String(r.json.states),
+    String(r.json.schedules),
+    ms.toFixed(0),
+    Math.round(r.json.states / (ms / 1000)).toLocaleString('en'),
+  ];
 }
 
 function table(head: string[], rows: string[][]): string {
@@ -88,7 +101,19 @@ function table(head: string[], rows: string[][]): string {
 const rows = [1_000, 10_000, 100_000].map(engineRow);
 console.log('Engine (Node, one run)');
 console.log(
-  table(['tasks', 'checkpoint ms', 'write MB/s', 'read MB/s', 'restart ms', 'ckpt+restart ms', 'events', 'events/s'], rows),
+  table(
+    [
+      'tasks',
+      'checkpoint ms',
+      'write MB/s',
+      'read MB/s',
+      'restart ms',
+      'ckpt+restart ms',
+      'events',
+      'events/s',
+    ],
+    rows,
+  ),
 );
 console.log('\nExplorer, 6-task tree (v18-28, every interleaving of the restart)');
 console.log(table(['states', 'schedules', 'ms', 'states/s'], [explorerRow()]));

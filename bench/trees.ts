@@ -25,7 +25,9 @@ export function benchTree(n: number): TreeEntry[] {
     const parent = leaders[Math.floor((pid * 2654435761) % leaders.length)];
     const kind = pid % 8;
     if (kind === 3) {
-      tree.push(entry(pid, parent, { state: 'zombie', exit_code: pid % 2 ? (pid % 200) << 8 : 15 }));
+      tree.push(
+        entry(pid, parent, { state: 'zombie', exit_code: pid % 2 ? (pid % 200) << 8 : 15 }),
+      );
     } else if (kind === 5 && parent !== 1) {
       const leader = tree[parent - 1];
       tree.push(entry(pid, leader.ppid, { tgid: parent, exit_signal: -1 }));

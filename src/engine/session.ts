@@ -27,7 +27,11 @@ class TappedLog extends EventLog {
 export function snapshotOf(world: World, restart: RestartRun | null): WorldSnapshot {
   return {
     current: world.current,
-    containers: world.containers.map((c) => ({ ...containerView(c), freezer: c.freezer, root: c.root })),
+    containers: world.containers.map((c) => ({
+      ...containerView(c),
+      freezer: c.freezer,
+      root: c.root,
+    })),
     images: [...world.images.keys()],
     restart: restart ? restartView(restart.s) : null,
   };
@@ -55,7 +59,8 @@ export function runSession(
   const frames: Frame[] = [];
   const stepStarts: number[] = [];
   const log = new TappedLog((event) => {
-    if (world && step >= 0 && perEvent) frames.push({ event, step, snapshot: snapshotOf(world, restart) });
+    if (world && step >= 0 && perEvent)
+      frames.push({ event, step, snapshot: snapshotOf(world, restart) });
   });
   const built = initialWorld(scenario, log);
   if ('unsupported' in built) throw new Error(built.unsupported);
@@ -74,11 +79,22 @@ export function runSession(
         stepStarts.push(frames.length);
         eventsAtStart = log.length;
       } else if (!perEvent && log.length > eventsAtStart) {
-        frames.push({ event: log.events[log.length - 1], step: index, snapshot: snapshotOf(w, null) });
+        frames.push({
+          event: log.events[log.length - 1],
+          step: index,
+          snapshot: snapshotOf(w, null),
+        });
       }
     },
   });
   const images: Record<string, Uint8Array> = {};
   for (const [k, v] of world.images) images[k] = v;
-  return { scenario, initial, frames, stepStarts, report: toReport(result, { trace: false }), images };
+  return {
+    scenario,
+    initial,
+    frames,
+    stepStarts,
+    report: toReport(result, { trace: false }),
+    images,
+  };
 }

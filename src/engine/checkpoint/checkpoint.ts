@@ -9,7 +9,6 @@ import type { PidsEntry, TaskRecord } from '../image/types';
 import { mayCheckpointTask, type CheckContext } from './may-checkpoint';
 import { walkTree } from './walk';
 
-
 export interface CheckpointArgs {
   root?: number;
   subtree?: boolean;
@@ -35,34 +34,82 @@ const ACTOR = 'checkpoint';
 export function sysCheckpoint(log: EventLog, c: Container, args: CheckpointArgs): CheckpointResult {
   const flags = args.subtree ? CHECKPOINT_SUBTREE : 0;
   const rootPid = args.root ?? c.root;
-  log.emit({ actor: ACTOR, fn: 'sys_checkpoint', what: `checkpoint pid ${rootPid}, flags ${flags}`, pid: rootPid });
+  log.emit({
+    actor: ACTOR,
+    fn: 'sys_checkpoint',
+    what: `checkpoint pid ${rootPid}, flags ${flags}`,
+    pid: rootPid,
+  });
 
   const refuse = (fn: string, error: KError, text: string, pid?: number): CheckpointResult => {
-    log.emit({ actor: ACTOR, fn, what: error.message, errno: error.errno, ...(pid ? { pid } : {}) });
-    log.emit({ actor: ACTOR, fn: 'ckpt_write_err', what: `image holds ERROR + STRING "${text.trimEnd()}"` });
+    log.emit({
+      actor: ACTOR,
+      fn,
+      what: error.message,
+      errno: error.errno,
+      ...(pid ? { pid } : {}),
+    });
+    log.emit({
+      actor: ACTOR,
+      fn: 'ckpt_write_err',
+      what: `image holds ERROR + STRING "${text.trimEnd()}"`,
+    });
     return { ok: false, image: writeErrorImage(text), error, pids: [] };
   };
 
   const root = c.tasks.get(rootPid);
   if (!root || root.exit_state !== 0) {
     // No task, or an exiting one without an nsproxy: both are -ESRCH, before any message exists.
-    const error = kerror('ESRCH', root ? `pid ${rootPid} is exiting (no nsproxy)` : `no task with pid ${rootPid}`);
-    log.emit({ actor: ACTOR, fn: 'init_checkpoint_ctx', what: error.message, errno: 'ESRCH', pid: rootPid });
+    const error = kerror(
+      'ESRCH',
+      root ? `pid ${rootPid} is exiting (no nsproxy)` : `no task with pid ${rootPid}`,
+    );
+    log.emit({
+      actor: ACTOR,
+      fn: 'init_checkpoint_ctx',
+      what: error.message,
+      errno: 'ESRCH',
+      pid: rootPid,
+    });
     return { ok: false, image: new Uint8Array(0), error, pids: [] };
   }
   const containerInit = c.init === root.pid;
   if (!containerInit && !args.subtree) {
-    return refuse('init_checkpoint_ctx', kerror('EINVAL', `pid ${rootPid} is not a container init (use subtree)`), '[err -22]: not container init', rootPid);
+    return refuse(
+      'init_checkpoint_ctx',
+      kerror('EINVAL', `pid ${rootPid} is not a container init (use subtree)`),
+      '[err -22]: not container init',
+      rootPid,
+    );
   }
-  log.emit({ actor: ACTOR, fn: 'init_checkpoint_ctx', what: `root pid ${rootPid}${containerInit ? ', container init' : ', subtree'}`, pid: rootPid });
+  log.emit({
+    actor: ACTOR,
+    fn: 'init_checkpoint_ctx',
+    what: `root pid ${rootPid}${containerInit ? ', container init' : ', subtree'}`,
+    pid: rootPid,
+  });
 
   const rootCgroupFrozen = root.inFreezer && c.freezer === 'FROZEN';
   if (!rootCgroupFrozen) {
-    return refuse('cgroup_freezer_begin_checkpoint', kerror('EBUSY', 'freezer cgroup is not FROZEN'), '[err -16]: freezer cgroup failed');
+    return refuse(
+      'cgroup_freezer_begin_checkpoint',
+      kerror('EBUSY', 'freezer cgroup is not FROZEN'),
+      '[err -16]: freezer cgroup failed',
+    );
   }
-  log.emit({ actor: ACTOR, fn: 'cgroup_freezer_begin_checkpoint', what: 'freezer FROZEN -> CHECKPOINTING' });
+  log.emit({
+    actor: ACTOR,
+    fn: 'cgroup_freezer_begin_checkpoint',
+    what: 'freezer FROZEN -> CHECKPOINTING',
+  });
 
-  const ctx: CheckContext = { c, root, containerInit, privileged: args.privileged ?? true, variant: args.variant };
+  const ctx: CheckContext = {
+    c,
+    root,
+    containerInit,
+    privileged: args.privileged ?? true,
+    variant: args.variant,
+  };
   const order: Task[] = [];
   let refusal: ReturnType<typeof mayCheckpointTask> = null;
   walkTree(c, root, containerInit, (t) => {
@@ -83,18 +130,33 @@ export function sysCheckpoint(log: EventLog, c: Container, args: CheckpointArgs)
     log.emit({ actor: ACTOR, fn: 'cgroup_freezer_end_checkpoint', what: 'freezer back to FROZEN' });
     return refuse('build_tree', r.error, r.text);
   }
-  log.emit({ actor: ACTOR, fn: 'build_tree', what: `${order.length} tasks in DFS order`, data: { nr_tasks: order.length } });
+  log.emit({
+    actor: ACTOR,
+    fn: 'build_tree',
+    what: `${order.length} tasks in DFS order`,
+    data: { nr_tasks: order.length },
+  });
 
   const pids = order.map((t) => pidsEntry(c, t, containerInit && t === root));
   const tasks = order.map(taskRecord);
   const image = writeImage({ uflags: flags, pids, tasks });
-  log.emit({ actor: ACTOR, fn: 'checkpoint_write_header', what: 'HEADER, uts BUFFERs, HEADER_ARCH' });
-  log.emit({ actor: ACTOR, fn: 'checkpoint_tree', what: `TREE + pids BUFFER (${order.length} entries)` });
+  log.emit({
+    actor: ACTOR,
+    fn: 'checkpoint_write_header',
+    what: 'HEADER, uts BUFFERs, HEADER_ARCH',
+  });
+  log.emit({
+    actor: ACTOR,
+    fn: 'checkpoint_tree',
+    what: `TREE + pids BUFFER (${order.length} entries)`,
+  });
   for (const t of order) {
     log.emit({
       actor: ACTOR,
       fn: 'checkpoint_task',
-      what: t.exit_state ? `zombie: state, exit_state, exit_code ${t.exit_code} and comm only` : `TASK + comm "${t.comm}"`,
+      what: t.exit_state
+        ? `zombie: state, exit_state, exit_code ${t.exit_code} and comm only`
+        : `TASK + comm "${t.comm}"`,
       pid: t.pid,
     });
   }
@@ -106,7 +168,13 @@ export function sysCheckpoint(log: EventLog, c: Container, args: CheckpointArgs)
 /** The parent's tgid as seen in the container; 0 for a parent outside it (a container init). */
 function pidsEntry(c: Container, t: Task, isInitRoot: boolean): PidsEntry {
   const parent = t.parent === 0 || isInitRoot ? undefined : c.tasks.get(t.parent);
-  return { vpid: t.pid, vppid: parent ? parent.tgid : 0, vtgid: t.tgid, vpgid: t.pgid, vsid: t.sid };
+  return {
+    vpid: t.pid,
+    vppid: parent ? parent.tgid : 0,
+    vtgid: t.tgid,
+    vpgid: t.pgid,
+    vsid: t.sid,
+  };
 }
 
 /** checkpoint_task_struct: a zombie saves only state, exit_state and exit_code (28/80). */

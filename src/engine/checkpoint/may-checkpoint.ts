@@ -27,7 +27,13 @@ export function teText(t: Task, code: number, message: string): string {
   return `pid ${t.pid} tsk ${t.comm} err ${code}]: ${message}`;
 }
 
-function refuse(check: string, errno: 'EBUSY' | 'EPERM' | 'EINVAL' | 'EAGAIN', t: Task, message: string, text?: string): Refusal {
+function refuse(
+  check: string,
+  errno: 'EBUSY' | 'EPERM' | 'EINVAL' | 'EAGAIN',
+  t: Task,
+  message: string,
+  text?: string,
+): Refusal {
   const error = kerror(errno, `pid ${t.pid} (${t.comm}): ${message.trim()}`);
   return { error, check, text: text ?? teText(t, error.code, message) };
 }
@@ -55,6 +61,7 @@ export function mayCheckpointTask(ctx: CheckContext, t: Task): Refusal | null {
     return refuse('sibling', 'EINVAL', t, 'task is sibling of root');
   }
   // The nsproxy check sets no message: the STRING payload is just two NULs.
-  if (t.nsproxy !== c.nsproxy) return refuse('nsproxy', 'EPERM', t, 'task in another namespace', '');
+  if (t.nsproxy !== c.nsproxy)
+    return refuse('nsproxy', 'EPERM', t, 'task in another namespace', '');
   return null;
 }

@@ -12,7 +12,12 @@ const MID = scenario({
     { pid: 3, ppid: 2, comm: 'worker', state: 'zombie', exit_code: 768 },
     { pid: 4, ppid: 2, comm: 'logger' },
   ],
-  steps: [{ op: 'freeze' }, { op: 'checkpoint', image: 'a' }, { op: 'destroy' }, { op: 'restart', image: 'a' }],
+  steps: [
+    { op: 'freeze' },
+    { op: 'checkpoint', image: 'a' },
+    { op: 'destroy' },
+    { op: 'restart', image: 'a' },
+  ],
 });
 
 function explore(variant: 'v18-28' | 'naive' | 'v17') {
@@ -36,11 +41,15 @@ describe('explorer', () => {
     expect(v).toBeDefined();
     expect(v!.events.some((e) => e.fn === 'wait_all_tasks_finish')).toBe(true);
     // Replaying the schedule puts the coordinator's success before pid 3's exit_notify.
-    const steps = MID.steps.map((s) => (s.op === 'restart' ? ({ ...s, schedule: v!.schedule, variant: 'naive' } as Step) : s));
+    const steps = MID.steps.map((s) =>
+      s.op === 'restart' ? ({ ...s, schedule: v!.schedule, variant: 'naive' } as Step) : s,
+    );
     const replay = runScenario({ ...MID, steps }, { baseDir: '.', readFile: () => null });
     if ('unsupported' in replay) throw new Error(replay.unsupported);
     const fns = replay.events.map((e) => `${e.actor} ${e.fn}`);
-    expect(fns.indexOf('coord wait_all_tasks_finish')).toBeLessThan(fns.indexOf('pid:3 exit_notify'));
+    expect(fns.indexOf('coord wait_all_tasks_finish')).toBeLessThan(
+      fns.indexOf('pid:3 exit_notify'),
+    );
   });
 
   it('finds no-ctx-leak under v17', () => {
@@ -57,7 +66,10 @@ describe('explorer', () => {
   it('explores the shared zombie-mid-tree example when it is there', () => {
     let text: string;
     try {
-      text = readFileSync(new URL('../../../../shared/examples/zombie-mid-tree.json', import.meta.url), 'utf8');
+      text = readFileSync(
+        new URL('../../../../shared/examples/zombie-mid-tree.json', import.meta.url),
+        'utf8',
+      );
     } catch {
       return;
     }

@@ -1,5 +1,11 @@
 import { EventLog, type EngineEvent } from '../events';
-import { beginRestart, cloneRun, stepRestart, type RestartRun } from '../restart/restart';
+import {
+  beginRestart,
+  cloneRun,
+  runnableIds,
+  stepRestart,
+  type RestartRun,
+} from '../restart/restart';
 import type { Scenario, Variant } from '../scenario/types';
 import { prepareRestart } from '../scenario/runner';
 import { stateKey } from './hash';
@@ -30,17 +36,28 @@ export interface ExploreResult {
  * Every interleaving of the scenario's first restart, depth first, with equal states explored
  * once. `schedules` counts the distinct complete schedules (paths) the merged graph stands for.
  */
-export function exploreRestart(start: (log: EventLog | null) => RestartRun, variant: Variant, maxStates: number): ExploreResult {
+export function exploreRestart(
+  start: (log: EventLog | null) => RestartRun,
+  variant: Variant,
+  maxStates: number,
+): ExploreResult {
   const seen = new Map<string, number>();
   const found = new Map<InvariantName, { v: Violation; schedule: string[] }>();
   let stopped = false;
 
   const record = (vs: Violation[], run: RestartRun) => {
-    for (const v of vs) if (!found.has(v.invariant)) found.set(v.invariant, { v, schedule: run.s.taken.slice() });
+    for (const v of vs)
+      if (!found.has(v.invariant)) found.set(v.invariant, { v, schedule: run.s.taken.slice() });
   };
 
   // Iterative DFS (no recursion limit on long restarts); each frame counts the paths below it.
-  interface Frame { run: RestartRun; key: string; ids: string[]; next: number; paths: number }
+  interface Frame {
+    run: RestartRun;
+    key: string;
+    ids: string[];
+    next: number;
+    paths: number;
+  }
   const root = start(null);
   const enter = (run: RestartRun): Frame | number => {
     record(stateViolations(run.s), run);
@@ -49,7 +66,7 @@ export function exploreRestart(start: (log: EventLog | null) => RestartRun, vari
       return 1;
     }
     if (run.s.runqueue.size === 0) return 1;
-    return { run, key: stateKey(run.s), ids: [...run.s.runqueue], next: 0, paths: 0 };
+    return { run, key: stateKey(run.s), ids: runnableIds(run.s), next: 0, paths: 0 };
   };
   const first = enter(root);
   let total = typeof first === 'number' ? first : 0;
@@ -92,11 +109,21 @@ export function exploreRestart(start: (log: EventLog | null) => RestartRun, vari
     schedule,
     events: replayEvents(start, schedule),
   }));
-  return { format: 'crviz-explore/1', variant, states: seen.size, schedules: total, complete: !stopped, violations };
+  return {
+    format: 'crviz-explore/1',
+    variant,
+    states: seen.size,
+    schedules: total,
+    complete: !stopped,
+    violations,
+  };
 }
 
 /** The events of one schedule, replayed from the start with a real log. */
-function replayEvents(start: (log: EventLog | null) => RestartRun, schedule: string[]): EngineEvent[] {
+function replayEvents(
+  start: (log: EventLog | null) => RestartRun,
+  schedule: string[],
+): EngineEvent[] {
   const log = new EventLog();
   const run = start(log);
   for (const id of schedule) if (!stepRestart(run, id).ok) break;
@@ -108,10 +135,19 @@ export function exploreScenario(
   scenario: Scenario,
   opts: ExploreOptions & { baseDir?: string; readFile?: (path: string) => Uint8Array | null },
 ): { json: ExploreResult; violated: boolean } | { unsupported: string } {
-  const prep = prepareRestart(scenario, { variant: opts.variant, baseDir: opts.baseDir ?? '.', readFile: opts.readFile ?? (() => null) });
+  const prep = prepareRestart(scenario, {
+    variant: opts.variant,
+    baseDir: opts.baseDir ?? '.',
+    readFile: opts.readFile ?? (() => null),
+  });
   if ('unsupported' in prep) return prep;
   const start = (log: EventLog | null) =>
-    beginRestart(prep.freshWorld(), { imageName: prep.image, bytes: prep.bytes, variant: prep.variant, log });
+    beginRestart(prep.freshWorld(), {
+      imageName: prep.image,
+      bytes: prep.bytes,
+      variant: prep.variant,
+      log,
+    });
   const json = exploreRestart(start, prep.variant, opts.maxStates ?? 1_000_000);
   return { json, violated: json.violations.length > 0 };
 }

@@ -20,7 +20,10 @@ export function stateViolations(s: RestartState): Violation[] {
   const tasks = s.tasks;
   for (let i = 0; i < s.order.length; i++) {
     if (s.pids[i]?.vpid !== s.order[i]) {
-      out.push({ invariant: 'activation-order', message: `activation ${i} went to pid ${s.order[i]}, pids[${i}] is ${s.pids[i]?.vpid}` });
+      out.push({
+        invariant: 'activation-order',
+        message: `activation ${i} went to pid ${s.order[i]}, pids[${i}] is ${s.pids[i]?.vpid}`,
+      });
       break;
     }
   }
@@ -29,7 +32,10 @@ export function stateViolations(s: RestartState): Violation[] {
     const done = t.restored;
     if (!done && gap < 0) gap = t.index;
     if (done && gap >= 0 && t.index > gap) {
-      out.push({ invariant: 'activation-order', message: `pid ${t.pid} (pids[${t.index}]) restored before pids[${gap}]` });
+      out.push({
+        invariant: 'activation-order',
+        message: `pid ${t.pid} (pids[${t.index}]) restored before pids[${gap}]`,
+      });
       break;
     }
   }
@@ -46,10 +52,15 @@ export function stateViolations(s: RestartState): Violation[] {
     });
   }
   if (s.sigchldFromRestarting > 0) {
-    out.push({ invariant: 'no-sigchld-during-restart', message: `${s.sigchldFromRestarting} SIGCHLD sent by a task with PF_RESTARTING` });
+    out.push({
+      invariant: 'no-sigchld-during-restart',
+      message: `${s.sigchldFromRestarting} SIGCHLD sent by a task with PF_RESTARTING`,
+    });
   }
   if (!s.finished && s.runqueue.size === 0) {
-    const asleep = [s.coord, ...tasks].filter((p) => p.pc !== 'done').map((p) => `${p.id} in ${p.pc}`);
+    const asleep = [s.coord, ...tasks]
+      .filter((p) => p.pc !== 'done')
+      .map((p) => `${p.id} in ${p.pc}`);
     out.push({ invariant: 'no-deadlock', message: `no participant can run: ${asleep.join(', ')}` });
   }
   return out;
@@ -59,16 +70,25 @@ export function stateViolations(s: RestartState): Violation[] {
 export function endViolations(s: RestartState): Violation[] {
   const out: Violation[] = [];
   if (s.ctx && s.ctx.refcount !== 0) {
-    out.push({ invariant: 'no-ctx-leak', message: `the ctx reference count is ${s.ctx.refcount} after the restart finished: it is never freed` });
+    out.push({
+      invariant: 'no-ctx-leak',
+      message: `the ctx reference count is ${s.ctx.refcount} after the restart finished: it is never freed`,
+    });
   }
   const result = s.coord.result;
   if (result) {
     const survivors = s.container ? [...s.container.tasks.keys()] : [];
     const first = s.ctx?.error ?? result;
     if (survivors.length > 0) {
-      out.push({ invariant: 'error-kills-all', message: `restart failed (${result.errno}) but pid ${survivors.join(', ')} survived` });
+      out.push({
+        invariant: 'error-kills-all',
+        message: `restart failed (${result.errno}) but pid ${survivors.join(', ')} survived`,
+      });
     } else if (first.errno !== result.errno) {
-      out.push({ invariant: 'error-kills-all', message: `coordinator returned ${result.errno}, the first error was ${first.errno}` });
+      out.push({
+        invariant: 'error-kills-all',
+        message: `coordinator returned ${result.errno}, the first error was ${first.errno}`,
+      });
     }
   }
   return out;

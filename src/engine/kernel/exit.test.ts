@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { exit, threadExit } from './exit-ops';
 import { beginExit, doExit, exitNotify, finishExit } from './exit';
 import { wait } from './wait';
+import { ptraceAttach } from './ptrace';
 import { cur, dump, fnsSince, task, worldOf } from './testing';
 import {
   EXIT_DEAD,
@@ -251,12 +252,13 @@ describe('exit_notify', () => {
 
   it('a traced task is detached when it exits; a dying tracer lets its tracees run', () => {
     const w = worldOf([{ pid: 1 }, { pid: 2, ppid: 1 }, { pid: 3, ppid: 1 }]);
-    task(w, 3).ptracer = 2;
-    task(w, 3).state = 8;
+    expect(ptraceAttach(w, { tracer: 2, tracee: 3 }).ok).toBe(true);
+    expect(task(w, 3).state).toBe(8);
     exit(w, { pid: 2, status: 0 });
     expect(task(w, 3)).toMatchObject({ ptracer: 0, state: 0 });
-    task(w, 3).ptracer = 1;
+    expect(ptraceAttach(w, { tracer: 1, tracee: 3 }).ok).toBe(true);
     exit(w, { pid: 3, status: 0 });
+    expect(task(w, 1).tracees).toBe(0);
     expect(task(w, 3).ptracer).toBe(0);
   });
 });

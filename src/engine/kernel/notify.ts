@@ -23,6 +23,8 @@ export function exitNotifyK(k: K, pid: number): void {
         tracer: t.ptracer,
       },
     );
+    const tracer = c.tasks.get(t.ptracer);
+    if (tracer) tracer.tracees--;
     t.ptracer = 0;
   }
   forgetOriginalParent(k, t);

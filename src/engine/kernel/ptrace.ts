@@ -29,6 +29,7 @@ export function ptraceAttach(
   else if (tracee.ptracer) why = `${tracee.pid} is already traced by ${tracee.ptracer}`;
   if (why) return refuse(world, actor, 'ptrace_attach', kerror('EPERM', why), tracee.pid);
   tracee.ptracer = tracer.pid;
+  tracer.tracees++;
   // The SIGSTOP that PTRACE_ATTACH sends leaves the tracee stopped for its tracer.
   tracee.state = TASK_TRACED;
   emit(
@@ -60,6 +61,7 @@ export function ptraceDetach(world: World, args: { tracee: number }): KResult<{ 
   }
   const tr = begin(world, t.ptracer, 'ptrace_detach', true);
   if (!tr.ok) return tr;
+  tr.t.tracees--;
   t.ptracer = 0;
   t.state = TASK_RUNNING;
   emit(

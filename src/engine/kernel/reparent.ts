@@ -108,6 +108,8 @@ export function forgetOriginalParent(k: K, father: Task): void {
 
 /** exit_ptrace(): a dying tracer lets its tracees go; they run again. */
 function exitPtrace(k: K, tracer: Task, actor: string): void {
+  if (tracer.tracees === 0) return;
+  tracer.tracees = 0;
   for (const t of k.c.tasks.values()) {
     if (t.ptracer !== tracer.pid) continue;
     t.ptracer = 0;

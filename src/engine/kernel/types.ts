@@ -28,6 +28,8 @@ export interface Task {
   flags: number;
   /** Pid of the ptrace tracer, 0 when not traced. */
   ptracer: number;
+  /** How many tasks this task traces, so an exit looks for tracees only when there are some. */
+  tracees: number;
   /** Member of the container's freezer cgroup (false after leave_freezer). */
   inFreezer: boolean;
   /** Signals sent while frozen, delivered at thaw, in order. */

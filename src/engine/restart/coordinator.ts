@@ -18,7 +18,9 @@ export function stepCoordinator(s: RestartState, emit: Emit): { broadcast: boole
       const head = readImageHead(s.bytes);
       if (!head.ok) {
         p.result = head.error;
-        emit(A, 'restart', `user space cannot read the image: ${head.error.message}`, { errno: head.error.errno });
+        emit(A, 'restart', `user space cannot read the image: ${head.error.message}`, {
+          errno: head.error.errno,
+        });
         p.pc = 'kill_tree';
         return { broadcast: false };
       }
@@ -44,14 +46,21 @@ export function stepCoordinator(s: RestartState, emit: Emit): { broadcast: boole
         return { broadcast: false };
       }
       const e = s.pids[p.nextClone - 1];
-      emit(A, 'clone_with_pids', `creates pid ${e.vpid}${e.vtgid !== e.vpid ? ` (thread of ${e.vtgid})` : ''}; it calls restart(0, fd, 0) and waits for a ctx`, { pid: e.vpid });
+      emit(
+        A,
+        'clone_with_pids',
+        `creates pid ${e.vpid}${e.vtgid !== e.vpid ? ` (thread of ${e.vtgid})` : ''}; it calls restart(0, fd, 0) and waits for a ctx`,
+        { pid: e.vpid },
+      );
       if (p.nextClone >= s.pids.length) p.pc = 'ckpt_ctx_alloc';
       return { broadcast: false };
     }
     case 'ckpt_ctx_alloc':
       s.ctx = ctxAlloc(s.pids);
       p.hasAlloc = true;
-      emit(A, 'ckpt_ctx_alloc', 'sys_restart(root, fd, 0): new ctx, refcount 1', { data: { refcount: 1 } });
+      emit(A, 'ckpt_ctx_alloc', 'sys_restart(root, fd, 0): new ctx, refcount 1', {
+        data: { refcount: 1 },
+      });
       p.pc = 'restore_read_header';
       return { broadcast: false };
     case 'restore_read_header':
@@ -59,21 +68,33 @@ export function stepCoordinator(s: RestartState, emit: Emit): { broadcast: boole
       p.pc = 'restore_read_tree';
       return { broadcast: false };
     case 'restore_read_tree':
-      emit(A, 'restore_read_tree', `TREE: nr_pids ${s.pids.length}`, { data: { nr_pids: s.pids.length } });
+      emit(A, 'restore_read_tree', `TREE: nr_pids ${s.pids.length}`, {
+        data: { nr_pids: s.pids.length },
+      });
       p.pc = 'init_restart_ctx';
       return { broadcast: false };
     case 'init_restart_ctx': {
       const root = s.byPid.get(s.pids[0].vpid);
       if (!root || s.container!.tasks.get(root.pid)?.parent !== 0) {
-        return coordError(s, kerror('ESRCH', `the coordinator has no child with pid ${s.pids[0].vpid}`), emit, 'init_restart_ctx');
+        return coordError(
+          s,
+          kerror('ESRCH', `the coordinator has no child with pid ${s.pids[0].vpid}`),
+          emit,
+          'init_restart_ctx',
+        );
       }
-      emit(A, 'init_restart_ctx', `root pid ${root.pid}; active_pid = -1`, { pid: root.pid, data: { active_pid: -1 } });
+      emit(A, 'init_restart_ctx', `root pid ${root.pid}; active_pid = -1`, {
+        pid: root.pid,
+        data: { active_pid: -1 },
+      });
       p.pc = 'set_task_ctx';
       return { broadcast: false };
     }
     case 'set_task_ctx':
       p.hasPtr = true;
-      emit(A, 'ckpt_ctx_get', 'coordinator sets its own checkpoint_ctx', { data: { refcount: ctxGet(ctx!) } });
+      emit(A, 'ckpt_ctx_get', 'coordinator sets its own checkpoint_ctx', {
+        data: { refcount: ctxGet(ctx!) },
+      });
       p.pc = 'prepare_descendants';
       return { broadcast: false };
     case 'prepare_descendants':
@@ -86,7 +107,9 @@ export function stepCoordinator(s: RestartState, emit: Emit): { broadcast: boole
     case 'wait_all_tasks_finish': {
       if (ctx!.error) {
         p.result = ctx!.error;
-        emit(A, 'wait_all_tasks_finish', `woken: ctx error ${ctx!.error.errno}`, { errno: ctx!.error.errno });
+        emit(A, 'wait_all_tasks_finish', `woken: ctx error ${ctx!.error.errno}`, {
+          errno: ctx!.error.errno,
+        });
         p.pc = 'do_restore_coord';
         return { broadcast: false };
       }
@@ -111,36 +134,55 @@ export function stepCoordinator(s: RestartState, emit: Emit): { broadcast: boole
     case 'do_restore_coord': {
       if (ctx!.error) {
         p.result = ctx!.error;
-        emit(A, 'do_restore_coord', `out: mark ctx ERROR (${ctx!.error.errno}), wake_up_all(&ctx->waitq)`, { errno: ctx!.error.errno });
+        emit(
+          A,
+          'do_restore_coord',
+          `out: mark ctx ERROR (${ctx!.error.errno}), wake_up_all(&ctx->waitq)`,
+          { errno: ctx!.error.errno },
+        );
       } else {
         ctx!.success = true;
-        emit(A, 'do_restore_coord', 'out: mark ctx SUCCESS, wake_up_all(&ctx->waitq)', { data: { success: true } });
+        emit(A, 'do_restore_coord', 'out: mark ctx SUCCESS, wake_up_all(&ctx->waitq)', {
+          data: { success: true },
+        });
       }
       p.pc = 'clear_task_ctx';
       return { broadcast: true };
     }
     case 'clear_task_ctx':
       p.hasPtr = false;
-      emit(A, 'ckpt_ctx_put', 'coordinator clears its own checkpoint_ctx', { data: { refcount: ctxPut(ctx!) } });
+      emit(A, 'ckpt_ctx_put', 'coordinator clears its own checkpoint_ctx', {
+        data: { refcount: ctxPut(ctx!) },
+      });
       p.pc = 'ckpt_ctx_put';
       return { broadcast: false };
     case 'ckpt_ctx_put': {
       p.hasAlloc = false;
       const left = ctxPut(ctx!);
       const ret = p.result ? `returns ${p.result.code} (${p.result.errno})` : 'returns 0';
-      emit(A, 'ckpt_ctx_put', `sys_restart ${ret}; refcount ${left}${left === 0 ? ': ctx freed' : ': ctx still referenced'}`, {
-        data: { refcount: left, freed: left === 0 },
-        ...(p.result ? { errno: p.result.errno } : {}),
-      });
+      emit(
+        A,
+        'ckpt_ctx_put',
+        `sys_restart ${ret}; refcount ${left}${left === 0 ? ': ctx freed' : ': ctx still referenced'}`,
+        {
+          data: { refcount: left, freed: left === 0 },
+          ...(p.result ? { errno: p.result.errno } : {}),
+        },
+      );
       p.pc = p.result ? 'kill_tree' : 'done';
       return { broadcast: false };
     }
     case 'kill_tree': {
       const alive = s.tasks.filter((t) => t.pc !== 'done');
       for (const t of alive) t.killed = true;
-      emit(A, 'kill_tree', `restart failed: user space sends SIGKILL to ${alive.length} task(s) of the half-built tree`, {
-        ...(p.result ? { errno: p.result.errno } : {}),
-      });
+      emit(
+        A,
+        'kill_tree',
+        `restart failed: user space sends SIGKILL to ${alive.length} task(s) of the half-built tree`,
+        {
+          ...(p.result ? { errno: p.result.errno } : {}),
+        },
+      );
       p.pc = 'zap_pid_ns_processes';
       return { broadcast: true };
     }
@@ -150,7 +192,11 @@ export function stepCoordinator(s: RestartState, emit: Emit): { broadcast: boole
       c.tasks.clear();
       c.outer.length = 0;
       c.destroyed = true;
-      emit(A, 'zap_pid_ns_processes', `the namespace is torn down: ${n} task(s) reaped, nothing of the failed restart survives`);
+      emit(
+        A,
+        'zap_pid_ns_processes',
+        `the namespace is torn down: ${n} task(s) reaped, nothing of the failed restart survives`,
+      );
       p.pc = 'done';
       return { broadcast: false };
     }
@@ -159,7 +205,12 @@ export function stepCoordinator(s: RestartState, emit: Emit): { broadcast: boole
   }
 }
 
-function coordError(s: RestartState, error: KError, emit: Emit, fn: string): { broadcast: boolean } {
+function coordError(
+  s: RestartState,
+  error: KError,
+  emit: Emit,
+  fn: string,
+): { broadcast: boolean } {
   emit(A, fn, error.message, { errno: error.errno });
   notifyError(s, error, null, emit, A);
   s.coord.result = s.ctx!.error;
@@ -181,12 +232,14 @@ function cloneNext(s: RestartState): KError | null {
   if (i === 0) parent = 0;
   else if (e.vtgid !== e.vpid) {
     const leader = c.tasks.get(e.vtgid);
-    if (!leader) return kerror('EINVAL', `pids[${i}]: thread ${e.vpid} has no leader ${e.vtgid} before it`);
+    if (!leader)
+      return kerror('EINVAL', `pids[${i}]: thread ${e.vpid} has no leader ${e.vtgid} before it`);
     parent = leader.parent;
   } else if (e.vppid === 0) parent = 0;
   else {
     const par = c.tasks.get(e.vppid);
-    if (!par) return kerror('EINVAL', `pids[${i}]: pid ${e.vpid} has no parent ${e.vppid} before it`);
+    if (!par)
+      return kerror('EINVAL', `pids[${i}]: pid ${e.vpid} has no parent ${e.vppid} before it`);
     parent = par.pid;
   }
   const parentComm = parent ? (c.tasks.get(parent)?.comm ?? 'restart') : 'restart';
@@ -203,6 +256,7 @@ function cloneNext(s: RestartState): KError | null {
   const part: TaskPart = {
     kind: 'task',
     id: `pid:${e.vpid}`,
+    slot: i + 1,
     pid: e.vpid,
     index: i,
     pc: 'wait_checkpoint_ctx',
@@ -229,12 +283,16 @@ function prepareDescendants(s: RestartState, emit: Emit): { broadcast: boolean }
   const c = s.container!;
   const ctx = s.ctx!;
   const root = c.tasks.get(s.pids[0].vpid)!;
-  const roots = [root.pid, ...c.outer.filter((pid) => pid !== root.pid && c.tasks.get(pid)?.tgid === root.tgid)];
+  const roots = [
+    root.pid,
+    ...c.outer.filter((pid) => pid !== root.pid && c.tasks.get(pid)?.tgid === root.tgid),
+  ];
   let marked = 0;
   const stack = [...roots].reverse();
   while (stack.length) {
     const t = c.tasks.get(stack.pop()!)!;
-    if (t.ptracer) return coordError(s, kerror('EBUSY', `pid ${t.pid} is ptraced`), emit, 'prepare_descendants');
+    if (t.ptracer)
+      return coordError(s, kerror('EBUSY', `pid ${t.pid} is ptraced`), emit, 'prepare_descendants');
     const part = s.byPid.get(t.pid);
     if (t.exit_state === 0 && part) {
       part.hasPtr = true;
@@ -244,13 +302,24 @@ function prepareDescendants(s: RestartState, emit: Emit): { broadcast: boolean }
     for (let k = t.children.length - 1; k >= 0; k--) stack.push(t.children[k]);
   }
   if (marked !== ctx.nrPids) {
-    emit(A, 'prepare_descendants', `marked ${marked} tasks but nr_pids is ${ctx.nrPids}`, { errno: 'ESRCH', data: { refcount: ctx.refcount } });
-    notifyError(s, kerror('ESRCH', `prepare_descendants found ${marked} tasks for ${ctx.nrPids} pids entries`), null, emit, A);
+    emit(A, 'prepare_descendants', `marked ${marked} tasks but nr_pids is ${ctx.nrPids}`, {
+      errno: 'ESRCH',
+      data: { refcount: ctx.refcount },
+    });
+    notifyError(
+      s,
+      kerror('ESRCH', `prepare_descendants found ${marked} tasks for ${ctx.nrPids} pids entries`),
+      null,
+      emit,
+      A,
+    );
     s.coord.result = ctx.error;
     s.coord.pc = 'do_restore_coord';
     return { broadcast: true };
   }
-  emit(A, 'prepare_descendants', `gives the ctx to ${marked} tasks and wakes them`, { data: { refcount: ctx.refcount, marked } });
+  emit(A, 'prepare_descendants', `gives the ctx to ${marked} tasks and wakes them`, {
+    data: { refcount: ctx.refcount, marked },
+  });
   s.coord.pc = 'restore_activate_next';
   return { broadcast: true };
 }

@@ -46,17 +46,28 @@ export function activeVpid(ctx: RestartCtx): number {
  * restore_notify_error: the first error wins; sets CKPT_CTX_ERROR, completes the coordinator's
  * completion and wakes every waiter on waitq.
  */
-export function notifyError(s: RestartState, error: KError, pid: number | null, emit: Emit, actor: string): void {
+export function notifyError(
+  s: RestartState,
+  error: KError,
+  pid: number | null,
+  emit: Emit,
+  actor: string,
+): void {
   const ctx = s.ctx;
   if (!ctx) return;
   if (ctx.error) return;
   ctx.error = error;
   ctx.errorPid = pid;
   ctx.completed = true;
-  emit(actor, 'restore_notify_error', `first error ${error.errno}: ${error.message}; complete + wake_up_all`, {
-    errno: error.errno,
-    pid: pid ?? undefined,
-  });
+  emit(
+    actor,
+    'restore_notify_error',
+    `first error ${error.errno}: ${error.message}; complete + wake_up_all`,
+    {
+      errno: error.errno,
+      pid: pid ?? undefined,
+    },
+  );
 }
 
 /**
@@ -64,7 +75,12 @@ export function notifyError(s: RestartState, error: KError, pid: number | null, 
  * coordinator's wait, else wake the task of the next entry, which must carry this ctx.
  * Returns the error it recorded, if any.
  */
-export function activateNext(s: RestartState, emit: Emit, actor: string, fn: string): KError | null {
+export function activateNext(
+  s: RestartState,
+  emit: Emit,
+  actor: string,
+  fn: string,
+): KError | null {
   const ctx = s.ctx!;
   ctx.active += 1;
   if (ctx.active >= ctx.nrPids) {
@@ -78,8 +94,15 @@ export function activateNext(s: RestartState, emit: Emit, actor: string, fn: str
   const part = s.byPid.get(vpid);
   const task = s.container?.tasks.get(vpid);
   if (!part || !task || !part.hasPtr) {
-    const error: KError = { errno: 'ESRCH', code: -3, message: `no restarting task for pids[${ctx.active}] = ${vpid}` };
-    emit(actor, fn, `active_pid ${ctx.active}: ${error.message}`, { errno: 'ESRCH', data: { active_pid: ctx.active } });
+    const error: KError = {
+      errno: 'ESRCH',
+      code: -3,
+      message: `no restarting task for pids[${ctx.active}] = ${vpid}`,
+    };
+    emit(actor, fn, `active_pid ${ctx.active}: ${error.message}`, {
+      errno: 'ESRCH',
+      data: { active_pid: ctx.active },
+    });
     notifyError(s, error, vpid, emit, actor);
     return error;
   }

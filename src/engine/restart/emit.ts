@@ -1,4 +1,4 @@
-import type { EventLog } from '../events';
+import type { EventInput, EventLog } from '../events';
 
 export interface EmitExtra {
   pid?: number;
@@ -13,13 +13,13 @@ export function emitterFor(log: EventLog | null, onEmit?: () => void): Emit {
   return (actor, fn, what, extra) => {
     onEmit?.();
     if (!log) return;
-    log.emit({
-      actor,
-      fn,
-      what,
-      ...(extra?.pid !== undefined ? { pid: extra.pid } : {}),
-      ...(extra?.errno ? { errno: extra.errno } : {}),
-      ...(extra?.data ? { data: extra.data } : {}),
-    });
+    // Built field by field: this runs a million times in a 100,000-task restart.
+    const e: EventInput = { actor, fn, what };
+    if (extra) {
+      if (extra.pid !== undefined) e.pid = extra.pid;
+      if (extra.errno) e.errno = extra.errno;
+      if (extra.data) e.data = extra.data;
+    }
+    log.emit(e);
   };
 }

@@ -16,10 +16,21 @@ function restartEvents(r: ReturnType<typeof run>) {
 
 describe('restart (28/80 rule)', () => {
   it('replays the worked example of spec 4.12: the zombie hands on the turn from exit_checkpoint', () => {
-    const r = run({ tree: WORKED, steps: [...CR, { op: 'restart', image: 'a' }, { op: 'wait', pid: 2, child: 3, expect: { ok: true, status: 768 } }] });
+    const r = run({
+      tree: WORKED,
+      steps: [
+        ...CR,
+        { op: 'restart', image: 'a' },
+        { op: 'wait', pid: 2, child: 3, expect: { ok: true, status: 768 } },
+      ],
+    });
     const restart = r.steps[3];
     expect(restart.ok).toBe(true);
-    expect(restart.fields).toMatchObject({ container: 2, order: [1, 2, 3, 4], ctx_refcount_end: 0 });
+    expect(restart.fields).toMatchObject({
+      container: 2,
+      order: [1, 2, 3, 4],
+      ctx_refcount_end: 0,
+    });
     expect(r.steps[4]).toMatchObject({ ok: true });
     expect(r.steps[4].expect_failed).toBeUndefined();
     const ev = restartEvents(r);
@@ -27,7 +38,9 @@ describe('restart (28/80 rule)', () => {
     expect(zombieExit).toBeGreaterThan(ev.indexOf('pid:3 exit_notify'));
     expect(zombieExit).toBeLessThan(ev.indexOf('pid:4 wait_task_active'));
     // The coordinator only wakes after the last task's activation completes it.
-    expect(ev.indexOf('coord wait_all_tasks_finish')).toBeGreaterThan(ev.indexOf('pid:4 restore_activate_next'));
+    expect(ev.indexOf('coord wait_all_tasks_finish')).toBeGreaterThan(
+      ev.indexOf('pid:4 restore_activate_next'),
+    );
     const c = r.world.containers[1];
     expect(c.tasks.get(3)).toBeUndefined();
     expect(c.tasks.get(4)?.comm).toBe('live');
@@ -37,7 +50,13 @@ describe('restart (28/80 rule)', () => {
     const r = run({ tree: WORKED, steps: [...CR, { op: 'restart', image: 'a' }] });
     const z = r.world.containers[1].tasks.get(3)!;
     expect(z).toMatchObject({ state: 64, exit_state: 16, exit_code: 768, comm: 'zombie' });
-    const sigchld = r.events.filter((e) => e.fn === 'do_notify_parent' && e.pid === 3 && typeof e.data?.signal === 'number' && !e.data?.muted);
+    const sigchld = r.events.filter(
+      (e) =>
+        e.fn === 'do_notify_parent' &&
+        e.pid === 3 &&
+        typeof e.data?.signal === 'number' &&
+        !e.data?.muted,
+    );
     expect(sigchld).toEqual([]);
   });
 
@@ -50,7 +69,13 @@ describe('restart (28/80 rule)', () => {
   it('fails a record with an impossible exit code with EINVAL and the pid, leaving nothing behind', () => {
     const r = run({
       tree: WORKED,
-      steps: [{ op: 'freeze' }, { op: 'checkpoint', image: 'a' }, { op: 'patch', image: 'a', pid: 3, field: 'exit_code', value: 65536 }, { op: 'destroy' }, { op: 'restart', image: 'a', expect: { ok: false, errno: 'EINVAL' } }],
+      steps: [
+        { op: 'freeze' },
+        { op: 'checkpoint', image: 'a' },
+        { op: 'patch', image: 'a', pid: 3, field: 'exit_code', value: 65536 },
+        { op: 'destroy' },
+        { op: 'restart', image: 'a', expect: { ok: false, errno: 'EINVAL' } },
+      ],
     });
     const s = r.steps[4];
     expect(s).toMatchObject({ ok: false, errno: 'EINVAL', code: -22 });
@@ -58,14 +83,20 @@ describe('restart (28/80 rule)', () => {
     const c = r.world.containers[1];
     expect(c.destroyed).toBe(true);
     expect(c.tasks.size).toBe(0);
-    const killed = r.events.filter((e) => e.fn === 'do_exit' && /SIGKILL/.test(e.what)).map((e) => e.actor);
+    const killed = r.events
+      .filter((e) => e.fn === 'do_exit' && /SIGKILL/.test(e.what))
+      .map((e) => e.actor);
     expect(killed.sort()).toEqual(['pid:1', 'pid:2', 'pid:3', 'pid:4']);
   });
 
   it('cannot restart a zombie that dumped core (valid_exit_code sees 0x8b)', () => {
     const r = run({
       tree: [...WORKED.slice(0, 2), { pid: 3, ppid: 2, comm: 'crasher' }],
-      steps: [{ op: 'kill', pid: 3, signal: 'SIGSEGV', core: true }, ...CR, { op: 'restart', image: 'a', expect: { ok: false, errno: 'EINVAL' } }],
+      steps: [
+        { op: 'kill', pid: 3, signal: 'SIGSEGV', core: true },
+        ...CR,
+        { op: 'restart', image: 'a', expect: { ok: false, errno: 'EINVAL' } },
+      ],
     });
     expect(r.steps[4]).toMatchObject({ ok: false, errno: 'EINVAL' });
     expect(r.steps[4].expect_failed).toBeUndefined();
@@ -80,7 +111,13 @@ describe('restart (28/80 rule)', () => {
   ])('rejects a %s', (_name, patch, errno) => {
     const r = run({
       tree: [...WORKED, { pid: 5, ppid: 1, tgid: 2 }],
-      steps: [{ op: 'freeze' }, { op: 'checkpoint', image: 'a' }, { op: 'patch', image: 'a', ...patch }, { op: 'destroy' }, { op: 'restart', image: 'a', expect: { ok: false, errno } }],
+      steps: [
+        { op: 'freeze' },
+        { op: 'checkpoint', image: 'a' },
+        { op: 'patch', image: 'a', ...patch },
+        { op: 'destroy' },
+        { op: 'restart', image: 'a', expect: { ok: false, errno } },
+      ],
     });
     expect(r.steps[4]).toMatchObject({ ok: false, errno });
     expect(r.steps[4].fields.pid).toBe(patch.pid);
@@ -88,22 +125,44 @@ describe('restart (28/80 rule)', () => {
   });
 
   it('fails a truncated image with EPIPE and a refused image with EINVAL', () => {
-    const trunc = run({ tree: WORKED, steps: [...CR, { op: 'truncate', image: 'a', length: 500 }, { op: 'restart', image: 'a', expect: { ok: false } }] });
+    const trunc = run({
+      tree: WORKED,
+      steps: [
+        ...CR,
+        { op: 'truncate', image: 'a', length: 500 },
+        { op: 'restart', image: 'a', expect: { ok: false } },
+      ],
+    });
     expect(trunc.steps[4]).toMatchObject({ ok: false, errno: 'EPIPE' });
-    const refused = run({ tree: WORKED, steps: [{ op: 'checkpoint', image: 'a', expect: { ok: false } }, { op: 'restart', image: 'a', expect: { ok: false } }] });
+    const refused = run({
+      tree: WORKED,
+      steps: [
+        { op: 'checkpoint', image: 'a', expect: { ok: false } },
+        { op: 'restart', image: 'a', expect: { ok: false } },
+      ],
+    });
     expect(refused.steps[1]).toMatchObject({ ok: false, errno: 'EINVAL' });
   });
 
   it('follows an explicit schedule and refuses an id that is not runnable, changing nothing', () => {
-    const bad = run({ tree: WORKED, steps: [...CR, { op: 'restart', image: 'a', schedule: ['pid:3'], expect: { ok: false } }] });
+    const bad = run({
+      tree: WORKED,
+      steps: [...CR, { op: 'restart', image: 'a', schedule: ['pid:3'], expect: { ok: false } }],
+    });
     expect(bad.steps[3]).toMatchObject({ ok: false, errno: 'EINVAL' });
     expect(bad.steps[3].message).toMatch(/schedule\[0\]: pid:3 is not runnable/);
     expect(bad.world.containers.length).toBe(1);
   });
 
   it('gives the same events for the same random seed', () => {
-    const a = run({ tree: WORKED, steps: [...CR, { op: 'restart', image: 'a', schedule: 'random:7' }] });
-    const b = run({ tree: WORKED, steps: [...CR, { op: 'restart', image: 'a', schedule: 'random:7' }] });
+    const a = run({
+      tree: WORKED,
+      steps: [...CR, { op: 'restart', image: 'a', schedule: 'random:7' }],
+    });
+    const b = run({
+      tree: WORKED,
+      steps: [...CR, { op: 'restart', image: 'a', schedule: 'random:7' }],
+    });
     expect(a.steps[3].ok).toBe(true);
     expect(restartEvents(a)).toEqual(restartEvents(b));
   });

@@ -4,7 +4,8 @@ import { cloneContainer, newContainer } from '../kernel/world';
 import type { World } from '../kernel/types';
 import type { Schedule, Variant } from '../scenario/types';
 import { emitterFor, type Emit } from './emit';
-import { refresh } from './runnable';
+import { refreshOne } from './runnable';
+import { RunQueue } from './runqueue';
 import { pick, pickerFor, type Picker } from './schedule';
 import { stepCoordinator } from './coordinator';
 import { stepTask } from './task';
@@ -37,7 +38,16 @@ export function beginRestart(world: World, o: RestartOptions): RestartRun {
     offset: 0,
     container,
     ctx: null,
-    coord: { kind: 'coord', id: 'coord', pc: 'restart', nextClone: 0, result: null, hasPtr: false, hasAlloc: false },
+    coord: {
+      kind: 'coord',
+      id: 'coord',
+      slot: 0,
+      pc: 'restart',
+      nextClone: 0,
+      result: null,
+      hasPtr: false,
+      hasAlloc: false,
+    },
     tasks: [],
     byPid: new Map(),
     pids: [],
@@ -46,7 +56,8 @@ export function beginRestart(world: World, o: RestartOptions): RestartRun {
     completion: null,
     sigchldFromRestarting: 0,
     finished: false,
-    runqueue: new Set(['coord']),
+    tasksDone: 0,
+    runqueue: initialQueue(),
     taken: [],
     events: 0,
   };
@@ -57,10 +68,24 @@ export function beginRestart(world: World, o: RestartOptions): RestartRun {
   return run;
 }
 
+function initialQueue(): RunQueue {
+  const q = new RunQueue();
+  q.add(0);
+  return q;
+}
+
 export function participant(s: RestartState, id: PartId): Part | undefined {
   if (id === 'coord') return s.coord;
-  const pid = Number(id.slice(4));
-  return id.startsWith('pid:') ? s.byPid.get(pid) : undefined;
+  return id.startsWith('pid:') ? s.byPid.get(Number(id.slice(4))) : undefined;
+}
+
+function partAt(s: RestartState, slot: number): Part {
+  return slot === 0 ? s.coord : s.tasks[slot - 1];
+}
+
+/** Ids of the runnable participants, in the order they became runnable. */
+export function runnableIds(s: RestartState): PartId[] {
+  return s.runqueue.slots().map((slot) => partAt(s, slot).id);
 }
 
 /**
@@ -71,25 +96,34 @@ export function stepRestart(run: RestartRun, choice?: PartId): KResult<PartId> {
   const s = run.s;
   if (s.finished) return fail('EINVAL', 'the restart has finished');
   if (s.runqueue.size === 0) return fail('EAGAIN', 'deadlock: no participant can run');
-  let id: PartId;
+  let p: Part;
   if (choice !== undefined) {
-    if (!s.runqueue.has(choice)) return fail('EINVAL', `${choice} is not runnable (runnable: ${[...s.runqueue].join(', ')})`);
-    id = choice;
+    const chosen = participant(s, choice);
+    if (!chosen || !s.runqueue.has(chosen.slot)) {
+      return fail('EINVAL', `${choice} is not runnable (runnable: ${runnableIds(s).join(', ')})`);
+    }
+    p = chosen;
   } else {
-    const picked = pick(run.picker, s.runqueue);
-    if ('error' in picked) return fail('EINVAL', picked.error);
-    id = picked.id;
+    const picked = pick(run.picker, s.runqueue, (id) => participant(s, id)?.slot);
+    if ('error' in picked) {
+      return fail('EINVAL', `${picked.error} (runnable: ${runnableIds(s).join(', ') || 'none'})`);
+    }
+    p = partAt(s, picked.slot);
   }
-  const p = participant(s, id)!;
-  const { broadcast } = p.kind === 'coord' ? stepCoordinator(s, run.emit) : stepTask(s, p, run.world, run.emit);
-  s.taken.push(id);
-  const touched: Part[] = [p, s.coord];
-  const active = s.ctx && s.ctx.active >= 0 && s.ctx.active < s.ctx.nrPids ? s.byPid.get(s.ctx.pids[s.ctx.active].vpid) : undefined;
-  if (active) touched.push(active);
-  refresh(s, broadcast ? [...touched, ...s.tasks] : touched);
-  // A newly cloned task is asleep until prepare_descendants; nothing to add to the queue.
-  s.finished = s.coord.pc === 'done' && s.tasks.every((t) => t.pc === 'done');
-  return ok(id);
+  const { broadcast } =
+    p.kind === 'coord' ? stepCoordinator(s, run.emit) : stepTask(s, p, run.world, run.emit);
+  s.taken.push(p.id);
+  if (p.kind === 'task' && p.pc === 'done') s.tasksDone++;
+  refreshOne(s, p);
+  refreshOne(s, s.coord);
+  const ctx = s.ctx;
+  if (ctx && ctx.active >= 0 && ctx.active < ctx.nrPids) {
+    const active = s.byPid.get(ctx.pids[ctx.active].vpid);
+    if (active) refreshOne(s, active);
+  }
+  if (broadcast) for (const t of s.tasks) refreshOne(s, t);
+  s.finished = s.coord.pc === 'done' && s.tasksDone === s.tasks.length;
+  return ok(p.id);
 }
 
 export interface RestartOutcome {
@@ -105,7 +139,10 @@ export interface RestartOutcome {
 }
 
 /** Runs to the end under the run's schedule; a step that cannot be taken ends it with that error. */
-export function runRestart(run: RestartRun, maxSteps = Number.MAX_SAFE_INTEGER): KResult<RestartOutcome> {
+export function runRestart(
+  run: RestartRun,
+  maxSteps = Number.MAX_SAFE_INTEGER,
+): KResult<RestartOutcome> {
   let n = 0;
   while (!run.s.finished) {
     if (n++ >= maxSteps) return fail('EAGAIN', `restart did not finish within ${maxSteps} steps`);
@@ -142,7 +179,7 @@ export function cloneRun(run: RestartRun): RestartRun {
     byPid: new Map(tasks.map((t) => [t.pid, t])),
     order: s.order.slice(),
     completion: s.completion ? { ...s.completion } : null,
-    runqueue: new Set(s.runqueue),
+    runqueue: s.runqueue.clone(),
     taken: s.taken.slice(),
   };
   const world: World = { ...run.world, log: new NullLog() };

@@ -10,7 +10,7 @@ export function canRun(s: RestartState, p: Part): boolean {
       case 'wait_all_tasks_finish':
         return !!ctx?.completed;
       case 'zap_pid_ns_processes':
-        return s.tasks.every((t) => t.pc === 'done');
+        return s.tasksDone === s.tasks.length;
       default:
         return true;
     }
@@ -49,13 +49,10 @@ export function waitsFor(p: Part): string | null {
 }
 
 /**
- * Re-evaluates the participants a step may have woken or put to sleep and keeps the run queue
- * in the order participants became runnable (the `fifo` order).
+ * Re-evaluates a participant a step may have woken or put to sleep, keeping the run queue in
+ * the order participants became runnable (the `fifo` order).
  */
-export function refresh(s: RestartState, parts: Iterable<Part>): void {
-  for (const p of parts) {
-    const runnable = canRun(s, p);
-    if (runnable && !s.runqueue.has(p.id)) s.runqueue.add(p.id);
-    else if (!runnable && s.runqueue.has(p.id)) s.runqueue.delete(p.id);
-  }
+export function refreshOne(s: RestartState, p: Part): void {
+  if (canRun(s, p)) s.runqueue.add(p.slot);
+  else s.runqueue.delete(p.slot);
 }

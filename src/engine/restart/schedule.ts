@@ -1,4 +1,5 @@
 import type { Schedule } from '../scenario/types';
+import type { RunQueue } from './runqueue';
 
 /** mulberry32 seeded from the schedule's seed text: reproducible across browser, Node and tests. */
 export function seededRandom(seed: string): () => number {
@@ -28,21 +29,25 @@ export function pickerFor(schedule: Schedule | undefined): Picker {
 }
 
 /**
- * Chooses the next participant from the run queue (kept in the order participants became
+ * Chooses the next participant slot from the run queue (kept in the order participants became
  * runnable). Returns an error message when an explicit id is not runnable.
  */
-export function pick(picker: Picker, runqueue: Set<string>): { id: string } | { error: string } {
+export function pick(
+  picker: Picker,
+  runqueue: RunQueue,
+  slotOf: (id: string) => number | undefined,
+): { slot: number } | { error: string } {
   if (picker.kind === 'list' && picker.pos < picker.ids.length) {
     const i = picker.pos++;
     const id = picker.ids[i];
-    if (!runqueue.has(id)) {
-      return { error: `schedule[${i}]: ${id} is not runnable (runnable: ${[...runqueue].join(', ') || 'none'})` };
-    }
-    return { id };
+    const slot = slotOf(id);
+    if (slot === undefined || !runqueue.has(slot))
+      return { error: `schedule[${i}]: ${id} is not runnable` };
+    return { slot };
   }
   if (picker.kind === 'random') {
-    let k = Math.floor(picker.next() * runqueue.size);
-    for (const id of runqueue) if (k-- === 0) return { id };
+    const slots = runqueue.slots();
+    return { slot: slots[Math.floor(picker.next() * slots.length)] };
   }
-  return { id: runqueue.values().next().value as string };
+  return { slot: runqueue.first() };
 }

@@ -14,7 +14,9 @@ function lift<T>(r: ReadResult<T>): KResult<T> {
 }
 
 /** HEADER, the uts BUFFERs, HEADER_ARCH, TREE and the pids BUFFER, as user space reads them. */
-export function readImageHead(bytes: Uint8Array): KResult<{ uflags: number; pids: PidsEntry[]; offset: number }> {
+export function readImageHead(
+  bytes: Uint8Array,
+): KResult<{ uflags: number; pids: PidsEntry[]; offset: number }> {
   const r = new ImageReader(bytes, 0, { collect: false });
   const h = lift(r.readHeader());
   if (!h.ok) return h;
@@ -28,7 +30,10 @@ export function readImageHead(bytes: Uint8Array): KResult<{ uflags: number; pids
 }
 
 /** One task's TASK + comm STRING at the stream position. */
-export function readTaskAt(bytes: Uint8Array, offset: number): KResult<{ record: TaskRecord; offset: number }> {
+export function readTaskAt(
+  bytes: Uint8Array,
+  offset: number,
+): KResult<{ record: TaskRecord; offset: number }> {
   const r = new ImageReader(bytes, offset, { collect: false });
   const t = lift(r.readTask());
   if (!t.ok) return t;

@@ -1,6 +1,15 @@
 import { kerror, type KError } from '../errno';
 import { EventLog } from '../events';
-import { EXIT_DEAD, EXIT_ZOMBIE, PF_EXITING, PF_RESTARTING, SIGKILL, TASK_DEAD, TASK_RUNNING, TASK_STOPPED } from '../kernel/constants';
+import {
+  EXIT_DEAD,
+  EXIT_ZOMBIE,
+  PF_EXITING,
+  PF_RESTARTING,
+  SIGKILL,
+  TASK_DEAD,
+  TASK_RUNNING,
+  TASK_STOPPED,
+} from '../kernel/constants';
 import { describeWaitStatus } from '../kernel/signals';
 import { beginExit, exitNotify, finishExit } from '../kernel/exit';
 import type { World } from '../kernel/types';
@@ -11,23 +20,32 @@ import { readTaskAt } from './stream';
 import type { RestartState, TaskPart } from './types';
 
 /** One step of a restarting task's do_restore_task (and, for a zombie, its do_exit). */
-export function stepTask(s: RestartState, p: TaskPart, world: World, emit: Emit): { broadcast: boolean } {
+export function stepTask(
+  s: RestartState,
+  p: TaskPart,
+  world: World,
+  emit: Emit,
+): { broadcast: boolean } {
   const ctx = s.ctx;
   const c = s.container!;
   const t = c.tasks.get(p.pid)!;
   const A = p.id;
-  const ref = () => ({ refcount: ctx!.refcount });
   switch (p.pc) {
     case 'wait_checkpoint_ctx':
       if (!p.hasPtr) {
         // Killed before prepare_descendants gave it a ctx: it holds no reference.
         markKilled(t);
-        emit(A, 'do_exit', 'SIGKILL while waiting for a ctx: exits with no reference held', { pid: p.pid });
+        emit(A, 'do_exit', 'SIGKILL while waiting for a ctx: exits with no reference held', {
+          pid: p.pid,
+        });
         p.pc = 'done';
         return { broadcast: false };
       }
       p.hasLocal = true;
-      emit(A, 'ckpt_ctx_get', 'takes its checkpoint_ctx and a local reference', { pid: p.pid, data: { refcount: ctxGet(ctx!) } });
+      emit(A, 'ckpt_ctx_get', 'takes its checkpoint_ctx and a local reference', {
+        pid: p.pid,
+        data: { refcount: ctxGet(ctx!) },
+      });
       p.pc = 'set_PF_RESTARTING';
       return { broadcast: false };
     case 'set_PF_RESTARTING':
@@ -37,9 +55,20 @@ export function stepTask(s: RestartState, p: TaskPart, world: World, emit: Emit)
       return { broadcast: false };
     case 'wait_task_active':
       if (p.killed || ctx!.error) {
-        return fail(p, p.killed ? kerror('EINTR', 'interrupted by SIGKILL') : kerror('EBUSY', 'ctx error: force_sig(SIGKILL)'), emit, 'wait_task_active', 'woken');
+        return fail(
+          p,
+          p.killed
+            ? kerror('EINTR', 'interrupted by SIGKILL')
+            : kerror('EBUSY', 'ctx error: force_sig(SIGKILL)'),
+          emit,
+          'wait_task_active',
+          'woken',
+        );
       }
-      emit(A, 'wait_task_active', `its turn: active_pid ${ctx!.active} is pid ${p.pid}`, { pid: p.pid, data: { active_pid: ctx!.active } });
+      emit(A, 'wait_task_active', `its turn: active_pid ${ctx!.active} is pid ${p.pid}`, {
+        pid: p.pid,
+        data: { active_pid: ctx!.active },
+      });
       p.pc = 'restore_task_struct';
       return { broadcast: false };
     case 'restore_task_struct':
@@ -52,7 +81,15 @@ export function stepTask(s: RestartState, p: TaskPart, world: World, emit: Emit)
     }
     case 'wait_task_sync':
       if (p.killed || ctx!.error) {
-        return fail(p, p.killed ? kerror('EINTR', 'interrupted by SIGKILL') : kerror('EBUSY', 'ctx error: force_sig(SIGKILL)'), emit, 'wait_task_sync', 'woken');
+        return fail(
+          p,
+          p.killed
+            ? kerror('EINTR', 'interrupted by SIGKILL')
+            : kerror('EBUSY', 'ctx error: force_sig(SIGKILL)'),
+          emit,
+          'wait_task_sync',
+          'woken',
+        );
       }
       emit(A, 'wait_task_sync', 'woken: ctx SUCCESS', { pid: p.pid });
       p.pc = 'clear_task_ctx';
@@ -60,27 +97,45 @@ export function stepTask(s: RestartState, p: TaskPart, world: World, emit: Emit)
     case 'ckpt_ctx_put_local':
       p.hasLocal = false;
       ctxPut(ctx!);
-      emit(A, 'ckpt_ctx_put', 'zombie puts its local reference before do_exit', { pid: p.pid, data: ref() });
+      emit(A, 'ckpt_ctx_put', 'zombie puts its local reference before do_exit', {
+        pid: p.pid,
+        data: { refcount: ctx!.refcount },
+      });
       p.pc = 'do_exit';
       return { broadcast: false };
     case 'do_exit':
       beginExit(world, c, p.pid, t.exit_code);
-      emit(A, 'do_exit', `do_exit(${hex(t.exit_code)}): ${describeWaitStatus(t.exit_code)}`, { pid: p.pid, data: { exit_code: t.exit_code } });
+      emit(A, 'do_exit', `do_exit(${hex(t.exit_code)}): ${describeWaitStatus(t.exit_code)}`, {
+        pid: p.pid,
+        data: { exit_code: t.exit_code },
+      });
       p.pc = 'exit_notify';
       return { broadcast: false };
     case 'exit_notify': {
       // The kernel's exit_notify logs its own sub-steps; one restart step shows as one event.
       const sub = new EventLog();
       exitNotify({ ...world, log: sub }, c, p.pid);
-      s.sigchldFromRestarting += sub.events.filter((e) => e.fn === 'do_notify_parent' && typeof e.data?.signal === 'number' && !e.data?.muted).length;
-      const state = t.exit_state === EXIT_ZOMBIE ? 'EXIT_ZOMBIE' : t.exit_state === EXIT_DEAD ? 'EXIT_DEAD' : `exit_state ${t.exit_state}`;
-      emit(A, 'exit_notify', `becomes ${state}; PF_RESTARTING mutes SIGCHLD to its parent`, { pid: p.pid, data: { exit_state: t.exit_state } });
+      s.sigchldFromRestarting += sub.events.filter(
+        (e) => e.fn === 'do_notify_parent' && typeof e.data?.signal === 'number' && !e.data?.muted,
+      ).length;
+      const state =
+        t.exit_state === EXIT_ZOMBIE
+          ? 'EXIT_ZOMBIE'
+          : t.exit_state === EXIT_DEAD
+            ? 'EXIT_DEAD'
+            : `exit_state ${t.exit_state}`;
+      emit(A, 'exit_notify', `becomes ${state}; PF_RESTARTING mutes SIGCHLD to its parent`, {
+        pid: p.pid,
+        data: { exit_state: t.exit_state },
+      });
       p.pc = 'exit_checkpoint';
       return { broadcast: false };
     }
     case 'exit_checkpoint': {
       if (s.variant === 'naive' || !(t.flags & PF_RESTARTING)) {
-        emit(A, 'exit_checkpoint', 'takes its ctx pointer; does not activate anyone', { pid: p.pid });
+        emit(A, 'exit_checkpoint', 'takes its ctx pointer; does not activate anyone', {
+          pid: p.pid,
+        });
       } else {
         activateNext(s, emit, A, 'exit_checkpoint');
       }
@@ -90,14 +145,22 @@ export function stepTask(s: RestartState, p: TaskPart, world: World, emit: Emit)
     case 'exit_checkpoint_put':
       p.hasPtr = false;
       finishExit(world, c, p.pid);
-      emit(A, 'ckpt_ctx_put', 'exit_checkpoint puts the task-struct reference; the zombie is done', { pid: p.pid, data: { refcount: ctxPut(ctx!) } });
+      emit(
+        A,
+        'ckpt_ctx_put',
+        'exit_checkpoint puts the task-struct reference; the zombie is done',
+        { pid: p.pid, data: { refcount: ctxPut(ctx!) } },
+      );
       p.pc = 'done';
       return { broadcast: false };
     case 'clear_task_ctx':
       if (p.hasPtr) {
         p.hasPtr = false;
         ctxPut(ctx!);
-        emit(A, 'ckpt_ctx_put', 'out: clears checkpoint_ctx', { pid: p.pid, data: ref() });
+        emit(A, 'ckpt_ctx_put', 'out: clears checkpoint_ctx', {
+          pid: p.pid,
+          data: { refcount: ctx!.refcount },
+        });
       } else {
         emit(A, 'do_restore_task', 'out: checkpoint_ctx already clear', { pid: p.pid });
       }
@@ -111,7 +174,10 @@ export function stepTask(s: RestartState, p: TaskPart, world: World, emit: Emit)
       t.flags &= ~PF_RESTARTING;
       if (p.hasLocal) {
         p.hasLocal = false;
-        emit(A, 'ckpt_ctx_put', 'clears PF_RESTARTING, puts its local reference', { pid: p.pid, data: { refcount: ctxPut(ctx!) } });
+        emit(A, 'ckpt_ctx_put', 'clears PF_RESTARTING, puts its local reference', {
+          pid: p.pid,
+          data: { refcount: ctxPut(ctx!) },
+        });
       } else {
         emit(A, 'do_restore_task', 'clears PF_RESTARTING', { pid: p.pid });
       }
@@ -119,12 +185,22 @@ export function stepTask(s: RestartState, p: TaskPart, world: World, emit: Emit)
       return { broadcast: false };
     case 'restore_retval':
       t.state = p.stopOnReturn ? TASK_STOPPED : TASK_RUNNING;
-      emit(A, 'restore_retval', p.stopOnReturn ? 'returns to user space and stops again (job-control stop)' : 'returns from sys_restart to user space', { pid: p.pid });
+      emit(
+        A,
+        'restore_retval',
+        p.stopOnReturn
+          ? 'returns to user space and stops again (job-control stop)'
+          : 'returns from sys_restart to user space',
+        { pid: p.pid },
+      );
       p.pc = 'done';
       return { broadcast: false };
     case 'do_exit_sigkill':
       markKilled(t);
-      emit(A, 'do_exit', 'sys_restart: force_sig(SIGKILL): "partial restore is undefined"', { pid: p.pid, data: { exit_code: SIGKILL } });
+      emit(A, 'do_exit', 'sys_restart: force_sig(SIGKILL): "partial restore is undefined"', {
+        pid: p.pid,
+        data: { exit_code: SIGKILL },
+      });
       p.pc = 'done';
       return { broadcast: false };
     case 'done':
@@ -133,15 +209,30 @@ export function stepTask(s: RestartState, p: TaskPart, world: World, emit: Emit)
 }
 
 /** Records the task's error and sends it down the out: path. */
-function fail(p: TaskPart, error: KError, emit: Emit | null, fn: string, prefix: string): { broadcast: boolean } {
+function fail(
+  p: TaskPart,
+  error: KError,
+  emit: Emit | null,
+  fn: string,
+  prefix: string,
+): { broadcast: boolean } {
   p.ret = error;
-  if (emit) emit(p.id, fn, `${prefix}: ${error.message}, returns ${error.code}`, { pid: p.pid, errno: error.errno });
+  if (emit)
+    emit(p.id, fn, `${prefix}: ${error.message}, returns ${error.code}`, {
+      pid: p.pid,
+      errno: error.errno,
+    });
   p.pc = 'clear_task_ctx';
   return { broadcast: false };
 }
 
 /** A SIGKILLed restarting task; the namespace teardown reaps it at the end. */
-function markKilled(t: { state: number; exit_state: number; exit_code: number; flags: number }): void {
+function markKilled(t: {
+  state: number;
+  exit_state: number;
+  exit_code: number;
+  flags: number;
+}): void {
   t.state = TASK_DEAD;
   t.exit_state = EXIT_ZOMBIE;
   t.exit_code = SIGKILL;
@@ -157,35 +248,62 @@ function restoreTaskStruct(s: RestartState, p: TaskPart, emit: Emit): { broadcas
   const t = s.container!.tasks.get(p.pid)!;
   const read = readTaskAt(s.bytes, s.offset);
   if (!read.ok) {
-    return fail(p, { ...read.error, message: `pid ${p.pid}: ${read.error.message}` }, emit, 'restore_task_struct', 'read');
+    return fail(
+      p,
+      { ...read.error, message: `pid ${p.pid}: ${read.error.message}` },
+      emit,
+      'restore_task_struct',
+      'read',
+    );
   }
   s.offset = read.value.offset;
   const rec = read.value.record;
   const leader = t.tgid === t.pid;
   const verdict = validateTaskRecord(rec, leader);
   if (!verdict.ok) {
-    return fail(p, kerror('EINVAL', `pid ${p.pid}: ${verdict.reason}`), emit, 'restore_task_struct', 'invalid record');
+    return fail(
+      p,
+      kerror('EINVAL', `pid ${p.pid}: ${verdict.reason}`),
+      emit,
+      'restore_task_struct',
+      'invalid record',
+    );
   }
   t.comm = rec.comm;
   p.restored = true;
   if (verdict.zombie) {
     t.exit_code = rec.exit_code >>> 0;
     p.zombie = true;
-    emit(p.id, 'restore_task_struct', `zombie record: exit_code ${hex(t.exit_code)} (${describeWaitStatus(t.exit_code)}), comm "${t.comm}"; returns 1`, {
-      pid: p.pid,
-      data: { zombie: true, exit_code: t.exit_code },
-    });
-    p.pc = s.variant === 'naive' ? 'restore_activate_next' : s.variant === 'v17' ? 'do_exit' : 'ckpt_ctx_put_local';
+    emit(
+      p.id,
+      'restore_task_struct',
+      `zombie record: exit_code ${hex(t.exit_code)} (${describeWaitStatus(t.exit_code)}), comm "${t.comm}"; returns 1`,
+      {
+        pid: p.pid,
+        data: { zombie: true, exit_code: t.exit_code },
+      },
+    );
+    p.pc =
+      s.variant === 'naive'
+        ? 'restore_activate_next'
+        : s.variant === 'v17'
+          ? 'do_exit'
+          : 'ckpt_ctx_put_local';
   } else {
     t.exit_signal = rec.exit_signal | 0;
     t.pdeath_signal = rec.pdeath_signal;
     t.set_child_tid = rec.set_child_tid;
     t.clear_child_tid = rec.clear_child_tid;
     p.stopOnReturn = (rec.state & TASK_STOPPED) !== 0;
-    emit(p.id, 'restore_task_struct', `live record: exit_signal ${t.exit_signal}, pdeath_signal ${t.pdeath_signal}, comm "${t.comm}"; returns 0`, {
-      pid: p.pid,
-      data: { zombie: false },
-    });
+    emit(
+      p.id,
+      'restore_task_struct',
+      `live record: exit_signal ${t.exit_signal}, pdeath_signal ${t.pdeath_signal}, comm "${t.comm}"; returns 0`,
+      {
+        pid: p.pid,
+        data: { zombie: false },
+      },
+    );
     p.pc = 'restore_activate_next';
   }
   return { broadcast: false };

@@ -3,6 +3,7 @@ import type { EventLog } from '../events';
 import type { PidsEntry } from '../image/types';
 import type { Container, World } from '../kernel/types';
 import type { Variant } from '../scenario/types';
+import type { RunQueue } from './runqueue';
 
 /** `coord` or `pid:N`. */
 export type PartId = string;
@@ -71,6 +72,8 @@ export type TaskPc =
 export interface CoordPart {
   kind: 'coord';
   id: 'coord';
+  /** Run-queue slot: always 0. */
+  slot: 0;
   pc: CoordPc;
   /** Next pids index to create in user space. */
   nextClone: number;
@@ -85,6 +88,8 @@ export interface CoordPart {
 export interface TaskPart {
   kind: 'task';
   id: PartId;
+  /** Run-queue slot: index + 1. */
+  slot: number;
   pid: number;
   /** Index of this task's entry in the pids array. */
   index: number;
@@ -135,8 +140,10 @@ export interface RestartState {
   /** SIGCHLDs sent by a task while it had PF_RESTARTING (must stay 0). */
   sigchldFromRestarting: number;
   finished: boolean;
+  /** Restarting tasks whose machine has ended (returned to user space, zombie, or dead). */
+  tasksDone: number;
   /** Runnable participants in the order they became runnable (the fifo order). */
-  runqueue: Set<PartId>;
+  runqueue: RunQueue;
   /** Participant ids in the order they ran: the schedule that reproduces this run. */
   taken: PartId[];
   events: number;

@@ -9,15 +9,24 @@ export function validateTaskRecord(rec: TaskRecord, leader: boolean): RecordVerd
   const u = (n: number) => n >>> 0;
   if (u(rec.state) === TASK_DEAD) {
     if (u(rec.exit_state) !== EXIT_ZOMBIE) {
-      return { ok: false, reason: `zombie record with exit_state ${u(rec.exit_state)}, not EXIT_ZOMBIE (16)` };
+      return {
+        ok: false,
+        reason: `zombie record with exit_state ${u(rec.exit_state)}, not EXIT_ZOMBIE (16)`,
+      };
     }
     if (!validExitCode(rec.exit_code)) {
-      return { ok: false, reason: `invalid exit_code 0x${u(rec.exit_code).toString(16)} (valid_exit_code)` };
+      return {
+        ok: false,
+        reason: `invalid exit_code 0x${u(rec.exit_code).toString(16)} (valid_exit_code)`,
+      };
     }
     return { ok: true, zombie: true };
   }
   if (u(rec.exit_code) !== 0) {
-    return { ok: false, reason: `live record with exit_code 0x${u(rec.exit_code).toString(16)} (must be 0)` };
+    return {
+      ok: false,
+      reason: `live record with exit_code 0x${u(rec.exit_code).toString(16)} (must be 0)`,
+    };
   }
   if (leader && !validSignal(rec.exit_signal)) {
     return { ok: false, reason: `leader with invalid exit_signal ${rec.exit_signal | 0}` };

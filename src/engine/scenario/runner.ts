@@ -82,15 +82,25 @@ export function applyStep(world: World, step: Step, variant: Variant, opts: RunO
             : truncateImage(bytes, step.length);
       if (!r.ok) return failed(r.error);
       world.images.set(step.image, r.value);
-      world.log.emit({ actor: 'user', fn: step.op, what: `image "${step.image}" edited (${r.value.length} bytes)` });
+      world.log.emit({
+        actor: 'user',
+        fn: step.op,
+        what: `image "${step.image}" edited (${r.value.length} bytes)`,
+      });
       return { ok: true, fields: { image: step.image, bytes: r.value.length } };
     }
     case 'load_image': {
-      const path = step.path.startsWith('/') ? step.path : `${opts.baseDir.replace(/\/+$/, '')}/${step.path}`;
+      const path = step.path.startsWith('/')
+        ? step.path
+        : `${opts.baseDir.replace(/\/+$/, '')}/${step.path}`;
       const bytes = opts.readFile(path);
       if (!bytes) return failed(kerror('ENOENT', `cannot read ${step.path}`));
       world.images.set(step.image, bytes);
-      world.log.emit({ actor: 'user', fn: 'load_image', what: `image "${step.image}" loaded from ${step.path} (${bytes.length} bytes)` });
+      world.log.emit({
+        actor: 'user',
+        fn: 'load_image',
+        what: `image "${step.image}" loaded from ${step.path} (${bytes.length} bytes)`,
+      });
       return { ok: true, fields: { image: step.image, bytes: bytes.length } };
     }
     default:
@@ -98,11 +108,26 @@ export function applyStep(world: World, step: Step, variant: Variant, opts: RunO
   }
 }
 
-function restartStep(world: World, step: Extract<Step, { op: 'restart' }>, variant: Variant, opts: RunOptions): Applied {
+function restartStep(
+  world: World,
+  step: Extract<Step, { op: 'restart' }>,
+  variant: Variant,
+  opts: RunOptions,
+): Applied {
   const bytes = world.images.get(step.image);
   if (!bytes) return failed(kerror('ENOENT', `no image named "${step.image}"`));
-  const before = { current: world.current, containers: world.containers.length, events: world.log.length };
-  const run = beginRestart(world, { imageName: step.image, bytes, variant, schedule: step.schedule, log: world.log });
+  const before = {
+    current: world.current,
+    containers: world.containers.length,
+    events: world.log.length,
+  };
+  const run = beginRestart(world, {
+    imageName: step.image,
+    bytes,
+    variant,
+    schedule: step.schedule,
+    log: world.log,
+  });
   opts.onRestart?.(run);
   const r = runRestart(run);
   opts.onRestart?.(null);
@@ -114,7 +139,12 @@ function restartStep(world: World, step: Extract<Step, { op: 'restart' }>, varia
     return failed(r.error);
   }
   const o = r.value;
-  const fields: Fields = { container: o.container, order: o.order, events: o.events, ctx_refcount_end: o.ctx_refcount_end };
+  const fields: Fields = {
+    container: o.container,
+    order: o.order,
+    events: o.events,
+    ctx_refcount_end: o.ctx_refcount_end,
+  };
   if (!o.ok) {
     if (o.pid !== null) fields.pid = o.pid;
     return { ok: false, error: o.error!, fields };
@@ -150,20 +180,29 @@ function outcomeOf(index: number, step: Step, a: Applied): StepOutcome {
 export function prepareRestart(
   s: Scenario,
   opts: { variant?: Variant; baseDir: string; readFile: (path: string) => Uint8Array | null },
-): { freshWorld: () => World; image: string; bytes: Uint8Array; variant: Variant } | { unsupported: string } {
+):
+  | { freshWorld: () => World; image: string; bytes: Uint8Array; variant: Variant }
+  | { unsupported: string } {
   const index = s.steps.findIndex((st) => st.op === 'restart');
   if (index < 0) return { unsupported: 'the scenario has no restart step to explore' };
   const step = s.steps[index] as Extract<Step, { op: 'restart' }>;
   const variant = opts.variant ?? step.variant ?? s.variant;
   const world = initialWorld(s);
   if ('unsupported' in world) return world;
-  for (const st of s.steps.slice(0, index)) applyStep(world, st, opts.variant ?? s.variant, { ...opts });
+  for (const st of s.steps.slice(0, index))
+    applyStep(world, st, opts.variant ?? s.variant, { ...opts });
   const bytes = world.images.get(step.image);
-  if (!bytes) return { unsupported: `steps[${index}]: no image named "${step.image}" before the restart` };
+  if (!bytes)
+    return { unsupported: `steps[${index}]: no image named "${step.image}" before the restart` };
   return { freshWorld: () => cloneWorld(world), image: step.image, bytes, variant };
 }
 
 /** A private copy of a world: containers deep-copied, images shared (they are never mutated). */
 function cloneWorld(w: World): World {
-  return { containers: w.containers.map(cloneContainer), current: w.current, images: new Map(w.images), log: new EventLog() };
+  return {
+    containers: w.containers.map(cloneContainer),
+    current: w.current,
+    images: new Map(w.images),
+    log: new EventLog(),
+  };
 }

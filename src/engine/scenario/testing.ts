@@ -5,7 +5,10 @@ import type { RunResult } from './outcome';
 import type { Scenario } from './types';
 
 export function scenario(obj: Record<string, unknown>): Scenario {
-  const r = parseScenario(JSON.stringify({ format: 'crviz-scenario/1', name: 'test', ...obj }), 'test.json');
+  const r = parseScenario(
+    JSON.stringify({ format: 'crviz-scenario/1', name: 'test', ...obj }),
+    'test.json',
+  );
   if (!r.ok) throw new Error(r.message);
   return r.scenario;
 }
