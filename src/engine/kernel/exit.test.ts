@@ -3,6 +3,7 @@ import { exit, threadExit } from './exit-ops';
 import { beginExit, doExit, exitNotify, finishExit } from './exit';
 import { wait } from './wait';
 import { ptraceAttach } from './ptrace';
+import { kill } from './kill';
 import { cur, dump, fnsSince, task, worldOf } from './testing';
 import {
   EXIT_DEAD,
@@ -257,7 +258,8 @@ describe('exit_notify', () => {
     exit(w, { pid: 2, status: 0 });
     expect(task(w, 3)).toMatchObject({ ptracer: 0, state: 0 });
     expect(ptraceAttach(w, { tracer: 1, tracee: 3 }).ok).toBe(true);
-    exit(w, { pid: 3, status: 0 });
+    // A traced-stopped task cannot call exit itself; SIGKILL still ends it.
+    expect(kill(w, { pid: 3, signal: 9 }).ok).toBe(true);
     expect(task(w, 1).tracees).toBe(0);
     expect(task(w, 3).ptracer).toBe(0);
   });
