@@ -33,3 +33,28 @@ test('download an image, upload it back, and a damaged upload is refused', async
   await expect(images.getByText('good.ckpt', { exact: true })).toBeVisible();
   await expect(app.getByRole('button', { name: 'Restart', exact: true })).toBeEnabled();
 });
+
+test('patch a task field to make a bad image, then the restart fails', async ({ app, snap }) => {
+  for (const name of ['Freeze', 'Checkpoint']) {
+    await app.getByRole('button', { name, exact: true }).click();
+  }
+  const images = app.getByRole('region', { name: 'Image' });
+  await expect(images.getByText('ckpt1.ckpt')).toBeVisible();
+  await images.getByRole('button', { name: 'View ckpt1.ckpt' }).click();
+  const view = app.getByRole('dialog', { name: 'Image ckpt1' });
+  await expect(view.getByText(/valid$/)).toBeVisible();
+  const form = view.getByRole('form', { name: 'Patch a field' });
+  await form.getByRole('combobox', { name: 'pid' }).selectOption('4');
+  await form.getByRole('combobox', { name: 'Field' }).selectOption('exit_code');
+  await form.getByRole('textbox', { name: 'Value' }).fill('99999');
+  await form.getByRole('button', { name: 'Patch' }).click();
+  // The layout still decodes; restart's record checks are what refuse the bad exit code.
+  await expect(view.getByRole('list', { name: 'Records' })).toContainText('exit_code=99999');
+  await snap('patched-image');
+  await view.getByRole('button', { name: 'Close' }).click();
+  await app.getByRole('button', { name: 'Destroy', exact: true }).click();
+  await app.getByRole('button', { name: 'Restart', exact: true }).click();
+  await app.getByRole('button', { name: 'Last step' }).click();
+  await expect(app.getByRole('alert').getByText(/^restart failed: E[A-Z]+/)).toBeVisible();
+  await expect(app.getByRole('treeitem', { name: /^restart coordinator, failed/ })).toBeVisible();
+});

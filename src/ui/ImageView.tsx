@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import type { DecodedImage } from '../engine/image/types';
 import { HexDump } from './HexDump';
+import { PatchForm } from './PatchForm';
 import { useDebugger } from './context';
 
 function fieldText(v: unknown): string {
@@ -40,6 +41,8 @@ export function ImageView({
           {name}.ckpt · {bytes.length} bytes
           {decoded ? (decoded.ok ? ' · valid' : ' · invalid') : ''}
         </h2>
+        <span className="spacer" />
+        {decoded && decoded.pids.length > 0 ? <PatchForm image={name} decoded={decoded} /> : null}
         <button type="button" className="small" onClick={onClose}>
           Close
         </button>

@@ -1,0 +1,55 @@
+import { useState } from 'react';
+import type { DecodedImage } from '../engine/image/types';
+import { PIDS_PATCH_FIELDS, TASK_PATCH_FIELDS, type PatchField } from '../engine/scenario/types';
+import { useDebugger } from './context';
+
+const FIELDS: readonly PatchField[] = [...TASK_PATCH_FIELDS, ...PIDS_PATCH_FIELDS];
+
+/** Edit one field of a task record (or pids entry) to make a bad image: a `patch` step. */
+export function PatchForm({ image, decoded }: { image: string; decoded: DecodedImage }) {
+  const { session } = useDebugger();
+  const pids = decoded.pids.map((p) => p.vpid);
+  const [pid, setPid] = useState(pids[0] ?? 1);
+  const [field, setField] = useState<PatchField>('exit_code');
+  const [value, setValue] = useState('0');
+  return (
+    <form
+      className="patch"
+      aria-label="Patch a field"
+      onSubmit={(e) => {
+        e.preventDefault();
+        const v = field === 'comm' ? value : Number(value);
+        if (typeof v === 'number' && !Number.isFinite(v)) return;
+        void session.applyStep({ op: 'patch', image, pid, field, value: v });
+      }}
+    >
+      <label>
+        pid
+        <select value={pid} onChange={(e) => setPid(Number(e.target.value))}>
+          {pids.map((p) => (
+            <option key={p} value={p}>
+              {p}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        Field
+        <select value={field} onChange={(e) => setField(e.target.value as PatchField)}>
+          {FIELDS.map((f) => (
+            <option key={f} value={f}>
+              {f}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        Value
+        <input value={value} onChange={(e) => setValue(e.target.value)} size={10} />
+      </label>
+      <button type="submit" className="small">
+        Patch
+      </button>
+    </form>
+  );
+}
