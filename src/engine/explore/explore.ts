@@ -1,13 +1,9 @@
 import { EventLog, type EngineEvent } from '../events';
-import {
-  beginRestart,
-  cloneRun,
-  runnableIds,
-  stepRestart,
-  type RestartRun,
-} from '../restart/restart';
+import { cloneRun } from '../restart/clone';
+import { beginRestart, runnableIds, stepRestart, type RestartRun } from '../restart/restart';
 import type { Scenario, Variant } from '../scenario/types';
 import { prepareRestart } from '../scenario/runner';
+import { toArray } from '../restart/trail';
 import { stateKey } from './hash';
 import { endViolations, stateViolations, type InvariantName, type Violation } from './invariants';
 
@@ -47,7 +43,7 @@ export function exploreRestart(
 
   const record = (vs: Violation[], run: RestartRun) => {
     for (const v of vs)
-      if (!found.has(v.invariant)) found.set(v.invariant, { v, schedule: run.s.taken.slice() });
+      if (!found.has(v.invariant)) found.set(v.invariant, { v, schedule: toArray(run.s.taken) });
   };
 
   // Iterative DFS (no recursion limit on long restarts); each frame counts the paths below it.

@@ -1,46 +1,53 @@
 import type { RestartState } from '../restart/types';
 
+const b = (x: boolean): string => (x ? '1' : '0');
+
 /**
  * Everything that decides what a restart can still do, as one string. Schedule history (the run
  * queue's order, the steps taken) is left out so that interleavings reaching the same state merge.
+ * Plain concatenation: this runs once per explored edge.
  */
 export function stateKey(s: RestartState): string {
-  const parts: (string | number)[] = [];
   const c = s.coord;
-  parts.push(
-    c.pc,
-    c.nextClone,
-    c.result?.errno ?? '',
-    c.hasPtr ? 1 : 0,
-    c.hasAlloc ? 1 : 0,
-    s.offset,
-  );
+  let k =
+    c.pc +
+    '|' +
+    c.nextClone +
+    '|' +
+    (c.result?.errno ?? '') +
+    b(c.hasPtr) +
+    b(c.hasAlloc) +
+    '|' +
+    s.offset;
   const ctx = s.ctx;
-  if (ctx)
-    parts.push(
-      ctx.refcount,
-      ctx.active,
-      ctx.error?.errno ?? '',
-      ctx.completed ? 1 : 0,
-      ctx.success ? 1 : 0,
-    );
-  else parts.push('-');
+  k += ctx
+    ? '|' +
+      ctx.refcount +
+      ',' +
+      ctx.active +
+      ',' +
+      (ctx.error?.errno ?? '') +
+      b(ctx.completed) +
+      b(ctx.success)
+    : '|-';
+  const tasks = s.container?.tasks;
   for (const t of s.tasks) {
-    const k = s.container?.tasks.get(t.pid);
-    parts.push(
-      t.pc,
+    const flags =
       (t.hasPtr ? 1 : 0) |
-        (t.hasLocal ? 2 : 0) |
-        (t.zombie ? 4 : 0) |
-        (t.killed ? 8 : 0) |
-        (t.restored ? 16 : 0) |
-        (t.stopOnReturn ? 32 : 0),
-      t.ret?.errno ?? '',
-      k ? `${k.state}/${k.exit_state}/${k.flags}/${k.parent}` : 'x',
-    );
+      (t.hasLocal ? 2 : 0) |
+      (t.zombie ? 4 : 0) |
+      (t.killed ? 8 : 0) |
+      (t.restored ? 16 : 0) |
+      (t.stopOnReturn ? 32 : 0);
+    k += '|' + t.pc + ',' + flags + ',' + (t.ret?.errno ?? '');
+    const task = tasks?.get(t.pid);
+    k += task
+      ? ',' + task.state + '/' + task.exit_state + '/' + task.flags + '/' + task.parent
+      : ',x';
   }
-  parts.push(s.order.length, s.sigchldFromRestarting);
+  k += '|' + s.order.length + '|' + s.sigchldFromRestarting;
   if (s.completion)
-    parts.push(s.completion.liveNotRestored.join('.'), s.completion.zombiesNotZombie.join('.'));
-  return parts.join('|');
+    k +=
+      '|' + s.completion.liveNotRestored.join('.') + ';' + s.completion.zombiesNotZombie.join('.');
+  return k;
 }

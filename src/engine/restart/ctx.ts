@@ -2,12 +2,13 @@ import type { KError } from '../errno';
 import type { PidsEntry } from '../image/types';
 import type { RestartCtx, RestartState } from './types';
 import type { Emit } from './emit';
+import { append } from './trail';
 
 /** ckpt_ctx_alloc: refcount 1, owned by the coordinator's sys_restart. */
 export function ctxAlloc(pids: PidsEntry[]): RestartCtx {
   return {
     refcount: 1,
-    refHistory: [1],
+    refHistory: append(null, 1),
     pids,
     nrPids: pids.length,
     active: -1,
@@ -21,14 +22,14 @@ export function ctxAlloc(pids: PidsEntry[]): RestartCtx {
 
 export function ctxGet(ctx: RestartCtx): number {
   ctx.refcount += 1;
-  ctx.refHistory.push(ctx.refcount);
+  ctx.refHistory = append(ctx.refHistory, ctx.refcount);
   return ctx.refcount;
 }
 
 /** ckpt_ctx_put: frees the ctx (and its pids array) when the count reaches 0. */
 export function ctxPut(ctx: RestartCtx): number {
   ctx.refcount -= 1;
-  ctx.refHistory.push(ctx.refcount);
+  ctx.refHistory = append(ctx.refHistory, ctx.refcount);
   if (ctx.refcount === 0) ctx.freed = true;
   return ctx.refcount;
 }

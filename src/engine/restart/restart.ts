@@ -1,11 +1,12 @@
 import { fail, ok, type KError, type KResult } from '../errno';
-import { NullLog, type EventLog } from '../events';
-import { cloneContainer, newContainer } from '../kernel/world';
+import type { EventLog } from '../events';
+import { newContainer } from '../kernel/world';
 import type { World } from '../kernel/types';
 import type { Schedule, Variant } from '../scenario/types';
 import { emitterFor, type Emit } from './emit';
 import { refreshOne } from './runnable';
 import { RunQueue } from './runqueue';
+import { append, toArray } from './trail';
 import { pick, pickerFor, type Picker } from './schedule';
 import { stepCoordinator } from './coordinator';
 import { stepTask } from './task';
@@ -58,7 +59,7 @@ export function beginRestart(world: World, o: RestartOptions): RestartRun {
     finished: false,
     tasksDone: 0,
     runqueue: initialQueue(),
-    taken: [],
+    taken: null,
     events: 0,
   };
   const run: RestartRun = { s, world, picker: pickerFor(o.schedule), emit: () => {} };
@@ -112,7 +113,7 @@ export function stepRestart(run: RestartRun, choice?: PartId): KResult<PartId> {
   }
   const { broadcast } =
     p.kind === 'coord' ? stepCoordinator(s, run.emit) : stepTask(s, p, run.world, run.emit);
-  s.taken.push(p.id);
+  s.taken = append(s.taken, p.id);
   if (p.kind === 'task' && p.pc === 'done') s.tasksDone++;
   refreshOne(s, p);
   refreshOne(s, s.coord);
@@ -162,26 +163,6 @@ export function outcome(s: RestartState): RestartOutcome {
     order: s.order.slice(),
     events: s.events,
     ctx_refcount_end: s.ctx ? s.ctx.refcount : 0,
-    schedule: s.taken.slice(),
+    schedule: toArray(s.taken),
   };
-}
-
-/** A deep copy for the explorer: the container and every participant; the image bytes are shared. */
-export function cloneRun(run: RestartRun): RestartRun {
-  const s = run.s;
-  const tasks = s.tasks.map((t) => ({ ...t }));
-  const copy: RestartState = {
-    ...s,
-    container: s.container ? cloneContainer(s.container) : null,
-    ctx: s.ctx ? { ...s.ctx, refHistory: s.ctx.refHistory.slice() } : null,
-    coord: { ...s.coord },
-    tasks,
-    byPid: new Map(tasks.map((t) => [t.pid, t])),
-    order: s.order.slice(),
-    completion: s.completion ? { ...s.completion } : null,
-    runqueue: s.runqueue.clone(),
-    taken: s.taken.slice(),
-  };
-  const world: World = { ...run.world, log: new NullLog() };
-  return { s: copy, world, picker: { kind: 'fifo' }, emit: emitterFor(null, () => copy.events++) };
 }

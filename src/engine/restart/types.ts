@@ -4,6 +4,7 @@ import type { PidsEntry } from '../image/types';
 import type { Container, World } from '../kernel/types';
 import type { Variant } from '../scenario/types';
 import type { RunQueue } from './runqueue';
+import type { Trail } from './trail';
 
 /** `coord` or `pid:N`. */
 export type PartId = string;
@@ -14,7 +15,7 @@ export type PartId = string;
  */
 export interface RestartCtx {
   refcount: number;
-  refHistory: number[];
+  refHistory: Trail<number>;
   pids: PidsEntry[];
   nrPids: number;
   /** Index into pids of the task whose turn it is; starts at -1. */
@@ -145,7 +146,7 @@ export interface RestartState {
   /** Runnable participants in the order they became runnable (the fifo order). */
   runqueue: RunQueue;
   /** Participant ids in the order they ran: the schedule that reproduces this run. */
-  taken: PartId[];
+  taken: Trail<PartId> | null;
   events: number;
 }
 

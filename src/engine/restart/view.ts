@@ -1,5 +1,6 @@
 import type { ParticipantView, RestartView } from '../snapshot';
 import { canRun } from './runnable';
+import { toArray } from './trail';
 import type { Part, RestartState } from './types';
 
 /** Plain-data view of a restart in progress, for snapshots and the UI. */
@@ -29,7 +30,7 @@ export function restartView(s: RestartState): RestartView {
           active_pid: ctx.active,
           nr_pids: ctx.nrPids,
           refcount: ctx.refcount,
-          refcount_history: ctx.refHistory.slice(),
+          refcount_history: toArray(ctx.refHistory),
           error: ctx.error ? `${ctx.error.errno}: ${ctx.error.message}` : null,
           completed: ctx.completed,
           success: ctx.success,
