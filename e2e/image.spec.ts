@@ -57,4 +57,5 @@ test('patch a task field to make a bad image, then the restart fails', async ({ 
   await app.getByRole('button', { name: 'Last step' }).click();
   await expect(app.getByRole('alert').getByText(/^restart failed: E[A-Z]+/)).toBeVisible();
   await expect(app.getByRole('treeitem', { name: /^restart coordinator, failed/ })).toBeVisible();
+  await snap('restart-failed');
 });

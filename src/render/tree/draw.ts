@@ -18,6 +18,7 @@ export function enterCard(g: Selection<SVGGElement, Placed, SVGGElement, unknown
   g.append('text').attr('class', 'line2');
   g.append('text').attr('class', 'line3');
   g.append('text').attr('class', 'badge');
+  g.append('title');
 }
 
 export function updateCard(
@@ -30,6 +31,7 @@ export function updateCard(
     const w = n.isThread ? THREAD_W : NODE_W;
     const h = n.isThread ? THREAD_H : NODE_H;
     const x0 = -w / 2 + 10;
+    sel.select('title').text(n.name);
     sel.select<SVGPathElement>('path.card').attr('d', cardPath(n.kind, w, h));
     sel
       .select('rect.hatch')

@@ -3,6 +3,8 @@ import { COORD_W, NODE_H, type TreeLayout } from './layout';
 import type { TreeModel } from './model';
 import { COORDINATOR_PID } from './ids';
 
+const clip = (t: string, n: number) => (t.length > n ? `${t.slice(0, n - 1)}…` : t);
+
 type G = Selection<SVGGElement, unknown, null, undefined>;
 
 /**
@@ -49,6 +51,7 @@ export function drawOverlay(
   cIn.append('text').attr('class', 'line1');
   cIn.append('text').attr('class', 'line2');
   cIn.append('text').attr('class', 'line3');
+  cIn.append('title');
   const cAll = cIn.merge(coord);
   if (layout?.coordinator) {
     const { x, y } = layout.coordinator;
@@ -74,12 +77,13 @@ export function drawOverlay(
       .select('.line2')
       .attr('x', x0 + 6)
       .attr('y', -NODE_H / 2 + 33)
-      .text((c) => c.text);
+      .text((c) => clip(c.text, 30));
     cAll
       .select('.line3')
       .attr('x', x0 + 6)
       .attr('y', -NODE_H / 2 + 49)
-      .text((c) => c.pc);
+      .text((c) => clip(c.pc, 36));
+    cAll.select('title').text((c) => c.name);
   }
 
   const active = model?.activePid ?? null;
