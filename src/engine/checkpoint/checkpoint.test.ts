@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { decodeImage } from '../image/decode';
 import { containerView } from '../kernel/view';
+import { sysCheckpoint } from './checkpoint';
 import { TREE_1_2_3, latin1, run } from '../scenario/testing';
 
 const freezeAndCheckpoint = [{ op: 'freeze' }, { op: 'checkpoint', image: 'a' }];
@@ -147,5 +148,39 @@ describe('sys_checkpoint', () => {
     expect(containerView(after.world.containers[0])).toEqual(
       containerView(before.world.containers[0]),
     );
+  });
+});
+
+describe('may_checkpoint_task checks that no scenario op can reach', () => {
+  function frozenWorld() {
+    const r = run({
+      tree: [...TREE_1_2_3, { pid: 4, ppid: 2, comm: 'z', state: 'zombie', exit_code: 0 }],
+      steps: [{ op: 'freeze' }],
+    });
+    return { world: r.world, c: r.world.containers[0] };
+  }
+
+  it('refuses a live task in another nsproxy with EPERM and an empty message (STRING len 10)', () => {
+    const { world, c } = frozenWorld();
+    c.tasks.get(3)!.nsproxy = c.nsproxy + 1;
+    const r = sysCheckpoint(world.log, c, { variant: 'v18-28' });
+    expect(r.error?.errno).toBe('EPERM');
+    expect(r.image.length).toBe(18);
+    expect(errorText(r.image)).toBe('');
+  });
+
+  it('an unprivileged checkpointer gets EPERM on a zombie, which has no mm', () => {
+    const { world, c } = frozenWorld();
+    const r = sysCheckpoint(world.log, c, { variant: 'v18-28', privileged: false });
+    expect(r.error?.errno).toBe('EPERM');
+    expect(errorText(r.image)).toMatch(/^pid 4 tsk z err -1\]: /);
+  });
+
+  it('emits one may_checkpoint_task event per task, in walk order', () => {
+    const { world, c } = frozenWorld();
+    const before = world.log.length;
+    expect(sysCheckpoint(world.log, c, { variant: 'v18-28' }).ok).toBe(true);
+    const checks = world.log.events.slice(before).filter((e) => e.fn === 'may_checkpoint_task');
+    expect(checks.map((e) => e.pid)).toEqual([1, 2, 3, 4]);
   });
 });
