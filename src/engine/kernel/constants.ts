@@ -21,5 +21,5 @@ export const SIGHUP = 1;
 
 /** valid_signal(): 0..64 as an unsigned comparison; anything negative as s32 is invalid. */
 export function validSignal(sig: number): boolean {
-  return (sig >>> 0) <= NSIG;
+  return sig >>> 0 <= NSIG;
 }

@@ -42,7 +42,8 @@ const ALIASES: Record<string, number> = { SIGIOT: 6, SIGPOLL: 29, SIGCLD: 17, SI
 export function signalName(sig: number): string {
   const row = TABLE.find(([n]) => n === sig);
   if (row) return row[1];
-  if (sig >= 32 && sig <= 64) return sig === 32 || sig === 33 ? `SIG${sig}` : `SIGRTMIN+${sig - 34}`;
+  if (sig >= 32 && sig <= 64)
+    return sig === 32 || sig === 33 ? `SIG${sig}` : `SIGRTMIN+${sig - 34}`;
   return `signal ${sig}`;
 }
 
@@ -73,7 +74,11 @@ export function defaultAction(sig: number): DefaultAction {
 }
 
 /** Every named signal 1..31, for pickers. */
-export function standardSignals(): ReadonlyArray<{ number: number; name: string; action: DefaultAction }> {
+export function standardSignals(): ReadonlyArray<{
+  number: number;
+  name: string;
+  action: DefaultAction;
+}> {
   return TABLE.map(([number, name, action]) => ({ number, name, action }));
 }
 

@@ -73,9 +73,7 @@ export const TASK_PATCH_FIELDS = [
   'comm',
 ] as const;
 export const PIDS_PATCH_FIELDS = ['vppid', 'vtgid', 'vpgid', 'vsid'] as const;
-export type PatchField =
-  | (typeof TASK_PATCH_FIELDS)[number]
-  | (typeof PIDS_PATCH_FIELDS)[number];
+export type PatchField = (typeof TASK_PATCH_FIELDS)[number] | (typeof PIDS_PATCH_FIELDS)[number];
 
 export interface Scenario {
   format: 'crviz-scenario/1';
