@@ -1,72 +1,93 @@
-import { memo, useCallback, useEffect, useRef } from 'react';
+import { memo, useCallback, useEffect, useRef, useState } from 'react';
 import type { Frame } from '../engine/snapshot';
 import { selectCursor, selectFrames } from '../store/selectors';
 import { useDebugger, useDebuggerState } from './context';
 
-const Row = memo(function Row({
-  frame,
-  index,
-  current,
-  onJump,
-}: {
-  frame: Frame;
+/** Row height in px (kept in sync with .events button in app.css); rows are virtualised. */
+const ROW_H = 19;
+const OVERSCAN = 20;
+
+interface RowProps {
+  frame: Frame | null;
   index: number;
   current: boolean;
   onJump: (i: number) => void;
-}) {
-  const e = frame.event;
+}
+
+const Row = memo(function Row({ frame, index, current, onJump }: RowProps) {
+  const e = frame?.event;
   return (
     <li
-      className={`${current ? 'current' : ''}${e.errno ? ' err' : ''}`}
+      className={`${current ? 'current' : ''}${e?.errno ? ' err' : ''}`}
       aria-current={current ? 'step' : undefined}
+      style={{ top: (index + 1) * ROW_H }}
     >
       <button type="button" tabIndex={current ? 0 : -1} onClick={() => onJump(index)}>
         <span className="n">{index + 1}</span>
-        <span className="actor">{e.actor}</span>
-        <span className="fn">{e.fn}</span>
+        <span className="actor">{e ? e.actor : '—'}</span>
+        <span className="fn">{e ? e.fn : '(initial)'}</span>
         <span className="what">
-          {e.what}
-          {e.errno ? <strong className="errno"> {e.errno}</strong> : null}
+          {e ? e.what : 'the scenario’s tree before any step'}
+          {e?.errno ? <strong className="errno"> {e.errno}</strong> : null}
         </span>
       </button>
     </li>
   );
 });
 
-/** Every event: actor, kernel function, what happened; the current one highlighted and in view. */
+/**
+ * Every event: actor, kernel function, what happened; the current one highlighted and kept in
+ * view; click to jump. Only the rows in view are rendered, so long restarts stay fast.
+ */
 export function EventLog() {
   const { store } = useDebugger();
   const frames = useDebuggerState(selectFrames);
   const cursor = useDebuggerState(selectCursor);
   const list = useRef<HTMLOListElement>(null);
+  const [view, setView] = useState({ top: 0, height: 400 });
+  const count = (frames?.length ?? 0) + 1;
 
   useEffect(() => {
-    const el = list.current?.querySelector('li.current');
-    if (el && 'scrollIntoView' in el) el.scrollIntoView({ block: 'nearest' });
+    const el = list.current;
+    if (!el) return;
+    // Keep the current row in view (row -1 is the initial state at the top).
+    const y = (cursor + 1) * ROW_H;
+    if (y < el.scrollTop) el.scrollTop = y;
+    else if (y + ROW_H > el.scrollTop + el.clientHeight) el.scrollTop = y + ROW_H - el.clientHeight;
+    setView({ top: el.scrollTop, height: el.clientHeight });
   }, [cursor, frames]);
 
   const onJump = useCallback((i: number) => store.getState().setCursor(i), [store]);
+  const first = Math.max(0, Math.floor(view.top / ROW_H) - OVERSCAN);
+  const last = Math.min(count, Math.ceil((view.top + view.height) / ROW_H) + OVERSCAN);
+  const rows = [];
+  for (let r = first; r < last; r++) {
+    const i = r - 1;
+    rows.push(
+      <Row
+        key={i}
+        frame={i < 0 ? null : (frames?.[i] ?? null)}
+        index={i}
+        current={i === cursor}
+        onJump={onJump}
+      />,
+    );
+  }
   return (
     <section className="panel event-log" aria-label="Event log">
       <div className="panel-head">
         <h2>Event log</h2>
         <span className="dim">{frames ? `${frames.length} events` : ''}</span>
       </div>
-      <ol ref={list} className="events">
-        <li
-          className={cursor === -1 ? 'current' : ''}
-          aria-current={cursor === -1 ? 'step' : undefined}
-        >
-          <button type="button" tabIndex={cursor === -1 ? 0 : -1} onClick={() => onJump(-1)}>
-            <span className="n">0</span>
-            <span className="actor">—</span>
-            <span className="fn">(initial)</span>
-            <span className="what">the scenario’s tree before any step</span>
-          </button>
-        </li>
-        {(frames ?? []).map((f, i) => (
-          <Row key={i} frame={f} index={i} current={i === cursor} onJump={onJump} />
-        ))}
+      <ol
+        ref={list}
+        className="events"
+        onScroll={(e) =>
+          setView({ top: e.currentTarget.scrollTop, height: e.currentTarget.clientHeight })
+        }
+      >
+        <li className="events-spacer" style={{ height: count * ROW_H }} aria-hidden="true" />
+        {rows}
       </ol>
     </section>
   );

@@ -3,6 +3,7 @@ import type { DecodedImage } from '../engine/image/types';
 import type { Scenario, Variant } from '../engine/scenario/types';
 import type { SessionRecording } from '../engine/session-types';
 import type { EngineRequest, EngineResponse } from './protocol';
+import { shareUnchanged } from './share';
 
 /** The engine functions the worker needs; injected so the handler is testable without a worker. */
 export interface EngineApi {
@@ -37,7 +38,7 @@ export function handleRequest(api: EngineApi, req: EngineRequest): EngineRespons
         return {
           type: 'recording',
           id: req.id,
-          recording: api.runSession(parsed.scenario, readFile),
+          recording: shareUnchanged(api.runSession(parsed.scenario, readFile)),
         };
       }
       case 'explore': {

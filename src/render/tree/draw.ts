@@ -21,12 +21,20 @@ export function enterCard(g: Selection<SVGGElement, Placed, SVGGElement, unknown
   g.append('title');
 }
 
+/**
+ * Draws each card's content. `drawn` remembers what a card last showed (owned by the view), so
+ * unchanged cards are not touched again: stepping a big tree only redraws what changed.
+ */
 export function updateCard(
   g: Selection<SVGGElement, Placed, SVGGElement, unknown>,
   hatchId: string,
+  drawn: WeakMap<Element, string>,
 ): void {
   g.each(function (p) {
     const n = p.node;
+    const sig = `${n.name}|${n.kind}|${n.status}|${n.pc ?? ''}|${n.sleeping}`;
+    if (drawn.get(this) === sig) return;
+    drawn.set(this, sig);
     const sel = select<SVGGElement, Placed>(this);
     const w = n.isThread ? THREAD_W : NODE_W;
     const h = n.isThread ? THREAD_H : NODE_H;

@@ -39,6 +39,7 @@ export class TreeView {
   private readonly keyboard: TreeKeyboard;
   private readonly hatchId: string;
   private layout: TreeLayout | null = null;
+  private readonly drawn = new WeakMap<Element, string>();
   private lastContainer: number | null = null;
   private lastShape = '';
   /** Set once the user zooms or pans by hand; automatic fitting then stops until Fit. */
@@ -204,7 +205,7 @@ export class TreeView {
       .attr('aria-label', (p) => p.node.name)
       .attr('aria-level', (p) => p.depth + 1)
       .attr('aria-selected', (p) => String(this.options.selected === p.node.pid));
-    all.call(updateCard, this.hatchId);
+    all.call(updateCard, this.hatchId, this.drawn);
     if (dur > 0) {
       all
         .transition()
