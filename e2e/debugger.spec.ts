@@ -99,3 +99,19 @@ test('the explorer finds the naive variant bug and opens it as a trace', async (
   await explorer.getByRole('button', { name: 'Explore interleavings' }).click();
   await expect(explorer.getByText('✓ no invariant violated')).toBeVisible({ timeout: 60_000 });
 });
+
+test('a breakpoint on a task becoming active stops the playback there', async ({ app }) => {
+  await app.getByRole('treeitem', { name: /^pid 4 make/ }).click();
+  await app
+    .getByRole('region', { name: 'Inspector' })
+    .getByRole('checkbox', { name: 'Break when pid 4 becomes active' })
+    .check();
+  await checkpointAndRestart(app);
+  await app.getByRole('combobox', { name: 'Speed' }).selectOption('4');
+  await app.getByRole('button', { name: 'Play' }).click();
+  await expect(app.getByRole('button', { name: 'Play' })).toBeVisible({ timeout: 30_000 });
+  await expect(app.getByRole('treeitem', { name: /^pid 4 .*holds active_pid/ })).toBeVisible();
+  await expect(app.getByRole('status', { name: 'Step announcement' })).toContainText(
+    'restore_activate_next',
+  );
+});

@@ -3,6 +3,7 @@ import { describeWaitStatus, signalName } from '../engine/kernel/signals';
 import type { ParticipantView, RestartView, TaskView } from '../engine/snapshot';
 import { COORDINATOR_PID } from '../render/tree/ids';
 import { selectSelection, selectSnapshot } from '../store/selectors';
+import { ActiveBreakpoint } from './ActiveBreakpoint';
 import { useDebuggerState } from './context';
 import { StepChanges } from './StepChanges';
 
@@ -115,6 +116,7 @@ export function Inspector() {
           <>
             <h3>task_struct · pid {task.pid}</h3>
             <Fields rows={taskRows(task)} />
+            <ActiveBreakpoint pid={task.pid} />
           </>
         ) : selection === COORDINATOR_PID ? (
           <h3>restart coordinator</h3>

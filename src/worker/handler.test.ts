@@ -1,0 +1,84 @@
+import { describe, expect, it } from 'vitest';
+import type { Scenario } from '../engine/scenario/types';
+import type { SessionRecording } from '../engine/session-types';
+import { handleRequest, type EngineApi } from './handler';
+
+const scenario: Scenario = {
+  format: 'crviz-scenario/1',
+  name: 's',
+  variant: 'v18-28',
+  tree: [],
+  steps: [],
+};
+
+function api(over: Partial<EngineApi> = {}): EngineApi {
+  return {
+    runSession: (s) =>
+      ({
+        scenario: s,
+        initial: { current: 1, containers: [], images: [], restart: null },
+        frames: [],
+        stepStarts: [],
+        report: {},
+        images: {},
+      }) as SessionRecording,
+    parseScenario: (text) => ({ ok: true, scenario: JSON.parse(text) as Scenario }),
+    decodeImage: (bytes) => ({
+      ok: false,
+      bytes: bytes.length,
+      records: [],
+      uflags: 0,
+      pids: [],
+      tasks: [],
+      trailing: 0,
+    }),
+    exploreScenario: () => ({ unsupported: 'the scenario has no restart step' }),
+    ...over,
+  };
+}
+
+describe('handleRequest', () => {
+  it('answers ping and load', () => {
+    expect(handleRequest(api(), { type: 'ping', id: 1 })).toEqual({ type: 'pong', id: 1 });
+    const res = handleRequest(api(), { type: 'load', id: 2, scenario });
+    expect(res).toMatchObject({ type: 'recording', id: 2, recording: { scenario } });
+  });
+
+  it('re-validates a scenario before running it', () => {
+    const bad = api({ parseScenario: () => ({ ok: false, message: 'steps[0]: unknown op' }) });
+    expect(handleRequest(bad, { type: 'load', id: 3, scenario })).toEqual({
+      type: 'error',
+      id: 3,
+      message: 'steps[0]: unknown op',
+    });
+  });
+
+  it('turns engine exceptions and unsupported explores into error answers', () => {
+    const boom = api({
+      runSession: () => {
+        throw new Error('boom');
+      },
+    });
+    expect(handleRequest(boom, { type: 'load', id: 4, scenario })).toEqual({
+      type: 'error',
+      id: 4,
+      message: 'engine failure: boom',
+    });
+    expect(
+      handleRequest(api(), { type: 'explore', id: 5, scenario, variant: 'naive', maxStates: 9 }),
+    ).toEqual({ type: 'error', id: 5, message: 'the scenario has no restart step' });
+  });
+
+  it('hands uploaded files to load_image by path', () => {
+    let read: Uint8Array | null = null;
+    const spy = api({
+      runSession: (s, readFile) => {
+        read = readFile?.('./upload/a.ckpt') ?? null;
+        return api().runSession(s);
+      },
+    });
+    const bytes = new Uint8Array([1, 2]);
+    handleRequest(spy, { type: 'load', id: 6, scenario, files: { 'upload/a.ckpt': bytes } });
+    expect(read).toBe(bytes);
+  });
+});
