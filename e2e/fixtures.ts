@@ -19,6 +19,8 @@ export const test = base.extend<{ app: Page; snap: (name: string) => Promise<voi
   },
   snap: async ({ page }, provide, testInfo) => {
     await provide(async (name: string) => {
+      // Let the tree's transitions (280 ms) settle so the picture shows the state, not a blend.
+      await page.waitForTimeout(450);
       await page.screenshot({ path: testInfo.outputPath(`${name}.png`) });
     });
   },
