@@ -58,9 +58,23 @@ export function runSession(
   let world: World | null = null;
   const frames: Frame[] = [];
   const stepStarts: number[] = [];
+  // Restart events are emitted in the middle of a step; their frames are filled in once the
+  // step has finished, so a frame never shows a half-taken step (or a stale run queue).
+  let pending = 0;
+  const fillPending = () => {
+    if (!world || pending === 0) return;
+    const snapshot = snapshotOf(world, restart);
+    for (let i = frames.length - pending; i < frames.length; i++) frames[i].snapshot = snapshot;
+    pending = 0;
+  };
   const log = new TappedLog((event) => {
-    if (world && step >= 0 && perEvent)
-      frames.push({ event, step, snapshot: snapshotOf(world, restart) });
+    if (!world || step < 0 || !perEvent) return;
+    if (restart) {
+      frames.push({ event, step, snapshot: null as unknown as WorldSnapshot });
+      pending++;
+    } else {
+      frames.push({ event, step, snapshot: snapshotOf(world, null) });
+    }
   });
   const built = initialWorld(scenario, log);
   if ('unsupported' in built) throw new Error(built.unsupported);
@@ -72,7 +86,11 @@ export function runSession(
     baseDir: '.',
     readFile,
     log,
-    onRestart: (r) => (restart = r),
+    onRestart: (r) => {
+      fillPending();
+      restart = r;
+      if (r) r.afterStep = fillPending;
+    },
     onStep: (index, phase, w) => {
       if (phase === 'start') {
         step = index;

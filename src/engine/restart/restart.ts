@@ -18,6 +18,8 @@ export interface RestartRun {
   world: World;
   emit: Emit;
   picker: Picker;
+  /** Called when a step has fully finished (the session snapshots the world there). */
+  afterStep?: () => void;
 }
 
 export interface RestartOptions {
@@ -124,6 +126,7 @@ export function stepRestart(run: RestartRun, choice?: PartId): KResult<PartId> {
   }
   if (broadcast) for (const t of s.tasks) refreshOne(s, t);
   s.finished = s.coord.pc === 'done' && s.tasksDone === s.tasks.length;
+  run.afterStep?.();
   return ok(p.id);
 }
 
