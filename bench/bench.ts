@@ -131,3 +131,9 @@ console.log(
 );
 console.log('\nExplorer, 6-task tree (v18-28, every interleaving of the restart)');
 console.log(table(['states', 'schedules', 'ms', 'states/s'], [explorerRow()]));
+
+if (!process.argv.includes('--engine-only')) {
+  const { frameBench } = await import('./frames');
+  console.log('');
+  console.log(await frameBench(2000));
+}

@@ -1,0 +1,127 @@
+/**
+ * Frame times of the app in Chromium (part of npm run bench): open a 2,000-task scenario that
+ * freezes, checkpoints, destroys and restarts, then measure requestAnimationFrame gaps and long
+ * tasks while the timeline plays and while the tree is zoomed. Measured, never asserted.
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type Page } from '@playwright/test';
+import { benchScenario } from './trees';
+
+const PORT = 4199;
+const SYSTEM_CHROMIUM = '/usr/bin/chromium';
+
+interface FrameStats {
+  frames: number;
+  p50: number;
+  p95: number;
+  max: number;
+  longTasks: number;
+  longTaskMs: number;
+}
+
+/** Records rAF gaps and long tasks in the page for `ms`, while `act` runs. */
+async function measure(page: Page, ms: number, act: () => Promise<void>): Promise<FrameStats> {
+  // Passed as source text: tsx would otherwise inject its __name helper into the function.
+  await page.evaluate(`(() => {
+    window.__frames = [];
+    window.__long = [];
+    window.__stop = false;
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) window.__long.push(e.duration);
+    }).observe({ type: 'longtask', buffered: false });
+    let last = performance.now();
+    const tick = (t) => {
+      window.__frames.push(t - last);
+      last = t;
+      if (!window.__stop) requestAnimationFrame(tick);
+    };
+    requestAnimationFrame(tick);
+  })()`);
+  await act();
+  await page.waitForTimeout(ms);
+  const { frames, long } = (await page.evaluate(
+    '(() => { window.__stop = true; return { frames: window.__frames.slice(1), long: window.__long }; })()',
+  )) as { frames: number[]; long: number[] };
+  const sorted = frames.slice().sort((a, b) => a - b);
+  const q = (p: number) => sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] ?? 0;
+  return {
+    frames: frames.length,
+    p50: q(0.5),
+    p95: q(0.95),
+    max: sorted[sorted.length - 1] ?? 0,
+    longTasks: long.length,
+    longTaskMs: long.reduce((a, b) => a + b, 0),
+  };
+}
+
+export async function frameBench(tasks = 2000): Promise<string> {
+  const build = spawnSync('npx', ['vite', 'build', '--logLevel', 'error'], { stdio: 'inherit' });
+  if (build.status !== 0) throw new Error('vite build failed');
+  const server = spawn('npx', ['vite', 'preview', '--port', String(PORT), '--strictPort'], {
+    stdio: 'ignore',
+  });
+  const browser = await chromium.launch({
+    ...(existsSync(SYSTEM_CHROMIUM) ? { executablePath: SYSTEM_CHROMIUM } : {}),
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+    ],
+  });
+  try {
+    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    for (let i = 0; i < 50; i++) {
+      if (
+        await page.goto(`http://localhost:${PORT}/`).then(
+          () => true,
+          () => false,
+        )
+      )
+        break;
+      await page.waitForTimeout(200);
+    }
+    await page.getByRole('tree', { name: 'Process tree' }).waitFor();
+    const s = benchScenario(tasks);
+    s.steps = [
+      { op: 'freeze' },
+      { op: 'checkpoint', image: 'a' },
+      { op: 'destroy' },
+      { op: 'restart', image: 'a' },
+    ];
+    const file = join(mkdtempSync(join(tmpdir(), 'crviz-bench-')), `bench-${tasks}.json`);
+    writeFileSync(file, JSON.stringify(s));
+    const t0 = Date.now();
+    await page.getByLabel('Open scenario file').setInputFiles(file);
+    await page
+      .getByRole('treeitem', { name: new RegExp(`^pid ${tasks} `) })
+      .first()
+      .waitFor({ timeout: 120_000 });
+    const openMs = Date.now() - t0;
+    const play = await measure(page, 4000, async () => {
+      await page.getByRole('button', { name: 'First step', exact: true }).click();
+      await page.getByRole('button', { name: 'Play', exact: true }).click();
+    });
+    const tree = page.getByRole('tree', { name: 'Process tree' });
+    const box = await tree.boundingBox();
+    const zoom = await measure(page, 500, async () => {
+      if (!box) return;
+      await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+      for (let i = 0; i < 20; i++) await page.mouse.wheel(0, i < 10 ? -120 : 120);
+    });
+    const row = (name: string, f: FrameStats) =>
+      `${name.padEnd(22)} ${String(f.frames).padStart(6)} ${f.p50.toFixed(1).padStart(8)} ${f.p95.toFixed(1).padStart(8)} ${f.max.toFixed(0).padStart(7)} ${String(f.longTasks).padStart(6)} ${f.longTaskMs.toFixed(0).padStart(8)}`;
+    return [
+      `App in Chromium, ${tasks.toLocaleString('en')}-task scenario (freeze, checkpoint, destroy, restart): opened and drawn in ${openMs} ms`,
+      `${'phase'.padEnd(22)} ${'frames'.padStart(6)} ${'p50 ms'.padStart(8)} ${'p95 ms'.padStart(8)} ${'max ms'.padStart(7)} ${'long'.padStart(6)} ${'long ms'.padStart(8)}`,
+      row('play the timeline', play),
+      row('zoom the tree', zoom),
+    ].join('\n');
+  } finally {
+    await browser.close();
+    server.kill();
+  }
+}
