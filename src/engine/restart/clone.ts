@@ -1,5 +1,4 @@
 import { NullLog } from '../events';
-import { cloneContainer } from '../kernel/world';
 import type { World } from '../kernel/types';
 import { emitterFor } from './emit';
 import type { RestartRun } from './restart';
@@ -71,7 +70,8 @@ export function cloneRun(run: RestartRun): RestartRun {
     imageName: s.imageName,
     bytes: s.bytes,
     offset: s.offset,
-    container: s.container ? cloneContainer(s.container) : null,
+    container: s.container,
+    ownsContainer: false,
     ctx: s.ctx ? copyCtx(s.ctx) : null,
     coord: copyCoord(s.coord),
     tasks,

@@ -1,6 +1,6 @@
 import { fail, ok, type KError, type KResult } from '../errno';
 import type { EventLog } from '../events';
-import { newContainer } from '../kernel/world';
+import { cloneContainer, newContainer } from '../kernel/world';
 import type { World } from '../kernel/types';
 import type { Schedule, Variant } from '../scenario/types';
 import { emitterFor, type Emit } from './emit';
@@ -40,6 +40,7 @@ export function beginRestart(world: World, o: RestartOptions): RestartRun {
     bytes: o.bytes,
     offset: 0,
     container,
+    ownsContainer: true,
     ctx: null,
     coord: {
       kind: 'coord',
@@ -82,6 +83,32 @@ export function participant(s: RestartState, id: PartId): Part | undefined {
   return id.startsWith('pid:') ? s.byPid.get(Number(id.slice(4))) : undefined;
 }
 
+/** Steps that only read the container; every other step may write to it. */
+const READ_ONLY_PCS = new Set<string>([
+  'ckpt_ctx_alloc',
+  'restore_read_header',
+  'restore_read_tree',
+  'init_restart_ctx',
+  'set_task_ctx',
+  'prepare_descendants',
+  'wait_all_tasks_finish',
+  'restore_read_tail',
+  'do_restore_coord',
+  'ckpt_ctx_put',
+  'kill_tree',
+  'wait_task_active',
+  'restore_activate_next',
+  'wait_task_sync',
+  'ckpt_ctx_put_local',
+  'exit_checkpoint',
+  'clear_task_ctx',
+  'restore_notify_error',
+]);
+
+function writesContainer(p: Part): boolean {
+  return !READ_ONLY_PCS.has(p.pc);
+}
+
 function partAt(s: RestartState, slot: number): Part {
   return slot === 0 ? s.coord : s.tasks[slot - 1];
 }
@@ -112,6 +139,10 @@ export function stepRestart(run: RestartRun, choice?: PartId): KResult<PartId> {
       return fail('EINVAL', `${picked.error} (runnable: ${runnableIds(s).join(', ') || 'none'})`);
     }
     p = partAt(s, picked.slot);
+  }
+  if (!s.ownsContainer && s.container && writesContainer(p)) {
+    s.container = cloneContainer(s.container);
+    s.ownsContainer = true;
   }
   const { broadcast } =
     p.kind === 'coord' ? stepCoordinator(s, run.emit) : stepTask(s, p, run.world, run.emit);

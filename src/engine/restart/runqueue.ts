@@ -1,29 +1,25 @@
 /**
  * The run queue: participant slots (0 = coordinator, i + 1 = the task of pids[i]) in the order
- * they became runnable, with O(1) add, delete and first over typed arrays. A JS Set keeps that
- * order too, but after many deletions from its front `first` has to skip the holes they leave,
- * which made a 100,000-task restart quadratic; string keys also cost a hash per step.
+ * they became runnable, as a doubly linked list over small-integer arrays: O(1) add, delete and
+ * first. A JS Set keeps that order too, but after many deletions from its front `first` has to
+ * skip the holes they leave, which made a 100,000-task restart quadratic. Plain arrays rather
+ * than typed ones: the explorer copies small queues constantly, and typed-array allocation is
+ * the slower of the two there.
  */
 export class RunQueue {
-  private next: Int32Array;
-  private prev: Int32Array;
-  private member: Uint8Array;
+  private next: number[] = [];
+  private prev: number[] = [];
+  private member: number[] = [];
   private head = -1;
   private tail = -1;
   private count = 0;
-
-  constructor(capacity = 16) {
-    this.next = new Int32Array(capacity);
-    this.prev = new Int32Array(capacity);
-    this.member = new Uint8Array(capacity);
-  }
 
   get size(): number {
     return this.count;
   }
 
   has(slot: number): boolean {
-    return slot < this.member.length && this.member[slot] === 1;
+    return this.member[slot] === 1;
   }
 
   first(): number {
@@ -32,7 +28,7 @@ export class RunQueue {
 
   add(slot: number): void {
     if (slot >= this.member.length) this.grow(slot + 1);
-    if (this.member[slot]) return;
+    if (this.member[slot] === 1) return;
     this.member[slot] = 1;
     this.count++;
     this.next[slot] = -1;
@@ -62,7 +58,7 @@ export class RunQueue {
   }
 
   clone(): RunQueue {
-    const q = new RunQueue(0);
+    const q = new RunQueue();
     q.next = this.next.slice();
     q.prev = this.prev.slice();
     q.member = this.member.slice();
@@ -72,15 +68,12 @@ export class RunQueue {
     return q;
   }
 
+  /** Keeps the arrays dense (no holes), so they stay fast small-integer arrays. */
   private grow(min: number): void {
-    const cap = Math.max(min, this.member.length * 2);
-    const grow = <T extends Int32Array | Uint8Array>(a: T, make: (n: number) => T): T => {
-      const b = make(cap);
-      b.set(a);
-      return b;
-    };
-    this.next = grow(this.next, (n) => new Int32Array(n));
-    this.prev = grow(this.prev, (n) => new Int32Array(n));
-    this.member = grow(this.member, (n) => new Uint8Array(n));
+    for (let i = this.member.length; i < min; i++) {
+      this.next.push(-1);
+      this.prev.push(-1);
+      this.member.push(0);
+    }
   }
 }

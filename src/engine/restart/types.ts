@@ -127,6 +127,8 @@ export interface RestartState {
   offset: number;
   /** Container the restart builds; created by the first user-space step. */
   container: Container | null;
+  /** False in an explorer copy until a step writes to the container (copy on write). */
+  ownsContainer: boolean;
   ctx: RestartCtx | null;
   coord: CoordPart;
   tasks: TaskPart[];
