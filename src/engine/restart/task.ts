@@ -54,17 +54,7 @@ export function stepTask(
       p.pc = 'wait_task_active';
       return { broadcast: false };
     case 'wait_task_active':
-      if (p.killed || ctx!.error) {
-        return fail(
-          p,
-          p.killed
-            ? kerror('EINTR', 'interrupted by SIGKILL')
-            : kerror('EBUSY', 'ctx error: force_sig(SIGKILL)'),
-          emit,
-          'wait_task_active',
-          'woken',
-        );
-      }
+      if (p.killed || ctx!.error) return wokenToDie(p, emit, 'wait_task_active');
       emit(A, 'wait_task_active', `its turn: active_pid ${ctx!.active} is pid ${p.pid}`, {
         pid: p.pid,
         data: { active_pid: ctx!.active },
@@ -80,17 +70,7 @@ export function stepTask(
       return { broadcast: false };
     }
     case 'wait_task_sync':
-      if (p.killed || ctx!.error) {
-        return fail(
-          p,
-          p.killed
-            ? kerror('EINTR', 'interrupted by SIGKILL')
-            : kerror('EBUSY', 'ctx error: force_sig(SIGKILL)'),
-          emit,
-          'wait_task_sync',
-          'woken',
-        );
-      }
+      if (p.killed || ctx!.error) return wokenToDie(p, emit, 'wait_task_sync');
       emit(A, 'wait_task_sync', 'woken: ctx SUCCESS', { pid: p.pid });
       p.pc = 'clear_task_ctx';
       return { broadcast: false };
@@ -206,6 +186,17 @@ export function stepTask(
     case 'done':
       return { broadcast: false };
   }
+}
+
+/**
+ * An interruptible wait that ends in death: SIGKILL makes it return -EINTR (-ERESTARTSYS at
+ * the syscall boundary); a ctx error makes the task force_sig(SIGKILL) itself and return -EBUSY.
+ */
+function wokenToDie(p: TaskPart, emit: Emit, fn: string): { broadcast: boolean } {
+  const error = p.killed
+    ? kerror('EINTR', 'interrupted by SIGKILL')
+    : kerror('EBUSY', 'ctx error: force_sig(SIGKILL)');
+  return fail(p, error, emit, fn, 'woken');
 }
 
 /** Records the task's error and sends it down the out: path. */
