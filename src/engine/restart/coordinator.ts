@@ -1,8 +1,9 @@
-import { kerror, type KError } from '../errno';
-import { TASK_INTERRUPTIBLE } from '../kernel/constants';
-import { createTask } from '../kernel/world';
+import { kerror } from '../errno';
 import { CHECKPOINT_SUBTREE } from '../image/layout';
-import { activateNext, ctxAlloc, ctxGet, ctxPut, notifyError } from './ctx';
+import { cloneNext } from './clone-tree';
+import { failCoordinator } from './coord-error';
+import { activateNext, ctxAlloc, ctxGet, ctxPut } from './ctx';
+import { prepareDescendants } from './prepare-descendants';
 import type { Emit } from './emit';
 import { readImageHead, readTailAt } from './stream';
 import type { RestartState, TaskPart } from './types';
@@ -76,7 +77,7 @@ export function stepCoordinator(s: RestartState, emit: Emit): { broadcast: boole
     case 'init_restart_ctx': {
       const root = s.byPid.get(s.pids[0].vpid);
       if (!root || s.container!.tasks.get(root.pid)?.parent !== 0) {
-        return coordError(
+        return failCoordinator(
           s,
           kerror('ESRCH', `the coordinator has no child with pid ${s.pids[0].vpid}`),
           emit,
@@ -125,7 +126,7 @@ export function stepCoordinator(s: RestartState, emit: Emit): { broadcast: boole
     }
     case 'restore_read_tail': {
       const tail = readTailAt(s.bytes, s.offset);
-      if (!tail.ok) return coordError(s, tail.error, emit, 'restore_read_tail');
+      if (!tail.ok) return failCoordinator(s, tail.error, emit, 'restore_read_tail');
       s.offset = tail.value;
       emit(A, 'restore_read_tail', 'TAIL magic ok');
       p.pc = 'do_restore_coord';
@@ -205,121 +206,6 @@ export function stepCoordinator(s: RestartState, emit: Emit): { broadcast: boole
   }
 }
 
-function coordError(
-  s: RestartState,
-  error: KError,
-  emit: Emit,
-  fn: string,
-): { broadcast: boolean } {
-  emit(A, fn, error.message, { errno: error.errno });
-  notifyError(s, error, null, emit, A);
-  s.coord.result = s.ctx!.error;
-  s.coord.pc = 'do_restore_coord';
-  return { broadcast: true };
-}
-
 function isZombieNow(s: RestartState, t: TaskPart): boolean {
   return (s.container!.tasks.get(t.pid)?.exit_state ?? 0) !== 0;
-}
-
-/** ckpt_make_tree in user space, one clone per step, in pids order. */
-function cloneNext(s: RestartState): KError | null {
-  const c = s.container!;
-  const i = s.coord.nextClone;
-  const e = s.pids[i];
-  if (c.tasks.has(e.vpid)) return kerror('EBUSY', `pids[${i}]: pid ${e.vpid} is already in use`);
-  let parent: number;
-  if (i === 0) parent = 0;
-  else if (e.vtgid !== e.vpid) {
-    const leader = c.tasks.get(e.vtgid);
-    if (!leader)
-      return kerror('EINVAL', `pids[${i}]: thread ${e.vpid} has no leader ${e.vtgid} before it`);
-    parent = leader.parent;
-  } else if (e.vppid === 0) parent = 0;
-  else {
-    const par = c.tasks.get(e.vppid);
-    if (!par)
-      return kerror('EINVAL', `pids[${i}]: pid ${e.vpid} has no parent ${e.vppid} before it`);
-    parent = par.pid;
-  }
-  const parentComm = parent ? (c.tasks.get(parent)?.comm ?? 'restart') : 'restart';
-  createTask(c, {
-    pid: e.vpid,
-    tgid: e.vtgid,
-    parent,
-    comm: parentComm,
-    pgid: e.vpgid,
-    sid: e.vsid,
-    state: TASK_INTERRUPTIBLE,
-    exit_signal: e.vtgid !== e.vpid ? -1 : 17,
-  });
-  const part: TaskPart = {
-    kind: 'task',
-    id: `pid:${e.vpid}`,
-    slot: i + 1,
-    pid: e.vpid,
-    index: i,
-    pc: 'wait_checkpoint_ctx',
-    hasPtr: false,
-    hasLocal: false,
-    restored: false,
-    zombie: false,
-    stopOnReturn: false,
-    ret: null,
-    killed: false,
-  };
-  s.tasks.push(part);
-  s.byPid.set(e.vpid, part);
-  s.coord.nextClone = i + 1;
-  return null;
-}
-
-/**
- * prepare_descendants: a DFS over the root's descendants (and the root's other threads) that
- * gives every non-zombie task the ctx (one reference each) and wakes it. The number marked must
- * equal nr_pids under the 28/80 rule, otherwise -ESRCH.
- */
-function prepareDescendants(s: RestartState, emit: Emit): { broadcast: boolean } {
-  const c = s.container!;
-  const ctx = s.ctx!;
-  const root = c.tasks.get(s.pids[0].vpid)!;
-  const roots = [
-    root.pid,
-    ...c.outer.filter((pid) => pid !== root.pid && c.tasks.get(pid)?.tgid === root.tgid),
-  ];
-  let marked = 0;
-  const stack = [...roots].reverse();
-  while (stack.length) {
-    const t = c.tasks.get(stack.pop()!)!;
-    if (t.ptracer)
-      return coordError(s, kerror('EBUSY', `pid ${t.pid} is ptraced`), emit, 'prepare_descendants');
-    const part = s.byPid.get(t.pid);
-    if (t.exit_state === 0 && part) {
-      part.hasPtr = true;
-      ctxGet(ctx);
-      marked++;
-    }
-    for (let k = t.children.length - 1; k >= 0; k--) stack.push(t.children[k]);
-  }
-  if (marked !== ctx.nrPids) {
-    emit(A, 'prepare_descendants', `marked ${marked} tasks but nr_pids is ${ctx.nrPids}`, {
-      errno: 'ESRCH',
-      data: { refcount: ctx.refcount },
-    });
-    notifyError(
-      s,
-      kerror('ESRCH', `prepare_descendants found ${marked} tasks for ${ctx.nrPids} pids entries`),
-      null,
-      emit,
-      A,
-    );
-    s.coord.result = ctx.error;
-    s.coord.pc = 'do_restore_coord';
-    return { broadcast: true };
-  }
-  emit(A, 'prepare_descendants', `gives the ctx to ${marked} tasks and wakes them`, {
-    data: { refcount: ctx.refcount, marked },
-  });
-  s.coord.pc = 'restore_activate_next';
-  return { broadcast: true };
 }

@@ -1,4 +1,4 @@
-import { kerror, type KError } from '../errno';
+import { kerror } from '../errno';
 import { EventLog } from '../events';
 import {
   EXIT_DEAD,
@@ -15,8 +15,8 @@ import { beginExit, exitNotify, finishExit } from '../kernel/exit';
 import type { World } from '../kernel/types';
 import { activateNext, ctxGet, ctxPut, notifyError } from './ctx';
 import type { Emit } from './emit';
-import { validateTaskRecord } from './validate-record';
-import { readTaskAt } from './stream';
+import { restoreTaskStruct } from './restore-task-struct';
+import { fail, hex } from './task-out';
 import type { RestartState, TaskPart } from './types';
 
 /** One step of a restarting task's do_restore_task (and, for a zombie, its do_exit). */
@@ -199,24 +199,6 @@ function wokenToDie(p: TaskPart, emit: Emit, fn: string): { broadcast: boolean }
   return fail(p, error, emit, fn, 'woken');
 }
 
-/** Records the task's error and sends it down the out: path. */
-function fail(
-  p: TaskPart,
-  error: KError,
-  emit: Emit | null,
-  fn: string,
-  prefix: string,
-): { broadcast: boolean } {
-  p.ret = error;
-  if (emit)
-    emit(p.id, fn, `${prefix}: ${error.message}, returns ${error.code}`, {
-      pid: p.pid,
-      errno: error.errno,
-    });
-  p.pc = 'clear_task_ctx';
-  return { broadcast: false };
-}
-
 /** A SIGKILLed restarting task; the namespace teardown reaps it at the end. */
 function markKilled(t: {
   state: number;
@@ -228,74 +210,4 @@ function markKilled(t: {
   t.exit_state = EXIT_ZOMBIE;
   t.exit_code = SIGKILL;
   t.flags = (t.flags | PF_EXITING) & ~PF_RESTARTING;
-}
-
-function hex(n: number): string {
-  return `0x${(n >>> 0).toString(16)}`;
-}
-
-/** restore_task_struct: read TASK + comm, validate as the seed does, apply. */
-function restoreTaskStruct(s: RestartState, p: TaskPart, emit: Emit): { broadcast: boolean } {
-  const t = s.container!.tasks.get(p.pid)!;
-  const read = readTaskAt(s.bytes, s.offset);
-  if (!read.ok) {
-    return fail(
-      p,
-      { ...read.error, message: `pid ${p.pid}: ${read.error.message}` },
-      emit,
-      'restore_task_struct',
-      'read',
-    );
-  }
-  s.offset = read.value.offset;
-  const rec = read.value.record;
-  const leader = t.tgid === t.pid;
-  const verdict = validateTaskRecord(rec, leader);
-  if (!verdict.ok) {
-    return fail(
-      p,
-      kerror('EINVAL', `pid ${p.pid}: ${verdict.reason}`),
-      emit,
-      'restore_task_struct',
-      'invalid record',
-    );
-  }
-  t.comm = rec.comm;
-  p.restored = true;
-  if (verdict.zombie) {
-    t.exit_code = rec.exit_code >>> 0;
-    p.zombie = true;
-    emit(
-      p.id,
-      'restore_task_struct',
-      `zombie record: exit_code ${hex(t.exit_code)} (${describeWaitStatus(t.exit_code)}), comm "${t.comm}"; returns 1`,
-      {
-        pid: p.pid,
-        data: { zombie: true, exit_code: t.exit_code },
-      },
-    );
-    p.pc =
-      s.variant === 'naive'
-        ? 'restore_activate_next'
-        : s.variant === 'v17'
-          ? 'do_exit'
-          : 'ckpt_ctx_put_local';
-  } else {
-    t.exit_signal = rec.exit_signal | 0;
-    t.pdeath_signal = rec.pdeath_signal;
-    t.set_child_tid = rec.set_child_tid;
-    t.clear_child_tid = rec.clear_child_tid;
-    p.stopOnReturn = (rec.state & TASK_STOPPED) !== 0;
-    emit(
-      p.id,
-      'restore_task_struct',
-      `live record: exit_signal ${t.exit_signal}, pdeath_signal ${t.pdeath_signal}, comm "${t.comm}"; returns 0`,
-      {
-        pid: p.pid,
-        data: { zombie: false },
-      },
-    );
-    p.pc = 'restore_activate_next';
-  }
-  return { broadcast: false };
 }
