@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { run } from '../scenario/testing';
+import { exploreScenario } from '../explore/explore';
+import { run, scenario } from '../scenario/testing';
 
 const WORKED = [
   { pid: 1, ppid: 0, comm: 'init' },
@@ -165,5 +166,46 @@ describe('restart (28/80 rule)', () => {
     });
     expect(a.steps[3].ok).toBe(true);
     expect(restartEvents(a)).toEqual(restartEvents(b));
+  });
+});
+
+describe('a patched image whose container init is a zombie', () => {
+  const steps = [
+    { op: 'freeze' },
+    { op: 'checkpoint', image: 'a' },
+    { op: 'patch', image: 'a', pid: 1, field: 'state', value: 64 },
+    { op: 'patch', image: 'a', pid: 1, field: 'exit_state', value: 16 },
+    { op: 'patch', image: 'a', pid: 1, field: 'exit_signal', value: 0 },
+    { op: 'destroy' },
+  ];
+  const tree = [
+    { pid: 1, ppid: 0 },
+    { pid: 2, ppid: 1 },
+    { pid: 3, ppid: 2 },
+  ];
+
+  it('zaps the namespace when init exits: the others die with EINTR, nothing survives, the ctx is freed', () => {
+    const r = run({
+      tree,
+      steps: [...steps, { op: 'restart', image: 'a', expect: { ok: false, errno: 'EINTR' } }],
+    });
+    const s = r.steps[6];
+    expect(s).toMatchObject({ ok: false, errno: 'EINTR' });
+    expect(s.expect_failed).toBeUndefined();
+    expect(s.fields.ctx_refcount_end).toBe(0);
+    expect(r.world.containers[1]).toMatchObject({ destroyed: true });
+    expect(r.world.containers[1].tasks.size).toBe(0);
+    expect(r.events.some((e) => e.actor === 'pid:1' && e.fn === 'zap_pid_ns_processes')).toBe(true);
+  });
+
+  it('explores without deadlock under every variant', () => {
+    for (const variant of ['v18-28', 'naive', 'v17'] as const) {
+      const r = exploreScenario(
+        scenario({ tree, steps: [...steps, { op: 'restart', image: 'a' }] }),
+        { variant },
+      );
+      if ('unsupported' in r) throw new Error(r.unsupported);
+      expect(r.json.violations.map((v) => v.invariant)).not.toContain('no-deadlock');
+    }
   });
 });

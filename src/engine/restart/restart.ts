@@ -147,7 +147,12 @@ export function stepRestart(run: RestartRun, choice?: PartId): KResult<PartId> {
   const { broadcast } =
     p.kind === 'coord' ? stepCoordinator(s, run.emit) : stepTask(s, p, run.world, run.emit);
   s.taken = append(s.taken, p.id);
-  if (p.kind === 'task' && p.pc === 'done') s.tasksDone++;
+  if (p.kind === 'task' && p.pc === 'done') {
+    s.tasksDone++;
+    // A dying container init may be waiting in zap_pid_ns_processes for the others to die.
+    const init = s.container ? s.byPid.get(s.container.init) : undefined;
+    if (init && init !== p) refreshOne(s, init);
+  }
   refreshOne(s, p);
   refreshOne(s, s.coord);
   const ctx = s.ctx;

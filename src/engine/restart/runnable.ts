@@ -24,6 +24,8 @@ export function canRun(s: RestartState, p: Part): boolean {
       return p.killed || !!ctx?.error || ctx?.active === p.index;
     case 'wait_task_sync':
       return p.killed || !!ctx?.error || !!ctx?.success;
+    case 'zap_pid_ns_wait':
+      return s.tasksDone >= s.tasks.length - 1;
     default:
       return true;
   }

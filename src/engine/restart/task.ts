@@ -17,6 +17,7 @@ import { activateNext, ctxGet, ctxPut, notifyError } from './ctx';
 import type { Emit } from './emit';
 import { restoreTaskStruct } from './restore-task-struct';
 import { fail, hex } from './task-out';
+import type { Task } from '../kernel/types';
 import type { RestartState, TaskPart } from './types';
 
 /** One step of a restarting task's do_restore_task (and, for a zombie, its do_exit). */
@@ -28,8 +29,12 @@ export function stepTask(
 ): { broadcast: boolean } {
   const ctx = s.ctx;
   const c = s.container!;
-  const t = c.tasks.get(p.pid)!;
+  const found = c.tasks.get(p.pid);
   const A = p.id;
+  // exit_checkpoint runs inside do_exit even when the namespace teardown has reaped the task.
+  if (!found && p.pc !== 'exit_checkpoint' && p.pc !== 'exit_checkpoint_put')
+    return gone(s, p, emit);
+  const t = found ?? reaped(p.pid);
   switch (p.pc) {
     case 'wait_checkpoint_ctx':
       if (!p.hasPtr) {
@@ -92,6 +97,7 @@ export function stepTask(
       p.pc = 'exit_notify';
       return { broadcast: false };
     case 'exit_notify': {
+      if (c.init === p.pid && s.tasksDone < s.tasks.length - 1) return zapNamespace(s, p, emit);
       // The kernel's exit_notify logs its own sub-steps; one restart step shows as one event.
       const sub = new EventLog();
       exitNotify({ ...world, log: sub }, c, p.pid);
@@ -183,9 +189,84 @@ export function stepTask(
       });
       p.pc = 'done';
       return { broadcast: false };
+    case 'zap_pid_ns_wait':
+      emit(
+        A,
+        'zap_pid_ns_processes',
+        'every other task of the namespace is dead; init goes on exiting',
+        {
+          pid: p.pid,
+        },
+      );
+      p.pc = 'exit_notify';
+      return { broadcast: false };
     case 'done':
       return { broadcast: false };
   }
+}
+
+/** Stands in for a task the namespace teardown has already reaped: exit_checkpoint reads flags. */
+function reaped(pid: number): Task {
+  return {
+    pid,
+    tgid: pid,
+    parent: 0,
+    pgid: 0,
+    sid: 0,
+    comm: '',
+    state: TASK_DEAD,
+    exit_state: EXIT_DEAD,
+    exit_code: 0,
+    exit_signal: -1,
+    pdeath_signal: 0,
+    set_child_tid: 0,
+    clear_child_tid: 0,
+    flags: PF_RESTARTING,
+    ptracer: 0,
+    tracees: 0,
+    inFreezer: false,
+    pending: [],
+    ignoreSigchld: false,
+    nsproxy: 0,
+    children: [],
+  };
+}
+
+/**
+ * The container init is exiting as a restored zombie: zap_pid_ns_processes SIGKILLs every other
+ * task of the namespace and waits for them, so they leave their waits (-EINTR), go through their
+ * out: paths and die before init goes on with exit_notify.
+ */
+function zapNamespace(s: RestartState, p: TaskPart, emit: Emit): { broadcast: boolean } {
+  let n = 0;
+  for (const o of s.tasks) {
+    if (o !== p && o.pc !== 'done' && !o.killed) {
+      o.killed = true;
+      n++;
+    }
+  }
+  emit(
+    p.id,
+    'zap_pid_ns_processes',
+    `container init exits: SIGKILL to ${n} task(s), waits for them`,
+    {
+      pid: p.pid,
+    },
+  );
+  p.pc = 'zap_pid_ns_wait';
+  return { broadcast: true };
+}
+
+/** A participant whose task has been reaped under it: drop what it holds and end. */
+function gone(s: RestartState, p: TaskPart, emit: Emit): { broadcast: boolean } {
+  const ctx = s.ctx;
+  if (ctx && p.hasPtr) ctxPut(ctx);
+  if (ctx && p.hasLocal) ctxPut(ctx);
+  p.hasPtr = false;
+  p.hasLocal = false;
+  emit(p.id, 'release_task', 'the task was reaped by the namespace teardown', { pid: p.pid });
+  p.pc = 'done';
+  return { broadcast: false };
 }
 
 /**

@@ -68,6 +68,7 @@ export type TaskPc =
   | 'out_put_local'
   | 'restore_retval'
   | 'do_exit_sigkill'
+  | 'zap_pid_ns_wait'
   | 'done';
 
 export interface CoordPart {
