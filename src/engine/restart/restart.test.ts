@@ -209,3 +209,26 @@ describe('a patched image whose container init is a zombie', () => {
     }
   });
 });
+
+describe('spec scenario 16: a zombie thread-group leader with a live thread', () => {
+  it('is modelled: the leader exits at its turn as a delayed group leader and is reaped after its thread', () => {
+    const r = run({
+      tree: [
+        { pid: 1, ppid: 0 },
+        { pid: 2, ppid: 1, comm: 'parent' },
+        { pid: 3, ppid: 2, comm: 'mt' },
+      ],
+      steps: [
+        { op: 'thread', pid: 3, tid: 4 },
+        { op: 'thread_exit', pid: 3 },
+        ...CR,
+        { op: 'restart', image: 'a' },
+        { op: 'wait', pid: 2, child: 3, expect: { ok: true, child: 0 } },
+        { op: 'thread_exit', pid: 4 },
+        { op: 'wait', pid: 2, child: 3, expect: { ok: true, child: 3, status: 0 } },
+      ],
+    });
+    expect(r.steps.filter((s) => !s.ok || s.expect_failed)).toEqual([]);
+    expect(r.steps[5].fields.order).toEqual([1, 2, 3, 4]);
+  });
+});
