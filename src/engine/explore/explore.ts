@@ -77,7 +77,10 @@ export function exploreRestart(
       else total = f.paths;
       continue;
     }
-    const child = cloneRun(f.run);
+    // The last choice steps the frame's own state in place: depth first, every earlier branch
+    // is finished by now and the frame keeps only its key and path count.
+    const last = f.next === f.ids.length - 1;
+    const child = last ? f.run : cloneRun(f.run);
     stepRestart(child, f.ids[f.next++]);
     const key = stateKey(child.s);
     const known = seen.get(key);
