@@ -131,7 +131,9 @@ console.log(
     rows,
   ),
 );
-console.log('\nExplorer, 6-task tree (v18-28, every interleaving of the restart, after one warm-up run)');
+console.log(
+  '\nExplorer, 6-task tree (v18-28, every interleaving of the restart, after one warm-up run)',
+);
 console.log(table(['states', 'schedules', 'ms', 'states/s'], [explorerRow()]));
 
 if (!process.argv.includes('--engine-only')) {
