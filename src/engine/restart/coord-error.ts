@@ -1,5 +1,5 @@
 import type { KError } from '../errno';
-import { notifyError } from './ctx';
+import { errorNote, recordError } from './ctx';
 import type { Emit } from './emit';
 import type { RestartState } from './types';
 
@@ -10,8 +10,8 @@ export function failCoordinator(
   emit: Emit,
   fn: string,
 ): { broadcast: boolean } {
-  emit('coord', fn, error.message, { errno: error.errno });
-  notifyError(s, error, null, emit, 'coord');
+  const first = recordError(s, error, null);
+  emit('coord', fn, `${error.message}; ${errorNote(first, error)}`, { errno: error.errno });
   s.coord.result = s.ctx!.error;
   s.coord.pc = 'do_restore_coord';
   return { broadcast: true };

@@ -45,30 +45,23 @@ export function activeVpid(ctx: RestartCtx): number {
 
 /**
  * restore_notify_error: the first error wins; sets CKPT_CTX_ERROR, completes the coordinator's
- * completion and wakes every waiter on waitq.
+ * completion and (the caller's step says so) wakes every waiter on waitq. Emits nothing itself:
+ * it is part of the step that calls it, and a step is one event. Returns whether it was first.
  */
-export function notifyError(
-  s: RestartState,
-  error: KError,
-  pid: number | null,
-  emit: Emit,
-  actor: string,
-): void {
+export function recordError(s: RestartState, error: KError, pid: number | null): boolean {
   const ctx = s.ctx;
-  if (!ctx) return;
-  if (ctx.error) return;
+  if (!ctx || ctx.error) return false;
   ctx.error = error;
   ctx.errorPid = pid;
   ctx.completed = true;
-  emit(
-    actor,
-    'restore_notify_error',
-    `first error ${error.errno}: ${error.message}; complete + wake_up_all`,
-    {
-      errno: error.errno,
-      pid: pid ?? undefined,
-    },
-  );
+  return true;
+}
+
+/** How a step that recorded an error describes it in its one event. */
+export function errorNote(first: boolean, error: KError): string {
+  return first
+    ? `restore_notify_error: first error ${error.errno}, complete + wake_up_all`
+    : `an earlier error is already recorded`;
 }
 
 /**
@@ -100,11 +93,11 @@ export function activateNext(
       code: -3,
       message: `no restarting task for pids[${ctx.active}] = ${vpid}`,
     };
-    emit(actor, fn, `active_pid ${ctx.active}: ${error.message}`, {
+    const first = recordError(s, error, vpid);
+    emit(actor, fn, `active_pid ${ctx.active}: ${error.message}; ${errorNote(first, error)}`, {
       errno: 'ESRCH',
       data: { active_pid: ctx.active },
     });
-    notifyError(s, error, vpid, emit, actor);
     return error;
   }
   s.order.push(vpid);

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { run } from '../scenario/testing';
+import { beginRestart, runRestart } from './restart';
 
 const TREE = [
   { pid: 1, ppid: 0, comm: 'init' },

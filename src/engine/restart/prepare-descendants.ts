@@ -1,6 +1,6 @@
 import { kerror } from '../errno';
 import { failCoordinator } from './coord-error';
-import { ctxGet, notifyError } from './ctx';
+import { ctxGet } from './ctx';
 import type { Emit } from './emit';
 import type { RestartState } from './types';
 
@@ -39,20 +39,11 @@ export function prepareDescendants(s: RestartState, emit: Emit): { broadcast: bo
     for (let k = t.children.length - 1; k >= 0; k--) stack.push(t.children[k]);
   }
   if (marked !== ctx.nrPids) {
-    emit(A, 'prepare_descendants', `marked ${marked} tasks but nr_pids is ${ctx.nrPids}`, {
-      errno: 'ESRCH',
-      data: { refcount: ctx.refcount },
-    });
-    notifyError(
-      s,
-      kerror('ESRCH', `prepare_descendants found ${marked} tasks for ${ctx.nrPids} pids entries`),
-      null,
-      emit,
-      A,
+    const error = kerror(
+      'ESRCH',
+      `prepare_descendants marked ${marked} tasks for ${ctx.nrPids} pids entries`,
     );
-    s.coord.result = ctx.error;
-    s.coord.pc = 'do_restore_coord';
-    return { broadcast: true };
+    return failCoordinator(s, error, emit, 'prepare_descendants');
   }
   emit(A, 'prepare_descendants', `gives the ctx to ${marked} tasks and wakes them`, {
     data: { refcount: ctx.refcount, marked },

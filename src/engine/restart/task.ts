@@ -13,7 +13,7 @@ import {
 import { describeWaitStatus } from '../kernel/signals';
 import { beginExit, exitNotify, finishExit } from '../kernel/exit';
 import type { World } from '../kernel/types';
-import { activateNext, ctxGet, ctxPut, notifyError } from './ctx';
+import { activateNext, ctxGet, ctxPut, errorNote, recordError } from './ctx';
 import type { Emit } from './emit';
 import { restoreTaskStruct } from './restore-task-struct';
 import { fail, hex } from './task-out';
@@ -152,10 +152,15 @@ export function stepTask(
       }
       p.pc = p.ret && !ctx!.error ? 'restore_notify_error' : 'out_put_local';
       return { broadcast: false };
-    case 'restore_notify_error':
-      notifyError(s, p.ret!, p.pid, emit, A);
+    case 'restore_notify_error': {
+      const first = recordError(s, p.ret!, p.pid);
+      emit(A, 'restore_notify_error', errorNote(first, p.ret!), {
+        pid: p.pid,
+        errno: p.ret!.errno,
+      });
       p.pc = 'out_put_local';
       return { broadcast: true };
+    }
     case 'out_put_local':
       t.flags &= ~PF_RESTARTING;
       if (p.hasLocal) {
