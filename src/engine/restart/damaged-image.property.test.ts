@@ -80,6 +80,29 @@ describe('restart of a damaged image', () => {
           });
           const restart = r.steps[r.steps.length - 1];
           expect(restart.fields.ctx_refcount_end ?? 0).toBe(0);
+          // Each scheduler step is exactly one event, on every path: the timeline and the UI's
+          // manual schedule picks rely on it.
+          const before = run({
+            tree: TREE,
+            steps: [
+              { op: 'freeze' },
+              { op: 'checkpoint', image: 'a' },
+              ...edits,
+              { op: 'destroy' },
+            ],
+          });
+          const bytes = before.world.images.get('a')!;
+          const again = runRestart(
+            beginRestart(before.world, {
+              imageName: 'a',
+              bytes,
+              variant: 'v18-28',
+              schedule,
+              log: null,
+            }),
+          );
+          expect(again.ok).toBe(true);
+          if (again.ok) expect(again.value.events).toBe(again.value.schedule.length);
           if (restart.ok) return;
           expect(restart.errno).toMatch(/^E[A-Z]+$/);
           const c = r.world.containers[r.world.containers.length - 1];
