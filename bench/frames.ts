@@ -60,9 +60,15 @@ async function measure(page: Page, ms: number, act: () => Promise<void>): Promis
 export async function frameBench(tasks = 2000): Promise<string> {
   const build = spawnSync('npx', ['vite', 'build', '--logLevel', 'error'], { stdio: 'inherit' });
   if (build.status !== 0) throw new Error('vite build failed');
-  const server = spawn('npx', ['vite', 'preview', '--port', String(PORT), '--strictPort'], {
-    stdio: 'ignore',
-  });
+  // Vite's own entry under node, not `npx`, so that killing the child stops the server itself.
+  const vite = join(process.cwd(), 'node_modules', 'vite', 'bin', 'vite.js');
+  const server = spawn(
+    process.execPath,
+    [vite, 'preview', '--port', String(PORT), '--strictPort'],
+    {
+      stdio: 'ignore',
+    },
+  );
   const browser = await chromium.launch({
     ...(existsSync(SYSTEM_CHROMIUM) ? { executablePath: SYSTEM_CHROMIUM } : {}),
     args: [
