@@ -20,6 +20,7 @@ export async function cli(argv: readonly string[], deps: CliDeps): Promise<CliRe
       case 'inspect':
         return await (await import('./inspect-command')).inspectFileCommand(c, deps);
       case 'snapshot':
+        return await (await import('./snapshot')).snapshotCommand(c, deps);
       case 'import':
         return usage(`crviz: ${c.name} is not available yet`);
     }

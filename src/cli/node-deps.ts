@@ -1,5 +1,6 @@
 /** The real file system and engine modules behind CliDeps. */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { currentUid, nodeProcReader } from './snapshot-reader';
 import type { CliDeps } from './types';
 
 function reason(err: unknown): string {
@@ -38,4 +39,5 @@ export const nodeDeps: CliDeps = {
   loadRunner: async () => (await import('../engine/scenario/runner')).runScenario,
   loadExplorer: async () => (await import('../engine/explore/explore')).exploreScenario,
   loadInspector: async () => (await import('./inspect')).inspectCommand,
+  proc: { reader: nodeProcReader, uid: currentUid() },
 };

@@ -5,6 +5,7 @@
  */
 import type { Scenario, Variant } from '../engine/scenario/types';
 import type { RunResult } from '../engine/scenario/outcome';
+import type { ProcReader } from '../engine/import/types';
 
 export interface CliResult {
   stdout: string;
@@ -41,6 +42,8 @@ export interface CliDeps {
   loadRunner(): Promise<RunScenarioFn>;
   loadExplorer(): Promise<ExploreScenarioFn>;
   loadInspector(): Promise<InspectFn>;
+  /** /proc access for `snapshot`, and the uid reading it (undefined off Linux or in tests). */
+  proc?: { reader: ProcReader; uid?: number };
 }
 
 export const EXIT_OK = 0;

@@ -1,0 +1,81 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { memReader, procFiles } from '../engine/import/fixtures/fake-proc';
+import { TASKS } from '../engine/import/fixtures/proc-tree';
+import { parseScenario } from '../engine/scenario/parse';
+import { cli } from './cli';
+import { nodeDeps } from './node-deps';
+import { fakeDeps } from './test-fakes';
+
+const repo = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+const FIXTURE = 'src/engine/import/fixtures/proc-copy';
+
+function withProc(files = procFiles(TASKS)) {
+  return { ...fakeDeps({}), proc: { reader: memReader(files), uid: 1000 } };
+}
+
+describe('crviz snapshot (command function)', () => {
+  it('prints a scenario that parses, and a one-line summary on stderr', async () => {
+    const r = await cli(['snapshot', '--root', '20'], withProc());
+    expect(r.exitCode).toBe(0);
+    const parsed = parseScenario(r.stdout, 'out');
+    expect(parsed.ok && parsed.scenario.tree.map((e) => e.pid)).toEqual([
+      20, 21, 22, 23, 24, 25, 30, 26, 27,
+    ]);
+    expect(r.stderr).toMatch(/^9 tasks, \d+ notes in the description\n$/);
+  });
+
+  it('exits 2 with one line for a missing directory and a missing root', async () => {
+    const r = await cli(['snapshot', '--proc', '/nowhere'], withProc());
+    expect([r.exitCode, r.stdout, r.stderr]).toEqual([
+      2,
+      '',
+      'crviz snapshot: /nowhere: no such directory (or not readable)\n',
+    ]);
+    const r2 = await cli(['snapshot', '--root', '4242'], withProc());
+    expect([r2.exitCode, r2.stderr]).toEqual([
+      2,
+      'crviz snapshot: /proc: pid 4242 does not exist\n',
+    ]);
+  });
+
+  it('exits 2 when the environment has no /proc reader', async () => {
+    const r = await cli(['snapshot'], fakeDeps({}));
+    expect(r.exitCode).toBe(2);
+  });
+
+  it('reads the on-disk fixture through the real file system', async () => {
+    const r = await cli(['snapshot', '--proc', resolve(repo, FIXTURE)], nodeDeps);
+    expect(r.exitCode).toBe(0);
+    const parsed = parseScenario(r.stdout, 'out');
+    expect(parsed.ok && parsed.scenario.tree.find((e) => e.pid === 21)).toMatchObject({
+      state: 'zombie',
+      exit_code: 768,
+    });
+  });
+});
+
+describe('crviz snapshot (process)', () => {
+  it('runs on the fixture copy of /proc', () => {
+    const r = spawnSync('npx', ['tsx', 'src/cli/main.ts', 'snapshot', '--proc', FIXTURE], {
+      cwd: repo,
+      encoding: 'utf8',
+    });
+    expect(r.status).toBe(0);
+    const parsed = parseScenario(r.stdout, 'out');
+    expect(parsed.ok && parsed.scenario.tree.length).toBe(11);
+  }, 30_000);
+
+  it.skipIf(!existsSync('/proc/1/stat'))('reads this machine’s /proc with --root 1', async () => {
+    const r = await cli(['snapshot', '--root', '1'], nodeDeps);
+    expect(r.stderr).toMatch(/tasks/);
+    expect(r.exitCode).toBe(0);
+    const parsed = parseScenario(r.stdout, '/proc');
+    expect(parsed.ok).toBe(true);
+    // This very test runs under pid 1, so its own process must be in the tree.
+    expect(parsed.ok && parsed.scenario.tree.some((e) => e.pid === process.pid)).toBe(true);
+  });
+});

@@ -1,0 +1,31 @@
+/**
+ * Shared shapes of the two real-tree importers (/proc snapshots and criu-tree/1 bundles).
+ * Both are pure: they take already-read data, so the same code runs in the CLI and the browser.
+ */
+
+/**
+ * Read access to a /proc tree. `null` means "not there (or not readable)": a task that exits
+ * while it is being read makes its files disappear, and the importer has to tell that apart
+ * from a broken input by looking again, never by catching exceptions.
+ */
+export interface ProcReader {
+  listDir(path: string): string[] | null;
+  readFile(path: string): string | null;
+}
+
+/** One tree entry as the importers write it: only keys whose value differs from the default. */
+export interface OutEntry {
+  pid: number;
+  ppid: number;
+  tgid?: number;
+  comm?: string;
+  state?: 'running' | 'stopped' | 'zombie';
+  exit_code?: number;
+  exit_signal?: number;
+  pdeath_signal?: number;
+  pgid?: number;
+  sid?: number;
+}
+
+export type ImportResult =
+  { ok: true; json: string; tasks: number; notes: string[] } | { ok: false; message: string };
