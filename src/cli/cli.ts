@@ -22,7 +22,7 @@ export async function cli(argv: readonly string[], deps: CliDeps): Promise<CliRe
       case 'snapshot':
         return await (await import('./snapshot')).snapshotCommand(c, deps);
       case 'import':
-        return usage(`crviz: ${c.name} is not available yet`);
+        return await (await import('./import')).importCommand(c, deps);
     }
   } catch (err) {
     // Never a stack trace: an engine bug is reported in one line, as unusable input is.

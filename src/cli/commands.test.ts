@@ -178,9 +178,11 @@ describe('crviz inspect, snapshot, import, help', () => {
     });
   });
 
-  it('refuses snapshot without a /proc reader', async () => {
+  it('refuses snapshot without a /proc reader and import of a missing file', async () => {
     const r = await cli(['snapshot'], fakeDeps({}));
     expect(r.exitCode).toBe(2);
+    const r2 = await cli(['import', 'f'], fakeDeps({}));
+    expect([r2.exitCode, r2.stderr]).toEqual([2, 'f: no such file\n']);
   });
 
   it('lists every command and option in the help', async () => {
