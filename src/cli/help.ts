@@ -15,7 +15,7 @@ Commands:
       --json               print crviz-image/1 instead of a table
   snapshot               print a live process tree as a crviz-scenario/1 with no steps
       --proc DIR           read this copy of /proc instead of /proc
-      --root PID           start the tree at PID
+      --root PID           start the tree at PID (default 1)
   import FILE            convert a criu-tree/1 bundle into a crviz-scenario/1
   help, --help, -h       show this help
 

@@ -8,7 +8,7 @@ import { baseName } from '../scenario/parse';
 import { describe, isObj, toInt, type Obj } from './bundle-json';
 import { readBundle, type Bundle, type PstreeEntry } from './bundle-read';
 import { resolveState } from './bundle-state';
-import { emitScenario } from './emit';
+import { count, emitScenario } from './emit';
 import { coreDumped, describeStatus } from './proc-state';
 import type { ImportResult, OutEntry } from './types';
 
@@ -42,7 +42,8 @@ export function importBundle(text: string, file: string): ImportResult {
       summary:
         `Imported from the criu-tree/1 bundle ${file}` +
         (b.source ? ` (source: ${b.source})` : '') +
-        `: ${processes} processes, ${built.tree.length - processes} more threads, ${zombies} zombies.`,
+        `: ${count(processes, 'process', 'processes')}, ` +
+        `${count(built.tree.length - processes, 'more thread')}, ${count(zombies, 'zombie')}.`,
       notes: built.notes,
       tree: built.tree,
     },

@@ -44,3 +44,8 @@ function entryJson(e: OutEntry): string {
     .map(([k, v]) => `${JSON.stringify(k)}: ${JSON.stringify(v)}`);
   return `{${parts.join(', ')}}`;
 }
+
+/** `1 task`, `3 tasks`: the description is read by people. */
+export function count(n: number, word: string, plural = `${word}s`): string {
+  return `${n} ${n === 1 ? word : plural}`;
+}

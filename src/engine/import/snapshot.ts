@@ -2,7 +2,7 @@
  * `crviz snapshot`: a live /proc (or a copy of one) as a crviz-scenario/1 with no steps
  * (spec criu-and-proc.md section 7).
  */
-import { emitScenario } from './emit';
+import { count, emitScenario } from './emit';
 import { readProc } from './proc-read';
 import { buildTree } from './proc-tree';
 import type { ImportResult, ProcReader } from './types';
@@ -38,8 +38,8 @@ export function snapshotProc(reader: ProcReader, opts: SnapshotOptions = {}): Im
       name: 'snapshot',
       title: `Snapshot of ${dir} from pid ${root}`,
       summary:
-        `Read from ${dir} (source: procfs), root pid ${root}: ${tree.length} tasks, ` +
-        `${zombies} zombies. Not atomic: the tree may have changed while it was read; ` +
+        `Read from ${dir} (source: procfs), root pid ${root}: ${count(tree.length, 'task')}, ` +
+        `${count(zombies, 'zombie')}. Not atomic: the tree may have changed while it was read; ` +
         `stop signals and pdeath signals are not visible in /proc.`,
       notes,
       tree,
