@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { buildTreeModel } from '../render/tree/model';
+import { buildTreeModel, createNodeCache } from '../render/tree/model';
 import { TreeView } from '../render/tree/treeView';
 import { selectSelection, selectSnapshot } from '../store/selectors';
 import { useDebugger, useDebuggerState } from './context';
@@ -20,7 +20,12 @@ export function TreePanel() {
   const snapshot = useDebuggerState(selectSnapshot);
   const selected = useDebuggerState(selectSelection);
   const reducedMotion = useReducedMotion();
-  const model = useMemo(() => (snapshot ? buildTreeModel(snapshot) : null), [snapshot]);
+  // One memo of task nodes per panel: a step rebuilds only the nodes of tasks that changed.
+  const [nodeCache] = useState(createNodeCache);
+  const model = useMemo(
+    () => (snapshot ? buildTreeModel(snapshot, nodeCache) : null),
+    [snapshot, nodeCache],
+  );
 
   useEffect(() => {
     if (!host.current) return;

@@ -1,125 +1,134 @@
-import { select, type Selection } from 'd3';
-import type { Placed } from './layout';
+import type { TaskNode } from './model';
 import { NODE_H, NODE_W, THREAD_H, THREAD_W } from './layout';
 import { cardPath, kindGlyph } from './shapes';
 
-/** Builds and updates the inside of one task card (an SVG <g role="treeitem">). */
+/**
+ * Builds and updates the inside of one task card (an SVG <g role="treeitem">) with the plain DOM
+ * API. Parts that most cards do not need (hatch, cross, PC line, badge) are created only when a
+ * card first needs them: a 2,000-card tree then costs about four elements per card, not nine.
+ */
+
+const SVG = 'http://www.w3.org/2000/svg';
 
 function truncate(text: string, max: number): string {
   return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }
 
-export function enterCard(g: Selection<SVGGElement, Placed, SVGGElement, unknown>): void {
-  g.append('path').attr('class', 'card');
-  g.append('rect').attr('class', 'hatch');
-  g.append('line').attr('class', 'cross cross-a');
-  g.append('line').attr('class', 'cross cross-b');
-  g.append('text').attr('class', 'line1');
-  g.append('text').attr('class', 'line2');
-  g.append('text').attr('class', 'line3');
-  g.append('text').attr('class', 'badge');
-  g.append('title');
+function attrs(el: Element, values: Record<string, string | number>): void {
+  for (const k in values) el.setAttribute(k, String(values[k]));
 }
 
-/**
- * Draws each card's content. `drawn` remembers what a card last showed (owned by the view), so
- * unchanged cards are not touched again: stepping a big tree only redraws what changed.
- */
-export function updateCard(
-  g: Selection<SVGGElement, Placed, SVGGElement, unknown>,
-  hatchId: string,
-  drawn: WeakMap<Element, string>,
-): void {
-  g.each(function (p) {
-    const n = p.node;
-    const sig = `${n.name}|${n.kind}|${n.status}|${n.pc ?? ''}|${n.sleeping}`;
-    if (drawn.get(this) === sig) return;
-    drawn.set(this, sig);
-    const sel = select<SVGGElement, Placed>(this);
-    const w = n.isThread ? THREAD_W : NODE_W;
-    const h = n.isThread ? THREAD_H : NODE_H;
-    const x0 = -w / 2 + 10;
-    sel.select('title').text(n.name);
-    sel.select<SVGPathElement>('path.card').attr('d', cardPath(n.kind, w, h));
-    sel
-      .select('rect.hatch')
-      .attr('x', -w / 2)
-      .attr('y', -h / 2)
-      .attr('width', w)
-      .attr('height', h)
-      .attr('fill', `url(#${hatchId})`)
-      .attr('display', n.frozen ? null : 'none');
-    const crossed = n.kind === 'dead' ? null : 'none';
-    sel
-      .select('line.cross-a')
-      .attr('x1', -w / 2 + 6)
-      .attr('y1', -h / 2 + 6)
-      .attr('x2', w / 2 - 6)
-      .attr('y2', h / 2 - 6)
-      .attr('display', crossed);
-    sel
-      .select('line.cross-b')
-      .attr('x1', -w / 2 + 6)
-      .attr('y1', h / 2 - 6)
-      .attr('x2', w / 2 - 6)
-      .attr('y2', -h / 2 + 6)
-      .attr('display', crossed);
-    if (n.isThread) {
-      sel
-        .select('text.line1')
-        .attr('x', 0)
-        .attr('y', 4)
-        .attr('text-anchor', 'middle')
-        .text(`${kindGlyph(n.kind)} ${n.pid}`);
-      sel.select('text.line2').text('');
-      sel.select('text.line3').text('');
-      sel
-        .select('text.badge')
-        .text(n.frozen ? '❄' : '')
-        .attr('x', w / 2 - 4)
-        .attr('y', -h / 2 + 10);
-      return;
-    }
-    sel
-      .select('text.line1')
-      .attr('x', x0)
-      .attr('y', -h / 2 + 17)
-      .attr('text-anchor', 'start')
-      .text(`${kindGlyph(n.kind)} ${n.pid}  ${truncate(n.comm, 15)}`);
-    sel
-      .select('text.line2')
-      .attr('x', x0)
-      .attr('y', -h / 2 + 33)
-      .text(truncate(n.status + (n.frozen ? ' · frozen' : ''), 26));
-    sel
-      .select('text.line3')
-      .attr('x', x0)
-      .attr('y', -h / 2 + 49)
-      .text(n.pc ? truncate(n.pc, 25) : n.task.tgid !== n.pid ? `thread of ${n.task.tgid}` : '');
-    sel
-      .select('text.badge')
-      .attr('x', w / 2 - 8)
-      .attr('y', -h / 2 + 16)
-      .attr('text-anchor', 'end')
-      .text(n.frozen ? '❄' : n.sleeping ? 'zz' : '');
+/** The card's child with class `cls`, created (as `tag`) only when `create` is set. */
+function part(g: Element, tag: string, cls: string, create: boolean): Element | null {
+  for (let c = g.firstElementChild; c; c = c.nextElementSibling) {
+    if (c.getAttribute('class') === cls) return c;
+  }
+  if (!create) return null;
+  const el = document.createElementNS(SVG, tag);
+  el.setAttribute('class', cls);
+  g.appendChild(el);
+  return el;
+}
+
+/** Sets a text part, creating it on first use; an empty text hides an existing part. */
+function text(g: Element, cls: string, value: string, at: Record<string, string | number>): void {
+  const el = part(g, 'text', cls, value !== '');
+  if (!el) return;
+  attrs(el, at);
+  if (el.textContent !== value) el.textContent = value;
+}
+
+/** Creates an empty card: the outline and the title, the rest on demand. */
+export function createCard(): SVGGElement {
+  const g = document.createElementNS(SVG, 'g');
+  g.setAttribute('role', 'treeitem');
+  g.setAttribute('tabindex', '-1');
+  part(g, 'path', 'card', true);
+  part(g, 'title', 'tip', true);
+  return g;
+}
+
+/** Draws one card's outline, texts and state marks for `n`. */
+export function drawCard(g: SVGGElement, n: TaskNode, hatchId: string): void {
+  const w = n.isThread ? THREAD_W : NODE_W;
+  const h = n.isThread ? THREAD_H : NODE_H;
+  const x0 = -w / 2 + 10;
+  part(g, 'title', 'tip', true)!.textContent = n.name;
+  part(g, 'path', 'card', true)!.setAttribute('d', cardPath(n.kind, w, h));
+  const hatch = part(g, 'rect', 'hatch', n.frozen);
+  if (hatch) {
+    attrs(hatch, { x: -w / 2, y: -h / 2, width: w, height: h, fill: `url(#${hatchId})` });
+    hatch.setAttribute('display', n.frozen ? 'inline' : 'none');
+  }
+  const dead = n.kind === 'dead';
+  const a = part(g, 'line', 'cross cross-a', dead);
+  const b = part(g, 'line', 'cross cross-b', dead);
+  if (a && b) {
+    attrs(a, { x1: -w / 2 + 6, y1: -h / 2 + 6, x2: w / 2 - 6, y2: h / 2 - 6 });
+    attrs(b, { x1: -w / 2 + 6, y1: h / 2 - 6, x2: w / 2 - 6, y2: -h / 2 + 6 });
+    a.setAttribute('display', dead ? 'inline' : 'none');
+    b.setAttribute('display', dead ? 'inline' : 'none');
+  }
+  if (n.isThread) {
+    text(g, 'line1', `${kindGlyph(n.kind)} ${n.pid}`, { x: 0, y: 4, 'text-anchor': 'middle' });
+    text(g, 'badge', n.frozen ? '❄' : '', { x: w / 2 - 4, y: -h / 2 + 10 });
+    return;
+  }
+  const line1 = `${kindGlyph(n.kind)} ${n.pid}  ${truncate(n.comm, 15)}`;
+  text(g, 'line1', line1, { x: x0, y: -h / 2 + 17, 'text-anchor': 'start' });
+  text(g, 'line2', truncate(n.status + (n.frozen ? ' · frozen' : ''), 26), {
+    x: x0,
+    y: -h / 2 + 33,
+  });
+  const pc = n.pc ? truncate(n.pc, 25) : n.task.tgid !== n.pid ? `thread of ${n.task.tgid}` : '';
+  text(g, 'line3', pc, { x: x0, y: -h / 2 + 49 });
+  text(g, 'badge', n.frozen ? '❄' : n.sleeping ? 'zz' : '', {
+    x: w / 2 - 8,
+    y: -h / 2 + 16,
+    'text-anchor': 'end',
   });
 }
 
+/**
+ * The collapse toggle on the card's bottom edge ("−" open, "+" closed) and, when closed, a
+ * "+N hidden" marker where the children would be. `state` null removes both (a leaf).
+ */
+export function drawToggle(
+  g: SVGGElement,
+  state: { expanded: boolean; hidden: number } | null,
+  isThread: boolean,
+): void {
+  const h = isThread ? THREAD_H : NODE_H;
+  const toggle = part(g, 'g', 'toggle', state !== null);
+  if (toggle) {
+    toggle.setAttribute('display', state ? 'inline' : 'none');
+    if (state) {
+      toggle.setAttribute('transform', `translate(0,${h / 2})`);
+      if (!toggle.firstChild) {
+        attrs(toggle.appendChild(document.createElementNS(SVG, 'circle')), { r: 8 });
+        attrs(toggle.appendChild(document.createElementNS(SVG, 'text')), {
+          y: 4,
+          'text-anchor': 'middle',
+        });
+      }
+      toggle.lastElementChild!.textContent = state.expanded ? '−' : '+';
+    }
+  }
+  const more = state && !state.expanded ? `+${state.hidden.toLocaleString('en')} hidden` : '';
+  text(g, 'more', more, { x: 0, y: h / 2 + 24, 'text-anchor': 'middle' });
+}
+
 /** Class list of a card: every state as a class, for styling on top of shape and text. */
-export function cardClass(p: Placed, selected: number | null): string {
-  const n = p.node;
-  return [
-    'task',
-    `k-${n.kind}`,
-    n.isThread ? 'thread' : '',
-    n.frozen ? 'frozen' : '',
-    n.restarting ? 'restarting' : '',
-    n.sleeping ? 'sleeping' : '',
-    n.runnable ? 'runnable' : '',
-    n.active ? 'active' : '',
-    n.task.traced ? 'traced' : '',
-    selected === n.pid ? 'selected' : '',
-  ]
-    .filter(Boolean)
-    .join(' ');
+export function cardClass(n: TaskNode, selected: number | null, collapsed: boolean): string {
+  let c = `task k-${n.kind}`;
+  if (n.isThread) c += ' thread';
+  if (n.frozen) c += ' frozen';
+  if (n.restarting) c += ' restarting';
+  if (n.sleeping) c += ' sleeping';
+  if (n.runnable) c += ' runnable';
+  if (n.active) c += ' active';
+  if (n.task.traced) c += ' traced';
+  if (collapsed) c += ' collapsed';
+  if (selected === n.pid) c += ' selected';
+  return c;
 }

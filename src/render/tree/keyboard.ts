@@ -1,12 +1,35 @@
+/** What the keyboard needs to know about the shown tree, from the view. */
+export interface KeyboardTree {
+  /** Shown items in pre-order (the coordinator first during a restart). */
+  order: number[];
+  parents: Map<number, number | null>;
+  /** Open state of the items that have children. */
+  expanded: Map<number, boolean>;
+  /** The element of a shown item. */
+  element(pid: number): Element | null;
+}
+
+export interface KeyboardCallbacks {
+  onSelect(pid: number): void;
+  onExpand(pid: number, expanded: boolean): void;
+}
+
 /**
- * Roving-tabindex keyboard navigation over the tree's treeitems: one item is tabbable, arrow keys
- * move focus (Up/Down in pre-order, Left to the parent, Right to the first child), Home/End,
- * Enter or Space selects. Handled keys are preventDefault-ed so page shortcuts skip them.
+ * Roving-tabindex keyboard navigation over the tree's treeitems, as the WAI-ARIA tree pattern
+ * says: one item is tabbable, Up/Down move in pre-order, Right opens a closed item or moves to
+ * the first child, Left closes an open item or moves to the parent, Home/End, Enter or Space
+ * selects. Handled keys are preventDefault-ed so page shortcuts skip them.
  */
 export class TreeKeyboard {
-  private order: number[] = [];
-  private parents = new Map<number, number | null>();
+  private tree: KeyboardTree = {
+    order: [],
+    parents: new Map(),
+    expanded: new Map(),
+    element: () => null,
+  };
+  private index = new Map<number, number>();
   private focused: number | null = null;
+  private tabbable: Element | null = null;
   private readonly onKey = (ev: KeyboardEvent) => this.handle(ev);
   private readonly onFocus = (ev: FocusEvent) => {
     const pid = this.pidOf(ev.target);
@@ -15,21 +38,20 @@ export class TreeKeyboard {
 
   constructor(
     private readonly root: SVGSVGElement,
-    private readonly onSelect: (pid: number) => void,
+    private readonly callbacks: KeyboardCallbacks,
   ) {
     root.addEventListener('keydown', this.onKey);
     root.addEventListener('focusin', this.onFocus);
   }
 
-  setOrder(order: number[], parents: Map<number, number | null>, selected: number | null): void {
-    this.order = order;
-    this.parents = parents;
-    if (this.focused === null || !order.includes(this.focused)) {
-      this.focused = selected !== null && order.includes(selected) ? selected : (order[0] ?? null);
+  setTree(tree: KeyboardTree, selected: number | null): void {
+    this.tree = tree;
+    this.index = new Map(tree.order.map((pid, i) => [pid, i]));
+    if (this.focused === null || !this.index.has(this.focused)) {
+      this.focused =
+        selected !== null && this.index.has(selected) ? selected : (tree.order[0] ?? null);
     }
-    for (const el of this.items()) {
-      el.setAttribute('tabindex', this.pidOf(el) === this.focused ? '0' : '-1');
-    }
+    this.makeTabbable(this.focused === null ? null : tree.element(this.focused));
   }
 
   destroy(): void {
@@ -37,8 +59,12 @@ export class TreeKeyboard {
     this.root.removeEventListener('focusin', this.onFocus);
   }
 
-  private items(): Element[] {
-    return Array.from(this.root.querySelectorAll('[data-pid]'));
+  /** Only one item is in the tab order; the rest keep tabindex -1 (set when they are created). */
+  private makeTabbable(el: Element | null): void {
+    if (el === this.tabbable && el?.getAttribute('tabindex') === '0') return;
+    if (this.tabbable?.isConnected) this.tabbable.setAttribute('tabindex', '-1');
+    this.tabbable = el;
+    el?.setAttribute('tabindex', '0');
   }
 
   private pidOf(target: EventTarget | null): number | null {
@@ -48,40 +74,43 @@ export class TreeKeyboard {
 
   private focus(pid: number | undefined | null): void {
     if (pid === undefined || pid === null) return;
-    const el = this.items().find((e) => this.pidOf(e) === pid);
+    const el = this.tree.element(pid);
     if (!el) return;
     this.focused = pid;
-    for (const other of this.items()) other.setAttribute('tabindex', other === el ? '0' : '-1');
+    this.makeTabbable(el);
     (el as SVGGElement).focus();
   }
 
   private handle(ev: KeyboardEvent): void {
     const pid = this.pidOf(ev.target);
     if (pid === null) return;
-    const i = this.order.indexOf(pid);
+    const { order, parents, expanded } = this.tree;
+    const i = this.index.get(pid) ?? -1;
     let handled = true;
     switch (ev.key) {
       case 'ArrowDown':
-        this.focus(this.order[Math.min(this.order.length - 1, i + 1)]);
+        this.focus(order[Math.min(order.length - 1, i + 1)]);
         break;
       case 'ArrowUp':
-        this.focus(this.order[Math.max(0, i - 1)]);
+        this.focus(order[Math.max(0, i - 1)]);
         break;
       case 'ArrowLeft':
-        this.focus(this.parents.get(pid));
+        if (expanded.get(pid) === true) this.callbacks.onExpand(pid, false);
+        else this.focus(parents.get(pid));
         break;
       case 'ArrowRight':
-        this.focus(this.order.find((p) => this.parents.get(p) === pid));
+        if (expanded.get(pid) === false) this.callbacks.onExpand(pid, true);
+        else if (parents.get(order[i + 1]) === pid) this.focus(order[i + 1]);
         break;
       case 'Home':
-        this.focus(this.order[0]);
+        this.focus(order[0]);
         break;
       case 'End':
-        this.focus(this.order[this.order.length - 1]);
+        this.focus(order[order.length - 1]);
         break;
       case 'Enter':
       case ' ':
-        this.onSelect(pid);
+        this.callbacks.onSelect(pid);
         break;
       default:
         handled = false;

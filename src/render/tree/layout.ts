@@ -33,13 +33,18 @@ interface HNode {
   children: HNode[];
 }
 
-/** Tidy tree (d3.tree) of the processes; threads sit in a row under their leader's card. */
-export function layoutTree(model: TreeModel): TreeLayout {
+/**
+ * Tidy tree (d3.tree) of the processes; threads sit in a row under their leader's card.
+ * Only `nodes` and `coordinator` are read: the view passes the shown nodes of a collapsed tree.
+ */
+export function layoutTree(model: Pick<TreeModel, 'nodes' | 'coordinator'>): TreeLayout {
   const processes = model.nodes.filter((n) => !n.isThread);
   const threads = new Map<number, TaskNode[]>();
   for (const n of model.nodes) {
     if (n.isThread && n.parent !== null) {
-      threads.set(n.parent, [...(threads.get(n.parent) ?? []), n]);
+      const row = threads.get(n.parent);
+      if (row) row.push(n);
+      else threads.set(n.parent, [n]);
     }
   }
   const hnodes = new Map<number, HNode>(
@@ -102,4 +107,27 @@ export function layoutTree(model: TreeModel): TreeLayout {
     ? { x: bounds.x0 - 60 - COORD_W / 2, y: first ? first.y : 0 }
     : null;
   return { placed, links, order, bounds, coordinator };
+}
+
+/** What the layout depends on: which tasks are shown, their parents, threads, the coordinator. */
+export function shapeKey(model: Pick<TreeModel, 'nodes' | 'coordinator'>): string {
+  let key = model.coordinator ? 'c' : '';
+  for (const n of model.nodes) key += `,${n.pid}${n.isThread ? 't' : ':'}${n.parent ?? ''}`;
+  return key;
+}
+
+/**
+ * The previous layout's positions with this step's nodes: a step that changes states but not
+ * the tree's shape (the usual case) then costs no layout at all.
+ */
+export function rebind(layout: TreeLayout, nodes: TaskNode[]): TreeLayout {
+  const byPid = new Map(nodes.map((n) => [n.pid, n]));
+  const moved = new Map<Placed, Placed>();
+  const placed = layout.placed.map((p) => {
+    const q = { ...p, node: byPid.get(p.node.pid) ?? p.node };
+    moved.set(p, q);
+    return q;
+  });
+  const links = layout.links.map((l) => ({ from: moved.get(l.from)!, to: moved.get(l.to)! }));
+  return { ...layout, placed, links };
 }

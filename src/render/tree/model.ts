@@ -122,8 +122,22 @@ function coordinatorOf(snapshot: WorldSnapshot): CoordinatorNode | null {
   };
 }
 
+/**
+ * Memo of built nodes, keyed by the snapshot's task objects. Frames share unchanged tasks (see
+ * worker/share.ts), so stepping a big tree rebuilds only the nodes of tasks that changed, and an
+ * unchanged task keeps the same TaskNode object: the view can skip it by identity.
+ */
+export type NodeCache = WeakMap<
+  TaskView,
+  { node: TaskNode; participant: ParticipantView | undefined }
+>;
+
+export function createNodeCache(): NodeCache {
+  return new WeakMap();
+}
+
 /** Builds the tree model of the container shown at this snapshot (the restart's during one). */
-export function buildTreeModel(snapshot: WorldSnapshot): TreeModel | null {
+export function buildTreeModel(snapshot: WorldSnapshot, cache?: NodeCache): TreeModel | null {
   const id = snapshot.restart?.container ?? snapshot.current;
   const c =
     snapshot.containers.find((x) => x.id === id) ??
@@ -139,24 +153,20 @@ export function buildTreeModel(snapshot: WorldSnapshot): TreeModel | null {
     const isThread = t.tgid !== t.pid && byPid.has(t.tgid);
     const parent = isThread ? t.tgid : byPid.has(t.ppid) && t.ppid !== t.pid ? t.ppid : null;
     const p = participants.get(t.pid);
-    const restarting = !!p && !p.done;
     const active = activePid === t.pid;
-    return {
-      pid: t.pid,
-      comm: t.comm,
-      kind: t.state,
-      parent,
-      isThread,
-      frozen: t.frozen,
-      status: statusText(t) + (t.traced && t.state !== 'traced' ? ' · traced' : ''),
-      pc: restarting && p ? pcText(p) : null,
-      restarting,
-      sleeping: restarting && !!p?.sleeping,
-      runnable: restarting && !!p?.runnable,
-      active,
-      name: taskName(t, p, active),
-      task: t,
-    };
+    const hit = cache?.get(t);
+    if (
+      hit &&
+      hit.participant === p &&
+      hit.node.parent === parent &&
+      hit.node.isThread === isThread &&
+      hit.node.active === active
+    ) {
+      return hit.node;
+    }
+    const node = taskNode(t, p, parent, isThread, active);
+    cache?.set(t, { node, participant: p });
+    return node;
   });
   return {
     containerId: c.id,
@@ -166,5 +176,31 @@ export function buildTreeModel(snapshot: WorldSnapshot): TreeModel | null {
     nodes,
     coordinator: coordinatorOf(snapshot),
     activePid,
+  };
+}
+
+function taskNode(
+  t: TaskView,
+  p: ParticipantView | undefined,
+  parent: number | null,
+  isThread: boolean,
+  active: boolean,
+): TaskNode {
+  const restarting = !!p && !p.done;
+  return {
+    pid: t.pid,
+    comm: t.comm,
+    kind: t.state,
+    parent,
+    isThread,
+    frozen: t.frozen,
+    status: statusText(t) + (t.traced && t.state !== 'traced' ? ' · traced' : ''),
+    pc: restarting && p ? pcText(p) : null,
+    restarting,
+    sleeping: restarting && !!p?.sleeping,
+    runnable: restarting && !!p?.runnable,
+    active,
+    name: taskName(t, p, active),
+    task: t,
   };
 }

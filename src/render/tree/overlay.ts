@@ -46,7 +46,12 @@ export function drawOverlay(
     .selectAll<SVGGElement, NonNullable<TreeModel['coordinator']>>('g.coordinator')
     .data(model?.coordinator && layout?.coordinator ? [model.coordinator] : []);
   coord.exit().remove();
-  const cIn = coord.enter().append('g').attr('role', 'treeitem').attr('aria-level', 1);
+  const cIn = coord
+    .enter()
+    .append('g')
+    .attr('role', 'treeitem')
+    .attr('aria-level', 1)
+    .attr('tabindex', -1);
   cIn.append('rect').attr('class', 'card');
   cIn.append('text').attr('class', 'line1');
   cIn.append('text').attr('class', 'line2');

@@ -1,10 +1,11 @@
-import { select, zoom, zoomIdentity, type Selection, type ZoomBehavior } from 'd3';
-import { enterCard, updateCard, cardClass } from './draw';
-import { COORD_W, layoutTree, NODE_H, type Placed, type TreeLayout } from './layout';
+import { select, zoom, zoomIdentity, zoomTransform, type Selection, type ZoomBehavior } from 'd3';
+import { COORD_W, layoutTree, NODE_H, rebind, shapeKey, type TreeLayout } from './layout';
 import type { TreeModel } from './model';
 import { TreeKeyboard } from './keyboard';
+import { LinkLayer, NodeLayer } from './nodes';
 import { drawOverlay } from './overlay';
 import { COORDINATOR_PID } from './ids';
+import { reveal, setExpanded, visibleTree, type CollapseState, type VisibleTree } from './visible';
 import './tree.css';
 
 export { COORDINATOR_PID } from './ids';
@@ -23,32 +24,39 @@ export interface TreeViewOptions {
   reducedMotion: boolean;
 }
 
+/** Below this zoom card texts are unreadable: they are hidden, which keeps zooming cheap. */
+const FAR_ZOOM = 0.45;
+
 let instances = 0;
 
 /**
  * The D3 process-tree view. Created from React on a container element, fed a TreeModel, reports
- * gestures through callbacks; it never reads or writes application state.
+ * gestures through callbacks; it never reads or writes application state. Which subtrees are
+ * collapsed is the view's own state, like its zoom.
  */
 export class TreeView {
   private readonly svg: Selection<SVGSVGElement, unknown, null, undefined>;
   private readonly viewport: Selection<SVGGElement, unknown, null, undefined>;
-  private readonly linkLayer: Selection<SVGGElement, unknown, null, undefined>;
-  private readonly nodeLayer: Selection<SVGGElement, unknown, null, undefined>;
   private readonly overlayLayer: Selection<SVGGElement, unknown, null, undefined>;
+  private readonly links: LinkLayer;
+  private readonly nodes: NodeLayer;
   private readonly zoomBehavior: ZoomBehavior<SVGSVGElement, unknown>;
   private readonly keyboard: TreeKeyboard;
-  private readonly hatchId: string;
+  private model: TreeModel | null = null;
   private layout: TreeLayout | null = null;
-  private readonly drawn = new WeakMap<Element, string>();
+  private shown: VisibleTree | null = null;
+  private readonly collapse: CollapseState = { collapsed: new Set(), pinned: new Set() };
   private lastContainer: number | null = null;
   private lastShape = '';
+  private lastSelected: number | null = null;
+  private far = false;
   /** Set once the user zooms or pans by hand; automatic fitting then stops until Fit. */
   private userMoved = false;
   private options: TreeViewOptions = { selected: null, reducedMotion: false };
 
   constructor(container: HTMLElement, callbacks: TreeViewCallbacks) {
     const uid = `crviz-tree-${++instances}-${Math.random().toString(36).slice(2, 8)}`;
-    this.hatchId = `${uid}-hatch`;
+    const hatchId = `${uid}-hatch`;
     this.svg = select(container)
       .append('svg')
       .attr('class', 'crviz-tree')
@@ -57,7 +65,7 @@ export class TreeView {
     const pattern = this.svg
       .append('defs')
       .append('pattern')
-      .attr('id', this.hatchId)
+      .attr('id', hatchId)
       .attr('patternUnits', 'userSpaceOnUse')
       .attr('width', 8)
       .attr('height', 8)
@@ -71,28 +79,40 @@ export class TreeView {
       .attr('y2', 8);
     this.viewport = this.svg.append('g').attr('class', 'viewport');
     this.overlayLayer = this.viewport.append('g').attr('class', 'overlay');
-    this.linkLayer = this.viewport.append('g').attr('class', 'links');
-    this.nodeLayer = this.viewport.append('g').attr('class', 'nodes');
+    this.links = new LinkLayer(this.viewport.append('g').attr('class', 'links').node()!);
+    this.nodes = new NodeLayer(this.viewport.append('g').attr('class', 'nodes').node()!, hatchId);
     this.zoomBehavior = zoom<SVGSVGElement, unknown>()
       .scaleExtent([0.01, 3])
       .filter((ev: Event) => !(ev.type === 'dblclick'))
-      .on('zoom', (ev: { transform: { toString(): string }; sourceEvent: unknown }) => {
+      .on('zoom', (ev: { transform: { k: number; toString(): string }; sourceEvent: unknown }) => {
         if (ev.sourceEvent) this.userMoved = true;
+        // One transform on one group: zooming never touches the cards themselves.
         this.viewport.attr('transform', ev.transform.toString());
+        const far = ev.transform.k < FAR_ZOOM;
+        if (far !== this.far) {
+          this.far = far;
+          this.svg.classed('lod-far', far);
+        }
       });
     this.svg.call(this.zoomBehavior);
-    this.keyboard = new TreeKeyboard(this.svg.node()!, callbacks.onSelect);
+    this.keyboard = new TreeKeyboard(this.svg.node()!, {
+      onSelect: callbacks.onSelect,
+      onExpand: (pid, expanded) => this.toggle(pid, expanded),
+    });
     const pidAt = (ev: Event) => {
       const item = (ev.target as Element).closest('[data-pid]');
       return item ? Number(item.getAttribute('data-pid')) : null;
     };
+    const onToggle = (ev: Event) => (ev.target as Element).closest('.toggle') !== null;
     this.svg.on('click', (ev: MouseEvent) => {
       const pid = pidAt(ev);
-      if (pid !== null) callbacks.onSelect(pid);
+      if (pid === null) return;
+      if (onToggle(ev)) this.toggle(pid, this.shown?.toggles.get(pid)?.expanded === false);
+      else callbacks.onSelect(pid);
     });
     this.svg.on('dblclick', (ev: MouseEvent) => {
       const pid = pidAt(ev);
-      if (pid !== null) callbacks.onActivate(pid);
+      if (pid !== null && !onToggle(ev)) callbacks.onActivate(pid);
     });
     this.svg.on('contextmenu', (ev: MouseEvent) => {
       const pid = pidAt(ev);
@@ -109,25 +129,74 @@ export class TreeView {
   }
 
   update(model: TreeModel | null, options: TreeViewOptions): void {
+    this.model = model;
     this.options = options;
-    const layout = model ? layoutTree(model) : null;
+    // A task chosen elsewhere (event log, inspector) inside a collapsed subtree is brought out.
+    const sel = options.selected;
+    if (model && sel !== null && sel !== this.lastSelected && this.shown?.shownAt(sel) !== sel) {
+      reveal(model.nodes, this.collapse, sel);
+    }
+    this.lastSelected = sel;
+    this.render(options.reducedMotion ? 0 : 280);
+  }
+
+  /** Opens or closes a subtree, keeping the card the user acted on where it was on screen. */
+  toggle(pid: number, expanded: boolean): void {
+    if (!this.shown?.toggles.has(pid)) return;
+    setExpanded(this.collapse, pid, expanded);
+    const before = this.nodes.position(pid);
+    this.render(0);
+    const after = this.nodes.position(pid);
+    const el = this.svg.node();
+    if (!before || !after || !el) return;
+    const t = zoomTransform(el);
+    this.userMoved = true;
+    this.svg.call(this.zoomBehavior.transform, t.translate(before.x - after.x, before.y - after.y));
+  }
+
+  private render(dur: number): void {
+    const model = this.model;
+    this.shown = model ? visibleTree(model.nodes, this.collapse) : null;
+    const shownModel = model && this.shown ? { ...model, nodes: this.shown.nodes } : null;
+    const shape = shownModel ? shapeKey(shownModel) : '';
+    const layout = !shownModel
+      ? null
+      : shape === this.lastShape && this.layout
+        ? rebind(this.layout, shownModel.nodes)
+        : layoutTree(shownModel);
     this.layout = layout;
-    const dur = options.reducedMotion ? 0 : 280;
-    this.drawLinks(layout, dur);
-    this.drawNodes(layout, dur);
-    drawOverlay(this.overlayLayer, model, layout, dur);
-    this.keyboard.setOrder(
-      layout ? [...(model?.coordinator ? [COORDINATOR_PID] : []), ...layout.order] : [],
-      layout ? new Map(layout.placed.map((p) => [p.node.pid, p.node.parent])) : new Map(),
-      options.selected,
+    this.links.update(layout?.links ?? [], NODE_H / 2, dur);
+    this.nodes.update({
+      placed: layout?.placed ?? [],
+      visible: this.shown,
+      selected: this.options.selected,
+      dur,
+    });
+    // The baton of a task inside a collapsed subtree rides on its nearest shown ancestor.
+    const active = model?.activePid ?? null;
+    const batonAt = active === null ? null : (this.shown?.shownAt(active) ?? null);
+    drawOverlay(this.overlayLayer, model && { ...model, activePid: batonAt }, layout, dur);
+    const order = layout ? [...(model?.coordinator ? [COORDINATOR_PID] : []), ...layout.order] : [];
+    const expanded = new Map<number, boolean>();
+    for (const [pid, t] of this.shown?.toggles ?? []) expanded.set(pid, t.expanded);
+    this.keyboard.setTree(
+      {
+        order,
+        parents: new Map(layout?.placed.map((p) => [p.node.pid, p.node.parent]) ?? []),
+        expanded,
+        element: (pid) =>
+          pid === COORDINATOR_PID
+            ? this.overlayLayer.select<SVGGElement>('g.coordinator').node()
+            : this.nodes.element(pid),
+      },
+      this.options.selected,
     );
     // Fit on a new container, and when the tree's shape changes unless the user moved the view.
-    const shape = layout ? layout.order.join(',') + (layout.coordinator ? '+c' : '') : '';
     if (model && model.containerId !== this.lastContainer) {
       this.lastContainer = model.containerId;
       this.fit(false);
     } else if (shape !== this.lastShape && !this.userMoved) {
-      this.fit(true);
+      this.fit(dur > 0);
     }
     this.lastShape = shape;
   }
@@ -162,61 +231,5 @@ export class TreeView {
     this.keyboard.destroy();
     this.svg.interrupt();
     this.svg.remove();
-  }
-
-  private drawLinks(layout: TreeLayout | null, dur: number): void {
-    const links = layout?.links ?? [];
-    const path = (l: { from: Placed; to: Placed }) => {
-      const ya = l.from.y + NODE_H / 2;
-      const yb = l.to.y - NODE_H / 2;
-      const ym = (ya + yb) / 2;
-      return `M${l.from.x},${ya}V${ym}H${l.to.x}V${yb}`;
-    };
-    const sel = this.linkLayer
-      .selectAll<SVGPathElement, { from: Placed; to: Placed }>('path.link')
-      .data(links, (l) => `${l.from.node.pid}-${l.to.node.pid}`);
-    sel.exit().remove();
-    const entered = sel.enter().append('path').attr('class', 'link').attr('d', path);
-    if (dur > 0) sel.transition().duration(dur).attr('d', path);
-    else sel.attr('d', path);
-    entered.attr('opacity', dur > 0 ? 0 : 1);
-    if (dur > 0) entered.transition().duration(dur).attr('opacity', 1);
-  }
-
-  private drawNodes(layout: TreeLayout | null, dur: number): void {
-    const placed = layout?.placed ?? [];
-    const sel = this.nodeLayer
-      .selectAll<SVGGElement, Placed>('g.task')
-      .data(placed, (p) => String(p.node.pid));
-    const exit = sel.exit<Placed>();
-    if (dur > 0) exit.transition().duration(dur).attr('opacity', 0).remove();
-    else exit.remove();
-    const entered = sel
-      .enter()
-      .append('g')
-      .attr('role', 'treeitem')
-      .attr('transform', (p) => `translate(${p.x},${p.y})`)
-      .attr('opacity', dur > 0 ? 0 : 1);
-    entered.call(enterCard);
-    const all = entered.merge(sel);
-    all
-      .attr('class', (p) => cardClass(p, this.options.selected))
-      .attr('data-pid', (p) => p.node.pid)
-      .attr('aria-label', (p) => p.node.name)
-      .attr('aria-level', (p) => p.depth + 1)
-      .attr('aria-selected', (p) => String(this.options.selected === p.node.pid));
-    all.call(updateCard, this.hatchId, this.drawn);
-    if (dur > 0) {
-      all
-        .transition()
-        .duration(dur)
-        .attr('opacity', 1)
-        .attr('transform', (p) => `translate(${p.x},${p.y})`);
-    } else {
-      all
-        .interrupt()
-        .attr('opacity', 1)
-        .attr('transform', (p) => `translate(${p.x},${p.y})`);
-    }
   }
 }

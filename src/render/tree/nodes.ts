@@ -1,0 +1,175 @@
+import { select } from 'd3';
+import { cardClass, createCard, drawCard, drawToggle } from './draw';
+import type { Placed } from './layout';
+import type { TaskNode } from './model';
+import type { VisibleTree } from './visible';
+
+/**
+ * Above this many entering, leaving or moving cards a change is shown at once: a few thousand
+ * simultaneous transitions cost more frame time than the motion is worth.
+ */
+export const MAX_ANIMATED = 300;
+
+interface Entry {
+  el: SVGGElement;
+  node: TaskNode | null;
+  x: number;
+  y: number;
+  depth: number;
+  cls: string;
+  toggle: string;
+  selected: boolean;
+}
+
+export interface NodeFrame {
+  placed: Placed[];
+  visible: VisibleTree | null;
+  selected: number | null;
+  dur: number;
+}
+
+/**
+ * The task cards, kept by pid. Each update compares a card with what it last showed and touches
+ * the DOM only where something changed, so stepping or selecting in a big tree costs the
+ * changes, not the tree.
+ */
+export class NodeLayer {
+  private readonly entries = new Map<number, Entry>();
+
+  constructor(
+    private readonly layer: SVGGElement,
+    private readonly hatchId: string,
+  ) {}
+
+  /** The card of a shown task, for focus. */
+  element(pid: number): SVGGElement | null {
+    return this.entries.get(pid)?.el ?? null;
+  }
+
+  /** Where a shown task's card is now (layout coordinates). */
+  position(pid: number): { x: number; y: number } | null {
+    const e = this.entries.get(pid);
+    return e ? { x: e.x, y: e.y } : null;
+  }
+
+  update({ placed, visible, selected, dur }: NodeFrame): void {
+    const seen = new Set<number>();
+    let changes = 0;
+    for (const p of placed) {
+      seen.add(p.node.pid);
+      const e = this.entries.get(p.node.pid);
+      if (!e || e.x !== p.x || e.y !== p.y) changes++;
+    }
+    for (const pid of this.entries.keys()) if (!seen.has(pid)) changes++;
+    const animate = dur > 0 && changes <= MAX_ANIMATED;
+
+    for (const [pid, e] of this.entries) {
+      if (seen.has(pid)) continue;
+      this.entries.delete(pid);
+      e.el.removeAttribute('data-pid');
+      e.el.setAttribute('role', 'none');
+      if (animate) select(e.el).transition().duration(dur).attr('opacity', 0).remove();
+      else e.el.remove();
+    }
+    for (const p of placed) this.place(p, visible, selected, animate ? dur : 0);
+  }
+
+  private place(p: Placed, visible: VisibleTree | null, selected: number | null, dur: number) {
+    const n = p.node;
+    let e = this.entries.get(n.pid);
+    const at = `translate(${p.x},${p.y})`;
+    if (!e) {
+      const el = createCard();
+      el.setAttribute('data-pid', String(n.pid));
+      el.setAttribute('transform', at);
+      this.layer.appendChild(el);
+      e = { el, node: null, x: p.x, y: p.y, depth: -1, cls: '', toggle: '', selected: false };
+      this.entries.set(n.pid, e);
+      if (dur > 0) select(el).attr('opacity', 0).transition().duration(dur).attr('opacity', 1);
+      else el.setAttribute('opacity', '1');
+    } else if (e.x !== p.x || e.y !== p.y) {
+      e.x = p.x;
+      e.y = p.y;
+      if (dur > 0) select(e.el).transition('move').duration(dur).attr('transform', at);
+      else select(e.el).interrupt('move').attr('transform', at);
+    }
+    const el = e.el;
+    if (e.node !== n) {
+      // TaskNodes are memoised per task (model.ts): a new object means the task changed.
+      if (!e.node || e.node.name !== n.name) el.setAttribute('aria-label', n.name);
+      drawCard(el, n, this.hatchId);
+      e.node = n;
+    }
+    if (e.depth !== p.depth) {
+      e.depth = p.depth;
+      el.setAttribute('aria-level', String(p.depth + 1));
+    }
+    const t = visible?.toggles.get(n.pid) ?? null;
+    const toggle = t ? `${t.expanded}:${t.hidden}` : '';
+    if (toggle !== e.toggle) {
+      e.toggle = toggle;
+      drawToggle(el, t, n.isThread);
+      if (t) el.setAttribute('aria-expanded', String(t.expanded));
+      else el.removeAttribute('aria-expanded');
+      if (t && !t.expanded) el.setAttribute('aria-description', `${t.hidden} tasks hidden`);
+      else el.removeAttribute('aria-description');
+    }
+    const cls = cardClass(n, selected, !!t && !t.expanded);
+    if (cls !== e.cls) {
+      e.cls = cls;
+      el.setAttribute('class', cls);
+    }
+    const sel = selected === n.pid;
+    if (sel !== e.selected || !el.hasAttribute('aria-selected')) {
+      e.selected = sel;
+      el.setAttribute('aria-selected', String(sel));
+    }
+  }
+}
+
+type Link = { from: Placed; to: Placed };
+
+/** Elbow links between cards, kept by child pid and redrawn only when an end moved. */
+export class LinkLayer {
+  private readonly paths = new Map<number, { el: SVGPathElement; d: string }>();
+
+  constructor(private readonly layer: SVGGElement) {}
+
+  update(links: Link[], halfHeight: number, dur: number): void {
+    const seen = new Set<number>();
+    const ds = links.map((l) => {
+      const ya = l.from.y + halfHeight;
+      const yb = l.to.y - halfHeight;
+      const ym = (ya + yb) / 2;
+      return `M${l.from.x},${ya}V${ym}H${l.to.x}V${yb}`;
+    });
+    let changes = 0;
+    links.forEach((l, i) => {
+      seen.add(l.to.node.pid);
+      if (this.paths.get(l.to.node.pid)?.d !== ds[i]) changes++;
+    });
+    const animate = dur > 0 && changes <= MAX_ANIMATED;
+    for (const [pid, p] of this.paths) {
+      if (seen.has(pid)) continue;
+      this.paths.delete(pid);
+      p.el.remove();
+    }
+    links.forEach((l, i) => {
+      const pid = l.to.node.pid;
+      const d = ds[i];
+      const p = this.paths.get(pid);
+      if (!p) {
+        const el = document.createElementNS('http://www.w3.org/2000/svg', 'path');
+        el.setAttribute('class', 'link');
+        el.setAttribute('d', d);
+        this.layer.appendChild(el);
+        this.paths.set(pid, { el, d });
+        if (animate) select(el).attr('opacity', 0).transition().duration(dur).attr('opacity', 1);
+      } else if (p.d !== d) {
+        p.d = d;
+        if (animate) select(p.el).transition().duration(dur).attr('d', d);
+        else select(p.el).interrupt().attr('d', d);
+      }
+    });
+  }
+}
