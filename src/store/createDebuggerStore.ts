@@ -29,6 +29,9 @@ export function createDebuggerStore(): DebuggerStore {
     helpOpen: false,
     params: { signal: 15, core: false, exitStatus: 0, variant: null, schedule: 'fifo' },
     explore: { running: false, result: null },
+    lesson: null,
+    lessonsOpen: false,
+    shareLink: null,
 
     setRecording(recording, cursor) {
       const frames = recording.frames.length;
@@ -88,6 +91,15 @@ export function createDebuggerStore(): DebuggerStore {
     },
     setExplore(explore) {
       set({ explore: { ...get().explore, ...explore } });
+    },
+    setLesson(lesson) {
+      set({ lesson });
+    },
+    setLessonsOpen(lessonsOpen) {
+      set({ lessonsOpen });
+    },
+    setShareLink(shareLink) {
+      set({ shareLink });
     },
   }));
 }

@@ -33,3 +33,6 @@ export const selectCurrentEvent = (s: DebuggerState): EngineEvent | null =>
 export const selectAtEnd = (s: DebuggerState): boolean =>
   s.cursor >= (s.recording?.frames.length ?? 0) - 1;
 export const selectExplore = (s: DebuggerState) => s.explore;
+export const selectLesson = (s: DebuggerState) => s.lesson;
+export const selectLessonsOpen = (s: DebuggerState): boolean => s.lessonsOpen;
+export const selectShareLink = (s: DebuggerState): string | null => s.shareLink;

@@ -38,6 +38,17 @@ export interface DebuggerData {
   };
   /** The explorer: running, its last result (for the scenario it ran on). */
   explore: { running: boolean; result: ExploreResult | null };
+  /** The lesson being followed (its id in the lesson catalog) and whether predict mode is on. */
+  lesson: LessonState | null;
+  /** The lesson list is open. */
+  lessonsOpen: boolean;
+  /** The last permalink made by Share, shown in a text field when the clipboard refuses it. */
+  shareLink: string | null;
+}
+
+export interface LessonState {
+  id: string;
+  predict: boolean;
 }
 
 export interface DebuggerActions {
@@ -57,6 +68,9 @@ export interface DebuggerActions {
   setHelpOpen(open: boolean): void;
   setParams(params: Partial<DebuggerData['params']>): void;
   setExplore(explore: Partial<DebuggerData['explore']>): void;
+  setLesson(lesson: LessonState | null): void;
+  setLessonsOpen(open: boolean): void;
+  setShareLink(link: string | null): void;
 }
 
 export type DebuggerState = DebuggerData & DebuggerActions;

@@ -9,6 +9,8 @@ import { ExplorerPanel } from './ExplorerPanel';
 import { HelpSheet } from './HelpSheet';
 import { ImagePanel } from './ImagePanel';
 import { Inspector } from './Inspector';
+import { LessonList } from './lessons/LessonList';
+import { LessonPanel } from './lessons/LessonPanel';
 import { createDebuggerInstance } from './instance';
 import { Notices } from './Notices';
 import { installTestHook } from './testHook';
@@ -25,7 +27,11 @@ function Screen() {
   return (
     <div className="app">
       <Toolbar />
-      <Notices />
+      <div className="strip">
+        <Notices />
+        <LessonPanel />
+      </div>
+      <LessonList />
       <main className="main">
         <TreePanel />
         <aside className="side">

@@ -41,6 +41,7 @@ export function Toolbar() {
         {RESTART.map(button)}
       </div>
       <span className="spacer" />
+      {button('lessons')}
       <span className={`busy${busy ? ' on' : ''}`} role="status" aria-live="polite">
         {busy ? 'engine running…' : ''}
       </span>

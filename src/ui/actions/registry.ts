@@ -1,10 +1,16 @@
 import { containerActions } from './containerActions';
+import { lessonActions } from './lessonActions';
 import { taskActions } from './taskActions';
 import { timelineActions } from './timelineActions';
 import type { Action } from './types';
 
 /** The one action registry: toolbar, shortcuts and the help sheet all read it. */
-export const ACTIONS: readonly Action[] = [...taskActions, ...containerActions, ...timelineActions];
+export const ACTIONS: readonly Action[] = [
+  ...taskActions,
+  ...containerActions,
+  ...timelineActions,
+  ...lessonActions,
+];
 
 export function actionById(id: string): Action {
   const a = ACTIONS.find((x) => x.id === id);

@@ -12,7 +12,8 @@ export interface ActionContext {
   session: Session;
 }
 
-export type ActionGroup = 'process' | 'container' | 'restart' | 'timeline' | 'help';
+export type ActionGroup =
+  'process' | 'container' | 'restart' | 'timeline' | 'lesson' | 'share' | 'help';
 
 export interface Action {
   id: string;

@@ -1,0 +1,33 @@
+import { selectLessonsOpen } from '../../store/selectors';
+import { useDebugger, useDebuggerState } from '../context';
+import { LESSONS } from './catalog';
+import { openLesson } from './openLesson';
+
+/** The list of built-in lessons: picking one opens its scenario at the first caption. */
+export function LessonList() {
+  const instance = useDebugger();
+  const open = useDebuggerState(selectLessonsOpen);
+  if (!open) return null;
+  const close = () => instance.store.getState().setLessonsOpen(false);
+  return (
+    <div className="lesson-list" role="dialog" aria-label="Lessons" aria-modal="false">
+      <div className="panel-head">
+        <h2>Lessons</h2>
+        <span className="spacer" />
+        <button type="button" className="small" onClick={close}>
+          Close
+        </button>
+      </div>
+      <ol>
+        {LESSONS.map((l) => (
+          <li key={l.id}>
+            <button type="button" onClick={() => void openLesson(instance, l)}>
+              {l.title}
+            </button>
+            <span className="dim"> {l.summary}</span>
+          </li>
+        ))}
+      </ol>
+    </div>
+  );
+}

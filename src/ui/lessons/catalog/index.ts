@@ -1,0 +1,21 @@
+import type { Lesson } from '../types';
+import { activePidHandoff } from './activePidHandoff';
+import { badImages } from './badImages';
+import { checkpointSaves } from './checkpointSaves';
+import { exitCheckpointRace } from './exitCheckpointRace';
+import { v17Leak } from './v17Leak';
+import { zombieWait } from './zombieWait';
+
+/** The built-in lessons, in teaching order. */
+export const LESSONS: readonly Lesson[] = [
+  zombieWait,
+  checkpointSaves,
+  activePidHandoff,
+  exitCheckpointRace,
+  v17Leak,
+  badImages,
+];
+
+export function lessonById(id: string): Lesson | undefined {
+  return LESSONS.find((l) => l.id === id);
+}

@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { parseScenario } from '../../engine/scenario/parse';
+import { runSession } from '../../engine/session';
+import { LESSONS } from './catalog';
+import { anchorFrame, captionFrames, predictionFor } from './resolve';
+
+function recordingOf(scenario: Record<string, unknown>) {
+  const parsed = parseScenario(JSON.stringify(scenario), 'lesson.json');
+  if (!parsed.ok) throw new Error(parsed.message);
+  return runSession(parsed.scenario);
+}
+
+describe('built-in lessons', () => {
+  it('has at least six, with unique ids', () => {
+    expect(LESSONS.length).toBeGreaterThanOrEqual(6);
+    expect(new Set(LESSONS.map((l) => l.id)).size).toBe(LESSONS.length);
+  });
+
+  for (const lesson of LESSONS) {
+    it(`${lesson.id}: parses, meets every expectation, every anchor matches an event`, () => {
+      const rec = recordingOf(lesson.scenario);
+      expect((rec.report as { ok: boolean }).ok).toBe(true);
+      for (const c of lesson.captions) {
+        if (!c.at.fn) continue;
+        const f = anchorFrame(rec, c.at);
+        expect(rec.frames[f].event.fn, c.text).toBe(c.at.fn);
+        if (c.at.actor) expect(rec.frames[f].event.actor).toBe(c.at.actor);
+      }
+      const frames = captionFrames(rec, lesson.captions);
+      // Captions move forward through the run, so Next never goes back in time.
+      for (let i = 1; i < frames.length; i++) expect(frames[i]).toBeGreaterThan(frames[i - 1]);
+    });
+  }
+
+  it('the v17 lesson leaks one ctx reference', () => {
+    const lesson = LESSONS.find((l) => l.id === 'v17-ctx-leak')!;
+    const rec = recordingOf(lesson.scenario);
+    const steps = (rec.report as { steps: { op: string; ctx_refcount_end?: number }[] }).steps;
+    expect(steps.find((s) => s.op === 'restart')?.ctx_refcount_end).toBe(1);
+  });
+
+  it('the hand-off lesson asks predictions whose answers follow the pids order', () => {
+    const lesson = LESSONS.find((l) => l.id === 'active-pid-handoff')!;
+    const rec = recordingOf(lesson.scenario);
+    const frames = captionFrames(rec, lesson.captions);
+    const answers = frames
+      .slice(1)
+      .map((f, i) => predictionFor(rec, frames[i], f)?.answer)
+      .filter((a) => a !== undefined);
+    expect(answers).toEqual([1, 2, 3, 4, 'complete']);
+  });
+});

@@ -1,0 +1,76 @@
+import type { WorldSnapshot } from '../../engine/snapshot';
+import type { SessionRecording } from '../../engine/session-types';
+import { lastFrameOfStep } from '../../store/scenarioEdit';
+import type { Caption, CaptionAnchor } from './types';
+
+/** The frame (cursor value) an anchor points at; -1 is the world before any event. */
+export function anchorFrame(rec: SessionRecording, at: CaptionAnchor): number {
+  if (at.step === undefined) return (rec.stepStarts[0] ?? rec.frames.length) - 1;
+  const end = lastFrameOfStep(rec, at.step);
+  if (!at.fn) return end;
+  let seen = 0;
+  const want = at.nth ?? 1;
+  for (let i = rec.stepStarts[at.step] ?? rec.frames.length; i <= end; i++) {
+    const e = rec.frames[i].event;
+    if (e.fn === at.fn && (!at.actor || e.actor === at.actor) && ++seen === want) return i;
+  }
+  // An anchor that no longer matches (the engine changed) still lands on its step.
+  return end;
+}
+
+export function captionFrames(rec: SessionRecording, captions: readonly Caption[]): number[] {
+  return captions.map((c) => anchorFrame(rec, c.at));
+}
+
+/** The caption shown at `cursor`: the last one at or before it (the first before any). */
+export function captionIndexAt(frames: readonly number[], cursor: number): number {
+  let found = 0;
+  frames.forEach((f, i) => {
+    if (f <= cursor) found = i;
+  });
+  return found;
+}
+
+/** Who holds active_pid in a world: a pid, 'complete' once it passed the last entry, or null. */
+export type Holder = number | 'complete' | null;
+
+export function activeHolder(world: WorldSnapshot | null): Holder {
+  const r = world?.restart;
+  if (!r?.ctx || r.ctx.active_pid < 0) return null;
+  return r.ctx.active_pid >= r.pids.length ? 'complete' : r.pids[r.ctx.active_pid];
+}
+
+export function worldAt(rec: SessionRecording, frame: number): WorldSnapshot {
+  return rec.frames[frame]?.snapshot ?? rec.initial;
+}
+
+export interface Prediction {
+  /** The frame the guess is about (the next caption's). */
+  target: number;
+  answer: Exclude<Holder, null>;
+  /** The choices offered: every pid of the restart, then completion. */
+  choices: Exclude<Holder, null>[];
+}
+
+/**
+ * A question for predict mode when going from `from` to `to` hands active_pid to someone else
+ * inside the same restart; null when the step does not move the baton.
+ */
+export function predictionFor(rec: SessionRecording, from: number, to: number): Prediction | null {
+  if (to <= from) return null;
+  const before = worldAt(rec, from);
+  const after = worldAt(rec, to);
+  const answer = activeHolder(after);
+  if (answer === null || !after.restart) return null;
+  if (before.restart && before.restart.container === after.restart.container) {
+    if (activeHolder(before) === answer) return null;
+  }
+  return { target: to, answer, choices: [...after.restart.pids, 'complete'] };
+}
+
+export function holderText(h: Exclude<Holder, null>, world: WorldSnapshot): string {
+  if (h === 'complete') return 'nobody: active_pid passes the last entry and restart completes';
+  // Pass the world before the run: during restart every task is still called "restart".
+  const comm = world.containers.flatMap((c) => c.tasks).find((t) => t.pid === h)?.comm;
+  return comm ? `pid ${h} ${comm}` : `pid ${h}`;
+}
