@@ -4,8 +4,9 @@ import { App } from './ui/App';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
+const embed = new URLSearchParams(window.location.search).get('embed') === '1';
 createRoot(root).render(
   <StrictMode>
-    <App />
+    <App embed={embed} />
   </StrictMode>,
 );

@@ -35,4 +35,4 @@ export const selectAtEnd = (s: DebuggerState): boolean =>
 export const selectExplore = (s: DebuggerState) => s.explore;
 export const selectLesson = (s: DebuggerState) => s.lesson;
 export const selectLessonsOpen = (s: DebuggerState): boolean => s.lessonsOpen;
-export const selectShareLink = (s: DebuggerState): string | null => s.shareLink;
+export const selectShareLink = (s: DebuggerState) => s.shareLink;

@@ -43,7 +43,13 @@ export interface DebuggerData {
   /** The lesson list is open. */
   lessonsOpen: boolean;
   /** The last permalink made by Share, shown in a text field when the clipboard refuses it. */
-  shareLink: string | null;
+  shareLink: ShareLink | null;
+}
+
+export interface ShareLink {
+  url: string;
+  /** The clipboard took it; otherwise the field is the way to copy it. */
+  copied: boolean;
 }
 
 export interface LessonState {
@@ -70,7 +76,7 @@ export interface DebuggerActions {
   setExplore(explore: Partial<DebuggerData['explore']>): void;
   setLesson(lesson: LessonState | null): void;
   setLessonsOpen(open: boolean): void;
-  setShareLink(link: string | null): void;
+  setShareLink(link: ShareLink | null): void;
 }
 
 export type DebuggerState = DebuggerData & DebuggerActions;

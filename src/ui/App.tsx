@@ -13,6 +13,11 @@ import { LessonList } from './lessons/LessonList';
 import { LessonPanel } from './lessons/LessonPanel';
 import { createDebuggerInstance } from './instance';
 import { Notices } from './Notices';
+import { EmbedScreen } from './share/EmbedScreen';
+import { installPersistence } from './share/persist';
+import { ShareBox } from './share/ShareBox';
+import { installHashListener, openInitial } from './share/startup';
+import './share/share.css';
 import { installTestHook } from './testHook';
 import { Timeline } from './Timeline';
 import { Toolbar } from './Toolbar';
@@ -29,6 +34,7 @@ function Screen() {
       <Toolbar />
       <div className="strip">
         <Notices />
+        <ShareBox />
         <LessonPanel />
       </div>
       <LessonList />
@@ -51,22 +57,33 @@ function Screen() {
   );
 }
 
-/** One debugger instance on the page, opened on `scenario` (the default one unless given). */
-export function App({ scenario = defaultScenario }: { scenario?: Scenario }) {
+interface AppProps {
+  /** What opens when the URL holds no link and no session was saved (the default scenario). */
+  scenario?: Scenario;
+  /** `?embed=1`: tree and timeline only, no shortcuts, nothing persisted. */
+  embed?: boolean;
+}
+
+/** One debugger instance on the page: a link in the URL, the saved session, or `scenario`. */
+export function App({ scenario = defaultScenario, embed = false }: AppProps) {
   // Creating the instance is cheap and side-effect free; its worker starts in the effect.
   const [instance] = useState(createDebuggerInstance);
   useEffect(() => {
     instance.start();
     const removeHook = installTestHook(instance);
-    void instance.session.loadScenario(scenario);
+    void openInitial(instance, scenario, !embed);
+    const removePersistence = embed ? () => undefined : installPersistence(instance);
+    const removeHashListener = installHashListener(instance, scenario);
     return () => {
+      removeHashListener();
+      removePersistence();
       removeHook();
       instance.stop();
     };
-  }, [instance, scenario]);
+  }, [instance, scenario, embed]);
   return (
     <DebuggerContext.Provider value={instance}>
-      <Screen />
+      {embed ? <EmbedScreen /> : <Screen />}
     </DebuggerContext.Provider>
   );
 }

@@ -42,6 +42,7 @@ export function Toolbar() {
       </div>
       <span className="spacer" />
       {button('lessons')}
+      {button('share')}
       <span className={`busy${busy ? ' on' : ''}`} role="status" aria-live="polite">
         {busy ? 'engine running…' : ''}
       </span>

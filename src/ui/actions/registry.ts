@@ -1,5 +1,6 @@
 import { containerActions } from './containerActions';
 import { lessonActions } from './lessonActions';
+import { shareActions } from './shareActions';
 import { taskActions } from './taskActions';
 import { timelineActions } from './timelineActions';
 import type { Action } from './types';
@@ -10,6 +11,7 @@ export const ACTIONS: readonly Action[] = [
   ...containerActions,
   ...timelineActions,
   ...lessonActions,
+  ...shareActions,
 ];
 
 export function actionById(id: string): Action {

@@ -1,0 +1,15 @@
+import { shareMoment } from '../share/shareLink';
+import type { Action } from './types';
+
+/** Sharing the moment on screen. */
+export const shareActions: Action[] = [
+  {
+    id: 'share',
+    label: 'Share',
+    group: 'share',
+    shortcut: 'S',
+    help: 'Copy a link that opens this scenario at this step with this selection',
+    enabledWhen: (ctx) => (ctx.state.recording ? true : 'Nothing loaded yet'),
+    perform: (ctx) => shareMoment(ctx.state),
+  },
+];

@@ -1,0 +1,67 @@
+import type { DebuggerInstance } from '../instance';
+import type { Moment } from './linkCodec';
+import { momentOf } from './moment';
+
+/** Where the session survives a reload (one debugger per page persists: the main one). */
+export const STORAGE_KEY = 'crviz.session.v1';
+
+/** The saved moment, or null when there is none or it is unreadable (then it is dropped). */
+export function loadPersisted(storage: Storage = localStorage): Moment | null {
+  try {
+    const raw = storage.getItem(STORAGE_KEY);
+    if (!raw) return null;
+    const m = JSON.parse(raw) as Partial<Moment>;
+    if (typeof m.scenarioText !== 'string' || typeof m.cursor !== 'number') throw new Error();
+    return {
+      scenarioText: m.scenarioText,
+      variant: m.variant ?? null,
+      schedule: typeof m.schedule === 'string' ? m.schedule : 'fifo',
+      cursor: m.cursor,
+      selection: typeof m.selection === 'number' ? m.selection : null,
+      lesson: typeof m.lesson === 'string' ? m.lesson : null,
+    };
+  } catch {
+    storage.removeItem(STORAGE_KEY);
+    return null;
+  }
+}
+
+/**
+ * Saves the session whenever the scenario, cursor or selection changes, a little later so that
+ * scrubbing writes once, not per frame. Returns the unsubscriber.
+ */
+export function installPersistence(instance: DebuggerInstance, storage: Storage = localStorage) {
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  const save = () => {
+    timer = null;
+    const m = momentOf(instance.store.getState());
+    if (!m) return;
+    try {
+      storage.setItem(STORAGE_KEY, JSON.stringify(m));
+    } catch {
+      // Quota exceeded or storage disabled: the session simply does not persist.
+    }
+  };
+  const off = instance.store.subscribe((s, prev) => {
+    if (
+      s.recording === prev.recording &&
+      s.cursor === prev.cursor &&
+      s.selection === prev.selection
+    )
+      return;
+    if (!s.recording) return;
+    if (timer === null) timer = setTimeout(save, 250);
+  });
+  const flush = () => {
+    if (timer !== null) {
+      clearTimeout(timer);
+      save();
+    }
+  };
+  window.addEventListener('pagehide', flush);
+  return () => {
+    flush();
+    off();
+    window.removeEventListener('pagehide', flush);
+  };
+}

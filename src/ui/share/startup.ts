@@ -1,0 +1,40 @@
+import type { Scenario } from '../../engine/scenario/types';
+import type { DebuggerInstance } from '../instance';
+import { decodeMoment, isMomentHash } from './linkCodec';
+import { restoreMoment } from './moment';
+import { loadPersisted } from './persist';
+
+/**
+ * What the app opens on: a crviz link in the URL fragment first, else the session saved before a
+ * reload (when `persist`), else `fallback`.
+ */
+export async function openInitial(
+  instance: DebuggerInstance,
+  fallback: Scenario,
+  persist: boolean,
+): Promise<void> {
+  const hash = window.location.hash;
+  if (isMomentHash(hash)) {
+    const moment = await decodeMoment(hash).catch((err: Error) => err);
+    await restoreMoment(instance, moment, 'The link', fallback);
+    return;
+  }
+  const saved = persist ? loadPersisted() : null;
+  if (saved) {
+    await restoreMoment(instance, saved, 'The saved session', fallback);
+    return;
+  }
+  await instance.session.loadScenario(fallback);
+}
+
+/** Opens links pasted into the address bar of an open page (only the fragment changes). */
+export function installHashListener(instance: DebuggerInstance, fallback: Scenario): () => void {
+  const onHash = () => {
+    if (!isMomentHash(window.location.hash)) return;
+    void decodeMoment(window.location.hash)
+      .catch((err: Error) => err)
+      .then((m) => restoreMoment(instance, m, 'The link', fallback));
+  };
+  window.addEventListener('hashchange', onHash);
+  return () => window.removeEventListener('hashchange', onHash);
+}
