@@ -10,6 +10,13 @@ import type { VisibleTree } from './visible';
  */
 export const MAX_ANIMATED = 300;
 
+/**
+ * Cards created in one frame. Creating (and so styling and laying out) thousands of cards at
+ * once, e.g. when a restarted 2,000-task container appears, is one long task; in slices of this
+ * size the tree fills in over a few frames while the page keeps responding.
+ */
+export const ENTER_PER_FRAME = 400;
+
 interface Entry {
   el: SVGGElement;
   node: TaskNode | null;
@@ -35,10 +42,16 @@ export interface NodeFrame {
  */
 export class NodeLayer {
   private readonly entries = new Map<number, Entry>();
+  /** Cards still to create, a slice per animation frame (see ENTER_PER_FRAME). */
+  private pending: Placed[] = [];
+  private pendingFrame: Omit<NodeFrame, 'placed'> | null = null;
+  private raf = 0;
 
   constructor(
     private readonly layer: SVGGElement,
     private readonly hatchId: string,
+    /** Told while cards are still being created (the tree is then aria-busy). */
+    private readonly onBusy: (busy: boolean) => void,
   ) {}
 
   /** The card of a shown task, for focus. */
@@ -71,7 +84,33 @@ export class NodeLayer {
       if (animate) select(e.el).transition().duration(dur).attr('opacity', 0).remove();
       else e.el.remove();
     }
-    for (const p of placed) this.place(p, visible, selected, animate ? dur : 0);
+    this.pending = [];
+    let created = 0;
+    for (const p of placed) {
+      if (!this.entries.has(p.node.pid) && ++created > ENTER_PER_FRAME) this.pending.push(p);
+      else this.place(p, visible, selected, animate ? dur : 0);
+    }
+    this.pendingFrame = { visible, selected, dur: 0 };
+    if (this.pending.length && !this.raf) this.raf = requestAnimationFrame(this.flush);
+    this.onBusy(this.pending.length > 0);
+  }
+
+  /** Creates the next slice of pending cards; updates replace the queue, so it is never stale. */
+  private readonly flush = () => {
+    this.raf = 0;
+    const f = this.pendingFrame;
+    if (!f) return;
+    for (const p of this.pending.splice(0, ENTER_PER_FRAME)) {
+      this.place(p, f.visible, f.selected, 0);
+    }
+    if (this.pending.length) this.raf = requestAnimationFrame(this.flush);
+    else this.onBusy(false);
+  };
+
+  destroy(): void {
+    if (this.raf) cancelAnimationFrame(this.raf);
+    this.raf = 0;
+    this.pending = [];
   }
 
   private place(p: Placed, visible: VisibleTree | null, selected: number | null, dur: number) {

@@ -53,6 +53,12 @@ export class TreeView {
   /** Set once the user zooms or pans by hand; automatic fitting then stops until Fit. */
   private userMoved = false;
   private options: TreeViewOptions = { selected: null, reducedMotion: false };
+  /**
+   * The SVG's size, kept by a ResizeObserver: reading clientWidth right after drawing thousands
+   * of cards would force a synchronous layout of all of them.
+   */
+  private size = { width: 800, height: 500 };
+  private readonly resize: ResizeObserver | null;
 
   constructor(container: HTMLElement, callbacks: TreeViewCallbacks) {
     const uid = `crviz-tree-${++instances}-${Math.random().toString(36).slice(2, 8)}`;
@@ -80,9 +86,18 @@ export class TreeView {
     this.viewport = this.svg.append('g').attr('class', 'viewport');
     this.overlayLayer = this.viewport.append('g').attr('class', 'overlay');
     this.links = new LinkLayer(this.viewport.append('g').attr('class', 'links').node()!);
-    this.nodes = new NodeLayer(this.viewport.append('g').attr('class', 'nodes').node()!, hatchId);
+    this.nodes = new NodeLayer(
+      this.viewport.append('g').attr('class', 'nodes').node()!,
+      hatchId,
+      (busy) => this.svg.attr('aria-busy', String(busy)),
+    );
     this.zoomBehavior = zoom<SVGSVGElement, unknown>()
       .scaleExtent([0.01, 3])
+      // The cached size, not d3's default (clientWidth): see `size`.
+      .extent(() => [
+        [0, 0],
+        [this.size.width, this.size.height],
+      ])
       .filter((ev: Event) => !(ev.type === 'dblclick'))
       .on('zoom', (ev: { transform: { k: number; toString(): string }; sourceEvent: unknown }) => {
         if (ev.sourceEvent) this.userMoved = true;
@@ -95,6 +110,16 @@ export class TreeView {
         }
       });
     this.svg.call(this.zoomBehavior);
+    const svgEl = this.svg.node()!;
+    this.size = { width: svgEl.clientWidth || 800, height: svgEl.clientHeight || 500 };
+    this.resize =
+      typeof ResizeObserver === 'undefined'
+        ? null
+        : new ResizeObserver((entries) => {
+            const r = entries[entries.length - 1]?.contentRect;
+            if (r && r.width > 0 && r.height > 0) this.size = { width: r.width, height: r.height };
+          });
+    this.resize?.observe(svgEl);
     this.keyboard = new TreeKeyboard(this.svg.node()!, {
       onSelect: callbacks.onSelect,
       onExpand: (pid, expanded) => this.toggle(pid, expanded),
@@ -145,12 +170,14 @@ export class TreeView {
     if (!this.shown?.toggles.has(pid)) return;
     setExpanded(this.collapse, pid, expanded);
     const before = this.nodes.position(pid);
+    // The user is steering the view now: no automatic fit, and a running fit stops here.
+    this.userMoved = true;
+    this.svg.interrupt();
     this.render(0);
     const after = this.nodes.position(pid);
     const el = this.svg.node();
     if (!before || !after || !el) return;
     const t = zoomTransform(el);
-    this.userMoved = true;
     this.svg.call(this.zoomBehavior.transform, t.translate(before.x - after.x, before.y - after.y));
   }
 
@@ -212,8 +239,7 @@ export class TreeView {
     const top = y0 - 60;
     const w = x1 + 40 - left;
     const h = y1 + 40 - top;
-    const width = el.clientWidth || 800;
-    const height = el.clientHeight || 500;
+    const { width, height } = this.size;
     const k = Math.min(1.25, Math.max(0.01, Math.min(width / w, height / h)));
     const t = zoomIdentity.translate(
       width / 2 - k * (left + w / 2),
@@ -228,6 +254,8 @@ export class TreeView {
   }
 
   destroy(): void {
+    this.resize?.disconnect();
+    this.nodes.destroy();
     this.keyboard.destroy();
     this.svg.interrupt();
     this.svg.remove();
