@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import type { TaskNode } from './model';
+import { reveal, setExpanded, visibleTree, type CollapseState } from './visible';
+
+/** A chain root → 2..k children, each with `fan` children of its own. */
+function nodes(k: number, fan: number): TaskNode[] {
+  const out: TaskNode[] = [{ pid: 1, parent: null } as TaskNode];
+  let pid = 2;
+  for (let i = 0; i < k; i++) {
+    const child = pid++;
+    out.push({ pid: child, parent: 1 } as TaskNode);
+    for (let j = 0; j < fan; j++) out.push({ pid: pid++, parent: child } as TaskNode);
+  }
+  return out;
+}
+
+const fresh = (): CollapseState => ({ collapsed: new Set(), pinned: new Set() });
+
+describe('visible tree', () => {
+  it('shows everything under the budget, with open toggles on parents', () => {
+    const v = visibleTree(nodes(3, 2), fresh(), 100);
+    expect(v.nodes).toHaveLength(10);
+    expect(v.toggles.get(1)).toEqual({ expanded: true, hidden: 0 });
+    expect(v.toggles.has(3)).toBe(false);
+  });
+
+  it('closes subtrees that do not fit, breadth first, and counts what they hide', () => {
+    const state = fresh();
+    const v = visibleTree(nodes(3, 5), state, 10);
+    // Root and its 3 children (4), then one child's 5 kids (9); the next 5 would not fit.
+    expect(v.nodes).toHaveLength(9);
+    expect(v.toggles.get(8)).toEqual({ expanded: false, hidden: 5 });
+    expect(state.collapsed.has(8)).toBe(true);
+    expect(v.shownAt(10)).toBe(8);
+  });
+
+  it('opening pins a node against the budget; closing hides its descendants', () => {
+    const state = fresh();
+    visibleTree(nodes(3, 5), state, 10);
+    setExpanded(state, 8, true);
+    expect(visibleTree(nodes(3, 5), state, 10).nodes.map((n) => n.pid)).toContain(9);
+    setExpanded(state, 1, false);
+    const v = visibleTree(nodes(3, 5), state, 10);
+    expect(v.nodes.map((n) => n.pid)).toEqual([1]);
+    expect(v.toggles.get(1)).toEqual({ expanded: false, hidden: 18 });
+  });
+
+  it('reveals a hidden task by opening its ancestors', () => {
+    const state = fresh();
+    setExpanded(state, 1, false);
+    expect(reveal(nodes(2, 2), state, 4)).toBe(true);
+    expect(visibleTree(nodes(2, 2), state).nodes.map((n) => n.pid)).toContain(4);
+  });
+});
