@@ -9,5 +9,7 @@ export default defineConfig({
   test: {
     include: ['src/**/*.test.ts', 'src/**/*.test.tsx'],
     environment: 'node',
+    // Property and fuzz tests run thousands of cases; on a busy 2-core machine 5 s is too tight.
+    testTimeout: 60_000,
   },
 });
