@@ -1,4 +1,31 @@
+import { readFile } from 'node:fs/promises';
 import { expect, selectTask, stepText, test, type Page } from './fixtures';
+
+/** Clicks `button` and returns the downloaded file's name and bytes. */
+async function downloadOf(app: Page, button: string) {
+  const wait = app.waitForEvent('download');
+  await app.getByRole('button', { name: button, exact: true }).click();
+  const d = await wait;
+  return { name: d.suggestedFilename(), bytes: await readFile((await d.path())!) };
+}
+
+/** Drops a file on the page the way a file manager does. */
+async function dropFile(app: Page, name: string, bytes: Buffer, type: string) {
+  const b64 = bytes.toString('base64');
+  await app.evaluate(
+    ({ name, b64, type }) => {
+      const bin = atob(b64);
+      const data = Uint8Array.from(bin, (c) => c.charCodeAt(0));
+      const dt = new DataTransfer();
+      dt.items.add(new File([data], name, { type }));
+      window.dispatchEvent(new DragEvent('dragover', { dataTransfer: dt, cancelable: true }));
+      document.body.dispatchEvent(
+        new DragEvent('drop', { dataTransfer: dt, cancelable: true, bubbles: true }),
+      );
+    },
+    { name, b64, type },
+  );
+}
 
 /** Opens `url` in a fresh page of the same context and collects its console errors. */
 async function openPage(app: Page, url: string) {
@@ -89,4 +116,74 @@ test('the session survives a reload', async ({ app }) => {
   await expect(app.getByRole('treeitem', { name: /^pid 5 worker/, selected: true })).toBeVisible();
   await app.getByRole('button', { name: 'Last step' }).click();
   await expect(app.getByRole('treeitem', { name: /^pid 1 init running, frozen/ })).toBeVisible();
+});
+
+test('export the scenario as JSON and import it back', async ({ app }) => {
+  await app.getByRole('button', { name: 'Freeze', exact: true }).click();
+  await app.getByRole('button', { name: 'Checkpoint', exact: true }).click();
+  const file = await downloadOf(app, 'Save');
+  expect(JSON.parse(file.bytes.toString()).steps).toHaveLength(2);
+  await app.getByRole('button', { name: 'Reset' }).click();
+  await expect(app.getByRole('treeitem', { name: /^pid 1 init running, frozen/ })).toHaveCount(0);
+  await app.getByLabel('Import file').setInputFiles({
+    name: file.name,
+    mimeType: 'application/json',
+    buffer: file.bytes,
+  });
+  await expect(app.getByRole('treeitem', { name: /^pid 1 init running, frozen/ })).toBeVisible();
+  await expect(app.getByRole('region', { name: 'Image' }).getByText('ckpt1.ckpt')).toBeVisible();
+});
+
+test('the exported PNG carries the moment: dropping it back restores it', async ({ app }) => {
+  await app.getByRole('button', { name: 'Freeze', exact: true }).click();
+  await app.getByRole('button', { name: 'Step back' }).click();
+  await selectTask(app, 2);
+  const step = await stepText(app).textContent();
+  const png = await downloadOf(app, 'Export PNG');
+  expect(png.name).toMatch(/\.png$/);
+  expect([...png.bytes.subarray(1, 4)].map((c) => String.fromCharCode(c)).join('')).toBe('PNG');
+  await app.getByRole('button', { name: 'Reset' }).click();
+  await expect(stepText(app)).not.toHaveText(step!);
+  await dropFile(app, png.name, png.bytes, 'image/png');
+  await expect(stepText(app)).toHaveText(step!);
+  await expect(app.getByRole('treeitem', { name: /^pid 2 sshd/, selected: true })).toBeVisible();
+  await app.getByRole('button', { name: 'Last step' }).click();
+  await expect(app.getByRole('treeitem', { name: /^pid 1 init running, frozen/ })).toBeVisible();
+});
+
+test('export the tree as SVG and the trace as JSON', async ({ app }) => {
+  await app.getByRole('button', { name: 'Freeze', exact: true }).click();
+  const svg = await downloadOf(app, 'Export SVG');
+  expect(svg.bytes.toString()).toMatch(/^<svg[^>]*xmlns="http:\/\/www.w3.org\/2000\/svg"/);
+  expect(svg.bytes.toString()).toContain('init');
+  const trace = await downloadOf(app, 'Export trace');
+  const events = JSON.parse(trace.bytes.toString()) as { fn: string }[];
+  expect(events.some((e) => e.fn === 'freezer_write')).toBe(true);
+});
+
+test('a criu-tree/1 bundle dropped on the page opens as a scenario', async ({ app }) => {
+  const core = (comm: string, state: number, exit = 0) => ({
+    magic: 'CORE',
+    entries: [{ mtype: 'X86_64', tc: { task_state: state, exit_code: exit, flags: 0, comm } }],
+  });
+  const bundle = {
+    format: 'criu-tree/1',
+    name: 'tiny',
+    pstree: {
+      magic: 'PSTREE',
+      entries: [
+        { pid: 10, ppid: 0, pgid: 10, sid: 10, threads: [10] },
+        { pid: 11, ppid: 10, pgid: 10, sid: 10, threads: [11] },
+      ],
+    },
+    cores: { '10': core('daemon', 1), '11': core('job', 2, 768) },
+  };
+  await dropFile(app, 'tiny.json', Buffer.from(JSON.stringify(bundle)), 'application/json');
+  await expect(app.getByRole('treeitem', { name: /^pid 11 job zombie, exited 3/ })).toBeVisible();
+});
+
+test('a file that is not a scenario gets a notice and changes nothing', async ({ app }) => {
+  await dropFile(app, 'notes.json', Buffer.from('{"format": "nope"}'), 'application/json');
+  await expect(app.getByRole('alert', { name: 'Notices' })).toContainText('notes.json');
+  await expect(app.getByRole('treeitem', { name: 'pid 4 make zombie, exited 2' })).toBeVisible();
 });

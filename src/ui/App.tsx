@@ -13,6 +13,7 @@ import { LessonList } from './lessons/LessonList';
 import { LessonPanel } from './lessons/LessonPanel';
 import { createDebuggerInstance } from './instance';
 import { Notices } from './Notices';
+import { DropHint } from './share/DropHint';
 import { EmbedScreen } from './share/EmbedScreen';
 import { installPersistence } from './share/persist';
 import { ShareBox } from './share/ShareBox';
@@ -53,6 +54,7 @@ function Screen() {
       <HelpSheet />
       <CommandPalette />
       <Announcer />
+      <DropHint />
     </div>
   );
 }

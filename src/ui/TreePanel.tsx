@@ -6,6 +6,7 @@ import { useDebugger, useDebuggerState } from './context';
 import { actionById } from './actions/registry';
 import { actionContext } from './actions/useActions';
 import { ScenarioMenu } from './ScenarioMenu';
+import { ExportMenu } from './share/ExportMenu';
 import { TaskMenu } from './TaskMenu';
 import { useReducedMotion } from './useReducedMotion';
 
@@ -61,6 +62,7 @@ export function TreePanel() {
           ▶ running · ‖ stopped · ◎ traced · ☠ zombie · ✕ EXIT_DEAD · ❄ frozen · zz sleeping
         </span>
         <ScenarioMenu />
+        <ExportMenu host={host} />
         <button type="button" className="small" onClick={() => view.current?.fit()}>
           Fit
         </button>

@@ -116,6 +116,13 @@ export class EngineClient {
     throw new Error(res.type === 'error' ? res.message : `unexpected answer ${res.type}`);
   }
 
+  /** Converts a criu-tree/1 bundle into a scenario (refused bundles reject with the reason). */
+  async importBundle(text: string, source: string): Promise<Scenario> {
+    const res = await this.request({ type: 'import', text, source }, this.timeoutMs);
+    if (res.type === 'scenario') return res.scenario;
+    throw new Error(res.type === 'error' ? res.message : `unexpected answer ${res.type}`);
+  }
+
   /** Explores every interleaving of the scenario's first restart (can take long: see cancel). */
   async explore(scenario: Scenario, variant: Variant, maxStates: number): Promise<ExploreResult> {
     const res = await this.request(

@@ -82,3 +82,20 @@ describe('handleRequest', () => {
     expect(read).toBe(bytes);
   });
 });
+
+describe('handleRequest import', () => {
+  it('converts a bundle through the importer and the parser, or answers its reason', () => {
+    const ok = api({ importBundle: () => ({ ok: true, json: JSON.stringify(scenario) }) });
+    expect(handleRequest(ok, { type: 'import', id: 7, text: '{}', source: 'b.json' })).toEqual({
+      type: 'scenario',
+      id: 7,
+      scenario,
+    });
+    const bad = api({ importBundle: () => ({ ok: false, message: 'b.json: no pstree' }) });
+    expect(handleRequest(bad, { type: 'import', id: 8, text: '{}', source: 'b.json' })).toEqual({
+      type: 'error',
+      id: 8,
+      message: 'b.json: no pstree',
+    });
+  });
+});

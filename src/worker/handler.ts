@@ -17,6 +17,11 @@ export interface EngineApi {
     scenario: Scenario,
     opts: { variant?: Variant; maxStates?: number },
   ): { json: ExploreResult; violated: boolean } | { unsupported: string };
+  /** criu-tree/1 bundle → crviz-scenario/1 JSON text (src/engine/import). */
+  importBundle?(
+    text: string,
+    source: string,
+  ): { ok: true; json: string } | { ok: false; message: string };
 }
 
 function message(err: unknown): string {
@@ -52,6 +57,15 @@ export function handleRequest(api: EngineApi, req: EngineRequest): EngineRespons
       }
       case 'decode':
         return { type: 'decoded', id: req.id, image: api.decodeImage(req.bytes) };
+      case 'import': {
+        if (!api.importBundle) return { type: 'error', id: req.id, message: 'import unsupported' };
+        const imported = api.importBundle(req.text, req.source);
+        if (!imported.ok) return { type: 'error', id: req.id, message: imported.message };
+        const parsed = api.parseScenario(imported.json, req.source);
+        return parsed.ok
+          ? { type: 'scenario', id: req.id, scenario: parsed.scenario }
+          : { type: 'error', id: req.id, message: parsed.message };
+      }
       case 'parse': {
         const parsed = api.parseScenario(req.text, req.source);
         return parsed.ok

@@ -16,6 +16,8 @@ export type EngineRequest =
       files?: Record<string, Uint8Array>;
     }
   | { type: 'parse'; id: number; text: string; source: string }
+  /** A criu-tree/1 bundle's text, converted into a scenario (answered with `scenario`). */
+  | { type: 'import'; id: number; text: string; source: string }
   | { type: 'explore'; id: number; scenario: Scenario; variant: Variant; maxStates: number }
   | { type: 'decode'; id: number; bytes: Uint8Array }
   | { type: 'ping'; id: number };

@@ -1,0 +1,77 @@
+import { useRef, type RefObject } from 'react';
+import { selectRecording } from '../../store/selectors';
+import { useDebugger, useDebuggerState } from '../context';
+import { download } from './download';
+import { svgMarkup, treePng } from './exportTree';
+import { importFile } from './importFile';
+import { momentOf } from './moment';
+
+function message(err: unknown): string {
+  return err instanceof Error ? err.message : String(err);
+}
+
+/** Export the tree (SVG, PNG with its scenario) and the trace; import any file crviz reads. */
+export function ExportMenu({ host }: { host: RefObject<HTMLDivElement | null> }) {
+  const instance = useDebugger();
+  const recording = useDebuggerState(selectRecording);
+  const input = useRef<HTMLInputElement>(null);
+  const name = recording?.scenario.name ?? 'crviz';
+  const svg = () => host.current?.querySelector('svg') ?? null;
+  const fail = (what: string, err: unknown) =>
+    instance.store.getState().notify('error', `${what} failed: ${message(err)}`);
+
+  const exportSvg = () => {
+    const el = svg();
+    if (el) download(`${name}.svg`, svgMarkup(el).markup, 'image/svg+xml');
+  };
+  const exportPng = async () => {
+    const el = svg();
+    const m = momentOf(instance.store.getState());
+    if (!el || !m) return;
+    try {
+      const png = await treePng(el, m);
+      download(`${name}.png`, png.slice().buffer, 'image/png');
+    } catch (err) {
+      fail('PNG export', err);
+    }
+  };
+  const exportTrace = () => {
+    if (!recording) return;
+    const trace = recording.frames.map((f) => f.event);
+    download(`${name}-trace.json`, `${JSON.stringify(trace, null, 2)}\n`, 'application/json');
+  };
+
+  return (
+    <span className="export-menu">
+      <button type="button" className="small" disabled={!recording} onClick={exportSvg}>
+        Export SVG
+      </button>
+      <button
+        type="button"
+        className="small"
+        disabled={!recording}
+        onClick={() => void exportPng()}
+      >
+        Export PNG
+      </button>
+      <button type="button" className="small" disabled={!recording} onClick={exportTrace}>
+        Export trace
+      </button>
+      <button type="button" className="small" onClick={() => input.current?.click()}>
+        Import…
+      </button>
+      <input
+        ref={input}
+        type="file"
+        accept=".json,.ckpt,.png,application/json,image/png,application/octet-stream"
+        aria-label="Import file"
+        hidden
+        onChange={async (e) => {
+          const file = e.target.files?.[0];
+          e.target.value = '';
+          if (file) await importFile(instance, file.name, new Uint8Array(await file.arrayBuffer()));
+        }}
+      />
+    </span>
+  );
+}

@@ -1,0 +1,36 @@
+import { useEffect, useState } from 'react';
+import { useDebugger } from '../context';
+import { importFile } from './importFile';
+
+/** Files dropped anywhere on the page are imported; returns whether a drag is over the page. */
+export function useDropImport(): boolean {
+  const instance = useDebugger();
+  const [over, setOver] = useState(false);
+  useEffect(() => {
+    const hasFiles = (e: DragEvent) => e.dataTransfer?.types.includes('Files') ?? false;
+    const onOver = (e: DragEvent) => {
+      if (!hasFiles(e)) return;
+      e.preventDefault(); // without this the browser opens the file instead of dropping it
+      setOver(true);
+    };
+    const onLeave = (e: DragEvent) => {
+      if (e.relatedTarget === null) setOver(false);
+    };
+    const onDrop = (e: DragEvent) => {
+      const file = e.dataTransfer?.files[0];
+      if (!file) return;
+      e.preventDefault();
+      setOver(false);
+      void file.arrayBuffer().then((buf) => importFile(instance, file.name, new Uint8Array(buf)));
+    };
+    window.addEventListener('dragover', onOver);
+    window.addEventListener('dragleave', onLeave);
+    window.addEventListener('drop', onDrop);
+    return () => {
+      window.removeEventListener('dragover', onOver);
+      window.removeEventListener('dragleave', onLeave);
+      window.removeEventListener('drop', onDrop);
+    };
+  }, [instance]);
+  return over;
+}
