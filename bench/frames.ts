@@ -118,6 +118,32 @@ export async function frameBench(tasks = 2000): Promise<string> {
       await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
       for (let i = 0; i < 20; i++) await page.mouse.wheel(0, i < 10 ? -120 : 120);
     });
+    // A 50,000-task tree (no steps): opened collapsed to the view's node budget, then navigated
+    // by closing and opening the root from the keyboard and zooming.
+    const big = benchScenario(50_000);
+    const bigFile = join(mkdtempSync(join(tmpdir(), 'crviz-bench-')), 'bench-50000.json');
+    writeFileSync(bigFile, JSON.stringify(big));
+    const t1 = Date.now();
+    await page.getByLabel('Open scenario file').setInputFiles(bigFile);
+    // The 2,000-task tree has a "pid 1 task1" too: wait for a closed subtree, which only the
+    // big one has.
+    await page
+      .locator('[role="treeitem"][aria-expanded="false"]')
+      .first()
+      .waitFor({ state: 'attached', timeout: 120_000 });
+    const bigRoot = page.getByRole('treeitem', { name: /^pid 1 task1 / });
+    await page.locator('svg[role="tree"][aria-busy="false"]').waitFor({ timeout: 120_000 });
+    const bigOpenMs = Date.now() - t1;
+    const navigate = await measure(page, 500, async () => {
+      await bigRoot.focus();
+      for (const key of ['ArrowLeft', 'ArrowRight', 'ArrowDown', 'ArrowUp'])
+        await page.keyboard.press(key);
+    });
+    const bigZoom = await measure(page, 500, async () => {
+      if (!box) return;
+      await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+      for (let i = 0; i < 20; i++) await page.mouse.wheel(0, i < 10 ? -120 : 120);
+    });
     const row = (name: string, f: FrameStats) =>
       `${name.padEnd(22)} ${String(f.frames).padStart(6)} ${f.p50.toFixed(1).padStart(8)} ${f.p95.toFixed(1).padStart(8)} ${f.max.toFixed(0).padStart(7)} ${String(f.longTasks).padStart(6)} ${f.longTaskMs.toFixed(0).padStart(8)}`;
     return [
@@ -125,6 +151,9 @@ export async function frameBench(tasks = 2000): Promise<string> {
       `${'phase'.padEnd(22)} ${'frames'.padStart(6)} ${'p50 ms'.padStart(8)} ${'p95 ms'.padStart(8)} ${'max ms'.padStart(7)} ${'long'.padStart(6)} ${'long ms'.padStart(8)}`,
       row('play the timeline', play),
       row('zoom the tree', zoom),
+      `50,000-task tree (no steps): opened and drawn in ${bigOpenMs} ms`,
+      row('50k collapse, expand', navigate),
+      row('50k zoom the tree', bigZoom),
     ].join('\n');
   } finally {
     await browser.close();
