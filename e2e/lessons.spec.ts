@@ -71,4 +71,8 @@ test('predict mode marks a right and a wrong guess', async ({ app }) => {
     'Wrong: you picked pid 4 logger; pid 2 server gets active_pid.',
   );
   await expect(app.getByRole('treeitem', { name: /^pid 2 .*holds active_pid/ })).toBeVisible();
+  // Clicking the task in the tree is a guess as well.
+  await expect(question.getByRole('button', { name: 'Guess pid 3 worker' })).toBeVisible();
+  await app.getByRole('treeitem', { name: /^pid 3 / }).click();
+  await expect(lesson.getByRole('status')).toHaveText('Right: pid 3 worker gets active_pid.');
 });

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import './lessons.css';
 import { selectCursor, selectLesson, selectRecording } from '../../store/selectors';
 import { ActionButton } from '../ActionButton';
@@ -7,7 +7,37 @@ import { useActionState } from '../actions/useActions';
 import { useDebugger, useDebuggerState } from '../context';
 import { activeLesson, nextCaptionFrame } from './active';
 import { Predict } from './Predict';
-import { captionFrames, captionIndexAt, holderText, predictionFor } from './resolve';
+import type { SessionRecording } from '../../engine/session-types';
+import type { DebuggerState } from '../../store/types';
+import {
+  captionFrames,
+  captionIndexAt,
+  holderText,
+  predictionFor,
+  type Prediction,
+} from './resolve';
+
+/** The open predict question at the cursor, if predict mode is on and the next caption moves the baton. */
+function questionAt(state: DebuggerState) {
+  const next = nextCaptionFrame(state);
+  if (!state.lesson?.predict || next === null || !state.recording || !activeLesson(state))
+    return null;
+  const prediction = predictionFor(state.recording, state.cursor, next);
+  return prediction ? { recording: state.recording, prediction } : null;
+}
+
+function judge(
+  recording: SessionRecording,
+  prediction: Prediction,
+  choice: Prediction['answer'],
+): Verdict {
+  const answer = holderText(prediction.answer, recording.initial);
+  const right = choice === prediction.answer;
+  const text = right
+    ? `Right: ${answer} gets active_pid.`
+    : `Wrong: you picked ${holderText(choice, recording.initial)}; ${answer} gets active_pid.`;
+  return { frame: prediction.target, text, right };
+}
 
 interface Verdict {
   frame: number;
@@ -23,6 +53,19 @@ export function LessonPanel() {
   const recording = useDebuggerState(selectRecording);
   const cursor = useDebuggerState(selectCursor);
   const [verdict, setVerdict] = useState<Verdict | null>(null);
+  // Clicking a task in the tree while a question is open is a guess too.
+  useEffect(
+    () =>
+      store.subscribe((s, prev) => {
+        if (s.selection === null || s.selection === prev.selection) return;
+        const q = questionAt(s);
+        if (q && q.prediction.choices.includes(s.selection)) {
+          setVerdict(judge(q.recording, q.prediction, s.selection));
+          s.setCursor(q.prediction.target);
+        }
+      }),
+    [store],
+  );
   const state = store.getState();
   const lesson = activeLesson(state);
   if (!lesson || !recording || !lessonState) return null;
@@ -30,19 +73,12 @@ export function LessonPanel() {
   const frames = captionFrames(recording, lesson.captions);
   const index = captionIndexAt(frames, cursor);
   const next = nextCaptionFrame(state);
-  const prediction =
-    lessonState.predict && next !== null ? predictionFor(recording, cursor, next) : null;
+  const prediction = questionAt(state)?.prediction ?? null;
   const shown = verdict && verdict.frame === cursor ? verdict : null;
 
-  const guess = (choice: NonNullable<typeof prediction>['answer']) => {
+  const guess = (choice: Prediction['answer']) => {
     if (!prediction) return;
-    const world = recording.initial;
-    const answer = holderText(prediction.answer, world);
-    const right = choice === prediction.answer;
-    const text = right
-      ? `Right: ${answer} gets active_pid.`
-      : `Wrong: you picked ${holderText(choice, world)}; ${answer} gets active_pid.`;
-    setVerdict({ frame: prediction.target, text, right });
+    setVerdict(judge(recording, prediction, choice));
     state.setCursor(prediction.target);
   };
 
