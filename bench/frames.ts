@@ -10,7 +10,10 @@ import { join } from 'node:path';
 import { chromium, type Page } from '@playwright/test';
 import { benchScenario } from './trees';
 
-const PORT = 4199;
+// BENCH_PORT lets two people on one machine run the bench at once.
+const PORT = Number(process.env.BENCH_PORT ?? 4199);
+/** BENCH_PROFILE=dir writes a Chromium CPU profile of each measured phase there. */
+const PROFILE_DIR = process.env.BENCH_PROFILE;
 const SYSTEM_CHROMIUM = '/usr/bin/chromium';
 
 interface FrameStats {
@@ -22,8 +25,29 @@ interface FrameStats {
   longTaskMs: number;
 }
 
+/** Starts a CPU profile named `name` when BENCH_PROFILE is set; the result stops and saves it. */
+async function startProfile(page: Page, name?: string): Promise<() => Promise<void>> {
+  if (!PROFILE_DIR || !name) return async () => {};
+  const dir = PROFILE_DIR;
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+  await cdp.send('Profiler.start');
+  return async () => {
+    const { profile } = await cdp.send('Profiler.stop');
+    writeFileSync(join(dir, `${name}.cpuprofile`), JSON.stringify(profile));
+    await cdp.detach();
+  };
+}
+
 /** Records rAF gaps and long tasks in the page for `ms`, while `act` runs. */
-async function measure(page: Page, ms: number, act: () => Promise<void>): Promise<FrameStats> {
+async function measure(
+  page: Page,
+  ms: number,
+  act: () => Promise<void>,
+  profile?: string,
+): Promise<FrameStats> {
+  const stopProfile = await startProfile(page, profile);
   // Passed as source text: tsx would otherwise inject its __name helper into the function.
   await page.evaluate(`(() => {
     window.__frames = [];
@@ -45,6 +69,7 @@ async function measure(page: Page, ms: number, act: () => Promise<void>): Promis
   const { frames, long } = (await page.evaluate(
     '(() => { window.__stop = true; return { frames: window.__frames.slice(1), long: window.__long }; })()',
   )) as { frames: number[]; long: number[] };
+  await stopProfile();
   const sorted = frames.slice().sort((a, b) => a - b);
   const q = (p: number) => sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] ?? 0;
   return {
@@ -57,14 +82,30 @@ async function measure(page: Page, ms: number, act: () => Promise<void>): Promis
   };
 }
 
+/** Ten wheel steps in, ten out, at the tree's centre. */
+async function wheel(
+  page: Page,
+  box: { x: number; y: number; width: number; height: number } | null,
+) {
+  if (!box) return;
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  for (let i = 0; i < 20; i++) await page.mouse.wheel(0, i < 10 ? -120 : 120);
+}
+
 export async function frameBench(tasks = 2000): Promise<string> {
-  const build = spawnSync('npx', ['vite', 'build', '--logLevel', 'error'], { stdio: 'inherit' });
+  // Its own build directory, so a bench never serves another run's half-written build.
+  const outDir = join(tmpdir(), `crviz-bench-dist-${PORT}`);
+  const build = spawnSync(
+    'npx',
+    ['vite', 'build', '--logLevel', 'error', '--outDir', outDir, '--emptyOutDir'],
+    { stdio: 'inherit' },
+  );
   if (build.status !== 0) throw new Error('vite build failed');
   // Vite's own entry under node, not `npx`, so that killing the child stops the server itself.
   const vite = join(process.cwd(), 'node_modules', 'vite', 'bin', 'vite.js');
   const server = spawn(
     process.execPath,
-    [vite, 'preview', '--port', String(PORT), '--strictPort'],
+    [vite, 'preview', '--outDir', outDir, '--port', String(PORT), '--strictPort'],
     {
       stdio: 'ignore',
     },
@@ -107,22 +148,24 @@ export async function frameBench(tasks = 2000): Promise<string> {
       .first()
       .waitFor({ timeout: 120_000 });
     const openMs = Date.now() - t0;
-    const play = await measure(page, 4000, async () => {
-      await page.getByRole('button', { name: 'First step', exact: true }).click();
-      await page.getByRole('button', { name: 'Play', exact: true }).click();
-    });
+    const play = await measure(
+      page,
+      4000,
+      async () => {
+        await page.getByRole('button', { name: 'First step', exact: true }).click();
+        await page.getByRole('button', { name: 'Play', exact: true }).click();
+      },
+      'play',
+    );
     const tree = page.getByRole('tree', { name: 'Process tree' });
     const box = await tree.boundingBox();
-    const zoom = await measure(page, 500, async () => {
-      if (!box) return;
-      await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
-      for (let i = 0; i < 20; i++) await page.mouse.wheel(0, i < 10 ? -120 : 120);
-    });
+    const zoom = await measure(page, 500, () => wheel(page, box), 'zoom');
     // A 50,000-task tree (no steps): opened collapsed to the view's node budget, then navigated
     // by closing and opening the root from the keyboard and zooming.
     const big = benchScenario(50_000);
     const bigFile = join(mkdtempSync(join(tmpdir(), 'crviz-bench-')), 'bench-50000.json');
     writeFileSync(bigFile, JSON.stringify(big));
+    const stopOpenProfile = await startProfile(page, 'big-open');
     const t1 = Date.now();
     await page.getByLabel('Open scenario file').setInputFiles(bigFile);
     // The 2,000-task tree has a "pid 1 task1" too: wait for a closed subtree, which only the
@@ -134,16 +177,18 @@ export async function frameBench(tasks = 2000): Promise<string> {
     const bigRoot = page.getByRole('treeitem', { name: /^pid 1 task1 / });
     await page.locator('svg[role="tree"][aria-busy="false"]').waitFor({ timeout: 120_000 });
     const bigOpenMs = Date.now() - t1;
-    const navigate = await measure(page, 500, async () => {
-      await bigRoot.focus();
-      for (const key of ['ArrowLeft', 'ArrowRight', 'ArrowDown', 'ArrowUp'])
-        await page.keyboard.press(key);
-    });
-    const bigZoom = await measure(page, 500, async () => {
-      if (!box) return;
-      await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
-      for (let i = 0; i < 20; i++) await page.mouse.wheel(0, i < 10 ? -120 : 120);
-    });
+    await stopOpenProfile();
+    const navigate = await measure(
+      page,
+      500,
+      async () => {
+        await bigRoot.focus();
+        for (const key of ['ArrowLeft', 'ArrowRight', 'ArrowDown', 'ArrowUp'])
+          await page.keyboard.press(key);
+      },
+      'big-navigate',
+    );
+    const bigZoom = await measure(page, 500, () => wheel(page, box), 'big-zoom');
     const row = (name: string, f: FrameStats) =>
       `${name.padEnd(22)} ${String(f.frames).padStart(6)} ${f.p50.toFixed(1).padStart(8)} ${f.p95.toFixed(1).padStart(8)} ${f.max.toFixed(0).padStart(7)} ${String(f.longTasks).padStart(6)} ${f.longTaskMs.toFixed(0).padStart(8)}`;
     return [
