@@ -1,5 +1,16 @@
+import type { ReportStep } from './scenario/report';
 import type { Frame, WorldSnapshot } from './snapshot';
 import type { Scenario } from './scenario/types';
+
+/**
+ * The part of crviz-report/1 the debugger needs: whether the run went as expected and each
+ * step's outcome. The final world and image hashes are left out: the frames carry the world,
+ * and a 100,000-task report would double what the worker posts.
+ */
+export interface SessionReport {
+  ok: boolean;
+  steps: ReportStep[];
+}
 
 /**
  * A scenario run recorded for the debugger: the world before any step, then one frame per
@@ -11,8 +22,20 @@ export interface SessionRecording {
   frames: Frame[];
   /** frames index of the first event of each scenario step (frames.length when it emitted none). */
   stepStarts: number[];
-  /** The crviz-report/1 object of the run. */
-  report: unknown;
+  report: SessionReport;
   /** Images by name at the end of the run (for the image view and downloads). */
   images: Record<string, Uint8Array>;
+}
+
+/** How far a running session is, reported while it runs (large restarts take seconds). */
+export interface SessionProgress {
+  /** Index of the scenario step being run; -1 while the initial tree is built. */
+  step: number;
+  steps: number;
+  /** The step's op ("restart"), or "tree" while the initial tree is built. */
+  op: string;
+  /** Inside a restart: tasks restored so far, of `total`; otherwise 0 of 0. */
+  done: number;
+  total: number;
+  events: number;
 }

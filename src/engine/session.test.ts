@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { scenario } from './scenario/testing';
 import { runSession } from './session';
+import type { SessionProgress } from './session-types';
 
 const s = scenario({
   tree: [
@@ -39,5 +40,25 @@ describe('runSession', () => {
 
   it('is deterministic', () => {
     expect(JSON.stringify(runSession(s).frames)).toBe(JSON.stringify(runSession(s).frames));
+  });
+
+  it('reports progress: the tree, each step, and tasks restored during a long restart', () => {
+    const tree = [{ pid: 1, ppid: 0, comm: 'init' }];
+    for (let pid = 2; pid <= 3000; pid++)
+      tree.push({ pid, ppid: Math.max(1, pid - 40), comm: 'w' });
+    const big = scenario({ tree, steps: s.steps });
+    const seen: SessionProgress[] = [];
+    const rec = runSession(big, undefined, (p) => seen.push(p));
+    expect(seen[0]).toMatchObject({ step: -1, op: 'tree' });
+    expect(seen.filter((p) => p.done === 0 && p.events >= 0).map((p) => p.op)).toEqual(
+      expect.arrayContaining(['tree', 'freeze', 'checkpoint', 'destroy', 'restart']),
+    );
+    const inRestart = seen.filter((p) => p.op === 'restart' && p.total > 0);
+    expect(inRestart.length).toBeGreaterThan(1);
+    expect(inRestart.every((p) => p.total === 3000 && p.done <= p.total)).toBe(true);
+    const done = inRestart.map((p) => p.done);
+    expect(done).toEqual([...done].sort((a, b) => a - b));
+    expect(done.at(-1)).toBeGreaterThan(0);
+    expect(rec.report.ok).toBe(true);
   });
 });

@@ -4,13 +4,16 @@ import type { World } from './kernel/types';
 import type { RestartRun } from './restart/restart';
 import { restartView } from './restart/view';
 import { initialWorld, runSteps } from './scenario/runner';
-import { toReport } from './scenario/report';
+import { reportOutcome } from './scenario/report';
 import type { Scenario } from './scenario/types';
 import type { Frame, WorldSnapshot } from './snapshot';
-import type { SessionRecording } from './session-types';
+import type { SessionProgress, SessionRecording } from './session-types';
 
 /** Above this many tasks a frame per event would not fit in memory: frames are kept per step. */
 const FRAME_PER_EVENT_LIMIT = 400;
+
+/** Progress is reported every this many events: often enough for a bar, cheap enough to ignore. */
+const PROGRESS_EVERY = 4096;
 
 /** A log that calls back after each event, so the session can snapshot the world there. */
 class TappedLog extends EventLog {
@@ -51,6 +54,7 @@ function taskCount(world: World): number {
 export function runSession(
   scenario: Scenario,
   readFile: (path: string) => Uint8Array | null = () => null,
+  onProgress?: (p: SessionProgress) => void,
 ): SessionRecording {
   let step = -1;
   let restart: RestartRun | null = null;
@@ -67,7 +71,19 @@ export function runSession(
     for (let i = frames.length - pending; i < frames.length; i++) frames[i].snapshot = snapshot;
     pending = 0;
   };
+  const progress = () => {
+    const s = restart?.s;
+    onProgress?.({
+      step,
+      steps: scenario.steps.length,
+      op: step < 0 ? 'tree' : scenario.steps[step].op,
+      done: s ? s.tasksDone : 0,
+      total: s ? s.pids.length : 0,
+      events: log.length,
+    });
+  };
   const log = new TappedLog((event) => {
+    if (onProgress && log.length % PROGRESS_EVERY === 0) progress();
     if (!world || step < 0 || !perEvent) return;
     if (restart) {
       frames.push({ event, step, snapshot: null as unknown as WorldSnapshot });
@@ -76,6 +92,7 @@ export function runSession(
       frames.push({ event, step, snapshot: snapshotOf(world, null) });
     }
   });
+  progress();
   const built = initialWorld(scenario, log);
   if ('unsupported' in built) throw new Error(built.unsupported);
   world = built;
@@ -94,6 +111,7 @@ export function runSession(
     onStep: (index, phase, w) => {
       if (phase === 'start') {
         step = index;
+        progress();
         stepStarts.push(frames.length);
         eventsAtStart = log.length;
       } else if (!perEvent && log.length > eventsAtStart) {
@@ -112,7 +130,7 @@ export function runSession(
     initial,
     frames,
     stepStarts,
-    report: toReport(result, { trace: false }),
+    report: reportOutcome(result),
     images,
   };
 }

@@ -26,6 +26,7 @@ export function createDebuggerStore(): DebuggerStore {
     selection: null,
     notices: [],
     busy: false,
+    progress: null,
     helpOpen: false,
     params: { signal: 15, core: false, exitStatus: 0, variant: null, schedule: 'fifo' },
     explore: { running: false, result: null },
@@ -81,7 +82,10 @@ export function createDebuggerStore(): DebuggerStore {
       set({ notices: get().notices.filter((n) => n.id !== id) });
     },
     setBusy(busy) {
-      set({ busy });
+      set({ busy, progress: null });
+    },
+    setProgress(progress) {
+      if (get().busy) set({ progress });
     },
     setHelpOpen(helpOpen) {
       set({ helpOpen });

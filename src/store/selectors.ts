@@ -13,6 +13,7 @@ export const selectSpeed = (s: DebuggerState): number => s.speed;
 export const selectSelection = (s: DebuggerState): number | null => s.selection;
 export const selectNotices = (s: DebuggerState) => s.notices;
 export const selectBusy = (s: DebuggerState): boolean => s.busy;
+export const selectProgress = (s: DebuggerState) => s.progress;
 export const selectHelpOpen = (s: DebuggerState): boolean => s.helpOpen;
 export const selectParams = (s: DebuggerState) => s.params;
 export const selectBreakpoints = (s: DebuggerState): Breakpoint[] => s.breakpoints;

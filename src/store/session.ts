@@ -1,7 +1,8 @@
 import type { ExploreResult, FoundViolation } from '../engine/explore/explore';
 import type { DecodedImage } from '../engine/image/types';
+import type { ReportStep } from '../engine/scenario/report';
 import type { Scenario, Step, Variant } from '../engine/scenario/types';
-import type { SessionRecording } from '../engine/session-types';
+import type { SessionProgress, SessionRecording } from '../engine/session-types';
 import { EngineStoppedError } from '../worker/client';
 import type { DebuggerStore } from './createDebuggerStore';
 import {
@@ -14,7 +15,11 @@ import {
 
 /** What the session needs from the engine client. */
 export interface EngineLoader {
-  load(scenario: Scenario, files?: Record<string, Uint8Array>): Promise<SessionRecording>;
+  load(
+    scenario: Scenario,
+    files?: Record<string, Uint8Array>,
+    onProgress?: (p: SessionProgress) => void,
+  ): Promise<SessionRecording>;
   decode(bytes: Uint8Array): Promise<DecodedImage>;
   parse(text: string, source: string): Promise<Scenario>;
   explore(scenario: Scenario, variant: Variant, maxStates: number): Promise<ExploreResult>;
@@ -23,17 +28,8 @@ export interface EngineLoader {
 
 const MAX_STATES = 200_000;
 
-interface ReportStep {
-  index: number;
-  op: string;
-  ok: boolean;
-  errno?: string;
-  message?: string;
-}
-
 function reportStep(recording: SessionRecording, index: number): ReportStep | undefined {
-  const report = recording.report as { steps?: ReportStep[] } | null;
-  return report?.steps?.find((s) => s.index === index);
+  return recording.report.steps.find((s) => s.index === index);
 }
 
 function errorText(err: unknown): string {
@@ -150,6 +146,16 @@ export class Session {
     }
   }
 
+  /**
+   * Abandons the run in progress (a large restart, say): the worker is replaced, the recording
+   * on screen stays, and the step that started the run is not applied.
+   */
+  cancelRun(): void {
+    if (!this.store.getState().busy) return;
+    this.engine.cancel();
+    this.store.getState().notify('info', 'Cancelled: the engine stopped; nothing changed.');
+  }
+
   cancelExplore(): void {
     this.engine.cancel();
     this.store.getState().setExplore({ running: false });
@@ -178,7 +184,9 @@ export class Session {
     const state = this.store.getState();
     state.setBusy(true);
     try {
-      return await this.engine.load(scenario, this.files);
+      return await this.engine.load(scenario, this.files, (p) =>
+        this.store.getState().setProgress(p),
+      );
     } catch (err) {
       if (!(err instanceof EngineStoppedError))
         this.store.getState().notify('error', errorText(err));

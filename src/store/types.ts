@@ -1,6 +1,6 @@
 import type { ExploreResult } from '../engine/explore/explore';
 import type { Variant } from '../engine/scenario/types';
-import type { SessionRecording } from '../engine/session-types';
+import type { SessionProgress, SessionRecording } from '../engine/session-types';
 
 export type Breakpoint =
   { kind: 'fn'; fn: string } | { kind: 'active'; pid: number } | { kind: 'error' };
@@ -25,6 +25,8 @@ export interface DebuggerData {
   selection: number | null;
   notices: Notice[];
   busy: boolean;
+  /** How far the engine is with the run that makes the page busy (null before its first report). */
+  progress: SessionProgress | null;
   helpOpen: boolean;
   /** Parameters of the actions that take one. */
   params: {
@@ -70,7 +72,9 @@ export interface DebuggerActions {
   select(pid: number | null): void;
   notify(kind: Notice['kind'], text: string): void;
   dismiss(id: number): void;
+  /** Busy on or off; either way the previous run's progress is forgotten. */
   setBusy(busy: boolean): void;
+  setProgress(progress: SessionProgress | null): void;
   setHelpOpen(open: boolean): void;
   setParams(params: Partial<DebuggerData['params']>): void;
   setExplore(explore: Partial<DebuggerData['explore']>): void;

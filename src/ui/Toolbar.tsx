@@ -1,9 +1,8 @@
-import { selectBusy } from '../store/selectors';
 import { ActionButton } from './ActionButton';
 import { ExitParams, SignalParams } from './ActionParams';
+import { EngineProgress } from './EngineProgress';
 import { actionById } from './actions/registry';
 import { useActionState } from './actions/useActions';
-import { useDebuggerState } from './context';
 
 const PROCESS = ['fork', 'thread', 'wait'];
 const PROCESS_MORE = ['ignore-sigchld', 'pdeathsig', 'ptrace'];
@@ -13,7 +12,6 @@ const RESTART = ['restart', 'run-next'];
 /** The top toolbar, generated from the action registry. */
 export function Toolbar() {
   const { ctx, run } = useActionState();
-  const busy = useDebuggerState(selectBusy);
   const button = (id: string) => (
     <ActionButton key={id} action={actionById(id)} ctx={ctx} run={run} />
   );
@@ -43,9 +41,7 @@ export function Toolbar() {
       <span className="spacer" />
       {button('lessons')}
       {button('share')}
-      <span className={`busy${busy ? ' on' : ''}`} role="status" aria-live="polite">
-        {busy ? 'engine running…' : ''}
-      </span>
+      <EngineProgress ctx={ctx} run={run} />
       <ActionButton
         action={actionById('help')}
         ctx={ctx}

@@ -22,14 +22,16 @@ export function useShortcuts(): void {
       if (isEditable(ev.target)) return;
       const onButton = ev.target instanceof HTMLButtonElement;
       if (onButton && (ev.key === ' ' || ev.key === 'Enter')) return;
-      if (ev.key === 'Escape') {
+      if (ev.key === 'Escape' && instance.store.getState().helpOpen) {
         instance.store.getState().setHelpOpen(false);
         return;
       }
       const action = actionForKey(ev.key);
       if (!action) return;
-      ev.preventDefault();
       const ctx = actionContext(instance);
+      // Escape is everyone's key: it is taken only when there is a run to cancel.
+      if (ev.key === 'Escape' && action.enabledWhen(ctx) !== true) return;
+      ev.preventDefault();
       if (action.enabledWhen(ctx) === true) void action.perform(ctx);
     };
     document.addEventListener('keydown', onKey);

@@ -18,7 +18,7 @@ function recordingOf(s: Scenario): SessionRecording {
     initial: { current: 1, containers: [], images: [], restart: null },
     frames: [],
     stepStarts: [],
-    report: {},
+    report: { ok: true, steps: [] },
     images: {},
   };
 }
@@ -46,6 +46,10 @@ class FakeWorker implements WorkerLike {
   addEventListener(type: 'message' | 'error', l: (ev: never) => void): void {
     if (type === 'message') this.onMsg.push(l as (ev: MessageEvent<unknown>) => void);
     else this.onErr.push(l as (ev: ErrorEvent) => void);
+  }
+  /** Delivers a message as the worker would (for answers a test scripts by hand). */
+  send(res: EngineResponse): void {
+    this.onMsg.forEach((l) => l({ data: res } as MessageEvent<unknown>));
   }
   crash(): void {
     this.onErr.forEach((l) => l({ message: 'boom', preventDefault() {} } as ErrorEvent));
@@ -126,5 +130,45 @@ describe('EngineClient', () => {
     expect(restarted).toHaveBeenCalledTimes(1);
     expect(workers).toHaveLength(2);
     expect(client.restarts).toBe(1);
+  });
+
+  it('passes progress on and counts it as a sign of life, however long the load takes', async () => {
+    workers[0].dead = true;
+    const seen: number[] = [];
+    const p = client.load(scenario, undefined, (progress) => seen.push(progress.done));
+    const id = workers[0].received[0].id;
+    const progress = (done: number) => ({
+      step: 3,
+      steps: 4,
+      op: 'restart',
+      done,
+      total: 9,
+      events: 1,
+    });
+    // Five progress messages 800 ms apart: 4 s in all, four times the 1 s timeout.
+    for (let done = 1; done <= 5; done++) {
+      await vi.advanceTimersByTimeAsync(800);
+      workers[0].send({ type: 'progress', id, progress: progress(done) });
+    }
+    workers[0].send({ type: 'recording', id, recording: recordingOf(scenario) });
+    await expect(p).resolves.toMatchObject({ scenario });
+    expect(seen).toEqual([1, 2, 3, 4, 5]);
+    expect(workers).toHaveLength(1);
+  });
+
+  it('still times out when the progress stops', async () => {
+    workers[0].dead = true;
+    const p = client.load(scenario, undefined, () => undefined);
+    const check = expect(p).rejects.toThrow('engine did not answer within 1 s');
+    const id = workers[0].received[0].id;
+    await vi.advanceTimersByTimeAsync(800);
+    workers[0].send({
+      type: 'progress',
+      id,
+      progress: { step: 0, steps: 1, op: 'restart', done: 0, total: 1, events: 0 },
+    });
+    await vi.advanceTimersByTimeAsync(1001);
+    await check;
+    expect(workers).toHaveLength(2);
   });
 });

@@ -1,7 +1,7 @@
 import type { ExploreResult } from '../engine/explore/explore';
 import type { DecodedImage } from '../engine/image/types';
 import type { Scenario, Variant } from '../engine/scenario/types';
-import type { SessionRecording } from '../engine/session-types';
+import type { SessionProgress, SessionRecording } from '../engine/session-types';
 import {
   isEngineResponse,
   type EngineRequest,
@@ -36,6 +36,9 @@ interface Pending {
   resolve: (r: EngineResponse) => void;
   reject: (e: Error) => void;
   timer: unknown;
+  onProgress?: (p: SessionProgress) => void;
+  /** Re-arms the timeout: a worker that reports progress is alive, however long it takes. */
+  rearm: () => void;
 }
 
 /** Rejection of requests cut off by stop(): expected, not worth a notice. */
@@ -100,8 +103,12 @@ export class EngineClient {
     return () => this.listeners.delete(listener);
   }
 
-  async load(scenario: Scenario, files?: Record<string, Uint8Array>): Promise<SessionRecording> {
-    const res = await this.request({ type: 'load', scenario, files }, this.timeoutMs);
+  async load(
+    scenario: Scenario,
+    files?: Record<string, Uint8Array>,
+    onProgress?: (p: SessionProgress) => void,
+  ): Promise<SessionRecording> {
+    const res = await this.request({ type: 'load', scenario, files }, this.timeoutMs, onProgress);
     if (res.type === 'recording') {
       this.currentScenario = res.recording.scenario;
       this.currentFiles = files;
@@ -178,24 +185,43 @@ export class EngineClient {
     if (!isEngineResponse(data)) return;
     const p = this.pending.get(data.id);
     if (!p) return;
+    if (data.type === 'progress') {
+      p.rearm();
+      p.onProgress?.(data.progress);
+      return;
+    }
     this.pending.delete(data.id);
     this.clearTimer(p.timer);
     p.resolve(data);
   }
 
-  private request(body: RequestBody, timeoutMs: number): Promise<EngineResponse> {
+  private request(
+    body: RequestBody,
+    timeoutMs: number,
+    onProgress?: (p: SessionProgress) => void,
+  ): Promise<EngineResponse> {
     if (this.disposed) return Promise.reject(new EngineStoppedError());
     this.start();
     const worker = this.worker!;
     const id = this.nextId++;
     return new Promise<EngineResponse>((resolve, reject) => {
-      const timer = this.setTimer(() => {
+      const expire = () => {
         if (!this.pending.delete(id)) return;
         const secs = Math.round(timeoutMs / 100) / 10;
         reject(new Error(`engine did not answer within ${secs} s`));
         this.restart(`no answer within ${secs} s`);
-      }, timeoutMs);
-      this.pending.set(id, { resolve, reject, timer });
+      };
+      const entry: Pending = {
+        resolve,
+        reject,
+        timer: this.setTimer(expire, timeoutMs),
+        onProgress,
+        rearm: () => {
+          this.clearTimer(entry.timer);
+          entry.timer = this.setTimer(expire, timeoutMs);
+        },
+      };
+      this.pending.set(id, entry);
       worker.postMessage({ ...body, id } as EngineRequest);
     });
   }

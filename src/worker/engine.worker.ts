@@ -5,12 +5,22 @@ import { importBundle } from '../engine/import/bundle';
 import { runSession } from '../engine/session';
 import { parseScenario } from '../engine/scenario/parse';
 import { handleRequest } from './handler';
-import type { EngineRequest } from './protocol';
+import type { EngineRequest, EngineResponse } from './protocol';
 
 const api = { runSession, parseScenario, exploreScenario, decodeImage, importBundle };
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 
+/** Progress messages at most this often: the page redraws its bar, not thousands of times. */
+const PROGRESS_MS = 100;
+
 scope.addEventListener('message', (ev: MessageEvent<EngineRequest>) => {
-  scope.postMessage(handleRequest(api, ev.data));
+  let last = performance.now();
+  const post = (progress: EngineResponse) => {
+    const now = performance.now();
+    if (now - last < PROGRESS_MS) return;
+    last = now;
+    scope.postMessage(progress);
+  };
+  scope.postMessage(handleRequest(api, ev.data, post));
 });

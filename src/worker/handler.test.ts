@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Scenario } from '../engine/scenario/types';
 import type { SessionRecording } from '../engine/session-types';
 import { handleRequest, type EngineApi } from './handler';
+import type { EngineResponse } from './protocol';
 
 const scenario: Scenario = {
   format: 'crviz-scenario/1',
@@ -19,7 +20,7 @@ function api(over: Partial<EngineApi> = {}): EngineApi {
         initial: { current: 1, containers: [], images: [], restart: null },
         frames: [],
         stepStarts: [],
-        report: {},
+        report: { ok: true, steps: [] },
         images: {},
       }) as SessionRecording,
     parseScenario: (text) => ({ ok: true, scenario: JSON.parse(text) as Scenario }),
@@ -80,6 +81,24 @@ describe('handleRequest', () => {
     const bytes = new Uint8Array([1, 2]);
     handleRequest(spy, { type: 'load', id: 6, scenario, files: { 'upload/a.ckpt': bytes } });
     expect(read).toBe(bytes);
+  });
+});
+
+describe('handleRequest progress', () => {
+  it('posts the engine’s progress under the load’s id before answering it', () => {
+    const progress = { step: 0, steps: 1, op: 'restart', done: 1, total: 2, events: 3 };
+    const reporting = api({
+      runSession: (s, _read, onProgress) => {
+        onProgress?.(progress);
+        return api().runSession(s);
+      },
+    });
+    const posted: EngineResponse[] = [];
+    const answer = handleRequest(reporting, { type: 'load', id: 9, scenario }, (m) =>
+      posted.push(m),
+    );
+    expect(posted).toEqual([{ type: 'progress', id: 9, progress }]);
+    expect(answer).toMatchObject({ type: 'recording', id: 9 });
   });
 });
 

@@ -1,13 +1,17 @@
 import type { ExploreResult } from '../engine/explore/explore';
 import type { DecodedImage } from '../engine/image/types';
 import type { Scenario, Variant } from '../engine/scenario/types';
-import type { SessionRecording } from '../engine/session-types';
+import type { SessionProgress, SessionRecording } from '../engine/session-types';
 import type { EngineRequest, EngineResponse } from './protocol';
 import { shareUnchanged } from './share';
 
 /** The engine functions the worker needs; injected so the handler is testable without a worker. */
 export interface EngineApi {
-  runSession(scenario: Scenario, readFile?: (path: string) => Uint8Array | null): SessionRecording;
+  runSession(
+    scenario: Scenario,
+    readFile?: (path: string) => Uint8Array | null,
+    onProgress?: (p: SessionProgress) => void,
+  ): SessionRecording;
   parseScenario(
     text: string,
     source: string,
@@ -28,8 +32,15 @@ function message(err: unknown): string {
   return err instanceof Error ? err.message : String(err);
 }
 
-/** Answers one request. Engine exceptions become error responses, never a dead worker. */
-export function handleRequest(api: EngineApi, req: EngineRequest): EngineResponse {
+/**
+ * Answers one request. Engine exceptions become error responses, never a dead worker. `post`
+ * receives progress messages while a load runs.
+ */
+export function handleRequest(
+  api: EngineApi,
+  req: EngineRequest,
+  post: (progress: EngineResponse) => void = () => undefined,
+): EngineResponse {
   try {
     switch (req.type) {
       case 'ping':
@@ -43,7 +54,11 @@ export function handleRequest(api: EngineApi, req: EngineRequest): EngineRespons
         return {
           type: 'recording',
           id: req.id,
-          recording: shareUnchanged(api.runSession(parsed.scenario, readFile)),
+          recording: shareUnchanged(
+            api.runSession(parsed.scenario, readFile, (progress) =>
+              post({ type: 'progress', id: req.id, progress }),
+            ),
+          ),
         };
       }
       case 'explore': {

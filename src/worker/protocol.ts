@@ -1,7 +1,7 @@
 import type { ExploreResult } from '../engine/explore/explore';
 import type { DecodedImage } from '../engine/image/types';
 import type { Scenario, Variant } from '../engine/scenario/types';
-import type { SessionRecording } from '../engine/session-types';
+import type { SessionProgress, SessionRecording } from '../engine/session-types';
 
 /**
  * The typed message protocol between the UI thread and the engine worker. Every request carries
@@ -24,6 +24,8 @@ export type EngineRequest =
 
 export type EngineResponse =
   | { type: 'recording'; id: number; recording: SessionRecording }
+  /** Sent while a load runs (zero or more times before its answer); answers nothing itself. */
+  | { type: 'progress'; id: number; progress: SessionProgress }
   | { type: 'scenario'; id: number; scenario: Scenario }
   | { type: 'error'; id: number; message: string }
   | { type: 'explored'; id: number; result: ExploreResult }
@@ -43,6 +45,7 @@ export function isEngineResponse(value: unknown): value is EngineResponse {
   return (
     typeof v.id === 'number' &&
     (v.type === 'recording' ||
+      v.type === 'progress' ||
       v.type === 'scenario' ||
       v.type === 'explored' ||
       v.type === 'decoded' ||

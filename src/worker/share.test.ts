@@ -43,7 +43,7 @@ describe('shareUnchanged', () => {
         snapshot,
       })),
       stepStarts: [0],
-      report: {},
+      report: { ok: true, steps: [] },
       images: {},
     };
     shareUnchanged(rec);

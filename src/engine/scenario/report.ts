@@ -40,14 +40,20 @@ export interface Report {
   trace?: EngineEvent[];
 }
 
+/** The report's verdict and step list (what the debugger keeps of a report). */
+export function reportOutcome(run: RunResult): { ok: boolean; steps: ReportStep[] } {
+  // A failed step that was expected to fail is a success of the scenario.
+  return { ok: run.steps.every((s) => !s.expect_failed), steps: run.steps.map(reportStep) };
+}
+
 export function toReport(run: RunResult, opts: { trace: boolean }): Report {
+  const { ok, steps } = reportOutcome(run);
   const report: Report = {
     format: REPORT_FORMAT,
     scenario: run.scenario.name,
     variant: run.variant,
-    // A failed step that was expected to fail is a success of the scenario.
-    ok: run.steps.every((s) => !s.expect_failed),
-    steps: run.steps.map(reportStep),
+    ok,
+    steps,
     containers: run.world.containers.map((c) => {
       const v = containerView(c);
       return { id: v.id, destroyed: v.destroyed, tasks: sortTasks(v.tasks) };

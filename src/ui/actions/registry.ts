@@ -1,4 +1,5 @@
 import { containerActions } from './containerActions';
+import { engineActions } from './engineActions';
 import { lessonActions } from './lessonActions';
 import { shareActions } from './shareActions';
 import { taskActions } from './taskActions';
@@ -12,6 +13,7 @@ export const ACTIONS: readonly Action[] = [
   ...timelineActions,
   ...lessonActions,
   ...shareActions,
+  ...engineActions,
 ];
 
 export function actionById(id: string): Action {

@@ -13,7 +13,7 @@ export interface ActionContext {
 }
 
 export type ActionGroup =
-  'process' | 'container' | 'restart' | 'timeline' | 'lesson' | 'share' | 'help';
+  'process' | 'container' | 'restart' | 'timeline' | 'lesson' | 'share' | 'engine' | 'help';
 
 export interface Action {
   id: string;

@@ -19,7 +19,7 @@ describe('built-in lessons', () => {
   for (const lesson of LESSONS) {
     it(`${lesson.id}: parses, meets every expectation, every anchor matches an event`, () => {
       const rec = recordingOf(lesson.scenario);
-      expect((rec.report as { ok: boolean }).ok).toBe(true);
+      expect(rec.report.ok).toBe(true);
       for (const c of lesson.captions) {
         if (!c.at.fn) continue;
         const f = anchorFrame(rec, c.at);
@@ -35,7 +35,7 @@ describe('built-in lessons', () => {
   it('the v17 lesson leaks one ctx reference', () => {
     const lesson = LESSONS.find((l) => l.id === 'v17-ctx-leak')!;
     const rec = recordingOf(lesson.scenario);
-    const steps = (rec.report as { steps: { op: string; ctx_refcount_end?: number }[] }).steps;
+    const steps = rec.report.steps;
     expect(steps.find((s) => s.op === 'restart')?.ctx_refcount_end).toBe(1);
   });
 
