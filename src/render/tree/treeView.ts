@@ -1,9 +1,18 @@
-import { select, zoom, zoomIdentity, zoomTransform, type Selection, type ZoomBehavior } from 'd3';
+import {
+  select,
+  zoom,
+  zoomIdentity,
+  zoomTransform,
+  type Selection,
+  type ZoomBehavior,
+  type ZoomTransform,
+} from 'd3';
 import { COORD_W, layoutTree, NODE_H, rebind, shapeKey, type TreeLayout } from './layout';
 import type { TreeModel } from './model';
 import { TreeKeyboard } from './keyboard';
 import { LinkLayer, NodeLayer } from './nodes';
 import { drawOverlay } from './overlay';
+import { PanZoom } from './panZoom';
 import { COORDINATOR_PID } from './ids';
 import { reveal, setExpanded, visibleTree, type CollapseState, type VisibleTree } from './visible';
 import './tree.css';
@@ -24,9 +33,6 @@ export interface TreeViewOptions {
   reducedMotion: boolean;
 }
 
-/** Below this zoom card texts are unreadable: they are hidden, which keeps zooming cheap. */
-const FAR_ZOOM = 0.45;
-
 let instances = 0;
 
 /**
@@ -35,12 +41,17 @@ let instances = 0;
  * collapsed is the view's own state, like its zoom.
  */
 export class TreeView {
+  /** Takes zoom and pan gestures; holds the SVG and the shield (see PanZoom). */
+  private readonly frame: Selection<HTMLDivElement, unknown, null, undefined>;
   private readonly svg: Selection<SVGSVGElement, unknown, null, undefined>;
   private readonly viewport: Selection<SVGGElement, unknown, null, undefined>;
   private readonly overlayLayer: Selection<SVGGElement, unknown, null, undefined>;
   private readonly links: LinkLayer;
   private readonly nodes: NodeLayer;
-  private readonly zoomBehavior: ZoomBehavior<SVGSVGElement, unknown>;
+  private readonly zoomBehavior: ZoomBehavior<HTMLDivElement, unknown>;
+  private readonly pan: PanZoom;
+  /** A fit animation is running: its zoom events are moved as a picture, like a gesture. */
+  private fitting = false;
   private readonly keyboard: TreeKeyboard;
   private model: TreeModel | null = null;
   private layout: TreeLayout | null = null;
@@ -49,7 +60,6 @@ export class TreeView {
   private lastContainer: number | null = null;
   private lastShape = '';
   private lastSelected: number | null = null;
-  private far = false;
   /** Set once the user zooms or pans by hand; automatic fitting then stops until Fit. */
   private userMoved = false;
   private options: TreeViewOptions = { selected: null, reducedMotion: false };
@@ -63,7 +73,9 @@ export class TreeView {
   constructor(container: HTMLElement, callbacks: TreeViewCallbacks) {
     const uid = `crviz-tree-${++instances}-${Math.random().toString(36).slice(2, 8)}`;
     const hatchId = `${uid}-hatch`;
-    this.svg = select(container)
+    this.frame = select(container).append('div').attr('class', 'crviz-tree-frame');
+    const picture = this.frame.append('div').attr('class', 'crviz-tree-picture');
+    this.svg = picture
       .append('svg')
       .attr('class', 'crviz-tree')
       .attr('role', 'tree')
@@ -91,7 +103,12 @@ export class TreeView {
       hatchId,
       (busy) => this.svg.attr('aria-busy', String(busy)),
     );
-    this.zoomBehavior = zoom<SVGSVGElement, unknown>()
+    const shield = this.frame.append('div').attr('class', 'crviz-tree-shield').node()!;
+    shield.hidden = true;
+    this.pan = new PanZoom(picture.node()!, this.viewport.node()!, shield, (far) =>
+      this.svg.classed('lod-far', far),
+    );
+    this.zoomBehavior = zoom<HTMLDivElement, unknown>()
       .scaleExtent([0.01, 3])
       // The cached size, not d3's default (clientWidth): see `size`.
       .extent(() => [
@@ -99,19 +116,13 @@ export class TreeView {
         [this.size.width, this.size.height],
       ])
       .filter((ev: Event) => !(ev.type === 'dblclick'))
-      .on('zoom', (ev: { transform: { k: number; toString(): string }; sourceEvent: unknown }) => {
+      .on('zoom', (ev: { transform: ZoomTransform; sourceEvent: unknown }) => {
         if (ev.sourceEvent) this.userMoved = true;
-        // One transform on one group: zooming never touches the cards themselves.
-        this.viewport.attr('transform', ev.transform.toString());
-        const far = ev.transform.k < FAR_ZOOM;
-        if (far !== this.far) {
-          this.far = far;
-          this.svg.classed('lod-far', far);
-        }
+        this.pan.set(ev.transform, !!ev.sourceEvent || this.fitting);
       });
-    this.svg.call(this.zoomBehavior);
-    const svgEl = this.svg.node()!;
-    this.size = { width: svgEl.clientWidth || 800, height: svgEl.clientHeight || 500 };
+    this.frame.call(this.zoomBehavior);
+    const frameEl = this.frame.node()!;
+    this.size = { width: frameEl.clientWidth || 800, height: frameEl.clientHeight || 500 };
     this.resize =
       typeof ResizeObserver === 'undefined'
         ? null
@@ -119,7 +130,7 @@ export class TreeView {
             const r = entries[entries.length - 1]?.contentRect;
             if (r && r.width > 0 && r.height > 0) this.size = { width: r.width, height: r.height };
           });
-    this.resize?.observe(svgEl);
+    this.resize?.observe(frameEl);
     this.keyboard = new TreeKeyboard(this.svg.node()!, {
       onSelect: callbacks.onSelect,
       onExpand: (pid, expanded) => this.toggle(pid, expanded),
@@ -172,13 +183,16 @@ export class TreeView {
     const before = this.nodes.position(pid);
     // The user is steering the view now: no automatic fit, and a running fit stops here.
     this.userMoved = true;
-    this.svg.interrupt();
+    this.frame.interrupt();
     this.render(0);
     const after = this.nodes.position(pid);
-    const el = this.svg.node();
+    const el = this.frame.node();
     if (!before || !after || !el) return;
     const t = zoomTransform(el);
-    this.svg.call(this.zoomBehavior.transform, t.translate(before.x - after.x, before.y - after.y));
+    this.frame.call(
+      this.zoomBehavior.transform,
+      t.translate(before.x - after.x, before.y - after.y),
+    );
   }
 
   private render(dur: number): void {
@@ -231,8 +245,7 @@ export class TreeView {
   /** Zooms so the whole tree (and the coordinator) fits the view. */
   fit(animate = true): void {
     this.userMoved = false;
-    const el = this.svg.node();
-    if (!el || !this.layout) return;
+    if (!this.layout) return;
     const { x0, y0, x1, y1 } = this.layout.bounds;
     const cx0 = this.layout.coordinator ? this.layout.coordinator.x - COORD_W / 2 - 10 : x0;
     const left = Math.min(x0, cx0) - 40;
@@ -246,10 +259,21 @@ export class TreeView {
       height / 2 - k * (top + h / 2),
     );
     const transform = t.scale(k);
+    this.frame.interrupt();
     if (animate && !this.options.reducedMotion) {
-      this.svg.transition().duration(300).call(this.zoomBehavior.transform, transform);
+      this.fitting = true;
+      const done = () => {
+        this.fitting = false;
+        this.pan.settle();
+      };
+      this.frame
+        .transition()
+        .duration(300)
+        .call(this.zoomBehavior.transform, transform)
+        .on('end', done)
+        .on('interrupt', done);
     } else {
-      this.svg.call(this.zoomBehavior.transform, transform);
+      this.frame.call(this.zoomBehavior.transform, transform);
     }
   }
 
@@ -257,7 +281,7 @@ export class TreeView {
     this.resize?.disconnect();
     this.nodes.destroy();
     this.keyboard.destroy();
-    this.svg.interrupt();
-    this.svg.remove();
+    this.frame.interrupt();
+    this.frame.remove();
   }
 }
