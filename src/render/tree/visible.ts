@@ -1,3 +1,4 @@
+import { forestOf } from './forest';
 import type { TaskNode } from './model';
 
 /**
@@ -13,7 +14,7 @@ export interface CollapseState {
 }
 
 export interface VisibleTree {
-  /** Shown nodes, in model order (the layout keeps sibling order from it). */
+  /** Shown nodes, siblings in model order (the layout keeps sibling order from it). */
   nodes: TaskNode[];
   /** For each shown node with children: open or not, and how many descendants are hidden. */
   toggles: Map<number, { expanded: boolean; hidden: number }>;
@@ -29,46 +30,36 @@ export function visibleTree(
   state: CollapseState,
   budget = NODE_BUDGET,
 ): VisibleTree {
-  const kids = new Map<number, TaskNode[]>();
-  const parentOf = new Map<number, number | null>();
-  const roots: TaskNode[] = [];
-  for (const n of all) parentOf.set(n.pid, n.parent);
-  for (const n of all) {
-    if (n.parent === null || !parentOf.has(n.parent)) roots.push(n);
-    else {
-      const k = kids.get(n.parent);
-      if (k) k.push(n);
-      else kids.set(n.parent, [n]);
-    }
-  }
+  const { roots, kids, parentOf, descendants } = forestOf(all);
   // Breadth first, so the budget goes to the upper levels; a node whose children do not fit
   // any more is collapsed, and stays so (until the user opens it) when the tree changes.
+  // Only the shown part is walked: hidden counts come from the forest.
   const shown = new Set<number>();
+  const nodes = roots.slice();
   let count = roots.length;
-  const queue = roots.map((n) => n.pid);
-  for (const pid of queue) shown.add(pid);
-  for (let i = 0; i < queue.length; i++) {
-    const pid = queue[i];
+  for (const n of roots) shown.add(n.pid);
+  const toggles = new Map<number, { expanded: boolean; hidden: number }>();
+  for (let i = 0; i < nodes.length; i++) {
+    const pid = nodes[i].pid;
     const k = kids.get(pid);
-    if (!k || state.collapsed.has(pid)) continue;
-    if (!state.pinned.has(pid) && count + k.length > budget) {
+    if (!k) continue;
+    if (!state.collapsed.has(pid) && !state.pinned.has(pid) && count + k.length > budget) {
       state.collapsed.add(pid);
+    }
+    if (state.collapsed.has(pid)) {
+      toggles.set(pid, { expanded: false, hidden: descendants(pid) });
       continue;
     }
+    toggles.set(pid, { expanded: true, hidden: 0 });
     count += k.length;
     for (const c of k) {
       shown.add(c.pid);
-      queue.push(c.pid);
+      nodes.push(c);
     }
   }
-  const toggles = new Map<number, { expanded: boolean; hidden: number }>();
-  for (const pid of queue) {
-    if (!kids.has(pid)) continue;
-    const expanded = !state.collapsed.has(pid);
-    toggles.set(pid, { expanded, hidden: expanded ? 0 : descendants(pid, kids) });
-  }
   return {
-    nodes: shown.size === all.length ? all : all.filter((n) => shown.has(n.pid)),
+    // Breadth-first, not model, order: the layout needs only siblings in model order.
+    nodes: nodes.length === all.length ? all : nodes,
     toggles,
     shownAt(pid) {
       let p: number | null | undefined = pid;
@@ -78,21 +69,9 @@ export function visibleTree(
   };
 }
 
-function descendants(pid: number, kids: Map<number, TaskNode[]>): number {
-  let n = 0;
-  const stack = [pid];
-  while (stack.length) {
-    for (const c of kids.get(stack.pop()!) ?? []) {
-      n++;
-      stack.push(c.pid);
-    }
-  }
-  return n;
-}
-
 /** Opens every collapsed ancestor of `pid` (to show a task chosen elsewhere, e.g. the log). */
 export function reveal(all: TaskNode[], state: CollapseState, pid: number): boolean {
-  const parentOf = new Map(all.map((n) => [n.pid, n.parent]));
+  const { parentOf } = forestOf(all);
   let changed = false;
   for (let p = parentOf.get(pid); p !== null && p !== undefined; p = parentOf.get(p)) {
     if (state.collapsed.delete(p)) changed = true;
