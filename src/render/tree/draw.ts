@@ -30,12 +30,31 @@ function part(g: Element, tag: string, cls: string, create: boolean): Element | 
   return el;
 }
 
-/** Sets a text part, creating it on first use; an empty text hides an existing part. */
+/**
+ * Sets a text part, creating it on first use; an empty text hides an existing part. Its place
+ * `at` is set only on creation: it depends on the card's type alone (see drawCard).
+ */
 function text(g: Element, cls: string, value: string, at: Record<string, string | number>): void {
-  const el = part(g, 'text', cls, value !== '');
-  if (!el) return;
-  attrs(el, at);
+  let el = part(g, 'text', cls, false);
+  if (!el) {
+    if (value === '') return;
+    el = part(g, 'text', cls, true)!;
+    attrs(el, at);
+  }
   if (el.textContent !== value) el.textContent = value;
+}
+
+/** Card outlines by kind and size: a big tree has thousands of cards and five outlines. */
+const outlines = new Map<string, string>();
+
+function outline(kind: TaskNode['kind'], w: number, h: number): string {
+  const key = `${kind}${w}`;
+  let d = outlines.get(key);
+  if (d === undefined) {
+    d = cardPath(kind, w, h);
+    outlines.set(key, d);
+  }
+  return d;
 }
 
 /** Creates an empty card: the outline and the title, the rest on demand. */
@@ -53,8 +72,15 @@ export function drawCard(g: SVGGElement, n: TaskNode, hatchId: string): void {
   const w = n.isThread ? THREAD_W : NODE_W;
   const h = n.isThread ? THREAD_H : NODE_H;
   const x0 = -w / 2 + 10;
-  part(g, 'title', 'tip', true)!.textContent = n.name;
-  part(g, 'path', 'card', true)!.setAttribute('d', cardPath(n.kind, w, h));
+  // Texts sit differently on a thread's card: a card that changes type is refilled.
+  const type = n.isThread ? 'thread' : 'process';
+  if (g.getAttribute('data-type') !== type) {
+    g.setAttribute('data-type', type);
+    for (const t of [...g.querySelectorAll(':scope > text:not(.more)')]) t.remove();
+  }
+  const tip = part(g, 'title', 'tip', true)!;
+  if (tip.textContent !== n.name) tip.textContent = n.name;
+  part(g, 'path', 'card', true)!.setAttribute('d', outline(n.kind, w, h));
   const hatch = part(g, 'rect', 'hatch', n.frozen);
   if (hatch) {
     attrs(hatch, { x: -w / 2, y: -h / 2, width: w, height: h, fill: `url(#${hatchId})` });
@@ -115,7 +141,9 @@ export function drawToggle(
     }
   }
   const more = state && !state.expanded ? `+${state.hidden.toLocaleString('en')} hidden` : '';
-  text(g, 'more', more, { x: 0, y: h / 2 + 24, 'text-anchor': 'middle' });
+  text(g, 'more', more, { x: 0, 'text-anchor': 'middle' });
+  // Placed on every change: unlike the card's texts it is not refilled when the type changes.
+  part(g, 'text', 'more', false)?.setAttribute('y', String(h / 2 + 24));
 }
 
 /** Class list of a card: every state as a class, for styling on top of shape and text. */

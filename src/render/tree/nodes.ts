@@ -11,11 +11,15 @@ import type { VisibleTree } from './visible';
 export const MAX_ANIMATED = 300;
 
 /**
- * Cards created in one frame. Creating (and so styling and laying out) thousands of cards at
- * once, e.g. when a restarted 2,000-task container appears, is one long task; in slices of this
- * size the tree fills in over a few frames while the page keeps responding.
+ * Time spent creating cards in one frame. Creating (and so styling and laying out) thousands of
+ * cards at once, e.g. when a restarted 2,000-task container appears or a big subtree opens, is
+ * one long task; in slices of about this many milliseconds (the browser then styles, lays out
+ * and paints what a slice made) the tree fills in over a few frames while the page keeps
+ * responding.
  */
-export const ENTER_PER_FRAME = 400;
+export const ENTER_MS_PER_FRAME = 8;
+/** Cards always created in one go: a small change appears at once, not over frames. */
+export const ENTER_AT_ONCE = 150;
 
 interface Entry {
   el: SVGGElement;
@@ -42,7 +46,7 @@ export interface NodeFrame {
  */
 export class NodeLayer {
   private readonly entries = new Map<number, Entry>();
-  /** Cards still to create, a slice per animation frame (see ENTER_PER_FRAME). */
+  /** Cards still to create, a slice per animation frame (see ENTER_MS_PER_FRAME). */
   private pending: Placed[] = [];
   private pendingFrame: Omit<NodeFrame, 'placed'> | null = null;
   private raf = 0;
@@ -85,10 +89,16 @@ export class NodeLayer {
       else e.el.remove();
     }
     this.pending = [];
-    let created = 0;
+    const fresh: Placed[] = [];
     for (const p of placed) {
-      if (!this.entries.has(p.node.pid) && ++created > ENTER_PER_FRAME) this.pending.push(p);
-      else this.place(p, visible, selected, animate ? dur : 0);
+      if (this.entries.has(p.node.pid)) this.place(p, visible, selected, animate ? dur : 0);
+      else fresh.push(p);
+    }
+    if (fresh.length <= ENTER_AT_ONCE) {
+      for (const p of fresh) this.place(p, visible, selected, animate ? dur : 0);
+    } else {
+      // The work before this (model, layout, updates) already took part of this frame.
+      this.pending = fresh;
     }
     this.pendingFrame = { visible, selected, dur: 0 };
     if (this.pending.length && !this.raf) this.raf = requestAnimationFrame(this.flush);
@@ -100,9 +110,13 @@ export class NodeLayer {
     this.raf = 0;
     const f = this.pendingFrame;
     if (!f) return;
-    for (const p of this.pending.splice(0, ENTER_PER_FRAME)) {
-      this.place(p, f.visible, f.selected, 0);
+    const end = performance.now() + ENTER_MS_PER_FRAME;
+    let i = 0;
+    while (i < this.pending.length) {
+      this.place(this.pending[i++], f.visible, f.selected, 0);
+      if ((i & 15) === 0 && performance.now() > end) break;
     }
+    this.pending.splice(0, i);
     if (this.pending.length) this.raf = requestAnimationFrame(this.flush);
     else this.onBusy(false);
   };
