@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { scenario } from './scenario/testing';
 import { runSession } from './session';
+import { Timeline } from './timeline/timeline';
 import type { SessionProgress } from './session-types';
 
 const s = scenario({
@@ -28,13 +29,14 @@ describe('runSession', () => {
 
   it('shows each restart step fully taken: the last frame has every participant done', () => {
     const rec = runSession(s);
-    const last = rec.frames[rec.frames.length - 1].snapshot;
+    const tl = new Timeline(rec.initial, rec.frames);
+    const last = tl.at(rec.frames.length - 1);
     expect(last.restart?.finished).toBe(true);
     expect(last.restart?.participants.every((p) => p.done && !p.runnable)).toBe(true);
-    const zombieExit = rec.frames.find(
+    const zombieExit = rec.frames.findIndex(
       (f) => f.event.actor === 'pid:3' && f.event.fn === 'exit_notify',
-    )!;
-    const z = zombieExit.snapshot.containers[1].tasks.find((t) => t.pid === 3)!;
+    );
+    const z = tl.at(zombieExit).containers[1].tasks.find((t) => t.pid === 3)!;
     expect(z.state).toBe('zombie');
   });
 

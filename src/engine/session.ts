@@ -8,14 +8,19 @@ import { reportOutcome } from './scenario/report';
 import type { Scenario } from './scenario/types';
 import type { Frame, WorldSnapshot } from './snapshot';
 import type { SessionProgress, SessionRecording } from './session-types';
+import { ChangeRecorder } from './timeline/recorder';
 
-/** Above this many tasks a frame per event would not fit in memory: frames are kept per step. */
-const FRAME_PER_EVENT_LIMIT = 400;
+/**
+ * Up to this many tasks every event gets its own frame. Each frame's diff compares every task
+ * (O(tasks) time, no allocation), and a restart has about ten events per task, so the cost
+ * grows with tasks²: 2,500 tasks take about a second; above it frames are kept per step.
+ */
+const FRAME_PER_EVENT_LIMIT = 2500;
 
 /** Progress is reported every this many events: often enough for a bar, cheap enough to ignore. */
 const PROGRESS_EVERY = 4096;
 
-/** A log that calls back after each event, so the session can snapshot the world there. */
+/** A log that calls back after each event, so the session can record the world there. */
 class TappedLog extends EventLog {
   constructor(private readonly after: (e: EngineEvent) => void) {
     super();
@@ -27,6 +32,7 @@ class TappedLog extends EventLog {
   }
 }
 
+/** The whole world as a snapshot (the timeline rebuilds the same from its changes). */
 export function snapshotOf(world: World, restart: RestartRun | null): WorldSnapshot {
   return {
     current: world.current,
@@ -46,8 +52,15 @@ function taskCount(world: World): number {
   return n;
 }
 
+export interface SessionOptions {
+  readFile?: (path: string) => Uint8Array | null;
+  onProgress?: (p: SessionProgress) => void;
+  /** Called with the world right after each frame is recorded (tests check the timeline by it). */
+  onFrame?: (index: number, world: World, restart: RestartRun | null) => void;
+}
+
 /**
- * Runs a scenario for the debugger, recording a snapshot after every engine event (or after
+ * Runs a scenario for the debugger, recording what changed after every engine event (or after
  * every step for very large trees). Deterministic: the same scenario gives the same recording.
  * The scenario must come from parseScenario (its tree is valid); anything else throws.
  */
@@ -55,20 +68,28 @@ export function runSession(
   scenario: Scenario,
   readFile: (path: string) => Uint8Array | null = () => null,
   onProgress?: (p: SessionProgress) => void,
+  onFrame?: SessionOptions['onFrame'],
 ): SessionRecording {
   let step = -1;
   let restart: RestartRun | null = null;
   let perEvent = true;
   let world: World | null = null;
+  let recorder: ChangeRecorder | null = null;
   const frames: Frame[] = [];
   const stepStarts: number[] = [];
-  // Restart events are emitted in the middle of a step; their frames are filled in once the
-  // step has finished, so a frame never shows a half-taken step (or a stale run queue).
+  const record = (index: number) => {
+    const frame = frames[index];
+    frame.change = recorder!.record(world!, restart?.s ?? null);
+    frame.active = recorder!.activePid();
+    onFrame?.(index, world!, restart);
+  };
+
+  // Restart events are emitted in the middle of a step; their frames are recorded once the step
+  // has finished, so a frame never shows a half-taken step (or a stale run queue).
   let pending = 0;
   const fillPending = () => {
     if (!world || pending === 0) return;
-    const snapshot = snapshotOf(world, restart);
-    for (let i = frames.length - pending; i < frames.length; i++) frames[i].snapshot = snapshot;
+    for (let i = frames.length - pending; i < frames.length; i++) record(i);
     pending = 0;
   };
   const progress = () => {
@@ -84,20 +105,20 @@ export function runSession(
   };
   const log = new TappedLog((event) => {
     if (onProgress && log.length % PROGRESS_EVERY === 0) progress();
+    recorder?.noteEvent(event);
     if (!world || step < 0 || !perEvent) return;
-    if (restart) {
-      frames.push({ event, step, snapshot: null as unknown as WorldSnapshot });
-      pending++;
-    } else {
-      frames.push({ event, step, snapshot: snapshotOf(world, null) });
-    }
+    const frame: Frame = { event, step, change: null, active: null };
+    frames.push(frame);
+    if (restart) pending++;
+    else record(frames.length - 1);
   });
   progress();
   const built = initialWorld(scenario, log);
   if ('unsupported' in built) throw new Error(built.unsupported);
   world = built;
+  recorder = new ChangeRecorder(world);
   perEvent = taskCount(world) <= FRAME_PER_EVENT_LIMIT;
-  const initial = snapshotOf(world, null);
+  const initial = recorder.snapshot();
   let eventsAtStart = 0;
   const result = runSteps(scenario, world, scenario.variant, {
     baseDir: '.',
@@ -106,31 +127,32 @@ export function runSession(
     onRestart: (r) => {
       fillPending();
       restart = r;
-      if (r) r.afterStep = fillPending;
+      if (r) {
+        r.afterStep = (stepped, broadcast) => {
+          recorder!.noteStep(stepped, broadcast);
+          fillPending();
+        };
+      }
     },
-    onStep: (index, phase, w) => {
+    onStep: (index, phase) => {
       if (phase === 'start') {
         step = index;
         progress();
         stepStarts.push(frames.length);
         eventsAtStart = log.length;
       } else if (!perEvent && log.length > eventsAtStart) {
-        frames.push({
+        const frame: Frame = {
           event: log.events[log.length - 1],
           step: index,
-          snapshot: snapshotOf(w, null),
-        });
+          change: null,
+          active: null,
+        };
+        frames.push(frame);
+        record(frames.length - 1);
       }
     },
   });
   const images: Record<string, Uint8Array> = {};
   for (const [k, v] of world.images) images[k] = v;
-  return {
-    scenario,
-    initial,
-    frames,
-    stepStarts,
-    report: reportOutcome(result),
-    images,
-  };
+  return { scenario, initial, frames, stepStarts, report: reportOutcome(result), images };
 }

@@ -8,14 +8,8 @@ export function hitsBreakpoint(bp: Breakpoint, frame: Frame, previous: Frame | u
       return frame.event.fn === bp.fn;
     case 'error':
       return !!frame.event.errno;
-    case 'active': {
-      const active = (f: Frame | undefined) => {
-        const r = f?.snapshot.restart;
-        const i = r?.ctx?.active_pid ?? -1;
-        return r && i >= 0 ? r.pids[i] : undefined;
-      };
-      return active(frame) === bp.pid && active(previous) !== bp.pid;
-    }
+    case 'active':
+      return frame.active === bp.pid && previous?.active !== bp.pid;
   }
 }
 

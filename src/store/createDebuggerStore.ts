@@ -1,4 +1,5 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
+import { Timeline } from '../engine/timeline/timeline';
 import { SPEEDS, type Breakpoint, type DebuggerState } from './types';
 
 export type DebuggerStore = StoreApi<DebuggerState>;
@@ -19,7 +20,10 @@ export function createDebuggerStore(): DebuggerStore {
   let noticeId = 0;
   return createStore<DebuggerState>()((set, get) => ({
     recording: null,
+    timeline: null,
     cursor: -1,
+    snapshot: null,
+    endSnapshot: null,
     playing: false,
     speed: 1,
     breakpoints: [],
@@ -36,11 +40,15 @@ export function createDebuggerStore(): DebuggerStore {
 
     setRecording(recording, cursor) {
       const frames = recording.frames.length;
-      set({ recording, cursor: clampCursor(cursor ?? frames - 1, frames) });
+      const timeline = new Timeline(recording.initial, recording.frames);
+      const at = clampCursor(cursor ?? frames - 1, frames);
+      const endSnapshot = timeline.at(frames - 1);
+      set({ recording, timeline, cursor: at, snapshot: timeline.at(at), endSnapshot });
     },
     setCursor(cursor) {
-      const frames = get().recording?.frames.length ?? 0;
-      set({ cursor: clampCursor(cursor, frames) });
+      const { timeline } = get();
+      const at = clampCursor(cursor, timeline?.length ?? 0);
+      set({ cursor: at, snapshot: timeline ? timeline.at(at) : null });
     },
     stepBy(delta) {
       get().setCursor(get().cursor + delta);
@@ -55,7 +63,7 @@ export function createDebuggerStore(): DebuggerStore {
       const { recording, cursor } = get();
       if (!recording || recording.frames.length === 0) return;
       // Playing from the end starts over, as media players do.
-      if (cursor >= recording.frames.length - 1) set({ cursor: -1 });
+      if (cursor >= recording.frames.length - 1) get().setCursor(-1);
       set({ playing: true });
     },
     pause() {

@@ -20,13 +20,13 @@ export const selectBreakpoints = (s: DebuggerState): Breakpoint[] => s.breakpoin
 export const selectFrames = (s: DebuggerState): Frame[] | null => s.recording?.frames ?? null;
 export const selectImages = (s: DebuggerState) => s.recording?.images ?? null;
 
-/** The world at the cursor: frames[cursor]?.snapshot ?? initial. */
-export const selectSnapshot = (s: DebuggerState): WorldSnapshot | null =>
-  s.recording ? (s.recording.frames[s.cursor]?.snapshot ?? s.recording.initial) : null;
+/** The world at the cursor. */
+export const selectSnapshot = (s: DebuggerState): WorldSnapshot | null => s.snapshot;
 
 /** The world at the end of the timeline: where the next user action applies. */
-export const selectEndSnapshot = (s: DebuggerState): WorldSnapshot | null =>
-  s.recording ? (s.recording.frames.at(-1)?.snapshot ?? s.recording.initial) : null;
+export const selectEndSnapshot = (s: DebuggerState): WorldSnapshot | null => s.endSnapshot;
+
+export const selectTimeline = (s: DebuggerState) => s.timeline;
 
 export const selectCurrentEvent = (s: DebuggerState): EngineEvent | null =>
   s.recording?.frames[s.cursor]?.event ?? null;

@@ -1,6 +1,8 @@
 import type { ExploreResult } from '../engine/explore/explore';
 import type { Variant } from '../engine/scenario/types';
 import type { SessionProgress, SessionRecording } from '../engine/session-types';
+import type { WorldSnapshot } from '../engine/snapshot';
+import type { Timeline } from '../engine/timeline/timeline';
 
 export type Breakpoint =
   { kind: 'fn'; fn: string } | { kind: 'active'; pid: number } | { kind: 'error' };
@@ -16,8 +18,14 @@ export const SPEEDS = [0.25, 0.5, 1, 2, 4] as const;
 /** What one debugger instance shows. The world itself lives in `recording`. */
 export interface DebuggerData {
   recording: SessionRecording | null;
+  /** Rebuilds the world at any frame of `recording` from the frames' changes. */
+  timeline: Timeline | null;
   /** Index into recording.frames; -1 is the world before any event. */
   cursor: number;
+  /** The world at the cursor (what the tree shows). */
+  snapshot: WorldSnapshot | null;
+  /** The world at the end of the timeline (where user actions apply). */
+  endSnapshot: WorldSnapshot | null;
   playing: boolean;
   speed: number;
   breakpoints: Breakpoint[];

@@ -1,20 +1,18 @@
 import { useMemo } from 'react';
 import { describeChanges } from '../store/diff';
-import { selectCursor, selectRecording } from '../store/selectors';
+import { selectCursor, selectTimeline } from '../store/selectors';
 import { useDebuggerState } from './context';
 
 const MAX = 40;
 
 /** What the current step changed compared with the step before it. */
 export function StepChanges() {
-  const recording = useDebuggerState(selectRecording);
+  const timeline = useDebuggerState(selectTimeline);
   const cursor = useDebuggerState(selectCursor);
   const changes = useMemo(() => {
-    if (!recording || cursor < 0) return null;
-    const before = recording.frames[cursor - 1]?.snapshot ?? recording.initial;
-    const after = recording.frames[cursor]?.snapshot;
-    return after ? describeChanges(before, after) : null;
-  }, [recording, cursor]);
+    if (!timeline || cursor < 0 || cursor >= timeline.length) return null;
+    return describeChanges(timeline.at(cursor - 1), timeline.at(cursor));
+  }, [timeline, cursor]);
   if (!changes) return null;
   return (
     <div className="changes">

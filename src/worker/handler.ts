@@ -3,7 +3,6 @@ import type { DecodedImage } from '../engine/image/types';
 import type { Scenario, Variant } from '../engine/scenario/types';
 import type { SessionProgress, SessionRecording } from '../engine/session-types';
 import type { EngineRequest, EngineResponse } from './protocol';
-import { shareUnchanged } from './share';
 
 /** The engine functions the worker needs; injected so the handler is testable without a worker. */
 export interface EngineApi {
@@ -54,10 +53,8 @@ export function handleRequest(
         return {
           type: 'recording',
           id: req.id,
-          recording: shareUnchanged(
-            api.runSession(parsed.scenario, readFile, (progress) =>
-              post({ type: 'progress', id: req.id, progress }),
-            ),
+          recording: api.runSession(parsed.scenario, readFile, (progress) =>
+            post({ type: 'progress', id: req.id, progress }),
           ),
         };
       }

@@ -18,8 +18,11 @@ export interface RestartRun {
   world: World;
   emit: Emit;
   picker: Picker;
-  /** Called when a step has fully finished (the session snapshots the world there). */
-  afterStep?: () => void;
+  /**
+   * Called when a step has fully finished, with the participant that stepped and whether the
+   * step may have woken every participant (the session records the world there).
+   */
+  afterStep?: (stepped: Part, broadcast: boolean) => void;
 }
 
 export interface RestartOptions {
@@ -162,7 +165,7 @@ export function stepRestart(run: RestartRun, choice?: PartId): KResult<PartId> {
   }
   if (broadcast) for (const t of s.tasks) refreshOne(s, t);
   s.finished = s.coord.pc === 'done' && s.tasksDone === s.tasks.length;
-  run.afterStep?.();
+  run.afterStep?.(p, broadcast);
   return ok(p.id);
 }
 

@@ -1,24 +1,36 @@
 import type { ParticipantView, RestartView } from '../snapshot';
 import { canRun } from './runnable';
 import { toArray } from './trail';
-import type { Part, RestartState } from './types';
+import type { Part, RestartCtx, RestartState } from './types';
+
+/** Where one participant is: its kernel function, and whether it can run, sleeps or is done. */
+export function participantView(s: RestartState, p: Part): ParticipantView {
+  const runnable = canRun(s, p);
+  const done = p.pc === 'done';
+  return {
+    id: p.id,
+    pid: p.kind === 'task' ? p.pid : null,
+    pc: p.pc,
+    sleeping: !done && !runnable,
+    runnable,
+    done,
+    zombie: p.kind === 'task' && p.zombie,
+  };
+}
+
+/** The participants in view order: the coordinator, then the tasks as they were created. */
+export function participantsOf(s: RestartState): Part[] {
+  return [s.coord, ...s.tasks];
+}
+
+/** The ctx error as views show it: "EINTR: message", or null. */
+export function ctxErrorText(ctx: RestartCtx): string | null {
+  return ctx.error ? `${ctx.error.errno}: ${ctx.error.message}` : null;
+}
 
 /** Plain-data view of a restart in progress, for snapshots and the UI. */
 export function restartView(s: RestartState): RestartView {
   const ctx = s.ctx;
-  const part = (p: Part): ParticipantView => {
-    const runnable = canRun(s, p);
-    const done = p.pc === 'done';
-    return {
-      id: p.id,
-      pid: p.kind === 'task' ? p.pid : null,
-      pc: p.pc,
-      sleeping: !done && !runnable,
-      runnable,
-      done,
-      zombie: p.kind === 'task' && p.zombie,
-    };
-  };
   return {
     variant: s.variant,
     image: s.imageName,
@@ -31,13 +43,13 @@ export function restartView(s: RestartState): RestartView {
           nr_pids: ctx.nrPids,
           refcount: ctx.refcount,
           refcount_history: toArray(ctx.refHistory),
-          error: ctx.error ? `${ctx.error.errno}: ${ctx.error.message}` : null,
+          error: ctxErrorText(ctx),
           completed: ctx.completed,
           success: ctx.success,
           freed: ctx.freed,
         }
       : null,
-    participants: [s.coord, ...s.tasks].map(part),
+    participants: participantsOf(s).map((p) => participantView(s, p)),
     finished: s.finished,
   };
 }

@@ -22,7 +22,8 @@ function questionAt(state: DebuggerState) {
   const next = nextCaptionFrame(state);
   if (!state.lesson?.predict || next === null || !state.recording || !activeLesson(state))
     return null;
-  const prediction = predictionFor(state.recording, state.cursor, next);
+  if (!state.timeline) return null;
+  const prediction = predictionFor(state.timeline, state.cursor, next);
   return prediction ? { recording: state.recording, prediction } : null;
 }
 

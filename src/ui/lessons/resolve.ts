@@ -1,5 +1,6 @@
 import type { WorldSnapshot } from '../../engine/snapshot';
 import type { SessionRecording } from '../../engine/session-types';
+import type { Timeline } from '../../engine/timeline/timeline';
 import { lastFrameOfStep } from '../../store/scenarioEdit';
 import type { Caption, CaptionAnchor } from './types';
 
@@ -40,10 +41,6 @@ export function activeHolder(world: WorldSnapshot | null): Holder {
   return r.ctx.active_pid >= r.pids.length ? 'complete' : r.pids[r.ctx.active_pid];
 }
 
-export function worldAt(rec: SessionRecording, frame: number): WorldSnapshot {
-  return rec.frames[frame]?.snapshot ?? rec.initial;
-}
-
 export interface Prediction {
   /** The frame the guess is about (the next caption's). */
   target: number;
@@ -56,10 +53,10 @@ export interface Prediction {
  * A question for predict mode when going from `from` to `to` hands active_pid to someone else
  * inside the same restart; null when the step does not move the baton.
  */
-export function predictionFor(rec: SessionRecording, from: number, to: number): Prediction | null {
+export function predictionFor(timeline: Timeline, from: number, to: number): Prediction | null {
   if (to <= from) return null;
-  const before = worldAt(rec, from);
-  const after = worldAt(rec, to);
+  const before = timeline.at(from);
+  const after = timeline.at(to);
   const answer = activeHolder(after);
   if (answer === null || !after.restart) return null;
   if (before.restart && before.restart.container === after.restart.container) {

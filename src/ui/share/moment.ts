@@ -54,11 +54,8 @@ export async function restoreMoment(
   state.setLesson(lesson ? { id: lesson.id, predict: false } : null);
   state.setParams({ variant: moment.variant, schedule: moment.schedule });
   state.setCursor(moment.cursor);
-  const world = state.recording;
   const pids = new Set(
-    (world?.frames[store.getState().cursor]?.snapshot ?? world?.initial)?.containers.flatMap((c) =>
-      c.tasks.map((t) => t.pid),
-    ),
+    store.getState().snapshot?.containers.flatMap((c) => c.tasks.map((t) => t.pid)),
   );
   state.select(moment.selection !== null && pids.has(moment.selection) ? moment.selection : null);
   return true;

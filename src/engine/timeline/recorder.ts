@@ -1,0 +1,397 @@
+import { stateName, taskView } from '../kernel/view';
+import { isFrozen } from '../kernel/tree';
+import type { Container, Task, World } from '../kernel/types';
+import { canRun } from '../restart/runnable';
+import type { Trail } from '../restart/trail';
+import type { Part, RestartCtx, RestartState } from '../restart/types';
+import { ctxErrorText, participantView } from '../restart/view';
+import type { EngineEvent } from '../events';
+import type { ParticipantView, TaskView, WorldSnapshot } from '../snapshot';
+import type {
+  ContainerHead,
+  FrameChange,
+  ParticipantChange,
+  RestartHead,
+  TaskChange,
+} from './changes';
+import { containerSnapshot, sortedTasks } from './views';
+
+function sameTask(c: Container, t: Task, v: TaskView): boolean {
+  return (
+    v.tgid === t.tgid &&
+    v.ppid === t.parent &&
+    v.pgid === t.pgid &&
+    v.sid === t.sid &&
+    v.comm === t.comm &&
+    v.exit_code === t.exit_code &&
+    v.exit_signal === t.exit_signal &&
+    v.pdeath_signal === t.pdeath_signal &&
+    v.traced === (t.ptracer !== 0) &&
+    v.frozen === isFrozen(c, t) &&
+    v.state === stateName(t)
+  );
+}
+
+function sameParticipant(s: RestartState, p: Part, v: ParticipantView): boolean {
+  return (
+    v.pc === p.pc &&
+    v.runnable === canRun(s, p) &&
+    v.zombie === (p.kind === 'task' && p.zombie) &&
+    v.pid === (p.kind === 'task' ? p.pid : null)
+  );
+}
+
+function sameHead(a: ContainerHead, c: Container): boolean {
+  return (
+    a.id === c.id && a.destroyed === c.destroyed && a.freezer === c.freezer && a.root === c.root
+  );
+}
+
+/**
+ * Functions that change no task but the one the event names (or its actor): the restart
+ * protocol's steps, checkpoint's read-only walk, and release_task (which removes the task it
+ * names). After them only those tasks (and their parents) are compared. Any other event (an
+ * exit, a signal, the freezer, a reparenting, a kernel op) makes the next diff compare every task.
+ */
+const LOCAL_FNS = new Set([
+  'checkpoint_task',
+  'may_checkpoint_task',
+  'release_task',
+  'ckpt_ctx_alloc',
+  'ckpt_ctx_get',
+  'ckpt_ctx_put',
+  'ckpt_ctx_put_local',
+  'clear_task_ctx',
+  'clone_with_pids',
+  'do_restore_coord',
+  'do_restore_task',
+  'exit_checkpoint',
+  'init_restart_ctx',
+  'restart',
+  'restore_activate_next',
+  'restore_read_header',
+  'restore_read_tail',
+  'restore_read_tree',
+  'restore_retval',
+  'restore_task_struct',
+  'wait_all_tasks_finish',
+  'wait_checkpoint_ctx',
+  'wait_task_active',
+  'wait_task_sync',
+]);
+
+function actorPid(actor: string): number | null {
+  return actor.startsWith('pid:') ? Number(actor.slice(4)) : null;
+}
+
+function headOf(c: Container): ContainerHead {
+  return { id: c.id, destroyed: c.destroyed, freezer: c.freezer, root: c.root };
+}
+
+/**
+ * Watches the world during a session and says, at each frame, what changed since the frame
+ * before: the engine side of the timeline (src/engine/timeline/timeline.ts is the page side).
+ * The events and restart steps since the last frame (noteEvent, noteStep) say which tasks and
+ * participants may have changed; only those are compared, unless an event may have touched
+ * others, then every one is (without allocating). Memory is O(changes): views that did not
+ * change are reused.
+ */
+export class ChangeRecorder {
+  private current: number;
+  private images: string[];
+  private heads: ContainerHead[];
+  private readonly views = new Map<number, Map<number, TaskView>>();
+  private run: RestartState | null = null;
+  private head: RestartHead | null = null;
+  private parts: ParticipantView[] = [];
+  /** Views of the run's pids array, and the growing order and refcount history mirrors. */
+  private pidsFrom: unknown = null;
+  private pids: number[] = [];
+  private order: number[] = [];
+  private historyOf: RestartCtx | null = null;
+  private history: number[] = [];
+  /** Since the last frame: every task must be compared, or only these pids. */
+  private allTasks = false;
+  private readonly dirty = new Set<number>();
+  /** Since the last frame: every participant must be compared, or only these (and a few). */
+  private allParts = false;
+  private readonly stepped: Part[] = [];
+
+  constructor(world: World) {
+    this.current = world.current;
+    this.images = [...world.images.keys()];
+    this.heads = world.containers.map(headOf);
+    for (const c of world.containers) {
+      const m = new Map<number, TaskView>();
+      for (const t of c.tasks.values()) m.set(t.pid, taskView(c, t));
+      this.views.set(c.id, m);
+    }
+  }
+
+  /** The world as the recorder last saw it (no restart runs before the first step). */
+  snapshot(): WorldSnapshot {
+    return {
+      current: this.current,
+      containers: this.heads.map((h) =>
+        containerSnapshot(h, sortedTasks(this.views.get(h.id) ?? new Map())),
+      ),
+      images: this.images,
+      restart: null,
+    };
+  }
+
+  /** Pid of the task holding active_pid as last recorded; null outside a restart or past the end. */
+  activePid(): number | null {
+    const ctx = this.head?.ctx;
+    if (!ctx || ctx.active_pid < 0 || ctx.active_pid >= this.head!.pids.length) return null;
+    return this.head!.pids[ctx.active_pid];
+  }
+
+  /** An engine event happened: remembers which tasks it may have changed. */
+  noteEvent(e: EngineEvent): void {
+    if (this.allTasks) return;
+    if (!LOCAL_FNS.has(e.fn)) {
+      this.allTasks = true;
+      return;
+    }
+    if (e.pid !== undefined) this.dirty.add(e.pid);
+    const actor = actorPid(e.actor);
+    if (actor !== null) this.dirty.add(actor);
+  }
+
+  /** A restart step finished: `p` stepped, and `broadcast` steps may have woken everyone. */
+  noteStep(p: Part, broadcast: boolean): void {
+    if (broadcast) this.allParts = true;
+    else this.stepped.push(p);
+  }
+
+  /** What changed since the last call (or construction); null when nothing visible did. */
+  record(world: World, run: RestartState | null): FrameChange | null {
+    const ch: FrameChange = {};
+    if (world.current !== this.current) {
+      ch.current = [this.current, world.current];
+      this.current = world.current;
+    }
+    if (
+      world.images.size !== this.images.length ||
+      this.images.some((name) => !world.images.has(name))
+    ) {
+      const next = [...world.images.keys()];
+      ch.images = [this.images, next];
+      this.images = next;
+    }
+    const cs = world.containers;
+    if (cs.length !== this.heads.length || cs.some((c, i) => !sameHead(this.heads[i], c))) {
+      const next = cs.map(headOf);
+      ch.containers = [this.heads, next];
+      this.heads = next;
+      // A freezer write changes every task's `frozen`; a destroy or a new container, their lists.
+      this.allTasks = true;
+    }
+    const tasks: TaskChange[] = [];
+    for (const c of cs) {
+      if (this.allTasks) this.diffTasks(c, tasks);
+      else this.diffDirtyTasks(c, tasks);
+    }
+    if (this.views.size > cs.length) this.dropVanished(world, tasks);
+    if (tasks.length) ch.tasks = tasks;
+    this.allTasks = false;
+    this.dirty.clear();
+    this.diffRestart(run, ch);
+    this.allParts = false;
+    this.stepped.length = 0;
+    for (const _ in ch) return ch;
+    return null;
+  }
+
+  /** Compares the tasks the events named and their parents; all of them if the count is off. */
+  private diffDirtyTasks(c: Container, out: TaskChange[]): void {
+    const views = this.views.get(c.id);
+    if (!views) return this.diffTasks(c, out);
+    for (const pid of this.dirty) {
+      const t = c.tasks.get(pid);
+      if (t) {
+        this.diffTask(c, t, views, out);
+        const parent = c.tasks.get(t.parent);
+        if (parent) this.diffTask(c, parent, views, out);
+      } else {
+        const v = views.get(pid);
+        if (v) {
+          out.push({ c: c.id, before: v, after: null });
+          views.delete(pid);
+        }
+      }
+    }
+    // A task created or released without an event naming it: fall back to a full compare.
+    if (views.size !== c.tasks.size) this.diffTasks(c, out);
+  }
+
+  private diffTask(c: Container, t: Task, views: Map<number, TaskView>, out: TaskChange[]): void {
+    const v = views.get(t.pid);
+    if (v && sameTask(c, t, v)) return;
+    const next = taskView(c, t);
+    out.push({ c: c.id, before: v ?? null, after: next });
+    views.set(t.pid, next);
+  }
+
+  private diffTasks(c: Container, out: TaskChange[]): void {
+    let views = this.views.get(c.id);
+    if (!views) {
+      views = new Map();
+      this.views.set(c.id, views);
+    }
+    for (const t of c.tasks.values()) this.diffTask(c, t, views, out);
+    if (views.size === c.tasks.size) return;
+    for (const [pid, v] of views) {
+      if (c.tasks.has(pid)) continue;
+      out.push({ c: c.id, before: v, after: null });
+      views.delete(pid);
+    }
+  }
+
+  private dropVanished(world: World, out: TaskChange[]): void {
+    const ids = new Set(world.containers.map((c) => c.id));
+    for (const [id, views] of this.views) {
+      if (ids.has(id)) continue;
+      for (const v of views.values()) out.push({ c: id, before: v, after: null });
+      this.views.delete(id);
+    }
+  }
+
+  private diffRestart(run: RestartState | null, ch: FrameChange): void {
+    if (run !== this.run) {
+      const before = this.parts;
+      this.run = run;
+      this.pidsFrom = null;
+      this.order = [];
+      this.historyOf = null;
+      this.history = [];
+      this.parts = [];
+      if (run) {
+        this.parts.push(participantView(run, run.coord));
+        for (const p of run.tasks) this.parts.push(participantView(run, p));
+      }
+      if (before.length || this.parts.length) ch.participantsReset = [before, this.parts.slice()];
+      const head = run ? this.headOf(run) : null;
+      if (head !== this.head) ch.restart = [this.head, head];
+      this.head = head;
+      return;
+    }
+    if (!run) return;
+    const changes: ParticipantChange[] = [];
+    if (this.allParts) {
+      this.diffParticipant(run, run.coord, 0, changes);
+      for (let i = 0; i < run.tasks.length; i++)
+        this.diffParticipant(run, run.tasks[i], i + 1, changes);
+    } else {
+      this.diffLikelyParticipants(run, changes);
+    }
+    if (changes.length) ch.participants = changes;
+    if (this.headChanged(run)) {
+      const head = this.headOf(run);
+      ch.restart = [this.head, head];
+      this.head = head;
+    }
+  }
+
+  /**
+   * The participants a step can change, as stepRestart refreshes its run queue: the one that
+   * stepped, the coordinator, the container init, the task whose turn it is, and new ones.
+   */
+  private diffLikelyParticipants(s: RestartState, out: ParticipantChange[]): void {
+    const check = (p: Part | undefined) => {
+      if (p) this.diffParticipant(s, p, p.slot, out);
+    };
+    for (const p of this.stepped) check(p);
+    check(s.coord);
+    if (s.container) check(s.byPid.get(s.container.init));
+    const ctx = s.ctx;
+    if (ctx && ctx.active >= 0 && ctx.active < ctx.pids.length) {
+      check(s.byPid.get(ctx.pids[ctx.active].vpid));
+    }
+    for (let i = Math.max(0, this.parts.length - 1); i < s.tasks.length; i++) check(s.tasks[i]);
+    // Ascending, so walking the timeline back can truncate participants added in this frame.
+    out.sort((a, b) => a.i - b.i);
+  }
+
+  private diffParticipant(s: RestartState, p: Part, i: number, out: ParticipantChange[]): void {
+    const v = this.parts[i];
+    if (v && sameParticipant(s, p, v)) return;
+    const next = participantView(s, p);
+    out.push({ i, before: v ?? null, after: next });
+    this.parts[i] = next;
+  }
+
+  private headChanged(s: RestartState): boolean {
+    const h = this.head;
+    if (!h) return true;
+    if (
+      h.finished !== s.finished ||
+      h.container !== (s.container?.id ?? 0) ||
+      h.orderLength !== s.order.length ||
+      this.pidsFrom !== s.pids
+    )
+      return true;
+    const ctx = s.ctx;
+    const hc = h.ctx;
+    if (!ctx || !hc) return !ctx !== !hc;
+    return (
+      this.historyOf !== ctx ||
+      hc.historyLength !== ctx.refHistory.length ||
+      hc.active_pid !== ctx.active ||
+      hc.nr_pids !== ctx.nrPids ||
+      hc.refcount !== ctx.refcount ||
+      hc.completed !== ctx.completed ||
+      hc.success !== ctx.success ||
+      hc.freed !== ctx.freed ||
+      hc.error !== ctxErrorText(ctx)
+    );
+  }
+
+  private headOf(s: RestartState): RestartHead {
+    if (this.pidsFrom !== s.pids) {
+      this.pidsFrom = s.pids;
+      this.pids = s.pids.map((e) => e.vpid);
+    }
+    if (s.order.length < this.order.length) this.order = [];
+    for (let i = this.order.length; i < s.order.length; i++) this.order.push(s.order[i]);
+    const ctx = s.ctx;
+    if (ctx) this.mirrorHistory(ctx);
+    return {
+      variant: s.variant,
+      image: s.imageName,
+      container: s.container?.id ?? 0,
+      pids: this.pids,
+      order: this.order,
+      orderLength: s.order.length,
+      ctx: ctx
+        ? {
+            active_pid: ctx.active,
+            nr_pids: ctx.nrPids,
+            refcount: ctx.refcount,
+            history: this.history,
+            historyLength: ctx.refHistory.length,
+            error: ctxErrorText(ctx),
+            completed: ctx.completed,
+            success: ctx.success,
+            freed: ctx.freed,
+          }
+        : null,
+      finished: s.finished,
+    };
+  }
+
+  /** Appends the entries the ctx's refcount trail gained since the last look (a trail only grows). */
+  private mirrorHistory(ctx: RestartCtx): void {
+    const trail = ctx.refHistory;
+    if (this.historyOf !== ctx || trail.length < this.history.length) {
+      this.historyOf = ctx;
+      this.history = [];
+    }
+    const added: number[] = [];
+    let t: Trail<number> | null = trail;
+    for (let n = trail.length - this.history.length; n > 0 && t; n--, t = t.prev)
+      added.push(t.last);
+    for (let i = added.length - 1; i >= 0; i--) this.history.push(added[i]);
+  }
+}

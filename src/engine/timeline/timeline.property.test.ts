@@ -1,0 +1,125 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { EventLog } from '../events';
+import { initialWorld } from '../scenario/runner';
+import { scenario } from '../scenario/testing';
+import { runSession, snapshotOf } from '../session';
+import type { WorldSnapshot } from '../snapshot';
+import { Timeline } from './timeline';
+
+type Entry = Record<string, unknown> & { pid: number; ppid: number };
+
+/** Small trees: processes under earlier leaders, zombies, stopped tasks and threads. */
+const trees = fc
+  .array(
+    fc.record({
+      kind: fc.constantFrom('live', 'live', 'zombie', 'stopped', 'thread', 'zombie-leader'),
+      parentPick: fc.nat(),
+      status: fc.constantFrom(0, 256, 768, 9, 15),
+    }),
+    { maxLength: 8 },
+  )
+  .map((specs) => {
+    const tree: Entry[] = [{ pid: 1, ppid: 0, comm: 'init' }];
+    const leaders = [1];
+    let pid = 1;
+    specs.forEach((s) => {
+      pid++;
+      const parent = leaders[s.parentPick % leaders.length];
+      if (s.kind === 'zombie-leader') {
+        // A zombie thread-group leader whose thread still runs (spec scenario 16).
+        tree.push({ pid, ppid: parent, comm: `zl${pid}`, state: 'zombie', exit_code: s.status });
+        pid++;
+        tree.push({ pid, ppid: parent, tgid: pid - 1, comm: `zt${pid}` });
+      } else if (s.kind === 'thread' && parent !== 1) {
+        const leader = tree.find((e) => e.pid === parent)!;
+        tree.push({ pid, ppid: leader.ppid, tgid: parent, comm: `t${pid}` });
+      } else if (s.kind === 'zombie') {
+        tree.push({ pid, ppid: parent, comm: `z${pid}`, state: 'zombie', exit_code: s.status });
+      } else {
+        const state = s.kind === 'stopped' ? 'stopped' : 'running';
+        tree.push({ pid, ppid: parent, comm: `p${pid}`, state });
+        leaders.push(pid);
+      }
+    });
+    return tree;
+  });
+
+const pid = fc.integer({ min: 1, max: 11 });
+
+/** Kernel operations, some of which fail (their errors are recorded, nothing changes). */
+const kernelStep = fc.oneof(
+  pid.map((p) => ({ op: 'fork', pid: p })),
+  pid.map((p) => ({ op: 'thread', pid: p })),
+  fc
+    .record({ p: pid, s: fc.constantFrom(0, 3) })
+    .map(({ p, s }) => ({ op: 'exit', pid: p, status: s })),
+  fc
+    .record({ p: pid, s: fc.constantFrom(9, 15, 19, 18) })
+    .map(({ p, s }) => ({ op: 'kill', pid: p, signal: s })),
+  pid.map((p) => ({ op: 'wait', pid: p })),
+  fc.record({ a: pid, b: pid }).map(({ a, b }) => ({ op: 'ptrace', tracer: a, tracee: b })),
+  pid.map((p) => ({ op: 'ignore_sigchld', pid: p, ignore: true })),
+  fc.constant({ op: 'freeze' }),
+  fc.constant({ op: 'thaw' }),
+);
+
+const restartStep = fc.record({
+  variant: fc.constantFrom('v18-28', 'v17', 'naive'),
+  schedule: fc.oneof(
+    fc.constant('fifo'),
+    fc.nat(99).map((n) => `random:${n}`),
+  ),
+});
+
+const sessions = fc.record({
+  tree: trees,
+  before: fc.array(kernelStep, { maxLength: 4 }),
+  restart: restartStep,
+  after: fc.array(kernelStep, { maxLength: 4 }),
+});
+
+describe('Timeline', () => {
+  it('rebuilds, forwards, backwards and by jumps, exactly the world recorded at every frame', () => {
+    fc.assert(
+      fc.property(sessions, fc.array(fc.nat(), { maxLength: 20 }), (s, jumps) => {
+        const sc = scenario({
+          tree: s.tree,
+          steps: [
+            ...s.before,
+            { op: 'freeze' },
+            { op: 'checkpoint', image: 'a' },
+            { op: 'destroy' },
+            { op: 'restart', image: 'a', ...s.restart },
+            ...s.after,
+          ],
+        });
+        const truth: WorldSnapshot[] = [];
+        const rec = runSession(sc, undefined, undefined, (i, world, restart) => {
+          truth[i] = snapshotOf(world, restart);
+        });
+        const fresh = initialWorld(sc, new EventLog());
+        if ('unsupported' in fresh) throw new Error(fresh.unsupported);
+        expect(rec.initial).toEqual(snapshotOf(fresh, null));
+        expect(truth).toHaveLength(rec.frames.length);
+
+        const tl = new Timeline(rec.initial, rec.frames);
+        expect(tl.at(-1)).toBe(rec.initial);
+        for (let i = 0; i < truth.length; i++) expect(tl.at(i), `frame ${i}`).toEqual(truth[i]);
+        const back = new Timeline(rec.initial, rec.frames);
+        for (let i = truth.length - 1; i >= 0; i--)
+          expect(back.at(i), `back ${i}`).toEqual(truth[i]);
+        for (const j of jumps) {
+          const i = truth.length ? j % truth.length : -1;
+          expect(back.at(i), `jump ${i}`).toEqual(i < 0 ? rec.initial : truth[i]);
+        }
+        rec.frames.forEach((f, i) => {
+          const r = truth[i].restart;
+          const a = r?.ctx ? r.pids[r.ctx.active_pid] : undefined;
+          expect(f.active, `active at ${i}`).toBe(a ?? null);
+        });
+      }),
+      { numRuns: 200 },
+    );
+  });
+});
