@@ -10,9 +10,12 @@ describe('forest', () => {
   it('finds roots (no parent, or a parent outside the tasks) and children in model order', () => {
     const f = forestOf(all);
     expect(f.roots.map((n) => n.pid)).toEqual([1, 9]);
-    expect(f.kids.get(1)?.map((n) => n.pid)).toEqual([2, 5]);
-    expect(f.kids.get(2)?.map((n) => n.pid)).toEqual([3, 4]);
-    expect(f.parentOf.get(3)).toBe(2);
+    expect(f.children(1)?.map((n) => n.pid)).toEqual([2, 5]);
+    expect(f.children(2)?.map((n) => n.pid)).toEqual([3, 4]);
+    expect(f.children(3)).toBeUndefined();
+    expect(f.parentOf(3)).toBe(2);
+    expect(f.parentOf(9)).toBe(42);
+    expect(f.parentOf(42)).toBeUndefined();
   });
 
   it('counts descendants', () => {

@@ -30,7 +30,7 @@ export function visibleTree(
   state: CollapseState,
   budget = NODE_BUDGET,
 ): VisibleTree {
-  const { roots, kids, parentOf, descendants } = forestOf(all);
+  const { roots, children, parentOf, descendants } = forestOf(all);
   // Breadth first, so the budget goes to the upper levels; a node whose children do not fit
   // any more is collapsed, and stays so (until the user opens it) when the tree changes.
   // Only the shown part is walked: hidden counts come from the forest.
@@ -41,7 +41,7 @@ export function visibleTree(
   const toggles = new Map<number, { expanded: boolean; hidden: number }>();
   for (let i = 0; i < nodes.length; i++) {
     const pid = nodes[i].pid;
-    const k = kids.get(pid);
+    const k = children(pid);
     if (!k) continue;
     if (!state.collapsed.has(pid) && !state.pinned.has(pid) && count + k.length > budget) {
       state.collapsed.add(pid);
@@ -63,7 +63,7 @@ export function visibleTree(
     toggles,
     shownAt(pid) {
       let p: number | null | undefined = pid;
-      while (p !== null && p !== undefined && !shown.has(p)) p = parentOf.get(p);
+      while (p !== null && p !== undefined && !shown.has(p)) p = parentOf(p);
       return p ?? null;
     },
   };
@@ -73,7 +73,7 @@ export function visibleTree(
 export function reveal(all: TaskNode[], state: CollapseState, pid: number): boolean {
   const { parentOf } = forestOf(all);
   let changed = false;
-  for (let p = parentOf.get(pid); p !== null && p !== undefined; p = parentOf.get(p)) {
+  for (let p = parentOf(pid); p !== null && p !== undefined; p = parentOf(p)) {
     if (state.collapsed.delete(p)) changed = true;
     state.pinned.add(p);
   }
