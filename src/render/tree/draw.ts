@@ -57,6 +57,9 @@ function outline(kind: TaskNode['kind'], w: number, h: number): string {
   return d;
 }
 
+/** One formatter for every card: toLocaleString makes a new one on each call. */
+const thousands = new Intl.NumberFormat('en');
+
 /** Creates an empty card: the outline and the title, the rest on demand. */
 export function createCard(): SVGGElement {
   const g = document.createElementNS(SVG, 'g');
@@ -140,7 +143,7 @@ export function drawToggle(
       toggle.lastElementChild!.textContent = state.expanded ? '−' : '+';
     }
   }
-  const more = state && !state.expanded ? `+${state.hidden.toLocaleString('en')} hidden` : '';
+  const more = state && !state.expanded ? `+${thousands.format(state.hidden)} hidden` : '';
   text(g, 'more', more, { x: 0, 'text-anchor': 'middle' });
   // Placed on every change: unlike the card's texts it is not refilled when the type changes.
   part(g, 'text', 'more', false)?.setAttribute('y', String(h / 2 + 24));

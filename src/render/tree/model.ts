@@ -179,6 +179,51 @@ export function buildTreeModel(snapshot: WorldSnapshot, cache?: NodeCache): Tree
   };
 }
 
+/**
+ * A task's node. Its texts are made when first read: a 50,000-task model shows a few thousand
+ * cards, and formatting names and wait statuses for every task took most of building it.
+ */
+class Node implements TaskNode {
+  readonly pid: number;
+  readonly comm: string;
+  readonly kind: NodeKind;
+  readonly frozen: boolean;
+  readonly pc: string | null;
+  readonly restarting: boolean;
+  readonly sleeping: boolean;
+  readonly runnable: boolean;
+  private statusText: string | undefined;
+  private nameText: string | undefined;
+
+  constructor(
+    readonly task: TaskView,
+    private readonly participant: ParticipantView | undefined,
+    readonly parent: number | null,
+    readonly isThread: boolean,
+    readonly active: boolean,
+  ) {
+    const p = participant;
+    this.pid = task.pid;
+    this.comm = task.comm;
+    this.kind = task.state;
+    this.frozen = task.frozen;
+    this.restarting = !!p && !p.done;
+    this.pc = this.restarting && p ? pcText(p) : null;
+    this.sleeping = this.restarting && !!p?.sleeping;
+    this.runnable = this.restarting && !!p?.runnable;
+  }
+
+  get status(): string {
+    const t = this.task;
+    return (this.statusText ??=
+      statusText(t) + (t.traced && t.state !== 'traced' ? ' · traced' : ''));
+  }
+
+  get name(): string {
+    return (this.nameText ??= taskName(this.task, this.participant, this.active));
+  }
+}
+
 function taskNode(
   t: TaskView,
   p: ParticipantView | undefined,
@@ -186,21 +231,5 @@ function taskNode(
   isThread: boolean,
   active: boolean,
 ): TaskNode {
-  const restarting = !!p && !p.done;
-  return {
-    pid: t.pid,
-    comm: t.comm,
-    kind: t.state,
-    parent,
-    isThread,
-    frozen: t.frozen,
-    status: statusText(t) + (t.traced && t.state !== 'traced' ? ' · traced' : ''),
-    pc: restarting && p ? pcText(p) : null,
-    restarting,
-    sleeping: restarting && !!p?.sleeping,
-    runnable: restarting && !!p?.runnable,
-    active,
-    name: taskName(t, p, active),
-    task: t,
-  };
+  return new Node(t, p, parent, isThread, active);
 }
