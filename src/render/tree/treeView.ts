@@ -10,7 +10,8 @@ import {
 import { COORD_W, layoutTree, NODE_H, rebind, shapeKey, type TreeLayout } from './layout';
 import type { TreeModel } from './model';
 import { TreeKeyboard } from './keyboard';
-import { LinkLayer, NodeLayer } from './nodes';
+import { LinkLayer } from './links';
+import { NodeLayer } from './nodes';
 import { drawOverlay } from './overlay';
 import { PanZoom } from './panZoom';
 import { COORDINATOR_PID } from './ids';
