@@ -66,9 +66,18 @@ test('a 50,000-task tree opens collapsed to a budget and subtrees close and open
 
   // The root: closing it leaves one card; Fit zooms onto it; its toggle opens and closes it.
   const root = tree.getByRole('treeitem', { name: /^pid 1 task1 running/ });
+  await settled(app);
+  const shownWithRoot = await count();
   await root.focus();
   await app.keyboard.press('ArrowLeft');
   await expect(root).toHaveAttribute('aria-expanded', 'false');
+  await expect.poll(count).toBe(1);
+  // Closing thousands of cards at once keeps the focus on the card closed: Right reopens it.
+  await expect(root).toBeFocused();
+  await app.keyboard.press('ArrowRight');
+  await expect(root).toHaveAttribute('aria-expanded', 'true');
+  await expect.poll(count).toBe(shownWithRoot);
+  await app.keyboard.press('ArrowLeft');
   await expect.poll(count).toBe(1);
   await app.getByRole('button', { name: 'Fit', exact: true }).click();
   await root.locator('.toggle').click();
