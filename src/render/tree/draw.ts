@@ -60,23 +60,58 @@ function outline(kind: TaskNode['kind'], w: number, h: number): string {
 /** One formatter for every card: toLocaleString makes a new one on each call. */
 const thousands = new Intl.NumberFormat('en');
 
-/** Creates an empty card: the outline and the title, the rest on demand. */
-export function createCard(): SVGGElement {
-  const g = document.createElementNS(SVG, 'g');
-  g.setAttribute('role', 'treeitem');
-  g.setAttribute('tabindex', '-1');
-  part(g, 'path', 'card', true);
-  part(g, 'title', 'tip', true);
+type CardType = 'process' | 'thread';
+
+/** Where each text of a card sits, by card type (relative to the card's centre). */
+const PLACES: Record<CardType, Record<string, Record<string, string | number>>> = {
+  process: {
+    line1: { x: -NODE_W / 2 + 10, y: -NODE_H / 2 + 17, 'text-anchor': 'start' },
+    line2: { x: -NODE_W / 2 + 10, y: -NODE_H / 2 + 33 },
+    line3: { x: -NODE_W / 2 + 10, y: -NODE_H / 2 + 49 },
+    badge: { x: NODE_W / 2 - 8, y: -NODE_H / 2 + 16, 'text-anchor': 'end' },
+  },
+  thread: {
+    line1: { x: 0, y: 4, 'text-anchor': 'middle' },
+    badge: { x: THREAD_W / 2 - 4, y: -THREAD_H / 2 + 10 },
+  },
+};
+
+/**
+ * Empty cards of each type, cloned: one cloneNode is cheaper than creating and placing the
+ * parts every card has, and a big subtree opening creates thousands of cards.
+ */
+const prototypes = new Map<CardType, SVGGElement>();
+
+function prototype(type: CardType): SVGGElement {
+  let g = prototypes.get(type);
+  if (!g) {
+    g = document.createElementNS(SVG, 'g');
+    g.setAttribute('role', 'treeitem');
+    g.setAttribute('tabindex', '-1');
+    g.setAttribute('data-type', type);
+    part(g, 'path', 'card', true);
+    part(g, 'title', 'tip', true);
+    // Texts every card of this type shows (see drawCard).
+    for (const cls of type === 'thread' ? ['line1'] : ['line1', 'line2']) {
+      attrs(part(g, 'text', cls, true)!, PLACES[type][cls]);
+    }
+    prototypes.set(type, g);
+  }
   return g;
+}
+
+/** Creates an empty card: the outline, the title and the texts every card has, on demand the rest. */
+export function createCard(isThread: boolean): SVGGElement {
+  return prototype(isThread ? 'thread' : 'process').cloneNode(true) as SVGGElement;
 }
 
 /** Draws one card's outline, texts and state marks for `n`. */
 export function drawCard(g: SVGGElement, n: TaskNode, hatchId: string): void {
   const w = n.isThread ? THREAD_W : NODE_W;
   const h = n.isThread ? THREAD_H : NODE_H;
-  const x0 = -w / 2 + 10;
   // Texts sit differently on a thread's card: a card that changes type is refilled.
-  const type = n.isThread ? 'thread' : 'process';
+  const type: CardType = n.isThread ? 'thread' : 'process';
+  const at = PLACES[type];
   if (g.getAttribute('data-type') !== type) {
     g.setAttribute('data-type', type);
     for (const t of [...g.querySelectorAll(':scope > text:not(.more)')]) t.remove();
@@ -99,23 +134,15 @@ export function drawCard(g: SVGGElement, n: TaskNode, hatchId: string): void {
     b.setAttribute('display', dead ? 'inline' : 'none');
   }
   if (n.isThread) {
-    text(g, 'line1', `${kindGlyph(n.kind)} ${n.pid}`, { x: 0, y: 4, 'text-anchor': 'middle' });
-    text(g, 'badge', n.frozen ? '❄' : '', { x: w / 2 - 4, y: -h / 2 + 10 });
+    text(g, 'line1', `${kindGlyph(n.kind)} ${n.pid}`, at.line1);
+    text(g, 'badge', n.frozen ? '❄' : '', at.badge);
     return;
   }
-  const line1 = `${kindGlyph(n.kind)} ${n.pid}  ${truncate(n.comm, 15)}`;
-  text(g, 'line1', line1, { x: x0, y: -h / 2 + 17, 'text-anchor': 'start' });
-  text(g, 'line2', truncate(n.status + (n.frozen ? ' · frozen' : ''), 26), {
-    x: x0,
-    y: -h / 2 + 33,
-  });
+  text(g, 'line1', `${kindGlyph(n.kind)} ${n.pid}  ${truncate(n.comm, 15)}`, at.line1);
+  text(g, 'line2', truncate(n.status + (n.frozen ? ' · frozen' : ''), 26), at.line2);
   const pc = n.pc ? truncate(n.pc, 25) : n.task.tgid !== n.pid ? `thread of ${n.task.tgid}` : '';
-  text(g, 'line3', pc, { x: x0, y: -h / 2 + 49 });
-  text(g, 'badge', n.frozen ? '❄' : n.sleeping ? 'zz' : '', {
-    x: w / 2 - 8,
-    y: -h / 2 + 16,
-    'text-anchor': 'end',
-  });
+  text(g, 'line3', pc, at.line3);
+  text(g, 'badge', n.frozen ? '❄' : n.sleeping ? 'zz' : '', at.badge);
 }
 
 /**

@@ -155,7 +155,7 @@ export class NodeLayer {
     let e = this.entries.get(n.pid);
     const at = `translate(${p.x},${p.y})`;
     if (!e) {
-      const el = createCard();
+      const el = createCard(n.isThread);
       el.setAttribute('data-pid', String(n.pid));
       el.setAttribute('transform', at);
       this.layer.appendChild(el);
