@@ -13,11 +13,11 @@ const world = (current: number): WorldSnapshot => ({
   restart: null,
 });
 
-/** Frame `seq` moves the world's `current` from 100 + seq - 1 (0 at first) to 100 + seq. */
+/** Frame `seq` moves the world's `current` to 100 + seq. */
 const frame = (seq: number, actor: string): Frame => ({
   event: { seq, actor, fn: 'f', what: 'w' },
   step: 0,
-  change: { current: [seq === 0 ? 0 : 99 + seq, 100 + seq] },
+  change: { current: 100 + seq },
   active: null,
 });
 

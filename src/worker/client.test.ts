@@ -36,7 +36,11 @@ class FakeWorker implements WorkerLike {
     let res: EngineResponse;
     if (req.type === 'ping') res = { type: 'pong', id: req.id };
     else if (req.type === 'load')
-      res = { type: 'recording', id: req.id, recording: recordingOf(req.scenario) };
+      res = {
+        type: 'recording',
+        id: req.id,
+        packed: { recording: recordingOf(req.scenario), packs: [] },
+      };
     else res = { type: 'error', id: req.id, message: 'bad scenario' };
     queueMicrotask(() => this.onMsg.forEach((l) => l({ data: res } as MessageEvent<unknown>)));
   }
@@ -150,7 +154,11 @@ describe('EngineClient', () => {
       await vi.advanceTimersByTimeAsync(800);
       workers[0].send({ type: 'progress', id, progress: progress(done) });
     }
-    workers[0].send({ type: 'recording', id, recording: recordingOf(scenario) });
+    workers[0].send({
+      type: 'recording',
+      id,
+      packed: { recording: recordingOf(scenario), packs: [] },
+    });
     await expect(p).resolves.toMatchObject({ scenario });
     expect(seen).toEqual([1, 2, 3, 4, 5]);
     expect(workers).toHaveLength(1);

@@ -8,6 +8,7 @@ import {
   type EngineResponse,
   type RequestBody,
 } from './protocol';
+import { unpackRecording } from './pack';
 
 /** The part of `Worker` the client uses, so tests can pass a fake. */
 export interface WorkerLike {
@@ -110,9 +111,10 @@ export class EngineClient {
   ): Promise<SessionRecording> {
     const res = await this.request({ type: 'load', scenario, files }, this.timeoutMs, onProgress);
     if (res.type === 'recording') {
-      this.currentScenario = res.recording.scenario;
+      const recording = unpackRecording(res.packed, scenario);
+      this.currentScenario = recording.scenario;
       this.currentFiles = files;
-      return res.recording;
+      return recording;
     }
     throw new Error(res.type === 'error' ? res.message : `unexpected answer ${res.type}`);
   }

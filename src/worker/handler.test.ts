@@ -42,7 +42,23 @@ describe('handleRequest', () => {
   it('answers ping and load', () => {
     expect(handleRequest(api(), { type: 'ping', id: 1 })).toEqual({ type: 'pong', id: 1 });
     const res = handleRequest(api(), { type: 'load', id: 2, scenario });
-    expect(res).toMatchObject({ type: 'recording', id: 2, recording: { scenario } });
+    // The parser gave back the scenario as sent: the answer leaves it out (the client has it).
+    expect(res).toMatchObject({
+      type: 'recording',
+      id: 2,
+      packed: { recording: { scenario: null } },
+    });
+  });
+
+  it('sends the scenario back when the parser normalised it', () => {
+    const normalising = api({
+      parseScenario: (text) => ({
+        ok: true,
+        scenario: { ...(JSON.parse(text) as Scenario), name: 'n' },
+      }),
+    });
+    const res = handleRequest(normalising, { type: 'load', id: 3, scenario });
+    expect(res).toMatchObject({ packed: { recording: { scenario: { ...scenario, name: 'n' } } } });
   });
 
   it('re-validates a scenario before running it', () => {

@@ -2,6 +2,7 @@ import type { ExploreResult } from '../engine/explore/explore';
 import type { DecodedImage } from '../engine/image/types';
 import type { Scenario, Variant } from '../engine/scenario/types';
 import type { SessionProgress, SessionRecording } from '../engine/session-types';
+import { packRecording } from './pack';
 import type { EngineRequest, EngineResponse } from './protocol';
 
 /** The engine functions the worker needs; injected so the handler is testable without a worker. */
@@ -46,15 +47,19 @@ export function handleRequest(
         return { type: 'pong', id: req.id };
       case 'load': {
         // Re-validate through the parser: the engine only runs scenarios it has checked.
-        const parsed = api.parseScenario(JSON.stringify(req.scenario), req.scenario.name);
+        const sent = JSON.stringify(req.scenario);
+        const parsed = api.parseScenario(sent, req.scenario.name);
         if (!parsed.ok) return { type: 'error', id: req.id, message: parsed.message };
         const files = req.files ?? {};
         const readFile = (path: string) => files[path.replace(/^(\.\/)+/, '')] ?? null;
         return {
           type: 'recording',
           id: req.id,
-          recording: api.runSession(parsed.scenario, readFile, (progress) =>
-            post({ type: 'progress', id: req.id, progress }),
+          packed: packRecording(
+            api.runSession(parsed.scenario, readFile, (progress) =>
+              post({ type: 'progress', id: req.id, progress }),
+            ),
+            sent,
           ),
         };
       }

@@ -1,7 +1,8 @@
 import type { ExploreResult } from '../engine/explore/explore';
 import type { DecodedImage } from '../engine/image/types';
 import type { Scenario, Variant } from '../engine/scenario/types';
-import type { SessionProgress, SessionRecording } from '../engine/session-types';
+import type { SessionProgress } from '../engine/session-types';
+import type { PackedRecording } from './pack';
 
 /**
  * The typed message protocol between the UI thread and the engine worker. Every request carries
@@ -23,7 +24,8 @@ export type EngineRequest =
   | { type: 'ping'; id: number };
 
 export type EngineResponse =
-  | { type: 'recording'; id: number; recording: SessionRecording }
+  /** A load's answer, its long lists in columns (pack.ts); the client unpacks it. */
+  | { type: 'recording'; id: number; packed: PackedRecording }
   /** Sent while a load runs (zero or more times before its answer); answers nothing itself. */
   | { type: 'progress'; id: number; progress: SessionProgress }
   | { type: 'scenario'; id: number; scenario: Scenario }

@@ -1,20 +1,22 @@
 import type { ParticipantView, RestartCtxView, TaskView } from '../snapshot';
 
 /**
- * What one timeline frame changed, relative to the frame before it (or the initial world).
- * Every change carries the value before and after, so a cursor can walk the timeline both ways
- * in time proportional to what changed, never to the size of the tree. Unchanged views are the
- * same objects from frame to frame, so a recording costs its changes, not frames × tasks.
+ * What one timeline frame changed, relative to the frame before it (or the initial world):
+ * only the new values. The page's Timeline always reaches a frame by walking forwards from the
+ * start first, so it notes what each change replaced as it applies it, and can walk back
+ * without the recording carrying the old values. Unchanged views are the same objects from
+ * frame to frame, so a recording costs its changes, not frames × tasks.
  */
 export interface FrameChange {
-  current?: [number, number];
-  images?: [string[], string[]];
-  /** The container list (small: a few containers), before and after. */
-  containers?: [ContainerHead[], ContainerHead[]];
+  current?: number;
+  images?: string[];
+  /** The container list (small: a few containers). */
+  containers?: ContainerHead[];
   tasks?: TaskChange[];
-  restart?: [RestartHead | null, RestartHead | null];
+  /** The restart's new head; null when the restart is over. */
+  restart?: RestartHead | null;
   /** A restart began or ended: the participant list is replaced wholesale (applied first). */
-  participantsReset?: [ParticipantView[], ParticipantView[]];
+  participantsReset?: ParticipantView[];
   participants?: ParticipantChange[];
 }
 
@@ -26,17 +28,16 @@ export interface ContainerHead {
   root: number;
 }
 
-/** A task of container `c` created (before null), changed, or gone (after null). */
+/** Task `pid` of container `c` as it now is; null when it is gone. */
 export interface TaskChange {
   c: number;
-  before: TaskView | null;
+  pid: number;
   after: TaskView | null;
 }
 
-/** Participant `i` of the restart (0 is the coordinator) added (before null) or changed. */
+/** Participant `i` of the restart (0 is the coordinator) as it now is (`i` = length: a new one). */
 export interface ParticipantChange {
   i: number;
-  before: ParticipantView | null;
   after: ParticipantView;
 }
 

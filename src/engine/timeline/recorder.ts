@@ -169,7 +169,7 @@ export class ChangeRecorder {
   record(world: World, run: RestartState | null): FrameChange | null {
     const ch: FrameChange = {};
     if (world.current !== this.current) {
-      ch.current = [this.current, world.current];
+      ch.current = world.current;
       this.current = world.current;
     }
     if (
@@ -177,13 +177,13 @@ export class ChangeRecorder {
       this.images.some((name) => !world.images.has(name))
     ) {
       const next = [...world.images.keys()];
-      ch.images = [this.images, next];
+      ch.images = next;
       this.images = next;
     }
     const cs = world.containers;
     if (cs.length !== this.heads.length || cs.some((c, i) => !sameHead(this.heads[i], c))) {
       const next = cs.map(headOf);
-      ch.containers = [this.heads, next];
+      ch.containers = next;
       this.heads = next;
       // A freezer write changes every task's `frozen`; a destroy or a new container, their lists.
       this.allTasks = true;
@@ -217,7 +217,7 @@ export class ChangeRecorder {
       } else {
         const v = views.get(pid);
         if (v) {
-          out.push({ c: c.id, before: v, after: null });
+          out.push({ c: c.id, pid, after: null });
           views.delete(pid);
         }
       }
@@ -230,7 +230,7 @@ export class ChangeRecorder {
     const v = views.get(t.pid);
     if (v && sameTask(c, t, v)) return;
     const next = taskView(c, t);
-    out.push({ c: c.id, before: v ?? null, after: next });
+    out.push({ c: c.id, pid: t.pid, after: next });
     views.set(t.pid, next);
   }
 
@@ -242,9 +242,9 @@ export class ChangeRecorder {
     }
     for (const t of c.tasks.values()) this.diffTask(c, t, views, out);
     if (views.size === c.tasks.size) return;
-    for (const [pid, v] of views) {
+    for (const pid of views.keys()) {
       if (c.tasks.has(pid)) continue;
-      out.push({ c: c.id, before: v, after: null });
+      out.push({ c: c.id, pid, after: null });
       views.delete(pid);
     }
   }
@@ -253,7 +253,7 @@ export class ChangeRecorder {
     const ids = new Set(world.containers.map((c) => c.id));
     for (const [id, views] of this.views) {
       if (ids.has(id)) continue;
-      for (const v of views.values()) out.push({ c: id, before: v, after: null });
+      for (const pid of views.keys()) out.push({ c: id, pid, after: null });
       this.views.delete(id);
     }
   }
@@ -271,9 +271,9 @@ export class ChangeRecorder {
         this.parts.push(participantView(run, run.coord));
         for (const p of run.tasks) this.parts.push(participantView(run, p));
       }
-      if (before.length || this.parts.length) ch.participantsReset = [before, this.parts.slice()];
+      if (before.length || this.parts.length) ch.participantsReset = this.parts.slice();
       const head = run ? this.headOf(run) : null;
-      if (head !== this.head) ch.restart = [this.head, head];
+      if (head !== this.head) ch.restart = head;
       this.head = head;
       return;
     }
@@ -289,7 +289,7 @@ export class ChangeRecorder {
     if (changes.length) ch.participants = changes;
     if (this.headChanged(run)) {
       const head = this.headOf(run);
-      ch.restart = [this.head, head];
+      ch.restart = head;
       this.head = head;
     }
   }
@@ -318,7 +318,7 @@ export class ChangeRecorder {
     const v = this.parts[i];
     if (v && sameParticipant(s, p, v)) return;
     const next = participantView(s, p);
-    out.push({ i, before: v ?? null, after: next });
+    out.push({ i, after: next });
     this.parts[i] = next;
   }
 

@@ -2,6 +2,18 @@ import type { ParticipantView, TaskView, WorldSnapshot } from '../snapshot';
 import type { ContainerHead, FrameChange, RestartHead } from './changes';
 import { containerSnapshot, headOfContainer, headOfRestart, restartSnapshot } from './views';
 
+/** What applying one frame replaced: enough to take it back. */
+interface Undo {
+  current?: number;
+  images?: string[];
+  containers?: ContainerHead[];
+  /** The views the change's tasks replaced, in the change's order. */
+  tasks?: (TaskView | null)[];
+  restart?: RestartHead | null;
+  participantsReset?: ParticipantView[];
+  participants?: { i: number; before: ParticipantView | null }[];
+}
+
 /** Index of the first element of the ascending `list` that is >= `value`. */
 function lowerBound(list: number[], value: number): number {
   let lo = 0;
@@ -14,14 +26,18 @@ function lowerBound(list: number[], value: number): number {
   return lo;
 }
 
+/** A change to more tasks than this re-sorts the pid list instead of inserting one by one. */
+const BULK = 64;
+
 /** Snapshots kept for positions visited lately: the cursor, the end, the step before. */
 const CACHED = 16;
 
 /**
  * The world at any frame of a recording, rebuilt from the initial world and each frame's
  * change. One mutable position walks the changes forwards or backwards, so the next or the
- * previous frame costs what that frame changed; the snapshot handed out is built afresh and
- * never mutated, and a container whose tasks did not change keeps the same tasks array.
+ * previous frame costs what that frame changed; walking forwards notes what each change
+ * replaced, which is how it walks back. The snapshot handed out is built afresh and never
+ * mutated, and a container whose tasks did not change keeps the same tasks array.
  */
 export class Timeline {
   private pos = -1;
@@ -31,11 +47,15 @@ export class Timeline {
   private readonly tasks = new Map<number, Map<number, TaskView>>();
   /** Each container's pids in order, so a frame's task list is a map, not a sort. */
   private readonly pids = new Map<number, number[]>();
+  /** Containers whose pid list is out of date, until tasksOf re-sorts it. */
+  private readonly stale = new Set<number>();
   private readonly sorted = new Map<number, TaskView[]>();
   private head: RestartHead | null;
   private parts: ParticipantView[];
   private partsView: ParticipantView[] | null = null;
   private readonly cache = new Map<number, WorldSnapshot>();
+  /** Per frame applied so far, what it replaced (frames are always reached forwards first). */
+  private readonly undo: (Undo | undefined)[] = [];
 
   constructor(
     private readonly initial: WorldSnapshot,
@@ -84,71 +104,110 @@ export class Timeline {
       if (ch) this.forward(ch);
     }
     while (this.pos > i) {
-      const ch = this.frames[this.pos].change;
-      if (ch) this.backward(ch);
+      this.backward();
       this.pos--;
     }
   }
 
+  /** Applies frame `pos`'s change and notes what it replaced, for the walk back. */
   private forward(ch: FrameChange): void {
-    if (ch.current) this.current = ch.current[1];
-    if (ch.images) this.images = ch.images[1];
-    if (ch.containers) this.heads = ch.containers[1];
-    for (const t of ch.tasks ?? []) this.setTask(t.c, t.before ?? t.after!, t.after);
-    if (ch.restart) this.head = ch.restart[1];
-    if (ch.participantsReset) this.parts = ch.participantsReset[1].slice();
-    for (const p of ch.participants ?? []) this.parts[p.i] = p.after;
+    const undo: Undo = {};
+    if (ch.current !== undefined) {
+      undo.current = this.current;
+      this.current = ch.current;
+    }
+    if (ch.images) {
+      undo.images = this.images;
+      this.images = ch.images;
+    }
+    if (ch.containers) {
+      undo.containers = this.heads;
+      this.heads = ch.containers;
+    }
+    if (ch.tasks) {
+      if (ch.tasks.length > BULK) for (const t of ch.tasks) this.stale.add(t.c);
+      undo.tasks = ch.tasks.map((t) => this.setTask(t.c, t.pid, t.after));
+    }
+    if (ch.restart !== undefined) {
+      undo.restart = this.head;
+      this.head = ch.restart;
+    }
+    if (ch.participantsReset) {
+      undo.participantsReset = this.parts;
+      this.parts = ch.participantsReset.slice();
+    }
+    if (ch.participants) {
+      undo.participants = ch.participants.map((p) => {
+        const old = this.parts[p.i] ?? null;
+        this.parts[p.i] = p.after;
+        return { i: p.i, before: old };
+      });
+    }
     if (ch.participantsReset || ch.participants) this.partsView = null;
+    this.undo[this.pos] = undo;
   }
 
-  private backward(ch: FrameChange): void {
-    const parts = ch.participants ?? [];
+  /** Takes frame `pos`'s change back, in the reverse order of forward. */
+  private backward(): void {
+    const undo = this.undo[this.pos];
+    if (!undo) return;
+    const parts = undo.participants ?? [];
     for (let k = parts.length - 1; k >= 0; k--) {
       const p = parts[k];
       if (p.before) this.parts[p.i] = p.before;
       else this.parts.length = p.i;
     }
-    if (ch.participantsReset) this.parts = ch.participantsReset[0].slice();
-    if (ch.participantsReset || ch.participants) this.partsView = null;
-    if (ch.restart) this.head = ch.restart[0];
-    const tasks = ch.tasks ?? [];
-    for (let k = tasks.length - 1; k >= 0; k--) {
-      const t = tasks[k];
-      this.setTask(t.c, t.after ?? t.before!, t.before);
+    if (undo.participantsReset) this.parts = undo.participantsReset;
+    if (undo.participantsReset || undo.participants) this.partsView = null;
+    if (undo.restart !== undefined) this.head = undo.restart;
+    const old = undo.tasks;
+    const tasks = this.frames[this.pos].change?.tasks;
+    if (old && tasks) {
+      if (tasks.length > BULK) for (const t of tasks) this.stale.add(t.c);
+      for (let k = tasks.length - 1; k >= 0; k--) this.setTask(tasks[k].c, tasks[k].pid, old[k]);
     }
-    if (ch.containers) this.heads = ch.containers[0];
-    if (ch.images) this.images = ch.images[0];
-    if (ch.current) this.current = ch.current[0];
+    if (undo.containers) this.heads = undo.containers;
+    if (undo.images) this.images = undo.images;
+    if (undo.current !== undefined) this.current = undo.current;
   }
 
-  /** Puts `view` (or nothing) where task `key.pid` of container `c` is. */
-  private setTask(c: number, key: TaskView, view: TaskView | null): void {
+  /** Puts `view` (or nothing) where task `pid` of container `c` is; returns what was there. */
+  private setTask(c: number, pid: number, view: TaskView | null): TaskView | null {
     let m = this.tasks.get(c);
-    let pids = this.pids.get(c);
-    if (!m || !pids) {
+    if (!m) {
       m = new Map();
-      pids = [];
       this.tasks.set(c, m);
-      this.pids.set(c, pids);
     }
-    const had = m.has(key.pid);
-    if (view) m.set(key.pid, view);
-    else m.delete(key.pid);
-    if (had !== !!view) {
-      const at = lowerBound(pids, key.pid);
-      if (view) pids.splice(at, 0, key.pid);
-      else pids.splice(at, 1);
-    }
+    const old = m.get(pid) ?? null;
+    if (view) m.set(pid, view);
+    else m.delete(pid);
     this.sorted.delete(c);
+    if (!old === !view) return old;
+    // A task came or went: keep the pid list sorted, one insertion at a time while that is
+    // cheap; a big change (a destroy, a whole restored tree) re-sorts once when next read.
+    const pids = this.pids.get(c);
+    if (!pids || this.stale.has(c)) {
+      this.stale.add(c);
+      return old;
+    }
+    const at = lowerBound(pids, pid);
+    if (view) pids.splice(at, 0, pid);
+    else pids.splice(at, 1);
+    return old;
   }
 
   private tasksOf(c: number): TaskView[] {
     let list = this.sorted.get(c);
-    if (!list) {
-      const m = this.tasks.get(c);
-      list = m ? (this.pids.get(c) ?? []).map((pid) => m.get(pid)!) : [];
-      this.sorted.set(c, list);
+    if (list) return list;
+    const m = this.tasks.get(c);
+    let pids = this.pids.get(c);
+    if (!pids || this.stale.has(c)) {
+      pids = m ? [...m.keys()].sort((a, b) => a - b) : [];
+      this.pids.set(c, pids);
+      this.stale.delete(c);
     }
+    list = m ? pids.map((pid) => m.get(pid)!) : [];
+    this.sorted.set(c, list);
     return list;
   }
 

@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { scenario } from '../scenario/testing';
+import { runSession, snapshotOf } from '../session';
+import { Timeline } from './timeline';
+
+/** 150 tasks: a destroy removes them all at once, more than the timeline inserts one by one. */
+function bigSession() {
+  const tree = [{ pid: 1, ppid: 0, comm: 'init' }];
+  for (let pid = 2; pid <= 150; pid++)
+    tree.push({ pid, ppid: Math.max(1, pid - 5), comm: `w${pid}` });
+  const sc = scenario({
+    tree,
+    steps: [
+      { op: 'freeze' },
+      { op: 'checkpoint', image: 'a' },
+      { op: 'destroy' },
+      { op: 'restart', image: 'a' },
+      { op: 'kill', pid: 1, signal: 9 },
+    ],
+  });
+  const truth: string[] = [];
+  const rec = runSession(sc, undefined, undefined, (i, world, restart) => {
+    truth[i] = JSON.stringify(snapshotOf(world, restart));
+  });
+  return { rec, truth };
+}
+
+describe('Timeline on a tree larger than its one-by-one limit', () => {
+  it('rebuilds every frame forwards and backwards across whole-tree changes', () => {
+    const { rec, truth } = bigSession();
+    const tl = new Timeline(rec.initial, rec.frames);
+    for (let i = 0; i < truth.length; i++)
+      expect(JSON.stringify(tl.at(i)), `frame ${i}`).toBe(truth[i]);
+    for (let i = truth.length - 1; i >= 0; i -= 7)
+      expect(JSON.stringify(tl.at(i)), `back ${i}`).toBe(truth[i]);
+    expect(tl.at(-1)).toBe(rec.initial);
+  });
+
+  it('hands out the same snapshot for the same frame, and keeps an unchanged tasks array', () => {
+    const { rec } = bigSession();
+    const tl = new Timeline(rec.initial, rec.frames);
+    const restart = rec.stepStarts[3];
+    const a = tl.at(restart + 10);
+    expect(tl.at(restart + 10)).toBe(a);
+    // A step that changes no task of the old, destroyed container keeps its (empty) array.
+    const b = tl.at(restart + 11);
+    expect(b.containers[0].tasks).toBe(a.containers[0].tasks);
+  });
+});
