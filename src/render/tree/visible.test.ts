@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { TaskNode } from './model';
+import { layoutTree } from './layout';
 import { reveal, setExpanded, visibleTree, type CollapseState } from './visible';
 
 /** A chain root → 2..k children, each with `fan` children of its own. */
@@ -50,5 +51,28 @@ describe('visible tree', () => {
     setExpanded(state, 1, false);
     expect(reveal(nodes(2, 2), state, 4)).toBe(true);
     expect(visibleTree(nodes(2, 2), state).nodes.map((n) => n.pid)).toContain(4);
+  });
+
+  it('lists shown nodes breadth first, laid out as the same nodes in model order are', () => {
+    // Interleaved model order: children of different parents alternate.
+    const all = [
+      { pid: 1, parent: null },
+      { pid: 2, parent: 1 },
+      { pid: 3, parent: 1 },
+      { pid: 4, parent: 3 },
+      { pid: 5, parent: 2 },
+      { pid: 6, parent: 3 },
+      { pid: 7, parent: 2 },
+      { pid: 8, parent: 4 },
+    ] as TaskNode[];
+    const state = fresh();
+    setExpanded(state, 4, false);
+    const v = visibleTree(all, state);
+    expect(v.nodes.map((n) => n.pid)).toEqual([1, 2, 3, 5, 7, 4, 6]);
+    const inModelOrder = all.filter((n) => v.nodes.includes(n));
+    const at = (nodes: TaskNode[]) =>
+      new Map(layoutTree({ nodes, coordinator: null }).placed.map((p) => [p.node.pid, p.x]));
+    expect(at(v.nodes)).toEqual(at(inModelOrder));
+    expect(layoutTree({ nodes: v.nodes, coordinator: null }).order).toEqual([1, 2, 5, 7, 3, 4, 6]);
   });
 });
