@@ -179,4 +179,25 @@ describe('EngineClient', () => {
     await check;
     expect(workers).toHaveLength(2);
   });
+
+  it('puts frames sent ahead of the answer back in front of it, in order', async () => {
+    workers[0].dead = true;
+    const p = client.load(scenario);
+    const id = workers[0].received[0].id;
+    const frame = (seq: number) => ({
+      event: { seq, actor: 'user', fn: 'f', what: 'w' },
+      step: 0,
+      change: null,
+      active: null,
+    });
+    workers[0].send({ type: 'frames', id, frames: [frame(0), frame(1)] });
+    workers[0].send({ type: 'frames', id, frames: [frame(2)] });
+    workers[0].send({
+      type: 'recording',
+      id,
+      packed: { recording: { ...recordingOf(scenario), frames: [frame(3)] }, packs: [] },
+    });
+    const rec = await p;
+    expect(rec.frames.map((f) => f.event.seq)).toEqual([0, 1, 2, 3]);
+  });
 });

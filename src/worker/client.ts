@@ -2,6 +2,7 @@ import type { ExploreResult } from '../engine/explore/explore';
 import type { DecodedImage } from '../engine/image/types';
 import type { Scenario, Variant } from '../engine/scenario/types';
 import type { SessionProgress, SessionRecording } from '../engine/session-types';
+import type { Frame } from '../engine/snapshot';
 import {
   isEngineResponse,
   type EngineRequest,
@@ -40,6 +41,8 @@ interface Pending {
   onProgress?: (p: SessionProgress) => void;
   /** Re-arms the timeout: a worker that reports progress is alive, however long it takes. */
   rearm: () => void;
+  /** Frames that came ahead of the answer, in slices. */
+  frames: Frame[][];
 }
 
 /** Rejection of requests cut off by stop(): expected, not worth a notice. */
@@ -192,6 +195,14 @@ export class EngineClient {
       p.onProgress?.(data.progress);
       return;
     }
+    if (data.type === 'frames') {
+      p.rearm();
+      p.frames.push(data.frames);
+      return;
+    }
+    if (data.type === 'recording' && p.frames.length) {
+      data.packed.recording.frames = p.frames.flat().concat(data.packed.recording.frames);
+    }
     this.pending.delete(data.id);
     this.clearTimer(p.timer);
     p.resolve(data);
@@ -218,6 +229,7 @@ export class EngineClient {
         reject,
         timer: this.setTimer(expire, timeoutMs),
         onProgress,
+        frames: [],
         rearm: () => {
           this.clearTimer(entry.timer);
           entry.timer = this.setTimer(expire, timeoutMs);

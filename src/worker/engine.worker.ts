@@ -16,11 +16,13 @@ const PROGRESS_MS = 100;
 
 scope.addEventListener('message', (ev: MessageEvent<EngineRequest>) => {
   let last = performance.now();
-  const post = (progress: EngineResponse) => {
-    const now = performance.now();
-    if (now - last < PROGRESS_MS) return;
-    last = now;
-    scope.postMessage(progress);
+  const post = (early: EngineResponse) => {
+    if (early.type === 'progress') {
+      const now = performance.now();
+      if (now - last < PROGRESS_MS) return;
+      last = now;
+    }
+    scope.postMessage(early);
   };
   scope.postMessage(handleRequest(api, ev.data, post));
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Scenario } from '../engine/scenario/types';
 import type { SessionRecording } from '../engine/session-types';
-import { handleRequest, type EngineApi } from './handler';
+import { FRAMES_PER_MESSAGE, handleRequest, type EngineApi } from './handler';
 import type { EngineResponse } from './protocol';
 
 const scenario: Scenario = {
@@ -115,6 +115,29 @@ describe('handleRequest progress', () => {
     );
     expect(posted).toEqual([{ type: 'progress', id: 9, progress }]);
     expect(answer).toMatchObject({ type: 'recording', id: 9 });
+  });
+});
+
+describe('handleRequest frames', () => {
+  it('sends a long timeline ahead of the answer in slices, in order', () => {
+    const n = FRAMES_PER_MESSAGE * 2 + 10;
+    const long = api({
+      runSession: (s) => ({
+        ...api().runSession(s),
+        frames: Array.from({ length: n }, (_, seq) => ({
+          event: { seq, actor: 'user', fn: 'f', what: 'w' },
+          step: 0,
+          change: null,
+          active: null,
+        })),
+      }),
+    });
+    const posted: EngineResponse[] = [];
+    const answer = handleRequest(long, { type: 'load', id: 11, scenario }, (m) => posted.push(m));
+    const slices = posted.flatMap((m) => (m.type === 'frames' && m.id === 11 ? [m.frames] : []));
+    expect(slices.map((f) => f.length)).toEqual([FRAMES_PER_MESSAGE, FRAMES_PER_MESSAGE, 10]);
+    expect(slices.flat().map((f) => f.event.seq)).toEqual([...Array(n).keys()]);
+    expect(answer).toMatchObject({ type: 'recording', packed: { recording: { frames: [] } } });
   });
 });
 

@@ -28,18 +28,22 @@ export interface EngineApi {
   ): { ok: true; json: string } | { ok: false; message: string };
 }
 
+/** About 20 ms of deserialization on the page per message. */
+export const FRAMES_PER_MESSAGE = 1500;
+
 function message(err: unknown): string {
   return err instanceof Error ? err.message : String(err);
 }
 
 /**
  * Answers one request. Engine exceptions become error responses, never a dead worker. `post`
- * receives progress messages while a load runs.
+ * receives the messages sent before the answer: progress while a load runs, then its frames
+ * in slices when there are many.
  */
 export function handleRequest(
   api: EngineApi,
   req: EngineRequest,
-  post: (progress: EngineResponse) => void = () => undefined,
+  post: (early: EngineResponse) => void = () => undefined,
 ): EngineResponse {
   try {
     switch (req.type) {
@@ -52,16 +56,21 @@ export function handleRequest(
         if (!parsed.ok) return { type: 'error', id: req.id, message: parsed.message };
         const files = req.files ?? {};
         const readFile = (path: string) => files[path.replace(/^(\.\/)+/, '')] ?? null;
-        return {
-          type: 'recording',
-          id: req.id,
-          packed: packRecording(
-            api.runSession(parsed.scenario, readFile, (progress) =>
-              post({ type: 'progress', id: req.id, progress }),
-            ),
-            sent,
+        const packed = packRecording(
+          api.runSession(parsed.scenario, readFile, (progress) =>
+            post({ type: 'progress', id: req.id, progress }),
           ),
-        };
+          sent,
+        );
+        // Each message is deserialized in one go on the page: long timelines go in slices.
+        const frames = packed.recording.frames;
+        if (frames.length > FRAMES_PER_MESSAGE) {
+          for (let i = 0; i < frames.length; i += FRAMES_PER_MESSAGE) {
+            post({ type: 'frames', id: req.id, frames: frames.slice(i, i + FRAMES_PER_MESSAGE) });
+          }
+          packed.recording.frames = [];
+        }
+        return { type: 'recording', id: req.id, packed };
       }
       case 'explore': {
         const r = api.exploreScenario(req.scenario, {

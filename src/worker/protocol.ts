@@ -2,6 +2,7 @@ import type { ExploreResult } from '../engine/explore/explore';
 import type { DecodedImage } from '../engine/image/types';
 import type { Scenario, Variant } from '../engine/scenario/types';
 import type { SessionProgress } from '../engine/session-types';
+import type { Frame } from '../engine/snapshot';
 import type { PackedRecording } from './pack';
 
 /**
@@ -28,6 +29,8 @@ export type EngineResponse =
   | { type: 'recording'; id: number; packed: PackedRecording }
   /** Sent while a load runs (zero or more times before its answer); answers nothing itself. */
   | { type: 'progress'; id: number; progress: SessionProgress }
+  /** A slice of a long recording's frames, in order, before its `recording` (which has none). */
+  | { type: 'frames'; id: number; frames: Frame[] }
   | { type: 'scenario'; id: number; scenario: Scenario }
   | { type: 'error'; id: number; message: string }
   | { type: 'explored'; id: number; result: ExploreResult }
@@ -48,6 +51,7 @@ export function isEngineResponse(value: unknown): value is EngineResponse {
     typeof v.id === 'number' &&
     (v.type === 'recording' ||
       v.type === 'progress' ||
+      v.type === 'frames' ||
       v.type === 'scenario' ||
       v.type === 'explored' ||
       v.type === 'decoded' ||
