@@ -21,6 +21,36 @@ export const ENTER_MS_PER_FRAME = 8;
 /** Cards always created in one go: a small change appears at once, not over frames. */
 export const ENTER_AT_ONCE = 150;
 
+/**
+ * Removes `gone` children of `layer`, each run of neighbours with one Range: closing a big
+ * subtree removes thousands of cards, one by one that took 50 ms. Unlike replaceChildren it
+ * leaves the other cards in place, so the focused one (the card just closed) keeps focus.
+ */
+function removeRuns(layer: Element, gone: Set<Element>): void {
+  const range = document.createRange();
+  let first: Element | null = null;
+  let last: Element | null = null;
+  const flush = () => {
+    if (first && last) {
+      range.setStartBefore(first);
+      range.setEndAfter(last);
+      range.deleteContents();
+    }
+    first = last = null;
+  };
+  for (let c = layer.firstElementChild; c;) {
+    const next = c.nextElementSibling;
+    if (gone.has(c)) {
+      first ??= c;
+      last = c;
+    } else {
+      flush();
+    }
+    c = next;
+  }
+  flush();
+}
+
 interface Entry {
   el: SVGGElement;
   node: TaskNode | null;
@@ -93,21 +123,8 @@ export class NodeLayer {
         el.setAttribute('role', 'none');
         select(el).transition().duration(dur).attr('opacity', 0).remove();
       }
-    } else if (gone.length > this.entries.size) {
-      // Closing a big subtree: one replaceChildren instead of thousands of removals (50 ms).
-      // It takes the kept cards out and back, so the focused one (the card just closed) gets
-      // its focus back.
-      const kept = new Set<Element>();
-      for (const e of this.entries.values()) kept.add(e.el);
-      const focused = document.activeElement;
-      this.layer.replaceChildren(...[...this.layer.children].filter((el) => kept.has(el)));
-      if (
-        focused instanceof SVGElement &&
-        kept.has(focused) &&
-        document.activeElement !== focused
-      ) {
-        focused.focus({ preventScroll: true });
-      }
+    } else if (gone.length > ENTER_AT_ONCE) {
+      removeRuns(this.layer, new Set(gone));
     } else {
       for (const el of gone) el.remove();
     }
