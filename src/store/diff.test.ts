@@ -39,4 +39,21 @@ describe('describeChanges', () => {
       'container 1: freezer THAWED → FROZEN',
     ]);
   });
+
+  it('reads only the tasks a frame names when given its change list, up to a limit', () => {
+    const before = w([t(1), t(2), t(3)]);
+    const after = w([t(1), t(2, { state: 'zombie', exit_code: 15 }), t(4)]);
+    const changed = [
+      { c: 1, pid: 2, after: after.containers[0].tasks[1] },
+      { c: 1, pid: 3, after: null },
+      { c: 1, pid: 4, after: after.containers[0].tasks[2] },
+    ];
+    expect(describeChanges(before, after, changed)).toEqual([
+      'pid 2 c (container 1): running → zombie (killed SIGTERM)',
+      'pid 3 c (container 1): gone',
+      'pid 4 c (container 1): created, running',
+    ]);
+    expect(describeChanges(before, after, changed, 2)).toHaveLength(2);
+    expect(describeChanges(before, after, null)).toEqual([]);
+  });
 });

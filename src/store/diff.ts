@@ -1,5 +1,6 @@
 import { describeWaitStatus } from '../engine/kernel/signals';
 import type { TaskView, WorldSnapshot } from '../engine/snapshot';
+import type { TaskChange } from '../engine/timeline/changes';
 
 function tasksOf(s: WorldSnapshot): Map<string, TaskView> {
   const m = new Map<string, TaskView>();
@@ -12,21 +13,57 @@ function stateText(t: TaskView): string {
   return `${base}${t.frozen ? ', frozen' : ''}${t.traced ? ', traced' : ''}`;
 }
 
-/** What one step changed, in words: tasks created, gone or changed; freezer; ctx; images. */
-export function describeChanges(before: WorldSnapshot, after: WorldSnapshot): string[] {
-  const out: string[] = [];
-  const a = tasksOf(before);
-  const b = tasksOf(after);
-  for (const [k, t] of b) {
-    const old = a.get(k);
-    const where = `pid ${t.pid} ${t.comm} (container ${k.split(':')[0]})`;
-    if (!old) out.push(`${where}: created, ${stateText(t)}`);
-    else if (stateText(old) !== stateText(t))
-      out.push(`${where}: ${stateText(old)} → ${stateText(t)}`);
-    else if (old.ppid !== t.ppid) out.push(`${where}: reparented ${old.ppid} → ${t.ppid}`);
+/** A task's line: created, gone, changed state or parent; null when nothing shown changed. */
+function taskLine(c: number, old: TaskView | undefined, t: TaskView | undefined): string | null {
+  if (!t) return old ? `pid ${old.pid} ${old.comm} (container ${c}): gone` : null;
+  const where = `pid ${t.pid} ${t.comm} (container ${c})`;
+  if (!old) return `${where}: created, ${stateText(t)}`;
+  if (stateText(old) !== stateText(t)) return `${where}: ${stateText(old)} → ${stateText(t)}`;
+  if (old.ppid !== t.ppid) return `${where}: reparented ${old.ppid} → ${t.ppid}`;
+  return null;
+}
+
+/** Task `pid` of container `c` in a snapshot (task lists are in pid order). */
+function findTask(s: WorldSnapshot, c: number, pid: number): TaskView | undefined {
+  const tasks = s.containers.find((x) => x.id === c)?.tasks ?? [];
+  let lo = 0;
+  let hi = tasks.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (tasks[mid].pid < pid) lo = mid + 1;
+    else hi = mid;
   }
-  for (const [k, t] of a) {
-    if (!b.has(k)) out.push(`pid ${t.pid} ${t.comm} (container ${k.split(':')[0]}): gone`);
+  return tasks[lo]?.pid === pid ? tasks[lo] : undefined;
+}
+
+/**
+ * What one step changed, in words: tasks created, gone or changed; freezer; ctx; images.
+ * `changed` (the frame's own list of changed tasks) spares comparing every task, and `max`
+ * stops describing tasks after that many lines: a 100,000-task step is not read line by line.
+ */
+export function describeChanges(
+  before: WorldSnapshot,
+  after: WorldSnapshot,
+  changed?: readonly TaskChange[] | null,
+  max = Infinity,
+): string[] {
+  const out: string[] = [];
+  if (changed !== undefined) {
+    for (const ch of changed ?? []) {
+      if (out.length >= max) break;
+      const line = taskLine(ch.c, findTask(before, ch.c, ch.pid), ch.after ?? undefined);
+      if (line) out.push(line);
+    }
+  } else {
+    const a = tasksOf(before);
+    const b = tasksOf(after);
+    for (const [k, t] of b) {
+      const line = taskLine(Number(k.split(':')[0]), a.get(k), t);
+      if (line) out.push(line);
+    }
+    for (const [k, t] of a) {
+      if (!b.has(k)) out.push(taskLine(Number(k.split(':')[0]), t, undefined)!);
+    }
   }
   for (const c of after.containers) {
     const old = before.containers.find((x) => x.id === c.id);

@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { describeChanges } from '../store/diff';
-import { selectCursor, selectTimeline } from '../store/selectors';
+import { selectCursor, selectFrames, selectTimeline } from '../store/selectors';
 import { useDebuggerState } from './context';
 
 const MAX = 40;
@@ -8,23 +8,29 @@ const MAX = 40;
 /** What the current step changed compared with the step before it. */
 export function StepChanges() {
   const timeline = useDebuggerState(selectTimeline);
+  const frames = useDebuggerState(selectFrames);
   const cursor = useDebuggerState(selectCursor);
   const changes = useMemo(() => {
-    if (!timeline || cursor < 0 || cursor >= timeline.length) return null;
-    return describeChanges(timeline.at(cursor - 1), timeline.at(cursor));
-  }, [timeline, cursor]);
+    const frame = frames?.[cursor];
+    if (!timeline || !frame) return null;
+    const tasks = frame.change?.tasks ?? null;
+    const lines = describeChanges(timeline.at(cursor - 1), timeline.at(cursor), tasks, MAX + 1);
+    return { lines, tasks: tasks?.length ?? 0 };
+  }, [timeline, frames, cursor]);
   if (!changes) return null;
   return (
     <div className="changes">
       <h3>This step changed</h3>
-      {changes.length === 0 ? (
+      {changes.lines.length === 0 ? (
         <p className="dim">nothing visible in the snapshot</p>
       ) : (
         <ul>
-          {changes.slice(0, MAX).map((c) => (
+          {changes.lines.slice(0, MAX).map((c) => (
             <li key={c}>{c}</li>
           ))}
-          {changes.length > MAX ? <li className="dim">… and {changes.length - MAX} more</li> : null}
+          {changes.lines.length > MAX ? (
+            <li className="dim">… and more ({changes.tasks.toLocaleString('en')} tasks changed)</li>
+          ) : null}
         </ul>
       )}
     </div>

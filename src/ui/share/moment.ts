@@ -6,10 +6,10 @@ import { lessonById } from '../lessons/catalog';
 import type { Moment } from './linkCodec';
 
 /** The moment on screen: scenario, restart parameters, cursor and selection. */
-export function momentOf(state: DebuggerState): Moment | null {
+export function momentOf(state: DebuggerState, scenarioText?: string): Moment | null {
   if (!state.recording) return null;
   return {
-    scenarioText: JSON.stringify(state.recording.scenario),
+    scenarioText: scenarioText ?? JSON.stringify(state.recording.scenario),
     variant: state.params.variant,
     schedule: state.params.schedule,
     cursor: state.cursor,

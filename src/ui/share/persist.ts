@@ -5,6 +5,9 @@ import { momentOf } from './moment';
 /** Where the session survives a reload (one debugger per page persists: the main one). */
 export const STORAGE_KEY = 'crviz.session.v1';
 
+/** Scenario texts longer than this are not kept (a 100,000-task tree is about 13 MB). */
+const MAX_PERSISTED = 2_000_000;
+
 /** The saved moment, or null when there is none or it is unreadable (then it is dropped). */
 export function loadPersisted(storage: Storage = localStorage): Moment | null {
   try {
@@ -32,14 +35,21 @@ export function loadPersisted(storage: Storage = localStorage): Moment | null {
  */
 export function installPersistence(instance: DebuggerInstance, storage: Storage = localStorage) {
   let timer: ReturnType<typeof setTimeout> | null = null;
+  // The scenario's text is made once per scenario, not at every cursor move.
+  let text: { of: unknown; json: string } | null = null;
   const save = () => {
     timer = null;
-    const m = momentOf(instance.store.getState());
-    if (!m) return;
+    const state = instance.store.getState();
+    const scenario = state.recording?.scenario;
+    if (!scenario) return;
+    if (text?.of !== scenario) text = { of: scenario, json: JSON.stringify(scenario) };
     try {
-      storage.setItem(STORAGE_KEY, JSON.stringify(m));
+      // Beyond what localStorage holds (about 5 MB), a reload opens the default scenario.
+      if (text.json.length > MAX_PERSISTED) throw new Error('too large to keep');
+      storage.setItem(STORAGE_KEY, JSON.stringify(momentOf(state, text.json)));
     } catch {
       // Quota exceeded or storage disabled: the session simply does not persist.
+      storage.removeItem(STORAGE_KEY);
     }
   };
   const off = instance.store.subscribe((s, prev) => {
