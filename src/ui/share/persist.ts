@@ -5,8 +5,11 @@ import { momentOf } from './moment';
 /** Where the session survives a reload (one debugger per page persists: the main one). */
 export const STORAGE_KEY = 'crviz.session.v1';
 
-/** Scenario texts longer than this are not kept (a 100,000-task tree is about 13 MB). */
-const MAX_PERSISTED = 2_000_000;
+/**
+ * Trees larger than this are not kept: their text would not fit in localStorage (about 5 MB;
+ * a 100,000-task tree is about 13 MB), and making it would cost the page a long pause.
+ */
+const MAX_PERSISTED_TASKS = 10_000;
 
 /** The saved moment, or null when there is none or it is unreadable (then it is dropped). */
 export function loadPersisted(storage: Storage = localStorage): Moment | null {
@@ -42,10 +45,10 @@ export function installPersistence(instance: DebuggerInstance, storage: Storage 
     const state = instance.store.getState();
     const scenario = state.recording?.scenario;
     if (!scenario) return;
-    if (text?.of !== scenario) text = { of: scenario, json: JSON.stringify(scenario) };
     try {
-      // Beyond what localStorage holds (about 5 MB), a reload opens the default scenario.
-      if (text.json.length > MAX_PERSISTED) throw new Error('too large to keep');
+      // Beyond what localStorage holds, a reload opens the default scenario.
+      if (scenario.tree.length > MAX_PERSISTED_TASKS) throw new Error('too large to keep');
+      if (text?.of !== scenario) text = { of: scenario, json: JSON.stringify(scenario) };
       storage.setItem(STORAGE_KEY, JSON.stringify(momentOf(state, text.json)));
     } catch {
       // Quota exceeded or storage disabled: the session simply does not persist.
