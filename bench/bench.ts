@@ -140,4 +140,7 @@ if (!process.argv.includes('--engine-only')) {
   const { frameBench } = await import('./frames');
   console.log('');
   console.log(await frameBench(2000));
+  const { restartPageBench } = await import('./restart-page');
+  console.log('');
+  console.log(await restartPageBench());
 }
