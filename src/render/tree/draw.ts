@@ -18,16 +18,39 @@ function attrs(el: Element, values: Record<string, string | number>): void {
   for (const k in values) el.setAttribute(k, String(values[k]));
 }
 
+/**
+ * Each card's parts by class, looked up once: a step that changes every task of a big tree
+ * (a freeze, a jump to another step) redraws thousands of cards.
+ */
+const partsOf = new WeakMap<Element, Map<string, Element>>();
+
+function parts(g: Element): Map<string, Element> {
+  let found = partsOf.get(g);
+  if (!found) {
+    found = new Map();
+    for (let c = g.firstElementChild; c; c = c.nextElementSibling) {
+      found.set(c.getAttribute('class') ?? '', c);
+    }
+    partsOf.set(g, found);
+  }
+  return found;
+}
+
 /** The card's child with class `cls`, created (as `tag`) only when `create` is set. */
 function part(g: Element, tag: string, cls: string, create: boolean): Element | null {
-  for (let c = g.firstElementChild; c; c = c.nextElementSibling) {
-    if (c.getAttribute('class') === cls) return c;
-  }
-  if (!create) return null;
-  const el = document.createElementNS(SVG, tag);
-  el.setAttribute('class', cls);
-  g.appendChild(el);
-  return el;
+  const found = parts(g);
+  const el = found.get(cls);
+  if (el || !create) return el ?? null;
+  const made = document.createElementNS(SVG, tag);
+  made.setAttribute('class', cls);
+  g.appendChild(made);
+  found.set(cls, made);
+  return made;
+}
+
+/** Writes an attribute only when it changes: each write makes the browser restyle the part. */
+function setIf(el: Element, name: string, value: string): void {
+  if (el.getAttribute(name) !== value) el.setAttribute(name, value);
 }
 
 /**
@@ -113,26 +136,37 @@ export function drawCard(g: SVGGElement, n: TaskNode, hatchId: string): void {
   const type: CardType = n.isThread ? 'thread' : 'process';
   const at = PLACES[type];
   if (g.getAttribute('data-type') !== type) {
+    // Parts placed for the other size go; the outline, title, toggle and marker are redrawn.
     g.setAttribute('data-type', type);
-    for (const t of [...g.querySelectorAll(':scope > text:not(.more)')]) t.remove();
+    const found = parts(g);
+    for (const [cls, el] of found) {
+      if (cls === 'card' || cls === 'tip' || cls === 'more' || cls === 'toggle') continue;
+      el.remove();
+      found.delete(cls);
+    }
   }
   const tip = part(g, 'title', 'tip', true)!;
   if (tip.textContent !== n.name) tip.textContent = n.name;
-  part(g, 'path', 'card', true)!.setAttribute('d', outline(n.kind, w, h));
-  const hatch = part(g, 'rect', 'hatch', n.frozen);
-  if (hatch) {
+  setIf(part(g, 'path', 'card', true)!, 'd', outline(n.kind, w, h));
+  let hatch = part(g, 'rect', 'hatch', false);
+  if (!hatch && n.frozen) {
+    hatch = part(g, 'rect', 'hatch', true)!;
     attrs(hatch, { x: -w / 2, y: -h / 2, width: w, height: h, fill: `url(#${hatchId})` });
-    hatch.setAttribute('display', n.frozen ? 'inline' : 'none');
   }
+  if (hatch) setIf(hatch, 'display', n.frozen ? 'inline' : 'none');
   const dead = n.kind === 'dead';
-  const a = part(g, 'line', 'cross cross-a', dead);
-  const b = part(g, 'line', 'cross cross-b', dead);
-  if (a && b) {
+  let a = part(g, 'line', 'cross cross-a', false);
+  let b = part(g, 'line', 'cross cross-b', false);
+  if (!a && dead) {
+    a = part(g, 'line', 'cross cross-a', true)!;
     attrs(a, { x1: -w / 2 + 6, y1: -h / 2 + 6, x2: w / 2 - 6, y2: h / 2 - 6 });
-    attrs(b, { x1: -w / 2 + 6, y1: h / 2 - 6, x2: w / 2 - 6, y2: -h / 2 + 6 });
-    a.setAttribute('display', dead ? 'inline' : 'none');
-    b.setAttribute('display', dead ? 'inline' : 'none');
   }
+  if (!b && dead) {
+    b = part(g, 'line', 'cross cross-b', true)!;
+    attrs(b, { x1: -w / 2 + 6, y1: h / 2 - 6, x2: w / 2 - 6, y2: -h / 2 + 6 });
+  }
+  if (a) setIf(a, 'display', dead ? 'inline' : 'none');
+  if (b) setIf(b, 'display', dead ? 'inline' : 'none');
   if (n.isThread) {
     text(g, 'line1', `${kindGlyph(n.kind)} ${n.pid}`, at.line1);
     text(g, 'badge', n.frozen ? '❄' : '', at.badge);
@@ -157,9 +191,9 @@ export function drawToggle(
   const h = isThread ? THREAD_H : NODE_H;
   const toggle = part(g, 'g', 'toggle', state !== null);
   if (toggle) {
-    toggle.setAttribute('display', state ? 'inline' : 'none');
+    setIf(toggle, 'display', state ? 'inline' : 'none');
     if (state) {
-      toggle.setAttribute('transform', `translate(0,${h / 2})`);
+      setIf(toggle, 'transform', `translate(0,${h / 2})`);
       if (!toggle.firstChild) {
         attrs(toggle.appendChild(document.createElementNS(SVG, 'circle')), { r: 8 });
         attrs(toggle.appendChild(document.createElementNS(SVG, 'text')), {
@@ -173,7 +207,8 @@ export function drawToggle(
   const more = state && !state.expanded ? `+${thousands.format(state.hidden)} hidden` : '';
   text(g, 'more', more, { x: 0, 'text-anchor': 'middle' });
   // Placed on every change: unlike the card's texts it is not refilled when the type changes.
-  part(g, 'text', 'more', false)?.setAttribute('y', String(h / 2 + 24));
+  const marker = part(g, 'text', 'more', false);
+  if (marker) setIf(marker, 'y', String(h / 2 + 24));
 }
 
 /** Class list of a card: every state as a class, for styling on top of shape and text. */

@@ -2,6 +2,7 @@ import { select } from 'd3';
 import { cardClass, createCard, drawCard, drawToggle } from './draw';
 import type { Placed } from './layout';
 import type { TaskNode } from './model';
+import { planSlices } from './slices';
 import type { VisibleTree } from './visible';
 
 /**
@@ -11,14 +12,14 @@ import type { VisibleTree } from './visible';
 export const MAX_ANIMATED = 300;
 
 /**
- * Time spent creating cards in one frame. Creating (and so styling and laying out) thousands of
- * cards at once, e.g. when a restarted 2,000-task container appears or a big subtree opens, is
- * one long task; in slices of about this many milliseconds (the browser then styles, lays out
- * and paints what a slice made) the tree fills in over a few frames while the page keeps
- * responding.
+ * Time spent drawing new or changed cards in one frame. Drawing (and so styling and laying out)
+ * thousands of cards at once, e.g. when a restarted 2,000-task container appears, a big tree
+ * is frozen or a big subtree opens, is one long task; in slices of about this many milliseconds
+ * (the browser then styles, lays out and paints what a slice made) the tree fills in over a
+ * few frames while the page keeps responding. See slices.ts.
  */
 export const ENTER_MS_PER_FRAME = 8;
-/** Cards always created in one go: a small change appears at once, not over frames. */
+/** New or changed cards always drawn in one go: a small change appears at once. */
 export const ENTER_AT_ONCE = 150;
 
 /**
@@ -76,7 +77,7 @@ export interface NodeFrame {
  */
 export class NodeLayer {
   private readonly entries = new Map<number, Entry>();
-  /** Cards still to create, a slice per animation frame (see ENTER_MS_PER_FRAME). */
+  /** Cards still to create or redraw, a slice per animation frame (see ENTER_MS_PER_FRAME). */
   private pending: Placed[] = [];
   private pendingFrame: Omit<NodeFrame, 'placed'> | null = null;
   private raf = 0;
@@ -128,24 +129,16 @@ export class NodeLayer {
     } else {
       for (const el of gone) el.remove();
     }
-    this.pending = [];
-    const fresh: Placed[] = [];
-    for (const p of placed) {
-      if (this.entries.has(p.node.pid)) this.place(p, visible, selected, animate ? dur : 0);
-      else fresh.push(p);
-    }
-    if (fresh.length <= ENTER_AT_ONCE) {
-      for (const p of fresh) this.place(p, visible, selected, animate ? dur : 0);
-    } else {
-      // The work before this (model, layout, updates) already took part of this frame.
-      this.pending = fresh;
-    }
+    const plan = planSlices(placed, (pid) => this.entries.get(pid)?.node, ENTER_AT_ONCE);
+    for (const p of plan.now) this.place(p, visible, selected, animate ? dur : 0);
+    // The work before this (model, layout, the cheap cards) already took part of this frame.
+    this.pending = plan.later;
     this.pendingFrame = { visible, selected, dur: 0 };
     if (this.pending.length && !this.raf) this.raf = requestAnimationFrame(this.flush);
     this.onBusy(this.pending.length > 0);
   }
 
-  /** Creates the next slice of pending cards; updates replace the queue, so it is never stale. */
+  /** Draws the next slice of pending cards; updates replace the queue, so it is never stale. */
   private readonly flush = () => {
     this.raf = 0;
     const f = this.pendingFrame;
