@@ -3,6 +3,7 @@ import { buildContainer } from '../kernel/build';
 import { createWorld } from '../kernel/world';
 import { parseScenario } from './parse';
 import { reportToJson, toReport } from './report';
+import { TASK_VIEW_KEYS } from './testing';
 
 // The same report, this time through the real kernel container view: a parsed tree, built.
 describe('toReport with the kernel view', () => {
@@ -37,20 +38,7 @@ describe('toReport with the kernel view', () => {
       [2, 1, 'parent', 'running', 0],
       [3, 2, 'kid', 'zombie', 13056],
     ]);
-    expect(Object.keys(tasks[0])).toEqual([
-      'pid',
-      'tgid',
-      'ppid',
-      'pgid',
-      'sid',
-      'comm',
-      'state',
-      'exit_code',
-      'exit_signal',
-      'pdeath_signal',
-      'frozen',
-      'traced',
-    ]);
+    expect(Object.keys(tasks[0])).toEqual(TASK_VIEW_KEYS);
     expect(reportToJson(report)).toBe(reportToJson(toReport(run, { trace: false })));
   });
 });

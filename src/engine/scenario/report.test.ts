@@ -9,6 +9,7 @@ import { parseScenario } from './parse';
 import { imageTaskCount, TREE_RECORD_OFFSET } from './report-image';
 import { reportToJson, toReport } from './report';
 import { sha256Hex } from './sha256';
+import { TASK_VIEW_KEYS } from './testing';
 
 // The report's contract is its shape and order, not how a task becomes a view: a fake view
 // that lists tasks in reverse pid order checks that the report sorts them itself.
@@ -143,20 +144,7 @@ describe('toReport', () => {
       [1, true, []],
       [2, false, [1, 2, 3]],
     ]);
-    expect(Object.keys(r.containers[1].tasks[0])).toEqual([
-      'pid',
-      'tgid',
-      'ppid',
-      'pgid',
-      'sid',
-      'comm',
-      'state',
-      'exit_code',
-      'exit_signal',
-      'pdeath_signal',
-      'frozen',
-      'traced',
-    ]);
+    expect(Object.keys(r.containers[1].tasks[0])).toEqual(TASK_VIEW_KEYS);
     const a = run().world.images.get('a') as Uint8Array;
     expect(r.images).toEqual({
       a: { bytes: a.length, tasks: 3, sha256: sha256Hex(a) },

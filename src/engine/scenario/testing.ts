@@ -29,3 +29,19 @@ export const TREE_1_2_3 = [
   { pid: 2, ppid: 1, comm: 'sh' },
   { pid: 3, ppid: 2, comm: 'sleep' },
 ];
+
+/** A task's keys in the order CONTRACTS.md section 3 lists them (reports are byte-stable). */
+export const TASK_VIEW_KEYS = [
+  'pid',
+  'tgid',
+  'ppid',
+  'pgid',
+  'sid',
+  'comm',
+  'state',
+  'exit_code',
+  'exit_signal',
+  'pdeath_signal',
+  'frozen',
+  'traced',
+];
