@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Scenario } from '../engine/scenario/types';
 import type { SessionRecording } from '../engine/session-types';
 import { EngineClient, EngineStoppedError, type WorkerLike } from './client';
+import type { PackedRecording } from './pack';
 import type { EngineRequest, EngineResponse } from './protocol';
 
 const scenario: Scenario = {
@@ -23,6 +24,11 @@ function recordingOf(s: Scenario): SessionRecording {
   };
 }
 
+/** The answer to a load of the scenario sent: it leaves the scenario out, as the worker does. */
+function packedOf(): PackedRecording {
+  return { recording: { ...recordingOf(scenario), scenario: null }, packs: [] };
+}
+
 /** A fake worker that answers asynchronously, or never once `dead`. */
 class FakeWorker implements WorkerLike {
   dead = false;
@@ -39,7 +45,7 @@ class FakeWorker implements WorkerLike {
       res = {
         type: 'recording',
         id: req.id,
-        packed: { recording: recordingOf(req.scenario), packs: [] },
+        packed: packedOf(),
       };
     else res = { type: 'error', id: req.id, message: 'bad scenario' };
     queueMicrotask(() => this.onMsg.forEach((l) => l({ data: res } as MessageEvent<unknown>)));
@@ -111,7 +117,7 @@ describe('EngineClient', () => {
     workers[0].crash();
     await vi.advanceTimersByTimeAsync(0);
     expect(workers).toHaveLength(2);
-    expect(workers[1].received[0]).toMatchObject({ type: 'load', scenario });
+    expect(workers[1].received[0]).toMatchObject({ type: 'load', scenario: { scenario } });
     expect(events).toEqual(['restarted', 'recording']);
   });
 
@@ -157,7 +163,7 @@ describe('EngineClient', () => {
     workers[0].send({
       type: 'recording',
       id,
-      packed: { recording: recordingOf(scenario), packs: [] },
+      packed: packedOf(),
     });
     await expect(p).resolves.toMatchObject({ scenario });
     expect(seen).toEqual([1, 2, 3, 4, 5]);
@@ -195,7 +201,7 @@ describe('EngineClient', () => {
     workers[0].send({
       type: 'recording',
       id,
-      packed: { recording: { ...recordingOf(scenario), frames: [frame(3)] }, packs: [] },
+      packed: { recording: { ...packedOf().recording, frames: [frame(3)] }, packs: [] },
     });
     const rec = await p;
     expect(rec.frames.map((f) => f.event.seq)).toEqual([0, 1, 2, 3]);

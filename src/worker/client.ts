@@ -10,6 +10,7 @@ import {
   type RequestBody,
 } from './protocol';
 import { unpackRecording } from './pack';
+import { fromWire, toWire } from './wireScenario';
 
 /** The part of `Worker` the client uses, so tests can pass a fake. */
 export interface WorkerLike {
@@ -112,7 +113,11 @@ export class EngineClient {
     files?: Record<string, Uint8Array>,
     onProgress?: (p: SessionProgress) => void,
   ): Promise<SessionRecording> {
-    const res = await this.request({ type: 'load', scenario, files }, this.timeoutMs, onProgress);
+    const res = await this.request(
+      { type: 'load', scenario: toWire(scenario), files },
+      this.timeoutMs,
+      onProgress,
+    );
     if (res.type === 'recording') {
       const recording = unpackRecording(res.packed, scenario);
       this.currentScenario = recording.scenario;
@@ -124,21 +129,21 @@ export class EngineClient {
 
   async parse(text: string, source: string): Promise<Scenario> {
     const res = await this.request({ type: 'parse', text, source }, this.timeoutMs);
-    if (res.type === 'scenario') return res.scenario;
+    if (res.type === 'scenario') return fromWire(res.scenario);
     throw new Error(res.type === 'error' ? res.message : `unexpected answer ${res.type}`);
   }
 
   /** Converts a criu-tree/1 bundle into a scenario (refused bundles reject with the reason). */
   async importBundle(text: string, source: string): Promise<Scenario> {
     const res = await this.request({ type: 'import', text, source }, this.timeoutMs);
-    if (res.type === 'scenario') return res.scenario;
+    if (res.type === 'scenario') return fromWire(res.scenario);
     throw new Error(res.type === 'error' ? res.message : `unexpected answer ${res.type}`);
   }
 
   /** Explores every interleaving of the scenario's first restart (can take long: see cancel). */
   async explore(scenario: Scenario, variant: Variant, maxStates: number): Promise<ExploreResult> {
     const res = await this.request(
-      { type: 'explore', scenario, variant, maxStates },
+      { type: 'explore', scenario: toWire(scenario), variant, maxStates },
       Math.max(this.timeoutMs, 120_000),
     );
     if (res.type === 'explored') return res.result;

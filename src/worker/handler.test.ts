@@ -3,6 +3,7 @@ import type { Scenario } from '../engine/scenario/types';
 import type { SessionRecording } from '../engine/session-types';
 import { FRAMES_PER_MESSAGE, handleRequest, type EngineApi } from './handler';
 import type { EngineResponse } from './protocol';
+import { toWire } from './wireScenario';
 
 const scenario: Scenario = {
   format: 'crviz-scenario/1',
@@ -11,6 +12,7 @@ const scenario: Scenario = {
   tree: [],
   steps: [],
 };
+const wire = toWire(scenario);
 
 function api(over: Partial<EngineApi> = {}): EngineApi {
   return {
@@ -41,7 +43,7 @@ function api(over: Partial<EngineApi> = {}): EngineApi {
 describe('handleRequest', () => {
   it('answers ping and load', () => {
     expect(handleRequest(api(), { type: 'ping', id: 1 })).toEqual({ type: 'pong', id: 1 });
-    const res = handleRequest(api(), { type: 'load', id: 2, scenario });
+    const res = handleRequest(api(), { type: 'load', id: 2, scenario: wire });
     // The parser gave back the scenario as sent: the answer leaves it out (the client has it).
     expect(res).toMatchObject({
       type: 'recording',
@@ -57,13 +59,15 @@ describe('handleRequest', () => {
         scenario: { ...(JSON.parse(text) as Scenario), name: 'n' },
       }),
     });
-    const res = handleRequest(normalising, { type: 'load', id: 3, scenario });
-    expect(res).toMatchObject({ packed: { recording: { scenario: { ...scenario, name: 'n' } } } });
+    const res = handleRequest(normalising, { type: 'load', id: 3, scenario: wire });
+    expect(res).toMatchObject({
+      packed: { recording: { scenario: { scenario: { ...scenario, name: 'n' } } } },
+    });
   });
 
   it('re-validates a scenario before running it', () => {
     const bad = api({ parseScenario: () => ({ ok: false, message: 'steps[0]: unknown op' }) });
-    expect(handleRequest(bad, { type: 'load', id: 3, scenario })).toEqual({
+    expect(handleRequest(bad, { type: 'load', id: 3, scenario: wire })).toEqual({
       type: 'error',
       id: 3,
       message: 'steps[0]: unknown op',
@@ -76,13 +80,19 @@ describe('handleRequest', () => {
         throw new Error('boom');
       },
     });
-    expect(handleRequest(boom, { type: 'load', id: 4, scenario })).toEqual({
+    expect(handleRequest(boom, { type: 'load', id: 4, scenario: wire })).toEqual({
       type: 'error',
       id: 4,
       message: 'engine failure: boom',
     });
     expect(
-      handleRequest(api(), { type: 'explore', id: 5, scenario, variant: 'naive', maxStates: 9 }),
+      handleRequest(api(), {
+        type: 'explore',
+        id: 5,
+        scenario: wire,
+        variant: 'naive',
+        maxStates: 9,
+      }),
     ).toEqual({ type: 'error', id: 5, message: 'the scenario has no restart step' });
   });
 
@@ -95,7 +105,7 @@ describe('handleRequest', () => {
       },
     });
     const bytes = new Uint8Array([1, 2]);
-    handleRequest(spy, { type: 'load', id: 6, scenario, files: { 'upload/a.ckpt': bytes } });
+    handleRequest(spy, { type: 'load', id: 6, scenario: wire, files: { 'upload/a.ckpt': bytes } });
     expect(read).toBe(bytes);
   });
 });
@@ -110,7 +120,7 @@ describe('handleRequest progress', () => {
       },
     });
     const posted: EngineResponse[] = [];
-    const answer = handleRequest(reporting, { type: 'load', id: 9, scenario }, (m) =>
+    const answer = handleRequest(reporting, { type: 'load', id: 9, scenario: wire }, (m) =>
       posted.push(m),
     );
     expect(posted).toEqual([{ type: 'progress', id: 9, progress }]);
@@ -133,7 +143,9 @@ describe('handleRequest frames', () => {
       }),
     });
     const posted: EngineResponse[] = [];
-    const answer = handleRequest(long, { type: 'load', id: 11, scenario }, (m) => posted.push(m));
+    const answer = handleRequest(long, { type: 'load', id: 11, scenario: wire }, (m) =>
+      posted.push(m),
+    );
     const slices = posted.flatMap((m) => (m.type === 'frames' && m.id === 11 ? [m.frames] : []));
     expect(slices.map((f) => f.length)).toEqual([FRAMES_PER_MESSAGE, FRAMES_PER_MESSAGE, 10]);
     expect(slices.flat().map((f) => f.event.seq)).toEqual([...Array(n).keys()]);
@@ -147,7 +159,7 @@ describe('handleRequest import', () => {
     expect(handleRequest(ok, { type: 'import', id: 7, text: '{}', source: 'b.json' })).toEqual({
       type: 'scenario',
       id: 7,
-      scenario,
+      scenario: wire,
     });
     const bad = api({ importBundle: () => ({ ok: false, message: 'b.json: no pstree' }) });
     expect(handleRequest(bad, { type: 'import', id: 8, text: '{}', source: 'b.json' })).toEqual({

@@ -3,6 +3,7 @@ import type { DecodedImage } from '../engine/image/types';
 import type { Scenario, Variant } from '../engine/scenario/types';
 import type { SessionProgress, SessionRecording } from '../engine/session-types';
 import { packRecording } from './pack';
+import { fromWire, toWire } from './wireScenario';
 import type { EngineRequest, EngineResponse } from './protocol';
 
 /** The engine functions the worker needs; injected so the handler is testable without a worker. */
@@ -51,8 +52,9 @@ export function handleRequest(
         return { type: 'pong', id: req.id };
       case 'load': {
         // Re-validate through the parser: the engine only runs scenarios it has checked.
-        const sent = JSON.stringify(req.scenario);
-        const parsed = api.parseScenario(sent, req.scenario.name);
+        const scenario = fromWire(req.scenario);
+        const sent = JSON.stringify(scenario);
+        const parsed = api.parseScenario(sent, scenario.name);
         if (!parsed.ok) return { type: 'error', id: req.id, message: parsed.message };
         const files = req.files ?? {};
         const readFile = (path: string) => files[path.replace(/^(\.\/)+/, '')] ?? null;
@@ -73,7 +75,7 @@ export function handleRequest(
         return { type: 'recording', id: req.id, packed };
       }
       case 'explore': {
-        const r = api.exploreScenario(req.scenario, {
+        const r = api.exploreScenario(fromWire(req.scenario), {
           variant: req.variant,
           maxStates: req.maxStates,
         });
@@ -89,13 +91,13 @@ export function handleRequest(
         if (!imported.ok) return { type: 'error', id: req.id, message: imported.message };
         const parsed = api.parseScenario(imported.json, req.source);
         return parsed.ok
-          ? { type: 'scenario', id: req.id, scenario: parsed.scenario }
+          ? { type: 'scenario', id: req.id, scenario: toWire(parsed.scenario) }
           : { type: 'error', id: req.id, message: parsed.message };
       }
       case 'parse': {
         const parsed = api.parseScenario(req.text, req.source);
         return parsed.ok
-          ? { type: 'scenario', id: req.id, scenario: parsed.scenario }
+          ? { type: 'scenario', id: req.id, scenario: toWire(parsed.scenario) }
           : { type: 'error', id: req.id, message: parsed.message };
       }
     }

@@ -2,6 +2,7 @@ import type { Scenario } from '../engine/scenario/types';
 import type { SessionRecording } from '../engine/session-types';
 import type { TaskStateName, TaskView } from '../engine/snapshot';
 import type { TaskChange } from '../engine/timeline/changes';
+import { fromWire, toWire, type WireScenario } from './wireScenario';
 
 /**
  * Posting a recording to the page costs its objects: structured clone deserializes about a
@@ -36,7 +37,7 @@ export type Pack =
 
 export interface PackedRecording {
   /** The recording with its long lists emptied; its scenario null when it is the one sent. */
-  recording: Omit<SessionRecording, 'scenario'> & { scenario: Scenario | null };
+  recording: Omit<SessionRecording, 'scenario'> & { scenario: WireScenario | null };
   packs: Pack[];
 }
 
@@ -128,7 +129,7 @@ export function packRecording(rec: SessionRecording, sentText?: string): PackedR
     }
   });
   const same = sentText !== undefined && JSON.stringify(rec.scenario) === sentText;
-  return { recording: { ...rec, scenario: same ? null : rec.scenario }, packs };
+  return { recording: { ...rec, scenario: same ? null : toWire(rec.scenario) }, packs };
 }
 
 /** Puts the packed lists (and the scenario the page sent) back: the recording as the engine made it. */
@@ -136,7 +137,8 @@ export function unpackRecording(
   { recording: packed, packs }: PackedRecording,
   sent: Scenario,
 ): SessionRecording {
-  const rec: SessionRecording = { ...packed, scenario: packed.scenario ?? sent };
+  const scenario = packed.scenario ? fromWire(packed.scenario) : sent;
+  const rec: SessionRecording = { ...packed, scenario };
   for (const p of packs) {
     if (p.kind === 'initial') {
       rec.initial.containers[p.container].tasks = unpackTasks(p.tasks) as TaskView[];

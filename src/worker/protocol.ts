@@ -1,9 +1,10 @@
 import type { ExploreResult } from '../engine/explore/explore';
 import type { DecodedImage } from '../engine/image/types';
-import type { Scenario, Variant } from '../engine/scenario/types';
+import type { Variant } from '../engine/scenario/types';
 import type { SessionProgress } from '../engine/session-types';
 import type { Frame } from '../engine/snapshot';
 import type { PackedRecording } from './pack';
+import type { WireScenario } from './wireScenario';
 
 /**
  * The typed message protocol between the UI thread and the engine worker. Every request carries
@@ -13,14 +14,14 @@ export type EngineRequest =
   | {
       type: 'load';
       id: number;
-      scenario: Scenario;
+      scenario: WireScenario;
       /** Uploaded files by path, read by `load_image` steps. */
       files?: Record<string, Uint8Array>;
     }
   | { type: 'parse'; id: number; text: string; source: string }
   /** A criu-tree/1 bundle's text, converted into a scenario (answered with `scenario`). */
   | { type: 'import'; id: number; text: string; source: string }
-  | { type: 'explore'; id: number; scenario: Scenario; variant: Variant; maxStates: number }
+  | { type: 'explore'; id: number; scenario: WireScenario; variant: Variant; maxStates: number }
   | { type: 'decode'; id: number; bytes: Uint8Array }
   | { type: 'ping'; id: number };
 
@@ -31,7 +32,7 @@ export type EngineResponse =
   | { type: 'progress'; id: number; progress: SessionProgress }
   /** A slice of a long recording's frames, in order, before its `recording` (which has none). */
   | { type: 'frames'; id: number; frames: Frame[] }
-  | { type: 'scenario'; id: number; scenario: Scenario }
+  | { type: 'scenario'; id: number; scenario: WireScenario }
   | { type: 'error'; id: number; message: string }
   | { type: 'explored'; id: number; result: ExploreResult }
   | { type: 'decoded'; id: number; image: DecodedImage }
