@@ -45,16 +45,35 @@ export function EventLog() {
   const cursor = useDebuggerState(selectCursor);
   const list = useRef<HTMLOListElement>(null);
   const [view, setView] = useState({ top: 0, height: 400 });
+  // Where the list is scrolled and how tall it is, as scroll and resize events last said:
+  // reading them from the DOM at every step would force a layout while the tree is drawing.
+  const pos = useRef({ top: 0, height: 400 });
   const count = (frames?.length ?? 0) + 1;
 
   useEffect(() => {
     const el = list.current;
     if (!el) return;
+    pos.current = { top: el.scrollTop, height: el.clientHeight };
+    const ro = new ResizeObserver(([entry]) => {
+      pos.current = { ...pos.current, height: entry.contentRect.height };
+      setView(pos.current);
+    });
+    ro.observe(el);
+    return () => ro.disconnect();
+  }, []);
+
+  useEffect(() => {
+    const el = list.current;
+    if (!el) return;
     // Keep the current row in view (row -1 is the initial state at the top).
+    const { top, height } = pos.current;
     const y = (cursor + 1) * ROW_H;
-    if (y < el.scrollTop) el.scrollTop = y;
-    else if (y + ROW_H > el.scrollTop + el.clientHeight) el.scrollTop = y + ROW_H - el.clientHeight;
-    setView({ top: el.scrollTop, height: el.clientHeight });
+    const next = y < top ? y : y + ROW_H > top + height ? y + ROW_H - height : top;
+    if (next !== top) {
+      el.scrollTop = next;
+      pos.current = { top: next, height };
+    }
+    setView(pos.current);
   }, [cursor, frames]);
 
   const onJump = useCallback((i: number) => store.getState().setCursor(i), [store]);
@@ -82,9 +101,10 @@ export function EventLog() {
       <ol
         ref={list}
         className="events"
-        onScroll={(e) =>
-          setView({ top: e.currentTarget.scrollTop, height: e.currentTarget.clientHeight })
-        }
+        onScroll={(e) => {
+          pos.current = { ...pos.current, top: e.currentTarget.scrollTop };
+          setView(pos.current);
+        }}
       >
         <li className="events-spacer" style={{ height: count * ROW_H }} aria-hidden="true" />
         {rows}
