@@ -64,6 +64,23 @@ test('a shared link opens the same step and selection in a new page', async ({ a
   await page.close();
 });
 
+test('after opening a link, a reload brings back what was done since, not the link', async ({
+  app,
+}) => {
+  await app.getByRole('button', { name: 'Freeze', exact: true }).click();
+  const link = await share(app);
+  const { page } = await openPage(app, link);
+  await expect(page.getByRole('treeitem', { name: /^pid 1 init running, frozen/ })).toBeVisible();
+  await expect.poll(() => page.evaluate('location.hash')).toBe('');
+  await page.getByRole('button', { name: 'Thaw', exact: true }).click();
+  const thawed = page.getByRole('treeitem', { name: /^pid 1 init running(?!, frozen)/ });
+  await expect(thawed).toBeVisible();
+  await page.waitForTimeout(400);
+  await page.reload();
+  await expect(thawed).toBeVisible();
+  await page.close();
+});
+
 test('a lesson link opens the lesson at its caption', async ({ app }) => {
   await app.getByRole('button', { name: 'Lessons', exact: true }).click();
   await app.getByRole('button', { name: 'The v17 restart context leak' }).click();

@@ -17,6 +17,7 @@ export async function openInitial(
   if (isMomentHash(hash)) {
     const moment = await decodeMoment(hash).catch((err: Error) => err);
     await restoreMoment(instance, moment, 'The link', fallback);
+    if (persist) forgetLink();
     return;
   }
   const saved = persist ? loadPersisted() : null;
@@ -27,13 +28,29 @@ export async function openInitial(
   await instance.session.loadScenario(fallback);
 }
 
+/**
+ * Once a link is open, the session is what the user does next: the fragment goes, so that a
+ * reload brings back the saved session rather than the link's moment.
+ */
+function forgetLink(): void {
+  const { pathname, search } = window.location;
+  window.history.replaceState(window.history.state, '', `${pathname}${search}`);
+}
+
 /** Opens links pasted into the address bar of an open page (only the fragment changes). */
-export function installHashListener(instance: DebuggerInstance, fallback: Scenario): () => void {
+export function installHashListener(
+  instance: DebuggerInstance,
+  fallback: Scenario,
+  persist = true,
+): () => void {
   const onHash = () => {
     if (!isMomentHash(window.location.hash)) return;
     void decodeMoment(window.location.hash)
       .catch((err: Error) => err)
-      .then((m) => restoreMoment(instance, m, 'The link', fallback));
+      .then((m) => restoreMoment(instance, m, 'The link', fallback))
+      .then(() => {
+        if (persist) forgetLink();
+      });
   };
   window.addEventListener('hashchange', onHash);
   return () => window.removeEventListener('hashchange', onHash);
