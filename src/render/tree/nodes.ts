@@ -2,7 +2,7 @@ import { select } from 'd3';
 import { cardClass, createCard, drawCard, drawToggle } from './draw';
 import type { Placed } from './layout';
 import type { TaskNode } from './model';
-import { planSlices } from './slices';
+import { nextSliceBudget, planSlices } from './slices';
 import type { VisibleTree } from './visible';
 
 /**
@@ -12,13 +12,13 @@ import type { VisibleTree } from './visible';
 export const MAX_ANIMATED = 300;
 
 /**
- * Time spent drawing new or changed cards in one frame. Drawing (and so styling and laying out)
- * thousands of cards at once, e.g. when a restarted 2,000-task container appears, a big tree
- * is frozen or a big subtree opens, is one long task; in slices of about this many milliseconds
- * (the browser then styles, lays out and paints what a slice made) the tree fills in over a
- * few frames while the page keeps responding. See slices.ts.
+ * Drawing (and so styling and laying out) thousands of cards at once, e.g. when a restarted
+ * 2,000-task container appears, a big tree is frozen or a big subtree opens, is one long task.
+ * They are drawn in slices of a few milliseconds, one per frame (the browser then styles, lays
+ * out and paints what a slice made), so the tree fills in over a few frames while the page
+ * keeps responding; the budget adapts to how long frames take (see slices.ts).
  */
-export const ENTER_MS_PER_FRAME = 8;
+const FIRST_SLICE_MS = 8;
 /** New or changed cards always drawn in one go: a small change appears at once. */
 export const ENTER_AT_ONCE = 150;
 
@@ -77,8 +77,11 @@ export interface NodeFrame {
  */
 export class NodeLayer {
   private readonly entries = new Map<number, Entry>();
-  /** Cards still to create or redraw, a slice per animation frame (see ENTER_MS_PER_FRAME). */
+  /** Cards still to create or redraw, a slice per animation frame. */
   private pending: Placed[] = [];
+  private sliceMs = FIRST_SLICE_MS;
+  /** When the last slice ran, 0 when the next one starts a fill. */
+  private lastSlice = 0;
   private pendingFrame: Omit<NodeFrame, 'placed'> | null = null;
   private raf = 0;
 
@@ -133,6 +136,7 @@ export class NodeLayer {
     for (const p of plan.now) this.place(p, visible, selected, animate ? dur : 0);
     // The work before this (model, layout, the cheap cards) already took part of this frame.
     this.pending = plan.later;
+    this.lastSlice = 0;
     this.pendingFrame = { visible, selected, dur: 0 };
     if (this.pending.length && !this.raf) this.raf = requestAnimationFrame(this.flush);
     this.onBusy(this.pending.length > 0);
@@ -143,7 +147,10 @@ export class NodeLayer {
     this.raf = 0;
     const f = this.pendingFrame;
     if (!f) return;
-    const end = performance.now() + ENTER_MS_PER_FRAME;
+    const start = performance.now();
+    if (this.lastSlice) this.sliceMs = nextSliceBudget(this.sliceMs, start - this.lastSlice);
+    this.lastSlice = start;
+    const end = start + this.sliceMs;
     let i = 0;
     while (i < this.pending.length) {
       this.place(this.pending[i++], f.visible, f.selected, 0);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Placed } from './layout';
 import type { TaskNode } from './model';
-import { planSlices } from './slices';
+import { MAX_SLICE_MS, MIN_SLICE_MS, nextSliceBudget, planSlices, TARGET_FRAME_MS } from './slices';
 
 const node = (pid: number) => ({ pid }) as TaskNode;
 const at = (n: TaskNode): Placed => ({ node: n, x: 0, y: 0, depth: 0 });
@@ -25,5 +25,18 @@ describe('planSlices', () => {
     const plan = planSlices(placed, shown, 1);
     expect(plan.now.map((p) => p.node.pid)).toEqual([1]);
     expect(plan.later.map((p) => p.node.pid)).toEqual([2, 3]);
+  });
+});
+
+describe('nextSliceBudget', () => {
+  it('grows while frames come quickly and shrinks when they are slow, within bounds', () => {
+    expect(nextSliceBudget(8, 17)).toBeGreaterThan(8);
+    expect(nextSliceBudget(8, 50)).toBeLessThan(8);
+    expect(nextSliceBudget(MAX_SLICE_MS, 1)).toBe(MAX_SLICE_MS);
+    expect(nextSliceBudget(MIN_SLICE_MS, 500)).toBe(MIN_SLICE_MS);
+  });
+
+  it('settles where frames take the target time', () => {
+    expect(nextSliceBudget(10, TARGET_FRAME_MS)).toBe(10);
   });
 });

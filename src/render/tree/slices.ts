@@ -27,3 +27,20 @@ export function planSlices(
   if (changed.length + fresh.length <= atOnce) return { now: [...placed], later: [] };
   return { now: cheap, later: [...changed, ...fresh] };
 }
+
+/** The frame interval slices aim at: two frames at 60 Hz, well under a 50 ms long task. */
+export const TARGET_FRAME_MS = 34;
+export const MIN_SLICE_MS = 4;
+export const MAX_SLICE_MS = 16;
+
+/**
+ * The next slice's time budget from the last one's and the time between the last two slices
+ * (which includes the browser styling, laying out and painting what the slice drew). A fixed
+ * budget is either slow on a fast machine (each frame also repaints the whole tree, so many
+ * small slices cost more in all) or janky on a busy one; this one grows while frames come
+ * quickly and shrinks when they do not.
+ */
+export function nextSliceBudget(budget: number, frameMs: number): number {
+  const next = budget + (TARGET_FRAME_MS - frameMs) / 2;
+  return Math.min(MAX_SLICE_MS, Math.max(MIN_SLICE_MS, next));
+}
