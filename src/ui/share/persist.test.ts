@@ -44,7 +44,14 @@ describe('session persistence', () => {
     const off = installPersistence(instance, storage as unknown as Storage);
     for (let i = 0; i < 5; i++) instance.store.getState().stepBy(-1);
     vi.advanceTimersByTime(300);
-    expect(storage.writes).toBe(1);
+    // The scenario once, the moment once.
+    expect(storage.writes).toBe(2);
+    instance.store.getState().stepBy(1);
+    vi.advanceTimersByTime(300);
+    expect(storage.writes).toBe(3);
+    expect(loadPersisted(storage as unknown as Storage)!.cursor).toBe(
+      instance.store.getState().cursor,
+    );
     const m = loadPersisted(storage as unknown as Storage)!;
     expect(m.cursor).toBe(instance.store.getState().cursor);
     expect(JSON.parse(m.scenarioText)).toEqual(instance.store.getState().recording!.scenario);
@@ -59,6 +66,7 @@ describe('session persistence', () => {
     instance.store.getState().stepBy(-1);
     vi.advanceTimersByTime(300);
     expect(storage.getItem(STORAGE_KEY)).toBeNull();
+    expect(loadPersisted(storage as unknown as Storage)).toBeNull();
     off();
   });
 });

@@ -4,6 +4,11 @@ import { momentOf } from './moment';
 
 /** Where the session survives a reload (one debugger per page persists: the main one). */
 export const STORAGE_KEY = 'crviz.session.v1';
+/**
+ * The scenario's text is kept apart, written only when the scenario changes: moving the cursor
+ * rewrites a few bytes, not a 2,000-task tree.
+ */
+export const SCENARIO_KEY = 'crviz.session.v1.scenario';
 
 /**
  * Trees larger than this are not kept: their text would not fit in localStorage (about 5 MB;
@@ -17,6 +22,7 @@ export function loadPersisted(storage: Storage = localStorage): Moment | null {
     const raw = storage.getItem(STORAGE_KEY);
     if (!raw) return null;
     const m = JSON.parse(raw) as Partial<Moment>;
+    m.scenarioText ??= storage.getItem(SCENARIO_KEY) ?? undefined;
     if (typeof m.scenarioText !== 'string' || typeof m.cursor !== 'number') throw new Error();
     return {
       scenarioText: m.scenarioText,
@@ -28,6 +34,7 @@ export function loadPersisted(storage: Storage = localStorage): Moment | null {
     };
   } catch {
     storage.removeItem(STORAGE_KEY);
+    storage.removeItem(SCENARIO_KEY);
     return null;
   }
 }
@@ -38,8 +45,8 @@ export function loadPersisted(storage: Storage = localStorage): Moment | null {
  */
 export function installPersistence(instance: DebuggerInstance, storage: Storage = localStorage) {
   let timer: ReturnType<typeof setTimeout> | null = null;
-  // The scenario's text is made once per scenario, not at every cursor move.
-  let text: { of: unknown; json: string } | null = null;
+  // The scenario that is in storage: its text is written once per scenario.
+  let saved: unknown = null;
   const save = () => {
     timer = null;
     const state = instance.store.getState();
@@ -48,11 +55,20 @@ export function installPersistence(instance: DebuggerInstance, storage: Storage 
     try {
       // Beyond what localStorage holds, a reload opens the default scenario.
       if (scenario.tree.length > MAX_PERSISTED_TASKS) throw new Error('too large to keep');
-      if (text?.of !== scenario) text = { of: scenario, json: JSON.stringify(scenario) };
-      storage.setItem(STORAGE_KEY, JSON.stringify(momentOf(state, text.json)));
+      if (saved !== scenario) {
+        storage.setItem(SCENARIO_KEY, JSON.stringify(scenario));
+        saved = scenario;
+      }
+      // JSON leaves the undefined scenarioText out: it is read from SCENARIO_KEY.
+      storage.setItem(
+        STORAGE_KEY,
+        JSON.stringify({ ...momentOf(state, ''), scenarioText: undefined }),
+      );
     } catch {
       // Quota exceeded or storage disabled: the session simply does not persist.
+      saved = null;
       storage.removeItem(STORAGE_KEY);
+      storage.removeItem(SCENARIO_KEY);
     }
   };
   const off = instance.store.subscribe((s, prev) => {
