@@ -193,14 +193,16 @@ export function drawToggle(
   if (toggle) {
     setIf(toggle, 'display', state ? 'inline' : 'none');
     if (state) {
-      setIf(toggle, 'transform', `translate(0,${h / 2})`);
+      // Placed by coordinates, not a transform: in Chromium each SVG transform starts a paint
+      // chunk of its own, and thousands of chunks make every frame's layerizing slow.
       if (!toggle.firstChild) {
-        attrs(toggle.appendChild(document.createElementNS(SVG, 'circle')), { r: 8 });
+        toggle.appendChild(document.createElementNS(SVG, 'circle')).setAttribute('r', '8');
         attrs(toggle.appendChild(document.createElementNS(SVG, 'text')), {
-          y: 4,
           'text-anchor': 'middle',
         });
       }
+      setIf(toggle.firstElementChild!, 'cy', String(h / 2));
+      setIf(toggle.lastElementChild!, 'y', String(h / 2 + 4));
       toggle.lastElementChild!.textContent = state.expanded ? '−' : '+';
     }
   }
