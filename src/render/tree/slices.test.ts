@@ -33,7 +33,11 @@ describe('nextSliceBudget', () => {
     expect(nextSliceBudget(8, 17)).toBeGreaterThan(8);
     expect(nextSliceBudget(8, 50)).toBeLessThan(8);
     expect(nextSliceBudget(MAX_SLICE_MS, 1)).toBe(MAX_SLICE_MS);
-    expect(nextSliceBudget(MIN_SLICE_MS, 500)).toBe(MIN_SLICE_MS);
+    expect(nextSliceBudget(MIN_SLICE_MS, 100)).toBe(MIN_SLICE_MS);
+  });
+
+  it('ignores a frame that other work made long', () => {
+    expect(nextSliceBudget(12, 400)).toBe(12);
   });
 
   it('settles where frames take the target time', () => {

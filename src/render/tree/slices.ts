@@ -32,6 +32,8 @@ export function planSlices(
 export const TARGET_FRAME_MS = 34;
 export const MIN_SLICE_MS = 4;
 export const MAX_SLICE_MS = 16;
+/** Frames longer than this had other work in them (a store update, a save): no signal. */
+const OTHER_WORK_MS = 120;
 
 /**
  * The next slice's time budget from the last one's and the time between the last two slices
@@ -41,6 +43,7 @@ export const MAX_SLICE_MS = 16;
  * quickly and shrinks when they do not.
  */
 export function nextSliceBudget(budget: number, frameMs: number): number {
+  if (frameMs > OTHER_WORK_MS) return budget;
   const next = budget + (TARGET_FRAME_MS - frameMs) / 2;
   return Math.min(MAX_SLICE_MS, Math.max(MIN_SLICE_MS, next));
 }
