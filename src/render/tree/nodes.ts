@@ -154,7 +154,7 @@ export class NodeLayer {
     let i = 0;
     while (i < this.pending.length) {
       this.place(this.pending[i++], f.visible, f.selected, 0);
-      if ((i & 15) === 0 && performance.now() > end) break;
+      if ((i & 7) === 0 && performance.now() > end) break;
     }
     this.pending.splice(0, i);
     if (this.pending.length) this.raf = requestAnimationFrame(this.flush);

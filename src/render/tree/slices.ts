@@ -31,7 +31,7 @@ export function planSlices(
 /** The frame interval slices aim at: two frames at 60 Hz, well under a 50 ms long task. */
 export const TARGET_FRAME_MS = 34;
 export const MIN_SLICE_MS = 4;
-export const MAX_SLICE_MS = 16;
+export const MAX_SLICE_MS = 12;
 /** Frames longer than this had other work in them (a store update, a save): no signal. */
 const OTHER_WORK_MS = 120;
 
