@@ -69,7 +69,9 @@ export interface MainThread {
   longTasks: number;
   longTaskMs: number;
   longestMs: number;
-  /** The longest gap between two animation frames. */
+  /** Animation frames seen, the 95th percentile and the longest gap between two of them. */
+  frames: number;
+  p95FrameGapMs: number;
   maxFrameGapMs: number;
 }
 
@@ -77,27 +79,30 @@ export interface MainThread {
 export async function watchMainThread(page: Page): Promise<() => Promise<MainThread>> {
   // Passed as source text: tsx would otherwise inject its __name helper into the function.
   await page.evaluate(`(() => {
-    window.__watch = { long: [], gap: 0, stop: false };
+    window.__watch = { long: [], gaps: [], stop: false };
     new PerformanceObserver((list) => {
       for (const e of list.getEntries()) window.__watch.long.push(e.duration);
     }).observe({ type: 'longtask', buffered: false });
     let last = performance.now();
     const tick = (t) => {
-      window.__watch.gap = Math.max(window.__watch.gap, t - last);
+      window.__watch.gaps.push(t - last);
       last = t;
       if (!window.__watch.stop) requestAnimationFrame(tick);
     };
     requestAnimationFrame(tick);
   })()`);
   return async () => {
-    const { long, gap } = (await page.evaluate(
+    const { long, gaps } = (await page.evaluate(
       '(() => { window.__watch.stop = true; return window.__watch; })()',
-    )) as { long: number[]; gap: number };
+    )) as { long: number[]; gaps: number[] };
+    const sorted = gaps.slice(1).sort((a, b) => a - b);
     return {
       longTasks: long.length,
       longTaskMs: long.reduce((a, b) => a + b, 0),
       longestMs: Math.max(0, ...long),
-      maxFrameGapMs: gap,
+      frames: sorted.length,
+      p95FrameGapMs: sorted[Math.floor(0.95 * (sorted.length - 1))] ?? 0,
+      maxFrameGapMs: sorted[sorted.length - 1] ?? 0,
     };
   };
 }

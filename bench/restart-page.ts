@@ -7,6 +7,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { Page } from '@playwright/test';
 import { serveApp, watchMainThread } from './browser';
 import { benchScenario } from './trees';
 
@@ -15,6 +16,7 @@ const PORT = Number(process.env.BENCH_RESTART_PORT ?? 4198);
 export async function restartPageBench(sizes = [2000, 100_000]): Promise<string> {
   const app = await serveApp(PORT);
   const rows: string[] = [];
+  let played = '';
   try {
     const { page } = app;
     for (const tasks of sizes) {
@@ -47,6 +49,7 @@ export async function restartPageBench(sizes = [2000, 100_000]): Promise<string>
         .getByText(/^Step \d+ of \d+$/)
         .textContent();
       const m = await stop();
+      if (tasks <= 2500) played = await playRestart(page, steps ?? '');
       rows.push(
         [
           tasks.toLocaleString('en').padStart(8),
@@ -68,7 +71,29 @@ export async function restartPageBench(sizes = [2000, 100_000]): Promise<string>
     'Page during a restart (open file → last step drawn): ms until the progress bar shows, the answer arrives, the tree is drawn; main-thread long tasks',
     `${'tasks'.padStart(8)} ${'bar ms'.padStart(9)} ${'answer ms'.padStart(9)} ${'drawn ms'.padStart(8)} ${'long'.padStart(6)} ${'long ms'.padStart(8)} ${'longest'.padStart(8)} ${'max gap'.padStart(8)}  timeline`,
     ...rows,
+    played,
   ].join('\n');
+}
+
+/**
+ * Plays the middle of the restart at 4× (a step every 175 ms: tasks hand `active_pid` on,
+ * the coordinator counts) and reports the page's frames while it animates.
+ */
+async function playRestart(page: Page, steps: string): Promise<string> {
+  const total = Number(steps.match(/\d+/)?.[0] ?? 0);
+  await page.getByLabel('Go to step').fill(String(Math.floor(total / 2)));
+  await page.getByLabel('Go to step').press('Enter');
+  await page.locator('svg[role="tree"][aria-busy="false"]').waitFor();
+  await page.getByLabel('Speed').selectOption('4');
+  const play = page.getByRole('button', { name: 'Play', exact: true });
+  const pause = page.getByRole('button', { name: 'Pause', exact: true });
+  await play.waitFor();
+  const stop = await watchMainThread(page);
+  await play.click();
+  await page.waitForTimeout(4000);
+  await pause.click();
+  const m = await stop();
+  return `Playing the middle of the ${total.toLocaleString('en')}-event restart at 4× for 4 s: ${m.frames} frames, p95 gap ${m.p95FrameGapMs.toFixed(1)} ms, max ${m.maxFrameGapMs.toFixed(0)} ms, ${m.longTasks} long tasks (${m.longTaskMs.toFixed(0)} ms)`;
 }
 
 // `tsx bench/restart-page.ts` runs this part alone.
