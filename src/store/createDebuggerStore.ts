@@ -1,5 +1,6 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { Timeline } from '../engine/timeline/timeline';
+import { firstErrorFrame } from './markers';
 import { SPEEDS, type Breakpoint, type DebuggerState } from './types';
 
 export type DebuggerStore = StoreApi<DebuggerState>;
@@ -24,6 +25,7 @@ export function createDebuggerStore(): DebuggerStore {
     cursor: -1,
     snapshot: null,
     endSnapshot: null,
+    firstError: -1,
     playing: false,
     speed: 1,
     breakpoints: [],
@@ -43,7 +45,8 @@ export function createDebuggerStore(): DebuggerStore {
       const timeline = new Timeline(recording.initial, recording.frames);
       const at = clampCursor(cursor ?? frames - 1, frames);
       const endSnapshot = timeline.at(frames - 1);
-      set({ recording, timeline, cursor: at, snapshot: timeline.at(at), endSnapshot });
+      const firstError = firstErrorFrame(recording);
+      set({ recording, timeline, cursor: at, snapshot: timeline.at(at), endSnapshot, firstError });
     },
     setCursor(cursor) {
       const { timeline } = get();

@@ -90,6 +90,17 @@ describe('debugger store', () => {
     expect(store.getState().notices.map((n) => n.text)).toEqual(['n3', 'n4', 'n5', 'n6', 'n7']);
   });
 
+  it('finds the first failed event once, when the recording arrives', () => {
+    const store = createDebuggerStore();
+    store.getState().setRecording(recording);
+    expect(store.getState().firstError).toBe(-1);
+    const frames = recording.frames.map((f, i) =>
+      i >= 2 ? { ...f, event: { ...f.event, errno: 'EINTR' } } : f,
+    );
+    store.getState().setRecording({ ...recording, frames });
+    expect(store.getState().firstError).toBe(2);
+  });
+
   it('keeps two instances apart', () => {
     const a = createDebuggerStore();
     const b = createDebuggerStore();

@@ -26,6 +26,8 @@ export interface DebuggerData {
   snapshot: WorldSnapshot | null;
   /** The world at the end of the timeline (where user actions apply). */
   endSnapshot: WorldSnapshot | null;
+  /** The first frame whose event failed, or -1 (found once per recording, not per render). */
+  firstError: number;
   playing: boolean;
   speed: number;
   breakpoints: Breakpoint[];

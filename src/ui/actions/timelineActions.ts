@@ -1,4 +1,3 @@
-import { firstErrorFrame } from '../../store/markers';
 import type { Action, ActionContext } from './types';
 
 const frames = (ctx: ActionContext) => ctx.state.recording?.frames.length ?? 0;
@@ -65,11 +64,9 @@ export const timelineActions: Action[] = [
     group: 'timeline',
     shortcut: 'E',
     help: 'Jump to the first event that failed or recorded an error',
-    enabledWhen: (ctx) =>
-      firstErrorFrame(ctx.state.recording) >= 0 ? true : 'No error in this run',
+    enabledWhen: (ctx) => (ctx.state.firstError >= 0 ? true : 'No error in this run'),
     perform: (ctx) => {
-      const i = firstErrorFrame(ctx.state.recording);
-      if (i >= 0) ctx.state.setCursor(i);
+      if (ctx.state.firstError >= 0) ctx.state.setCursor(ctx.state.firstError);
     },
   },
   {
