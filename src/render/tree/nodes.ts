@@ -178,8 +178,16 @@ export class NodeLayer {
       this.layer.appendChild(el);
       e = { el, node: null, x: p.x, y: p.y, depth: -1, cls: '', toggle: '', selected: false };
       this.entries.set(n.pid, e);
-      if (dur > 0) select(el).attr('opacity', 0).transition().duration(dur).attr('opacity', 1);
-      else el.setAttribute('opacity', '1');
+      // An opacity, even 1, gives each card an effect node of its own: thousands of paint
+      // chunks for the compositor to layerize at every frame. It is there only while fading in.
+      if (dur > 0) {
+        select(el)
+          .attr('opacity', 0)
+          .transition()
+          .duration(dur)
+          .attr('opacity', 1)
+          .on('end', () => el.removeAttribute('opacity'));
+      }
     } else if (e.x !== p.x || e.y !== p.y) {
       e.x = p.x;
       e.y = p.y;
