@@ -170,9 +170,30 @@ test('the exported PNG carries the moment: dropping it back restores it', async 
 
 test('export the tree as SVG and the trace as JSON', async ({ app }) => {
   await app.getByRole('button', { name: 'Freeze', exact: true }).click();
+  // Zoomed in on a corner, the export still holds the whole tree.
+  const tree = app.getByRole('tree', { name: 'Process tree' });
+  const box = (await tree.boundingBox())!;
+  await app.mouse.move(box.x + 40, box.y + 40);
+  for (let i = 0; i < 6; i++) await app.mouse.wheel(0, -240);
+  await app.waitForTimeout(400);
   const svg = await downloadOf(app, 'Export SVG');
-  expect(svg.bytes.toString()).toMatch(/^<svg[^>]*xmlns="http:\/\/www.w3.org\/2000\/svg"/);
-  expect(svg.bytes.toString()).toContain('init');
+  const markup = svg.bytes.toString();
+  expect(markup).toMatch(/^<svg[^>]*xmlns="http:\/\/www.w3.org\/2000\/svg"/);
+  expect(markup).toContain('init');
+  const [vx, vy, vw, vh] = markup
+    .match(/viewBox="([^"]+)"/)![1]
+    .split(' ')
+    .map(Number);
+  const cards = [
+    ...markup.matchAll(/data-pid="\d+"[^>]*transform="translate\(([-\d.]+),([-\d.]+)\)"/g),
+  ];
+  expect(cards).toHaveLength(5);
+  for (const [, x, y] of cards) {
+    expect(Number(x)).toBeGreaterThanOrEqual(vx);
+    expect(Number(x)).toBeLessThanOrEqual(vx + vw);
+    expect(Number(y)).toBeGreaterThanOrEqual(vy);
+    expect(Number(y)).toBeLessThanOrEqual(vy + vh);
+  }
   const trace = await downloadOf(app, 'Export trace');
   const events = JSON.parse(trace.bytes.toString()) as { fn: string }[];
   expect(events.some((e) => e.fn === 'freezer_write')).toBe(true);
