@@ -1,19 +1,11 @@
 import { stateName, taskView } from '../kernel/view';
 import { isFrozen } from '../kernel/tree';
 import type { Container, Task, World } from '../kernel/types';
-import { canRun } from '../restart/runnable';
-import type { Trail } from '../restart/trail';
-import type { Part, RestartCtx, RestartState } from '../restart/types';
-import { ctxErrorText, participantView } from '../restart/view';
+import type { Part, RestartState } from '../restart/types';
 import type { EngineEvent } from '../events';
-import type { ParticipantView, TaskView, WorldSnapshot } from '../snapshot';
-import type {
-  ContainerHead,
-  FrameChange,
-  ParticipantChange,
-  RestartHead,
-  TaskChange,
-} from './changes';
+import type { TaskView, WorldSnapshot } from '../snapshot';
+import type { ContainerHead, FrameChange, TaskChange } from './changes';
+import { RestartRecorder } from './restart-recorder';
 import { containerSnapshot, sortedTasks } from './views';
 
 function sameTask(c: Container, t: Task, v: TaskView): boolean {
@@ -29,15 +21,6 @@ function sameTask(c: Container, t: Task, v: TaskView): boolean {
     v.traced === (t.ptracer !== 0) &&
     v.frozen === isFrozen(c, t) &&
     v.state === stateName(t)
-  );
-}
-
-function sameParticipant(s: RestartState, p: Part, v: ParticipantView): boolean {
-  return (
-    v.pc === p.pc &&
-    v.runnable === canRun(s, p) &&
-    v.zombie === (p.kind === 'task' && p.zombie) &&
-    v.pid === (p.kind === 'task' ? p.pid : null)
   );
 }
 
@@ -90,7 +73,8 @@ function headOf(c: Container): ContainerHead {
 
 /**
  * Watches the world during a session and says, at each frame, what changed since the frame
- * before: the engine side of the timeline (src/engine/timeline/timeline.ts is the page side).
+ * before: the engine side of the timeline (src/engine/timeline/timeline.ts is the page side);
+ * the restart's head and participants are RestartRecorder's part.
  * The events and restart steps since the last frame (noteEvent, noteStep) say which tasks and
  * participants may have changed; only those are compared, unless an event may have touched
  * others, then every one is (without allocating). Memory is O(changes): views that did not
@@ -101,21 +85,10 @@ export class ChangeRecorder {
   private images: string[];
   private heads: ContainerHead[];
   private readonly views = new Map<number, Map<number, TaskView>>();
-  private run: RestartState | null = null;
-  private head: RestartHead | null = null;
-  private parts: ParticipantView[] = [];
-  /** Views of the run's pids array, and the growing order and refcount history mirrors. */
-  private pidsFrom: unknown = null;
-  private pids: number[] = [];
-  private order: number[] = [];
-  private historyOf: RestartCtx | null = null;
-  private history: number[] = [];
+  private readonly restart = new RestartRecorder();
   /** Since the last frame: every task must be compared, or only these pids. */
   private allTasks = false;
   private readonly dirty = new Set<number>();
-  /** Since the last frame: every participant must be compared, or only these (and a few). */
-  private allParts = false;
-  private readonly stepped: Part[] = [];
 
   constructor(world: World) {
     this.current = world.current;
@@ -142,9 +115,7 @@ export class ChangeRecorder {
 
   /** Pid of the task holding active_pid as last recorded; null outside a restart or past the end. */
   activePid(): number | null {
-    const ctx = this.head?.ctx;
-    if (!ctx || ctx.active_pid < 0 || ctx.active_pid >= this.head!.pids.length) return null;
-    return this.head!.pids[ctx.active_pid];
+    return this.restart.activePid();
   }
 
   /** An engine event happened: remembers which tasks it may have changed. */
@@ -161,8 +132,7 @@ export class ChangeRecorder {
 
   /** A restart step finished: `p` stepped, and `broadcast` steps may have woken everyone. */
   noteStep(p: Part, broadcast: boolean): void {
-    if (broadcast) this.allParts = true;
-    else this.stepped.push(p);
+    this.restart.noteStep(p, broadcast);
   }
 
   /** What changed since the last call (or construction); null when nothing visible did. */
@@ -197,9 +167,7 @@ export class ChangeRecorder {
     if (tasks.length) ch.tasks = tasks;
     this.allTasks = false;
     this.dirty.clear();
-    this.diffRestart(run, ch);
-    this.allParts = false;
-    this.stepped.length = 0;
+    this.restart.diff(run, ch);
     for (const _ in ch) return ch;
     return null;
   }
@@ -256,142 +224,5 @@ export class ChangeRecorder {
       for (const pid of views.keys()) out.push({ c: id, pid, after: null });
       this.views.delete(id);
     }
-  }
-
-  private diffRestart(run: RestartState | null, ch: FrameChange): void {
-    if (run !== this.run) {
-      const before = this.parts;
-      this.run = run;
-      this.pidsFrom = null;
-      this.order = [];
-      this.historyOf = null;
-      this.history = [];
-      this.parts = [];
-      if (run) {
-        this.parts.push(participantView(run, run.coord));
-        for (const p of run.tasks) this.parts.push(participantView(run, p));
-      }
-      if (before.length || this.parts.length) ch.participantsReset = this.parts.slice();
-      const head = run ? this.headOf(run) : null;
-      if (head !== this.head) ch.restart = head;
-      this.head = head;
-      return;
-    }
-    if (!run) return;
-    const changes: ParticipantChange[] = [];
-    if (this.allParts) {
-      this.diffParticipant(run, run.coord, 0, changes);
-      for (let i = 0; i < run.tasks.length; i++)
-        this.diffParticipant(run, run.tasks[i], i + 1, changes);
-    } else {
-      this.diffLikelyParticipants(run, changes);
-    }
-    if (changes.length) ch.participants = changes;
-    if (this.headChanged(run)) {
-      const head = this.headOf(run);
-      ch.restart = head;
-      this.head = head;
-    }
-  }
-
-  /**
-   * The participants a step can change, as stepRestart refreshes its run queue: the one that
-   * stepped, the coordinator, the container init, the task whose turn it is, and new ones.
-   */
-  private diffLikelyParticipants(s: RestartState, out: ParticipantChange[]): void {
-    const check = (p: Part | undefined) => {
-      if (p) this.diffParticipant(s, p, p.slot, out);
-    };
-    for (const p of this.stepped) check(p);
-    check(s.coord);
-    if (s.container) check(s.byPid.get(s.container.init));
-    const ctx = s.ctx;
-    if (ctx && ctx.active >= 0 && ctx.active < ctx.pids.length) {
-      check(s.byPid.get(ctx.pids[ctx.active].vpid));
-    }
-    for (let i = Math.max(0, this.parts.length - 1); i < s.tasks.length; i++) check(s.tasks[i]);
-    // Ascending, so walking the timeline back can truncate participants added in this frame.
-    out.sort((a, b) => a.i - b.i);
-  }
-
-  private diffParticipant(s: RestartState, p: Part, i: number, out: ParticipantChange[]): void {
-    const v = this.parts[i];
-    if (v && sameParticipant(s, p, v)) return;
-    const next = participantView(s, p);
-    out.push({ i, after: next });
-    this.parts[i] = next;
-  }
-
-  private headChanged(s: RestartState): boolean {
-    const h = this.head;
-    if (!h) return true;
-    if (
-      h.finished !== s.finished ||
-      h.container !== (s.container?.id ?? 0) ||
-      h.orderLength !== s.order.length ||
-      this.pidsFrom !== s.pids
-    )
-      return true;
-    const ctx = s.ctx;
-    const hc = h.ctx;
-    if (!ctx || !hc) return !ctx !== !hc;
-    return (
-      this.historyOf !== ctx ||
-      hc.historyLength !== ctx.refHistory.length ||
-      hc.active_pid !== ctx.active ||
-      hc.nr_pids !== ctx.nrPids ||
-      hc.refcount !== ctx.refcount ||
-      hc.completed !== ctx.completed ||
-      hc.success !== ctx.success ||
-      hc.freed !== ctx.freed ||
-      hc.error !== ctxErrorText(ctx)
-    );
-  }
-
-  private headOf(s: RestartState): RestartHead {
-    if (this.pidsFrom !== s.pids) {
-      this.pidsFrom = s.pids;
-      this.pids = s.pids.map((e) => e.vpid);
-    }
-    if (s.order.length < this.order.length) this.order = [];
-    for (let i = this.order.length; i < s.order.length; i++) this.order.push(s.order[i]);
-    const ctx = s.ctx;
-    if (ctx) this.mirrorHistory(ctx);
-    return {
-      variant: s.variant,
-      image: s.imageName,
-      container: s.container?.id ?? 0,
-      pids: this.pids,
-      order: this.order,
-      orderLength: s.order.length,
-      ctx: ctx
-        ? {
-            active_pid: ctx.active,
-            nr_pids: ctx.nrPids,
-            refcount: ctx.refcount,
-            history: this.history,
-            historyLength: ctx.refHistory.length,
-            error: ctxErrorText(ctx),
-            completed: ctx.completed,
-            success: ctx.success,
-            freed: ctx.freed,
-          }
-        : null,
-      finished: s.finished,
-    };
-  }
-
-  /** Appends the entries the ctx's refcount trail gained since the last look (a trail only grows). */
-  private mirrorHistory(ctx: RestartCtx): void {
-    const trail = ctx.refHistory;
-    if (this.historyOf !== ctx || trail.length < this.history.length) {
-      this.historyOf = ctx;
-      this.history = [];
-    }
-    const added: number[] = [];
-    let t: Trail<number> | null = trail;
-    for (let n = trail.length - this.history.length; n > 0 && t; n--, t = t.prev)
-      added.push(t.last);
-    for (let i = added.length - 1; i >= 0; i--) this.history.push(added[i]);
   }
 }
