@@ -2,7 +2,9 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Scenario } from '../engine/scenario/types';
 import type { SessionRecording } from '../engine/session-types';
 import { EngineClient, EngineStoppedError, type WorkerLike } from './client';
-import type { PackedRecording } from './pack';
+import { PACK_MIN, packRecording, type PackedRecording } from './pack';
+import { scenario as parsedScenario } from '../engine/scenario/testing';
+import { runSession } from '../engine/session';
 import type { EngineRequest, EngineResponse } from './protocol';
 
 const scenario: Scenario = {
@@ -205,5 +207,31 @@ describe('EngineClient', () => {
     });
     const rec = await p;
     expect(rec.frames.map((f) => f.event.seq)).toEqual([0, 1, 2, 3]);
+  });
+
+  it('unpacks a big recording over several turns of the event loop', async () => {
+    const tree = [{ pid: 1, ppid: 0, comm: 'init' }];
+    for (let pid = 2; pid <= PACK_MIN * 2; pid++) tree.push({ pid, ppid: 1, comm: `w${pid}` });
+    const big = parsedScenario({ tree, steps: [{ op: 'freeze' }] });
+    const expected = JSON.stringify(runSession(big));
+    const packed = packRecording(runSession(big), JSON.stringify(big));
+    let turns = 0;
+    const c = new EngineClient({
+      createWorker: () => {
+        const w = new FakeWorker();
+        w.dead = true;
+        workers.push(w);
+        return w;
+      },
+      heartbeatMs: 0,
+      turn: async () => void turns++,
+    });
+    const p = c.load(big);
+    const w = workers.at(-1)!;
+    w.send({ type: 'recording', id: w.received[0].id, packed });
+    expect(JSON.stringify(await p)).toBe(expected);
+    expect(turns).toBe(packed.packs.length + 1);
+    expect(packed.packs.length).toBeGreaterThan(1);
+    c.dispose();
   });
 });

@@ -9,7 +9,7 @@ import {
   type EngineResponse,
   type RequestBody,
 } from './protocol';
-import { unpackRecording } from './pack';
+import { unpackRecording, unpackRecordingInTurns } from './pack';
 import { fromWire, toWire } from './wireScenario';
 
 /** The part of `Worker` the client uses, so tests can pass a fake. */
@@ -30,6 +30,20 @@ export interface EngineClientOptions {
   pingTimeoutMs?: number;
   setTimer?: (fn: () => void, ms: number) => unknown;
   clearTimer?: (handle: unknown) => void;
+  /** Resolves on a later turn of the event loop (other tasks, a frame, may run first). */
+  turn?: () => Promise<void>;
+}
+
+/** A later turn through a message to ourselves: not clamped like a timer, not a microtask. */
+function nextTurn(): Promise<void> {
+  return new Promise((resolve) => {
+    const ch = new MessageChannel();
+    ch.port1.onmessage = () => {
+      ch.port1.close();
+      resolve();
+    };
+    ch.port2.postMessage(0);
+  });
 }
 
 export type EngineClientEvent =
@@ -72,6 +86,7 @@ export class EngineClient {
   private readonly pingTimeoutMs: number;
   private readonly setTimer: (fn: () => void, ms: number) => unknown;
   private readonly clearTimer: (handle: unknown) => void;
+  private readonly turn: () => Promise<void>;
   /** The scenario of the last recording the engine produced: what a restart re-sends. */
   currentScenario: Scenario | null = null;
   /** The uploaded files that scenario reads (load_image). */
@@ -85,6 +100,7 @@ export class EngineClient {
     this.setTimer = options.setTimer ?? ((fn, ms) => setTimeout(fn, ms));
     this.clearTimer =
       options.clearTimer ?? ((h) => clearTimeout(h as ReturnType<typeof setTimeout>));
+    this.turn = options.turn ?? nextTurn;
   }
 
   /** Starts the worker and the liveness ping (requests also start it on demand). */
@@ -119,7 +135,13 @@ export class EngineClient {
       onProgress,
     );
     if (res.type === 'recording') {
-      const recording = unpackRecording(res.packed, scenario);
+      // A big recording is unpacked over several turns, and handed on in one more, so the page
+      // is not frozen for the whole of it.
+      const big = res.packed.packs.length > 0;
+      const recording = big
+        ? await unpackRecordingInTurns(res.packed, scenario, this.turn)
+        : unpackRecording(res.packed, scenario);
+      if (big) await this.turn();
       this.currentScenario = recording.scenario;
       this.currentFiles = files;
       return recording;

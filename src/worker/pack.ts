@@ -133,21 +133,40 @@ export function packRecording(rec: SessionRecording, sentText?: string): PackedR
 }
 
 /** Puts the packed lists (and the scenario the page sent) back: the recording as the engine made it. */
-export function unpackRecording(
-  { recording: packed, packs }: PackedRecording,
+export function unpackRecording(packed: PackedRecording, sent: Scenario): SessionRecording {
+  const rec = withScenario(packed, sent);
+  for (const p of packed.packs) applyPack(rec, p);
+  return rec;
+}
+
+/**
+ * The same, one packed list per turn of the event loop (`turn` waits for the next one): a
+ * 100,000-task restart has several lists of 100,000 tasks, each a few tens of milliseconds.
+ */
+export async function unpackRecordingInTurns(
+  packed: PackedRecording,
   sent: Scenario,
-): SessionRecording {
-  const scenario = packed.scenario ? fromWire(packed.scenario) : sent;
-  const rec: SessionRecording = { ...packed, scenario };
-  for (const p of packs) {
-    if (p.kind === 'initial') {
-      rec.initial.containers[p.container].tasks = unpackTasks(p.tasks) as TaskView[];
-    } else {
-      const after = unpackTasks(p.after);
-      const tasks: TaskChange[] = new Array(p.c.length);
-      for (let i = 0; i < p.c.length; i++) tasks[i] = { c: p.c[i], pid: p.pid[i], after: after[i] };
-      rec.frames[p.frame].change!.tasks = tasks;
-    }
+  turn: () => Promise<void>,
+): Promise<SessionRecording> {
+  const rec = withScenario(packed, sent);
+  for (const p of packed.packs) {
+    await turn();
+    applyPack(rec, p);
   }
   return rec;
+}
+
+function withScenario({ recording }: PackedRecording, sent: Scenario): SessionRecording {
+  return { ...recording, scenario: recording.scenario ? fromWire(recording.scenario) : sent };
+}
+
+function applyPack(rec: SessionRecording, p: Pack): void {
+  if (p.kind === 'initial') {
+    rec.initial.containers[p.container].tasks = unpackTasks(p.tasks) as TaskView[];
+    return;
+  }
+  const after = unpackTasks(p.after);
+  const tasks: TaskChange[] = new Array(p.c.length);
+  for (let i = 0; i < p.c.length; i++) tasks[i] = { c: p.c[i], pid: p.pid[i], after: after[i] };
+  rec.frames[p.frame].change!.tasks = tasks;
 }
