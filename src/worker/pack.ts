@@ -2,6 +2,7 @@ import type { Scenario } from '../engine/scenario/types';
 import type { SessionRecording } from '../engine/session-types';
 import type { TaskStateName, TaskView } from '../engine/snapshot';
 import type { TaskChange } from '../engine/timeline/changes';
+import { packStrings, stringAt, type StringColumn } from './columns';
 import { fromWire, toWire, type WireScenario } from './wireScenario';
 
 /**
@@ -23,9 +24,7 @@ export interface PackedTasks {
   n: number;
   /** pid, tgid, ppid, pgid, sid, exit_code, exit_signal, pdeath_signal, flags per task. */
   nums: Int32Array;
-  /** Every comm, concatenated; `commEnd[i]` is where task i's ends. */
-  comms: string;
-  commEnd: Int32Array;
+  comms: StringColumn;
   /** 0 where the list has null. */
   present: Uint8Array;
 }
@@ -44,38 +43,28 @@ export interface PackedRecording {
 export function packTasks(list: readonly (TaskView | null)[]): PackedTasks {
   const n = list.length;
   const nums = new Int32Array(n * TASK_FIELDS);
-  const commEnd = new Int32Array(n);
   const present = new Uint8Array(n);
-  const comms: string[] = [];
-  let end = 0;
-  for (let i = 0; i < n; i++) {
-    const t = list[i];
-    if (t) {
-      const o = i * TASK_FIELDS;
-      nums[o] = t.pid;
-      nums[o + 1] = t.tgid;
-      nums[o + 2] = t.ppid;
-      nums[o + 3] = t.pgid;
-      nums[o + 4] = t.sid;
-      nums[o + 5] = t.exit_code;
-      nums[o + 6] = t.exit_signal;
-      nums[o + 7] = t.pdeath_signal;
-      nums[o + 8] = STATES.indexOf(t.state) | (t.frozen ? 8 : 0) | (t.traced ? 16 : 0);
-      present[i] = 1;
-      comms.push(t.comm);
-      end += t.comm.length;
-    }
-    commEnd[i] = end;
-  }
-  return { n, nums, comms: comms.join(''), commEnd, present };
+  list.forEach((t, i) => {
+    if (!t) return;
+    const o = i * TASK_FIELDS;
+    nums[o] = t.pid;
+    nums[o + 1] = t.tgid;
+    nums[o + 2] = t.ppid;
+    nums[o + 3] = t.pgid;
+    nums[o + 4] = t.sid;
+    nums[o + 5] = t.exit_code;
+    nums[o + 6] = t.exit_signal;
+    nums[o + 7] = t.pdeath_signal;
+    nums[o + 8] = STATES.indexOf(t.state) | (t.frozen ? 8 : 0) | (t.traced ? 16 : 0);
+    present[i] = 1;
+  });
+  return { n, nums, comms: packStrings(list.map((t) => t?.comm ?? null)), present };
 }
 
 export function unpackTasks(p: PackedTasks): (TaskView | null)[] {
   const out: (TaskView | null)[] = new Array(p.n);
-  const { nums, comms, commEnd, present } = p;
-  let start = 0;
+  const { nums, present } = p;
   for (let i = 0; i < p.n; i++) {
-    const end = commEnd[i];
     if (!present[i]) {
       out[i] = null;
       continue;
@@ -89,7 +78,7 @@ export function unpackTasks(p: PackedTasks): (TaskView | null)[] {
       ppid: nums[o + 2],
       pgid: nums[o + 3],
       sid: nums[o + 4],
-      comm: comms.slice(start, end),
+      comm: stringAt(p.comms, i),
       state: STATES[flags & 7],
       exit_code: nums[o + 5],
       exit_signal: nums[o + 6],
@@ -97,7 +86,6 @@ export function unpackTasks(p: PackedTasks): (TaskView | null)[] {
       frozen: (flags & 8) !== 0,
       traced: (flags & 16) !== 0,
     };
-    start = end;
   }
   return out;
 }

@@ -1,4 +1,6 @@
 import type { Scenario, TreeEntry } from '../engine/scenario/types';
+import { TREE_KEYS, TREE_STATES } from '../engine/scenario/parse-tree';
+import { packStrings, stringAt, type StringColumn } from './columns';
 import { PACK_MIN } from './pack';
 
 /**
@@ -17,25 +19,10 @@ export interface PackedTree {
   n: number;
   /** pid, ppid, tgid, exit_code, exit_signal, pdeath_signal, pgid, sid, flags per entry. */
   nums: Int32Array;
-  comms: string;
-  commEnd: Int32Array;
+  comms: StringColumn;
 }
 
 const FIELDS = 9;
-const STATES: readonly TreeEntry['state'][] = ['running', 'stopped', 'zombie'];
-const KEYS = [
-  'pid',
-  'ppid',
-  'tgid',
-  'comm',
-  'state',
-  'exit_code',
-  'exit_signal',
-  'pdeath_signal',
-  'pgid',
-  'sid',
-  'init',
-];
 
 function isInt32(v: unknown): v is number {
   return typeof v === 'number' && (v | 0) === v;
@@ -45,8 +32,8 @@ function isInt32(v: unknown): v is number {
 function packable(e: TreeEntry): boolean {
   const keys = Object.keys(e);
   return (
-    keys.length === KEYS.length &&
-    keys.every((k, i) => k === KEYS[i]) &&
+    keys.length === TREE_KEYS.length &&
+    keys.every((k, i) => k === TREE_KEYS[i]) &&
     isInt32(e.pid) &&
     isInt32(e.ppid) &&
     isInt32(e.tgid) &&
@@ -56,7 +43,7 @@ function packable(e: TreeEntry): boolean {
     isInt32(e.pgid) &&
     isInt32(e.sid) &&
     typeof e.comm === 'string' &&
-    STATES.includes(e.state) &&
+    TREE_STATES.includes(e.state) &&
     typeof e.init === 'boolean'
   );
 }
@@ -66,8 +53,6 @@ export function toWire(scenario: Scenario): WireScenario {
   if (tree.length < PACK_MIN || !tree.every(packable)) return { scenario, tree: null };
   const n = tree.length;
   const nums = new Int32Array(n * FIELDS);
-  const commEnd = new Int32Array(n);
-  let end = 0;
   tree.forEach((e, i) => {
     const o = i * FIELDS;
     nums[o] = e.pid;
@@ -78,19 +63,16 @@ export function toWire(scenario: Scenario): WireScenario {
     nums[o + 5] = e.pdeath_signal;
     nums[o + 6] = e.pgid;
     nums[o + 7] = e.sid;
-    nums[o + 8] = STATES.indexOf(e.state) | (e.init ? 4 : 0);
-    end += e.comm.length;
-    commEnd[i] = end;
+    nums[o + 8] = TREE_STATES.indexOf(e.state) | (e.init ? 4 : 0);
   });
-  const comms = tree.map((e) => e.comm).join('');
-  return { scenario: { ...scenario, tree: [] }, tree: { n, nums, comms, commEnd } };
+  const comms = packStrings(tree.map((e) => e.comm));
+  return { scenario: { ...scenario, tree: [] }, tree: { n, nums, comms } };
 }
 
 export function fromWire(wire: WireScenario): Scenario {
   const p = wire.tree;
   if (!p) return wire.scenario;
   const tree: TreeEntry[] = new Array(p.n);
-  let start = 0;
   for (let i = 0; i < p.n; i++) {
     const o = i * FIELDS;
     const flags = p.nums[o + 8];
@@ -99,8 +81,8 @@ export function fromWire(wire: WireScenario): Scenario {
       pid: p.nums[o],
       ppid: p.nums[o + 1],
       tgid: p.nums[o + 2],
-      comm: p.comms.slice(start, p.commEnd[i]),
-      state: STATES[flags & 3],
+      comm: stringAt(p.comms, i),
+      state: TREE_STATES[flags & 3],
       exit_code: p.nums[o + 3],
       exit_signal: p.nums[o + 4],
       pdeath_signal: p.nums[o + 5],
@@ -108,7 +90,6 @@ export function fromWire(wire: WireScenario): Scenario {
       sid: p.nums[o + 7],
       init: (flags & 4) !== 0,
     };
-    start = p.commEnd[i];
   }
   return { ...wire.scenario, tree };
 }

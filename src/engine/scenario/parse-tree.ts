@@ -28,7 +28,7 @@ export const TREE_KEYS = [
   'init',
 ] as const;
 
-const STATES = ['running', 'stopped', 'zombie'] as const;
+export const TREE_STATES = ['running', 'stopped', 'zombie'] as const;
 const SIGCHLD = 17;
 
 export const DEFAULT_TREE: readonly TreeEntry[] = [
@@ -101,7 +101,7 @@ function parseEntry(item: unknown, i: number, earlier: Map<number, TreeEntry>): 
   // Threads share the group's comm, pgid and sid with the leader; processes inherit the parent's.
   const from = leader ?? parent;
   const comm = truncateUtf8(opt(o, 'comm', (o, k) => str(o, k, place)) ?? from?.comm ?? 'init');
-  const state = opt(o, 'state', (o, k) => oneOf(o, k, place, STATES)) ?? 'running';
+  const state = opt(o, 'state', (o, k) => oneOf(o, k, place, TREE_STATES)) ?? 'running';
   const exit_code = opt(o, 'exit_code', (o, k) => int(o, k, place, 0, 0xffffffff)) ?? 0;
   if (state !== 'zombie' && exit_code !== 0) {
     bad(place, `exit_code ${exit_code} is only allowed for a zombie (state is "${state}")`);
