@@ -5,17 +5,21 @@ import { activeLesson } from '../lessons/active';
 import { lessonById } from '../lessons/catalog';
 import type { Moment } from './linkCodec';
 
-/** The moment on screen: scenario, restart parameters, cursor and selection. */
-export function momentOf(state: DebuggerState, scenarioText?: string): Moment | null {
-  if (!state.recording) return null;
+/** Where the user is in the scenario: restart parameters, cursor, selection and lesson. */
+export function positionOf(state: DebuggerState): Omit<Moment, 'scenarioText'> {
   return {
-    scenarioText: scenarioText ?? JSON.stringify(state.recording.scenario),
     variant: state.params.variant,
     schedule: state.params.schedule,
     cursor: state.cursor,
     selection: state.selection,
     lesson: activeLesson(state)?.id ?? null,
   };
+}
+
+/** The moment on screen: the scenario and the position in it. */
+export function momentOf(state: DebuggerState): Moment | null {
+  if (!state.recording) return null;
+  return { scenarioText: JSON.stringify(state.recording.scenario), ...positionOf(state) };
 }
 
 function message(err: unknown): string {

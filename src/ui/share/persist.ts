@@ -1,6 +1,6 @@
 import type { DebuggerInstance } from '../instance';
 import type { Moment } from './linkCodec';
-import { momentOf } from './moment';
+import { positionOf } from './moment';
 
 /** Where the session survives a reload (one debugger per page persists: the main one). */
 export const STORAGE_KEY = 'crviz.session.v1';
@@ -59,11 +59,7 @@ export function installPersistence(instance: DebuggerInstance, storage: Storage 
         storage.setItem(SCENARIO_KEY, JSON.stringify(scenario));
         saved = scenario;
       }
-      // JSON leaves the undefined scenarioText out: it is read from SCENARIO_KEY.
-      storage.setItem(
-        STORAGE_KEY,
-        JSON.stringify({ ...momentOf(state, ''), scenarioText: undefined }),
-      );
+      storage.setItem(STORAGE_KEY, JSON.stringify(positionOf(state)));
     } catch {
       // Quota exceeded or storage disabled: the session simply does not persist.
       saved = null;
