@@ -1,4 +1,4 @@
-import type { ReportStep } from './scenario/report';
+import type { ReportOutcome } from './scenario/report';
 import type { Frame, WorldSnapshot } from './snapshot';
 import type { Scenario } from './scenario/types';
 
@@ -7,10 +7,7 @@ import type { Scenario } from './scenario/types';
  * step's outcome. The final world and image hashes are left out: the frames carry the world,
  * and a 100,000-task report would double what the worker posts.
  */
-export interface SessionReport {
-  ok: boolean;
-  steps: ReportStep[];
-}
+export type SessionReport = ReportOutcome;
 
 /**
  * A scenario run recorded for the debugger: the world before any step, then one frame per

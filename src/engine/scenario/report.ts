@@ -41,7 +41,12 @@ export interface Report {
 }
 
 /** The report's verdict and step list (what the debugger keeps of a report). */
-export function reportOutcome(run: RunResult): { ok: boolean; steps: ReportStep[] } {
+export interface ReportOutcome {
+  ok: boolean;
+  steps: ReportStep[];
+}
+
+export function reportOutcome(run: RunResult): ReportOutcome {
   // A failed step that was expected to fail is a success of the scenario.
   return { ok: run.steps.every((s) => !s.expect_failed), steps: run.steps.map(reportStep) };
 }
