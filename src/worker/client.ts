@@ -9,7 +9,7 @@ import {
   type EngineResponse,
   type RequestBody,
 } from './protocol';
-import { unpackRecording, unpackRecordingInTurns } from './pack';
+import { nextTurn, receiveRecording } from './receive';
 import { fromWire, toWire } from './wireScenario';
 
 /** The part of `Worker` the client uses, so tests can pass a fake. */
@@ -32,18 +32,6 @@ export interface EngineClientOptions {
   clearTimer?: (handle: unknown) => void;
   /** Resolves on a later turn of the event loop (other tasks, a frame, may run first). */
   turn?: () => Promise<void>;
-}
-
-/** A later turn through a message to ourselves: not clamped like a timer, not a microtask. */
-function nextTurn(): Promise<void> {
-  return new Promise((resolve) => {
-    const ch = new MessageChannel();
-    ch.port1.onmessage = () => {
-      ch.port1.close();
-      resolve();
-    };
-    ch.port2.postMessage(0);
-  });
 }
 
 export type EngineClientEvent =
@@ -135,13 +123,7 @@ export class EngineClient {
       onProgress,
     );
     if (res.type === 'recording') {
-      // A big recording is unpacked over several turns, and handed on in one more, so the page
-      // is not frozen for the whole of it.
-      const big = res.packed.packs.length > 0;
-      const recording = big
-        ? await unpackRecordingInTurns(res.packed, scenario, this.turn)
-        : unpackRecording(res.packed, scenario);
-      if (big) await this.turn();
+      const recording = await receiveRecording(res.packed, scenario, this.turn);
       this.currentScenario = recording.scenario;
       this.currentFiles = files;
       return recording;
