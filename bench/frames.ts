@@ -3,18 +3,17 @@
  * freezes, checkpoints, destroys and restarts, then measure requestAnimationFrame gaps and long
  * tasks while the timeline plays and while the tree is zoomed. Measured, never asserted.
  */
-import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { serveApp } from './browser';
 import { benchScenario } from './trees';
 
 // BENCH_PORT lets two people on one machine run the bench at once.
 const PORT = Number(process.env.BENCH_PORT ?? 4199);
 /** BENCH_PROFILE=dir writes a Chromium CPU profile of each measured phase there. */
 const PROFILE_DIR = process.env.BENCH_PROFILE;
-const SYSTEM_CHROMIUM = '/usr/bin/chromium';
 
 interface FrameStats {
   frames: number;
@@ -93,44 +92,9 @@ async function wheel(
 }
 
 export async function frameBench(tasks = 2000): Promise<string> {
-  // Its own build directory, so a bench never serves another run's half-written build.
-  const outDir = join(tmpdir(), `crviz-bench-dist-${PORT}`);
-  const build = spawnSync(
-    'npx',
-    ['vite', 'build', '--logLevel', 'error', '--outDir', outDir, '--emptyOutDir'],
-    { stdio: 'inherit' },
-  );
-  if (build.status !== 0) throw new Error('vite build failed');
-  // Vite's own entry under node, not `npx`, so that killing the child stops the server itself.
-  const vite = join(process.cwd(), 'node_modules', 'vite', 'bin', 'vite.js');
-  const server = spawn(
-    process.execPath,
-    [vite, 'preview', '--outDir', outDir, '--port', String(PORT), '--strictPort'],
-    {
-      stdio: 'ignore',
-    },
-  );
-  const browser = await chromium.launch({
-    ...(existsSync(SYSTEM_CHROMIUM) ? { executablePath: SYSTEM_CHROMIUM } : {}),
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-    ],
-  });
+  const app = await serveApp(PORT);
   try {
-    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-    for (let i = 0; i < 50; i++) {
-      if (
-        await page.goto(`http://localhost:${PORT}/`).then(
-          () => true,
-          () => false,
-        )
-      )
-        break;
-      await page.waitForTimeout(200);
-    }
+    const { page } = app;
     await page.getByRole('tree', { name: 'Process tree' }).waitFor();
     const s = benchScenario(tasks);
     s.steps = [
@@ -221,7 +185,6 @@ export async function frameBench(tasks = 2000): Promise<string> {
       row('50k zoom the tree', bigZoom),
     ].join('\n');
   } finally {
-    await browser.close();
-    server.kill();
+    await app.close();
   }
 }
