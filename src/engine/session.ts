@@ -1,12 +1,10 @@
 import { EventLog, type EngineEvent, type EventInput } from './events';
-import { containerView } from './kernel/view';
 import type { World } from './kernel/types';
 import type { RestartRun } from './restart/restart';
-import { restartView } from './restart/view';
 import { initialWorld, runSteps } from './scenario/runner';
 import { reportOutcome } from './scenario/report';
 import type { Scenario } from './scenario/types';
-import type { Frame, WorldSnapshot } from './snapshot';
+import type { Frame } from './snapshot';
 import type { SessionProgress, SessionRecording } from './session-types';
 import { ChangeRecorder } from './timeline/recorder';
 
@@ -30,20 +28,6 @@ class TappedLog extends EventLog {
     this.after(ev);
     return ev;
   }
-}
-
-/** The whole world as a snapshot (the timeline rebuilds the same from its changes). */
-export function snapshotOf(world: World, restart: RestartRun | null): WorldSnapshot {
-  return {
-    current: world.current,
-    containers: world.containers.map((c) => ({
-      ...containerView(c),
-      freezer: c.freezer,
-      root: c.root,
-    })),
-    images: [...world.images.keys()],
-    restart: restart ? restartView(restart.s) : null,
-  };
 }
 
 function taskCount(world: World): number {

@@ -3,6 +3,11 @@ import { parseScenario } from './parse';
 import { runScenario } from './runner';
 import type { RunResult } from './outcome';
 import type { Scenario } from './types';
+import { containerView } from '../kernel/view';
+import type { World } from '../kernel/types';
+import type { RestartRun } from '../restart/restart';
+import { restartView } from '../restart/view';
+import type { WorldSnapshot } from '../snapshot';
 
 export function scenario(obj: Record<string, unknown>): Scenario {
   const r = parseScenario(
@@ -45,3 +50,20 @@ export const TASK_VIEW_KEYS = [
   'frozen',
   'traced',
 ];
+
+/**
+ * The whole world as a snapshot, built from scratch: what the timeline must rebuild from its
+ * changes at every frame (the oracle of the timeline tests).
+ */
+export function snapshotOf(world: World, restart: RestartRun | null): WorldSnapshot {
+  return {
+    current: world.current,
+    containers: world.containers.map((c) => ({
+      ...containerView(c),
+      freezer: c.freezer,
+      root: c.root,
+    })),
+    images: [...world.images.keys()],
+    restart: restart ? restartView(restart.s) : null,
+  };
+}

@@ -2,8 +2,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { EventLog } from '../events';
 import { initialWorld } from '../scenario/runner';
-import { scenario } from '../scenario/testing';
-import { runSession, snapshotOf } from '../session';
+import { scenario, snapshotOf } from '../scenario/testing';
+import { runSession } from '../session';
 import type { WorldSnapshot } from '../snapshot';
 import { Timeline } from './timeline';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { scenario } from '../scenario/testing';
-import { runSession, snapshotOf } from '../session';
+import { scenario, snapshotOf } from '../scenario/testing';
+import { runSession } from '../session';
 import { Timeline } from './timeline';
 
 /** 150 tasks: a destroy removes them all at once, more than the timeline inserts one by one. */
