@@ -1,4 +1,5 @@
 import { EventLog, type EngineEvent } from '../events';
+import type { PartId } from '../part-id';
 import { cloneRun } from '../restart/clone';
 import { beginRestart, runnableIds, stepRestart, type RestartRun } from '../restart/restart';
 import type { Scenario, Variant } from '../scenario/types';
@@ -15,7 +16,7 @@ export interface ExploreOptions {
 export interface FoundViolation {
   invariant: InvariantName;
   message: string;
-  schedule: string[];
+  schedule: PartId[];
   events: EngineEvent[];
 }
 
@@ -38,7 +39,7 @@ export function exploreRestart(
   maxStates: number,
 ): ExploreResult {
   const seen = new Map<string, number>();
-  const found = new Map<InvariantName, { v: Violation; schedule: string[] }>();
+  const found = new Map<InvariantName, { v: Violation; schedule: PartId[] }>();
   let stopped = false;
 
   const record = (vs: Violation[], run: RestartRun) => {
@@ -50,7 +51,7 @@ export function exploreRestart(
   interface Frame {
     run: RestartRun;
     key: string;
-    ids: string[];
+    ids: PartId[];
     next: number;
     paths: number;
   }
@@ -121,7 +122,7 @@ export function exploreRestart(
 /** The events of one schedule, replayed from the start with a real log. */
 function replayEvents(
   start: (log: EventLog | null) => RestartRun,
-  schedule: string[],
+  schedule: PartId[],
 ): EngineEvent[] {
   const log = new EventLog();
   const run = start(log);

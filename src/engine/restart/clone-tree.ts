@@ -1,6 +1,7 @@
 import { kerror, type KError } from '../errno';
 import { TASK_INTERRUPTIBLE } from '../kernel/constants';
 import { createTask } from '../kernel/world';
+import { partId } from '../part-id';
 import type { RestartState, TaskPart } from './types';
 
 /** ckpt_make_tree in user space, one clone per step, in pids order. */
@@ -36,7 +37,7 @@ export function cloneNext(s: RestartState): KError | null {
   });
   const part: TaskPart = {
     kind: 'task',
-    id: `pid:${e.vpid}`,
+    id: partId(e.vpid),
     slot: i + 1,
     pid: e.vpid,
     index: i,

@@ -3,6 +3,8 @@ import type { PidsEntry } from '../image/types';
 import type { RestartCtx, RestartState } from './types';
 import type { Emit } from './emit';
 import { append } from './trail';
+import type { Actor } from '../part-id';
+import type { KernelFn } from '../kernel-fns';
 
 /** ckpt_ctx_alloc: refcount 1, owned by the coordinator's sys_restart. */
 export function ctxAlloc(pids: PidsEntry[]): RestartCtx {
@@ -72,8 +74,8 @@ export function errorNote(first: boolean, error: KError): string {
 export function activateNext(
   s: RestartState,
   emit: Emit,
-  actor: string,
-  fn: string,
+  actor: Actor,
+  fn: KernelFn,
 ): KError | null {
   const ctx = s.ctx!;
   ctx.active += 1;

@@ -19,6 +19,7 @@ import { restoreTaskStruct } from './restore-task-struct';
 import { fail, hex } from './task-out';
 import type { Task } from '../kernel/types';
 import type { RestartState, TaskPart } from './types';
+import type { KernelFn } from '../kernel-fns';
 
 /** One step of a restarting task's do_restore_task (and, for a zombie, its do_exit). */
 export function stepTask(
@@ -70,7 +71,7 @@ export function stepTask(
       return restoreTaskStruct(s, p, emit);
     case 'restore_activate_next': {
       const error = activateNext(s, emit, A, 'restore_activate_next');
-      if (error) return fail(p, error, null, '', '');
+      if (error) return fail(p, error, null, 'restore_activate_next', '');
       p.pc = p.zombie ? 'ckpt_ctx_put_local' : 'wait_task_sync';
       return { broadcast: false };
     }
@@ -278,7 +279,7 @@ function gone(s: RestartState, p: TaskPart, emit: Emit): { broadcast: boolean } 
  * An interruptible wait that ends in death: SIGKILL makes it return -EINTR (-ERESTARTSYS at
  * the syscall boundary); a ctx error makes the task force_sig(SIGKILL) itself and return -EBUSY.
  */
-function wokenToDie(p: TaskPart, emit: Emit, fn: string): { broadcast: boolean } {
+function wokenToDie(p: TaskPart, emit: Emit, fn: KernelFn): { broadcast: boolean } {
   const error = p.killed
     ? kerror('EINTR', 'interrupted by SIGKILL')
     : kerror('EBUSY', 'ctx error: force_sig(SIGKILL)');

@@ -1,10 +1,11 @@
 /** crviz-scenario/1 (CONTRACTS.md section 2), after validation and defaulting. */
+import type { PartId } from '../part-id';
 
 export type Variant = 'v18-28' | 'v17' | 'naive';
 export const VARIANTS: readonly Variant[] = ['v18-28', 'v17', 'naive'];
 
 /** `fifo`, `random:SEED`, or an explicit list of participant ids (`coord`, `pid:N`). */
-export type Schedule = 'fifo' | `random:${string}` | string[];
+export type Schedule = 'fifo' | `random:${string}` | PartId[];
 
 export interface TreeEntry {
   pid: number;
