@@ -50,7 +50,7 @@ const trees = fc
  * taken, the event count, the refcount trail): the parts the key leaves out on purpose.
  */
 function wholeState(s: RestartState): string {
-  const { refHistory: _history, ...ctx } = s.ctx ?? { refHistory: null };
+  const ctx = s.ctx && { ...s.ctx, refHistory: null };
   const c = s.container;
   return JSON.stringify({
     variant: s.variant,
