@@ -116,4 +116,3 @@ export const RESTARTING_TASK_FIELDS = {
   nsproxy: 'fixed',
   children: 'implied',
 } as const satisfies Roles<Task>;
-

@@ -1,5 +1,4 @@
-import { stateName, taskView } from '../kernel/view';
-import { isFrozen } from '../kernel/tree';
+import { sameTaskView, taskView } from '../kernel/view';
 import type { Container, Task, World } from '../kernel/types';
 import type { Part, RestartState } from '../restart/types';
 import type { EngineEvent } from '../events';
@@ -9,22 +8,6 @@ import type { TaskView, WorldSnapshot } from '../snapshot';
 import type { ContainerHead, FrameChange, TaskChange } from './changes';
 import { RestartRecorder } from './restart-recorder';
 import { containerSnapshot, sortedTasks } from './views';
-
-function sameTask(c: Container, t: Task, v: TaskView): boolean {
-  return (
-    v.tgid === t.tgid &&
-    v.ppid === t.parent &&
-    v.pgid === t.pgid &&
-    v.sid === t.sid &&
-    v.comm === t.comm &&
-    v.exit_code === t.exit_code &&
-    v.exit_signal === t.exit_signal &&
-    v.pdeath_signal === t.pdeath_signal &&
-    v.traced === (t.ptracer !== 0) &&
-    v.frozen === isFrozen(c, t) &&
-    v.state === stateName(t)
-  );
-}
 
 function sameHead(a: ContainerHead, c: Container): boolean {
   return (
@@ -161,7 +144,7 @@ export class ChangeRecorder {
 
   private diffTask(c: Container, t: Task, views: Map<number, TaskView>, out: TaskChange[]): void {
     const v = views.get(t.pid);
-    if (v && sameTask(c, t, v)) return;
+    if (v && sameTaskView(c, t, v)) return;
     const next = taskView(c, t);
     out.push({ c: c.id, pid: t.pid, after: next });
     views.set(t.pid, next);
