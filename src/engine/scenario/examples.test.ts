@@ -23,6 +23,7 @@ describe('the shared examples', () => {
   it.each(files)('%s meets every expectation under crviz run', (file) => {
     const parsed = parseScenario(readFileSync(join(dir, file), 'utf8'), file);
     if (!parsed.ok) throw new Error(parsed.message);
+    expect(parsed.scenario.name).toBe(file.replace(/\.json$/, ''));
     const run = runScenario(parsed.scenario, {
       baseDir: dirname(join(dir, file)),
       readFile: () => null,
