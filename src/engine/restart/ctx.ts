@@ -36,15 +36,6 @@ export function ctxPut(ctx: RestartCtx): number {
   return ctx.refcount;
 }
 
-export function ctxRefData(ctx: RestartCtx): Record<string, number> {
-  return { refcount: ctx.refcount, active_pid: ctx.active };
-}
-
-/** get_active_pid: the vpid whose turn it is, or 0 before the first activation. */
-export function activeVpid(ctx: RestartCtx): number {
-  return ctx.active >= 0 && ctx.active < ctx.nrPids ? ctx.pids[ctx.active].vpid : 0;
-}
-
 /**
  * restore_notify_error: the first error wins; sets CKPT_CTX_ERROR, completes the coordinator's
  * completion and (the caller's step says so) wakes every waiter on waitq. Emits nothing itself:
