@@ -70,6 +70,15 @@ export interface WorldSnapshot {
 }
 
 /**
+ * The container the debugger shows at a snapshot: the one a restart builds while there is one,
+ * else the current one (or the current one, if the restart's is not in the snapshot).
+ */
+export function shownContainer(s: WorldSnapshot): WorldSnapshot['containers'][number] | undefined {
+  const id = s.restart?.container ?? s.current;
+  return s.containers.find((c) => c.id === id) ?? s.containers.find((c) => c.id === s.current);
+}
+
+/**
  * One position of the timeline: the event that led to it and what it changed in the world
  * (src/engine/timeline/timeline.ts rebuilds the world at any frame from these changes).
  */

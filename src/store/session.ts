@@ -1,3 +1,4 @@
+import { errorText } from '../engine/error-text';
 import type { ExploreResult, FoundViolation } from '../engine/explore/explore';
 import type { DecodedImage } from '../engine/image/types';
 import type { ReportStep } from '../engine/scenario/report';
@@ -31,10 +32,6 @@ const MAX_STATES = 200_000;
 
 function reportStep(recording: SessionRecording, index: number): ReportStep | undefined {
   return recording.report.steps.find((s) => s.index === index);
-}
-
-function errorText(err: unknown): string {
-  return err instanceof Error ? err.message : String(err);
 }
 
 /** Describes a step for notices: "kill pid 3", "checkpoint". */

@@ -1,3 +1,4 @@
+import { errorText } from '../engine/error-text';
 import type { ExploreResult } from '../engine/explore/explore';
 import type { DecodedImage } from '../engine/image/types';
 import type { Scenario, Variant } from '../engine/scenario/types';
@@ -31,10 +32,6 @@ export interface EngineApi {
 
 /** About 20 ms of deserialization on the page per message. */
 export const FRAMES_PER_MESSAGE = 1500;
-
-function message(err: unknown): string {
-  return err instanceof Error ? err.message : String(err);
-}
 
 /**
  * Answers one request. Engine exceptions become error responses, never a dead worker. `post`
@@ -102,6 +99,6 @@ export function handleRequest(
       }
     }
   } catch (err) {
-    return { type: 'error', id: req.id, message: `engine failure: ${message(err)}` };
+    return { type: 'error', id: req.id, message: `engine failure: ${errorText(err)}` };
   }
 }

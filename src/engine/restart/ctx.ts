@@ -36,6 +36,11 @@ export function ctxPut(ctx: RestartCtx): number {
   return ctx.refcount;
 }
 
+/** get_active_pid as a pid: the task whose turn it is; null before the first turn or past the last. */
+export function activeTaskPid(ctx: RestartCtx): number | null {
+  return ctx.active >= 0 && ctx.active < ctx.nrPids ? ctx.pids[ctx.active].vpid : null;
+}
+
 /**
  * restore_notify_error: the first error wins; sets CKPT_CTX_ERROR, completes the coordinator's
  * completion and (the caller's step says so) wakes every waiter on waitq. Emits nothing itself:

@@ -3,6 +3,7 @@ import type { EventLog } from '../events';
 import { cloneContainer, newContainer } from '../kernel/world';
 import type { World } from '../kernel/types';
 import type { Schedule, Variant } from '../scenario/types';
+import { activeTaskPid } from './ctx';
 import { emitterFor, type Emit } from './emit';
 import { refreshOne } from './runnable';
 import { RunQueue } from './runqueue';
@@ -160,11 +161,9 @@ export function stepRestart(run: RestartRun, choice?: PartId): KResult<PartId> {
   }
   refreshOne(s, p);
   refreshOne(s, s.coord);
-  const ctx = s.ctx;
-  if (ctx && ctx.active >= 0 && ctx.active < ctx.nrPids) {
-    const active = s.byPid.get(ctx.pids[ctx.active].vpid);
-    if (active) refreshOne(s, active);
-  }
+  const activePid = s.ctx ? activeTaskPid(s.ctx) : null;
+  const active = activePid === null ? undefined : s.byPid.get(activePid);
+  if (active) refreshOne(s, active);
   if (broadcast) for (const t of s.tasks) refreshOne(s, t);
   s.finished = s.coord.pc === 'done' && s.tasksDone === s.tasks.length;
   run.afterStep?.(p, broadcast);

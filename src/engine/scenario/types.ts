@@ -4,6 +4,10 @@ import type { PartId } from '../part-id';
 export type Variant = 'v18-28' | 'v17' | 'naive';
 export const VARIANTS: readonly Variant[] = ['v18-28', 'v17', 'naive'];
 
+export function isVariant(v: unknown): v is Variant {
+  return VARIANTS.includes(v as Variant);
+}
+
 /** `fifo`, `random:SEED`, or an explicit list of participant ids (`coord`, `pid:N`). */
 export type Schedule = 'fifo' | `random:${string}` | PartId[];
 

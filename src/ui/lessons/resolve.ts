@@ -1,3 +1,4 @@
+import { activeHolder as restartActiveHolder, type ActiveHolder } from '../../engine/restart/view';
 import type { WorldSnapshot } from '../../engine/snapshot';
 import type { SessionRecording } from '../../engine/session-types';
 import type { Timeline } from '../../engine/timeline/timeline';
@@ -33,12 +34,10 @@ export function captionIndexAt(frames: readonly number[], cursor: number): numbe
 }
 
 /** Who holds active_pid in a world: a pid, 'complete' once it passed the last entry, or null. */
-export type Holder = number | 'complete' | null;
+export type Holder = ActiveHolder;
 
 export function activeHolder(world: WorldSnapshot | null): Holder {
-  const r = world?.restart;
-  if (!r?.ctx || r.ctx.active_pid < 0) return null;
-  return r.ctx.active_pid >= r.pids.length ? 'complete' : r.pids[r.ctx.active_pid];
+  return world?.restart ? restartActiveHolder(world.restart) : null;
 }
 
 export interface Prediction {

@@ -1,3 +1,4 @@
+import { errorText } from '../../engine/error-text';
 import { useRef, type RefObject } from 'react';
 import { selectRecording } from '../../store/selectors';
 import { useDebugger, useDebuggerState } from '../context';
@@ -5,10 +6,6 @@ import { download } from './download';
 import { svgMarkup, treePng } from './exportTree';
 import { importFile } from './importFile';
 import { momentOf } from './moment';
-
-function message(err: unknown): string {
-  return err instanceof Error ? err.message : String(err);
-}
 
 /** Export the tree (SVG, PNG with its scenario) and the trace; import any file crviz reads. */
 export function ExportMenu({ host }: { host: RefObject<HTMLDivElement | null> }) {
@@ -18,7 +15,7 @@ export function ExportMenu({ host }: { host: RefObject<HTMLDivElement | null> })
   const name = recording?.scenario.name ?? 'crviz';
   const svg = () => host.current?.querySelector('svg') ?? null;
   const fail = (what: string, err: unknown) =>
-    instance.store.getState().notify('error', `${what} failed: ${message(err)}`);
+    instance.store.getState().notify('error', `${what} failed: ${errorText(err)}`);
 
   const exportSvg = () => {
     const el = svg();

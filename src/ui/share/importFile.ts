@@ -1,9 +1,7 @@
+import { errorText } from '../../engine/error-text';
+import { isVariant } from '../../engine/scenario/types';
 import type { DebuggerInstance } from '../instance';
 import { isPng, readTextChunks } from './pngText';
-
-function message(err: unknown): string {
-  return err instanceof Error ? err.message : String(err);
-}
 
 interface SavedMoment {
   cursor?: unknown;
@@ -19,7 +17,7 @@ async function openPng(instance: DebuggerInstance, name: string, bytes: Uint8Arr
   try {
     text = readTextChunks(bytes);
   } catch (err) {
-    store.getState().notify('error', `${name}: ${message(err)}`);
+    store.getState().notify('error', `${name}: ${errorText(err)}`);
     return false;
   }
   const scenario = text['crviz-scenario'];
@@ -35,8 +33,7 @@ async function openPng(instance: DebuggerInstance, name: string, bytes: Uint8Arr
     // The scenario alone is still worth opening; it shows its last step.
   }
   const s = store.getState();
-  if (m.variant === null || m.variant === 'v18-28' || m.variant === 'v17' || m.variant === 'naive')
-    s.setParams({ variant: m.variant });
+  if (m.variant === null || isVariant(m.variant)) s.setParams({ variant: m.variant });
   if (typeof m.schedule === 'string') s.setParams({ schedule: m.schedule });
   if (typeof m.cursor === 'number') s.setCursor(m.cursor);
   if (typeof m.selection === 'number') s.select(m.selection);
@@ -69,7 +66,7 @@ export async function importFile(
       if (ok) store.getState().select(null);
       return ok;
     } catch (err) {
-      store.getState().notify('error', `${name}: ${message(err)}`);
+      store.getState().notify('error', `${name}: ${errorText(err)}`);
       return false;
     }
   }

@@ -1,3 +1,4 @@
+import { errorText } from '../../engine/error-text';
 import type { Scenario } from '../../engine/scenario/types';
 import type { DebuggerState } from '../../store/types';
 import type { DebuggerInstance } from '../instance';
@@ -20,10 +21,6 @@ export function positionOf(state: DebuggerState): Omit<Moment, 'scenarioText'> {
 export function momentOf(state: DebuggerState): Moment | null {
   if (!state.recording) return null;
   return { scenarioText: JSON.stringify(state.recording.scenario), ...positionOf(state) };
-}
-
-function message(err: unknown): string {
-  return err instanceof Error ? err.message : String(err);
 }
 
 /**
@@ -50,7 +47,7 @@ export async function restoreMoment(
   try {
     scenario = await client.parse(moment.scenarioText, source);
   } catch (err) {
-    return fail(message(err));
+    return fail(errorText(err));
   }
   if (!(await session.loadScenario(scenario))) return fail('the engine could not run it');
   const state = store.getState();
