@@ -20,11 +20,8 @@ export interface RestartRun {
   world: World;
   emit: Emit;
   picker: Picker;
-  /**
-   * Called when a step has fully finished, with the participant that stepped and whether the
-   * step may have woken every participant (the session records the world there).
-   */
-  afterStep?: (stepped: Part, broadcast: boolean) => void;
+  /** RestartOptions.afterStep. */
+  readonly afterStep?: (stepped: Part, broadcast: boolean) => void;
 }
 
 export interface RestartOptions {
@@ -34,6 +31,11 @@ export interface RestartOptions {
   schedule?: Schedule;
   /** Where events go; null keeps none (the explorer). */
   log: EventLog | null;
+  /**
+   * Called when a step has fully finished, with the participant that stepped and whether the
+   * step may have woken every participant (the session records the world there).
+   */
+  afterStep?: (stepped: Part, broadcast: boolean) => void;
 }
 
 /** The coordinator is forked outside a new, empty container; nothing runs until the first step. */
@@ -70,7 +72,13 @@ export function beginRestart(world: World, o: RestartOptions): RestartRun {
     taken: null,
     events: 0,
   };
-  const run: RestartRun = { s, world, picker: pickerFor(o.schedule), emit: () => {} };
+  const run: RestartRun = {
+    s,
+    world,
+    picker: pickerFor(o.schedule),
+    emit: () => {},
+    afterStep: o.afterStep,
+  };
   run.emit = emitterFor(o.log, () => {
     run.s.events++;
   });
