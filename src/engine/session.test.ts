@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { scenario } from './scenario/testing';
 import { runSession } from './session';
-import { Timeline } from './timeline/timeline';
+import { WorldReplay } from './timeline/timeline';
 import type { SessionProgress } from './session-types';
 
 const s = scenario({
@@ -29,7 +29,7 @@ describe('runSession', () => {
 
   it('shows each restart step fully taken: the last frame has every participant done', () => {
     const rec = runSession(s);
-    const tl = new Timeline(rec.initial, rec.frames);
+    const tl = new WorldReplay(rec.initial, rec.frames);
     const last = tl.at(rec.frames.length - 1);
     expect(last.restart?.finished).toBe(true);
     expect(last.restart?.participants.every((p) => p.done && !p.runnable)).toBe(true);

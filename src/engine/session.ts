@@ -1,4 +1,4 @@
-import { EventLog, type EngineEvent, type EventInput } from './events';
+import { EngineLog, type EngineEvent, type EventInput } from './events';
 import type { World } from './kernel/types';
 import type { RestartRun } from './restart/restart';
 import type { Part } from './restart/types';
@@ -20,7 +20,7 @@ const FRAME_PER_EVENT_LIMIT = 2500;
 const PROGRESS_EVERY = 4096;
 
 /** A log that calls back after each event, so the session can record the world there. */
-class TappedLog extends EventLog {
+class TappedLog extends EngineLog {
   constructor(private readonly after: (e: EngineEvent) => void) {
     super();
   }
@@ -53,7 +53,7 @@ export interface SessionOptions {
 class SessionRecorder implements RunObserver {
   readonly frames: Frame[] = [];
   readonly stepStarts: number[] = [];
-  readonly log: EventLog;
+  readonly log: EngineLog;
   private step = -1;
   private restartRun: RestartRun | null = null;
   /** Frames per event, or one per step above FRAME_PER_EVENT_LIMIT tasks. */

@@ -1,5 +1,5 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import { Timeline } from '../engine/timeline/timeline';
+import { WorldReplay } from '../engine/timeline/timeline';
 import { firstErrorFrame } from './markers';
 import { SPEEDS, type Breakpoint, type DebuggerState } from './types';
 
@@ -42,7 +42,7 @@ export function createDebuggerStore(): DebuggerStore {
 
     setRecording(recording, cursor) {
       const frames = recording.frames.length;
-      const timeline = new Timeline(recording.initial, recording.frames);
+      const timeline = new WorldReplay(recording.initial, recording.frames);
       const at = clampCursor(cursor ?? frames - 1, frames);
       const endSnapshot = timeline.at(frames - 1);
       const firstError = firstErrorFrame(recording);

@@ -1,5 +1,5 @@
 import { fail, ok, type KError, type KResult } from '../errno';
-import type { EventLog } from '../events';
+import type { EngineLog } from '../events';
 import { cloneContainer, newContainer } from '../kernel/world';
 import type { World } from '../kernel/types';
 import type { Schedule, Variant } from '../scenario/types';
@@ -30,7 +30,7 @@ export interface RestartOptions {
   variant: Variant;
   schedule?: Schedule;
   /** Where events go; null keeps none (the explorer). */
-  log: EventLog | null;
+  log: EngineLog | null;
   /**
    * Called when a step has fully finished, with the participant that stepped and whether the
    * step may have woken every participant (the session records the world there).

@@ -1,5 +1,5 @@
 import { kerror, type KError } from '../errno';
-import { EventLog } from '../events';
+import { EngineLog } from '../events';
 import { sysCheckpoint } from '../checkpoint/checkpoint';
 import { corruptImage, patchImage, truncateImage } from '../image/edit';
 import { buildContainer } from '../kernel/build';
@@ -17,7 +17,7 @@ export interface RunOptions {
   baseDir: string;
   readFile: (path: string) => Uint8Array | null;
   /** A log to use instead of a new one (the session hooks its emit). */
-  log?: EventLog;
+  log?: EngineLog;
   /** Watches the run as it goes (the debugger session records its frames from it). */
   observer?: RunObserver;
 }
@@ -41,7 +41,7 @@ type Fields = StepOutcome['fields'];
 type Applied = { ok: true; fields: Fields } | { ok: false; error: KError; fields: Fields };
 
 /** The world before any step: the scenario's tree as container 1. */
-export function initialWorld(s: Scenario, log?: EventLog): World | { unsupported: string } {
+export function initialWorld(s: Scenario, log?: EngineLog): World | { unsupported: string } {
   const world = createWorld();
   if (log) world.log = log;
   const built = buildContainer(world, s.tree);
@@ -218,6 +218,6 @@ function cloneWorld(w: World): World {
     containers: w.containers.map(cloneContainer),
     current: w.current,
     images: new Map(w.images),
-    log: new EventLog(),
+    log: new EngineLog(),
   };
 }

@@ -1,7 +1,7 @@
 import { activeHolder as restartActiveHolder, type ActiveHolder } from '../../engine/restart/view';
 import type { WorldSnapshot } from '../../engine/snapshot';
 import type { SessionRecording } from '../../engine/session-types';
-import type { Timeline } from '../../engine/timeline/timeline';
+import type { WorldReplay } from '../../engine/timeline/timeline';
 import { lastFrameOfStep } from '../../store/scenarioEdit';
 import type { Caption, CaptionAnchor } from './types';
 
@@ -52,7 +52,7 @@ export interface Prediction {
  * A question for predict mode when going from `from` to `to` hands active_pid to someone else
  * inside the same restart; null when the step does not move the baton.
  */
-export function predictionFor(timeline: Timeline, from: number, to: number): Prediction | null {
+export function predictionFor(timeline: WorldReplay, from: number, to: number): Prediction | null {
   if (to <= from) return null;
   const before = timeline.at(from);
   const after = timeline.at(to);
