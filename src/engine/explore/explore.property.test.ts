@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { scenario } from '../scenario/testing';
+import { CHECKPOINT_RESTART_STEPS, scenario } from '../scenario/testing';
 import { exploreScenario } from './explore';
 
 /** Small containers with at least one zombie: init, a few processes, zombies under live parents. */
@@ -31,12 +31,7 @@ const trees = fc
 function explore(tree: Record<string, unknown>[], variant: 'v18-28' | 'naive' | 'v17') {
   const s = scenario({
     tree,
-    steps: [
-      { op: 'freeze' },
-      { op: 'checkpoint', image: 'a' },
-      { op: 'destroy' },
-      { op: 'restart', image: 'a' },
-    ],
+    steps: CHECKPOINT_RESTART_STEPS,
   });
   const r = exploreScenario(s, { variant });
   if ('unsupported' in r) throw new Error(r.unsupported);
