@@ -25,6 +25,7 @@ export interface OutEntry {
   pdeath_signal?: number;
   pgid?: number;
   sid?: number;
+  init?: boolean;
 }
 
 export type ImportResult =
