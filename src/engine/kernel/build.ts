@@ -3,7 +3,8 @@ import { fail, ok, type KResult } from '../errno';
 import type { TreeEntry } from '../scenario/types';
 import { EXIT_ZOMBIE, TASK_DEAD, TASK_RUNNING, TASK_STOPPED, validSignal } from './constants';
 import type { Container, World } from './types';
-import { truncateComm, validPid } from './tree';
+import { truncateComm } from './comm';
+import { validPid } from './tree';
 import { createTask, newContainer } from './world';
 
 /** Checks the whole tree before creating anything, so a bad tree leaves the world untouched. */

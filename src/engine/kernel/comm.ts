@@ -83,6 +83,8 @@ function byteLength(cp: number): number {
  * written by a person is cut between characters; a byte the kernel cut is already an escape.
  */
 export function truncateComm(comm: string, max = 15): string {
+  // Fast path: a UTF-16 unit is at most 3 bytes, so 5 units always fit in 15.
+  if (max === 15 && comm.length <= 5) return comm;
   let bytes = 0;
   let out = '';
   for (const ch of comm) {

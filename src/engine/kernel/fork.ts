@@ -2,7 +2,8 @@
 import { fail, kerror, ok, type KResult } from '../errno';
 import type { World } from './types';
 import { actorOf, begin, emit, refuse } from './k';
-import { nextPid, truncateComm, validPid } from './tree';
+import { truncateComm } from './comm';
+import { nextPid, validPid } from './tree';
 import { createTask } from './world';
 import type { Container } from './types';
 
