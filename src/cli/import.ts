@@ -55,7 +55,7 @@ async function importPath(deps: CliDeps, path: string): Promise<ImportResult | C
       baseName(dir),
     );
   }
-  if (!kind) return usage(`${path}: no such file or directory`);
+  if (deps.pathKind && !kind) return usage(`${path}: no such file`);
   // Only the first 512 bytes decide: an archive is streamed later, never read whole.
   const blob = deps.openBlob ? await deps.openBlob(path) : null;
   const head = blob ? new Uint8Array(await blob.slice(0, 512).arrayBuffer()) : new Uint8Array();

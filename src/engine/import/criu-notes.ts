@@ -148,7 +148,12 @@ export function criuNotes(tasks: readonly CriuTaskFacts[]): CriuNote[] {
   return out;
 }
 
+/** `pid 3 (worker)`, with a comm's raw bytes shown as `\xNN`. */
+export function taskLabel(t: { pid: number; comm: string }): string {
+  return `pid ${t.pid} (${showComm(t.comm)})`;
+}
+
 /** `pid 3 (worker): text`, the form of every importer note. */
 export function noteText(t: { pid: number; comm: string }, text: string): string {
-  return `pid ${t.pid} (${showComm(t.comm)}): ${text}`;
+  return `${taskLabel(t)}: ${text}`;
 }
