@@ -52,7 +52,28 @@ const FATAL = new Set([
 
 const sig = (n: number) => `${signalName(n)} (${n})`;
 
-function zombieNotes(t: CriuTaskFacts, add: (n: Omit<CriuNote, 'pid'>) => void): void {
+type Note = Omit<CriuNote, 'pid'>;
+
+/**
+ * What CRIU 4.1.1's restore changes about this one process (a leader): its own facts suffice,
+ * so the tree view can ask for every card without looking at the rest of the tree.
+ */
+export function criuRestoreNotes(t: CriuTaskFacts): Note[] {
+  const out: Note[] = [];
+  if (t.tgid !== t.pid) return out;
+  if (t.state === 'zombie') zombieNotes(t, (n) => out.push(n));
+  if (t.exit_signal !== SIGCHLD) {
+    const now = t.exit_signal > 0 ? sig(t.exit_signal) : 'no signal';
+    out.push({
+      when: 'restore',
+      badge: 'CRIU: SIGCHLD',
+      text: `CRIU 4.1.1 restores it with exit signal SIGCHLD, not ${now}: CRIU's image does not keep the exit signal`,
+    });
+  }
+  return out;
+}
+
+function zombieNotes(t: CriuTaskFacts, add: (n: Note) => void): void {
   const code = t.exit_code >>> 0;
   const signo = code & 0x7f;
   if (signo === 0) {
@@ -94,7 +115,7 @@ export function criuNotes(tasks: readonly CriuTaskFacts[]): CriuNote[] {
   const out: CriuNote[] = [];
   for (const t of tasks) {
     if (t.tgid !== t.pid) continue; // notes belong to the process, told on its leader
-    const add = (n: Omit<CriuNote, 'pid'>) => out.push({ pid: t.pid, ...n });
+    const add = (n: Note) => out.push({ pid: t.pid, ...n });
     const isRoot = !pids.has(t.ppid);
     const threads = threadsOf.get(t.pid) ?? [];
     const gone = (s: string) => s === 'zombie' || s === 'dead';
@@ -135,15 +156,7 @@ export function criuNotes(tasks: readonly CriuTaskFacts[]): CriuNote[] {
         text: `criu dump refuses it without --shell-job: "The root process ${t.pid} is not a session leader"`,
       });
     }
-    if (t.state === 'zombie') zombieNotes(t, add);
-    if (t.exit_signal !== SIGCHLD) {
-      const now = t.exit_signal > 0 ? sig(t.exit_signal) : 'no signal';
-      add({
-        when: 'restore',
-        badge: 'CRIU: SIGCHLD',
-        text: `CRIU 4.1.1 restores it with exit signal SIGCHLD, not ${now}: CRIU's image does not keep the exit signal`,
-      });
-    }
+    for (const n of criuRestoreNotes(t)) add(n);
   }
   return out;
 }

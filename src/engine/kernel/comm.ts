@@ -107,6 +107,8 @@ export function hasRawBytes(comm: string): boolean {
  * (never U+FFFD, which would hide what the kernel holds).
  */
 export function showComm(comm: string): string {
+  // Most names have nothing to escape: no lone-surrogate-range unit, no control character.
+  if (!/[\udc80-\udcff\x00-\x1f\x7f]/.test(comm)) return comm;
   let out = '';
   for (const ch of comm) {
     const cp = ch.codePointAt(0) ?? 0;
