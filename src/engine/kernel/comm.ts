@@ -108,6 +108,7 @@ export function hasRawBytes(comm: string): boolean {
  */
 export function showComm(comm: string): string {
   // Most names have nothing to escape: no lone-surrogate-range unit, no control character.
+  // eslint-disable-next-line no-control-regex -- control characters are what is looked for
   if (!/[\udc80-\udcff\x00-\x1f\x7f]/.test(comm)) return comm;
   let out = '';
   for (const ch of comm) {

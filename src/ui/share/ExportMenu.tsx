@@ -3,7 +3,8 @@ import { selectRecording } from '../../store/selectors';
 import { useDebugger, useDebuggerState } from '../context';
 import { download } from './download';
 import { svgMarkup, treePng } from './exportTree';
-import { importFile } from './importFile';
+import { importPicked } from './importFile';
+import { pickedFromInput } from './pickedFiles';
 import { momentOf } from './moment';
 
 function message(err: unknown): string {
@@ -15,6 +16,7 @@ export function ExportMenu({ host }: { host: RefObject<HTMLDivElement | null> })
   const instance = useDebugger();
   const recording = useDebuggerState(selectRecording);
   const input = useRef<HTMLInputElement>(null);
+  const folder = useRef<HTMLInputElement | null>(null);
   const name = recording?.scenario.name ?? 'crviz';
   const svg = () => host.current?.querySelector('svg') ?? null;
   const fail = (what: string, err: unknown) =>
@@ -63,13 +65,31 @@ export function ExportMenu({ host }: { host: RefObject<HTMLDivElement | null> })
       <input
         ref={input}
         type="file"
-        accept=".json,.ckpt,.png,application/json,image/png,application/octet-stream"
+        accept=".json,.ckpt,.png,.tar,.gz,.tgz,application/json,image/png,application/octet-stream,application/x-tar,application/gzip"
         aria-label="Import file"
         hidden
         onChange={async (e) => {
-          const file = e.target.files?.[0];
+          const picked = pickedFromInput(e.target.files);
           e.target.value = '';
-          if (file) await importFile(instance, file.name, new Uint8Array(await file.arrayBuffer()));
+          await importPicked(instance, picked);
+        }}
+      />
+      <button type="button" className="small" onClick={() => folder.current?.click()}>
+        Import CRIU folder…
+      </button>
+      <input
+        ref={(el) => {
+          folder.current = el;
+          // React has no prop for it: the picker then chooses a folder and lists its files.
+          el?.setAttribute('webkitdirectory', '');
+        }}
+        type="file"
+        aria-label="Import CRIU images folder"
+        hidden
+        onChange={async (e) => {
+          const picked = pickedFromInput(e.target.files);
+          e.target.value = '';
+          await importPicked(instance, picked);
         }}
       />
     </span>
