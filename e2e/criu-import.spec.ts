@@ -77,3 +77,14 @@ test('a damaged archive gets one notice and changes nothing', async ({ app }) =>
   await expect(app.getByRole('alert', { name: 'Notices' })).toContainText('broken.tgz');
   await expect(app.getByRole('treeitem', { name: /^pid 1 init/ })).toBeVisible();
 });
+
+test('a CRIU images folder dropped on the page opens as the tree', async ({ app }) => {
+  // A real drag of a folder from the file manager, through Chromium's input domain: the page
+  // gets DataTransfer items whose entries are a directory tree.
+  const cdp = await app.context().newCDPSession(app);
+  const data = { items: [], files: [resolve(REAL, 'images')], dragOperationsMask: 1 };
+  for (const type of ['dragEnter', 'dragOver', 'drop'] as const) {
+    await cdp.send('Input.dispatchDragEvent', { type, x: 700, y: 450, data });
+  }
+  await expectRealTree(app);
+});
