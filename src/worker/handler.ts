@@ -43,6 +43,14 @@ function message(err: unknown): string {
   return err instanceof Error ? err.message : String(err);
 }
 
+/** Scenario text checked by the parser, answered as a scenario or the parser's message. */
+function scenarioAnswer(api: EngineApi, id: number, text: string, source: string): EngineResponse {
+  const parsed = api.parseScenario(text, source);
+  return parsed.ok
+    ? { type: 'scenario', id, scenario: toWire(parsed.scenario) }
+    : { type: 'error', id, message: parsed.message };
+}
+
 /**
  * Answers one request. Engine exceptions become error responses, never a dead worker. `post`
  * receives the messages sent before the answer: progress while a load runs, then its frames
@@ -96,17 +104,10 @@ export function handleRequest(
         if (!api.importBundle) return { type: 'error', id: req.id, message: 'import unsupported' };
         const imported = api.importBundle(req.text, req.source);
         if (!imported.ok) return { type: 'error', id: req.id, message: imported.message };
-        const parsed = api.parseScenario(imported.json, req.source);
-        return parsed.ok
-          ? { type: 'scenario', id: req.id, scenario: toWire(parsed.scenario) }
-          : { type: 'error', id: req.id, message: parsed.message };
+        return scenarioAnswer(api, req.id, imported.json, req.source);
       }
-      case 'parse': {
-        const parsed = api.parseScenario(req.text, req.source);
-        return parsed.ok
-          ? { type: 'scenario', id: req.id, scenario: toWire(parsed.scenario) }
-          : { type: 'error', id: req.id, message: parsed.message };
-      }
+      case 'parse':
+        return scenarioAnswer(api, req.id, req.text, req.source);
     }
   } catch (err) {
     return { type: 'error', id: req.id, message: `engine failure: ${message(err)}` };
@@ -133,10 +134,7 @@ export async function handleImportDump(
     );
     if (!imported.ok)
       return { type: 'error', id: req.id, message: `${req.name}: ${imported.message}` };
-    const parsed = api.parseScenario(imported.json, req.name);
-    return parsed.ok
-      ? { type: 'scenario', id: req.id, scenario: toWire(parsed.scenario) }
-      : { type: 'error', id: req.id, message: parsed.message };
+    return scenarioAnswer(api, req.id, imported.json, req.name);
   } catch (err) {
     return { type: 'error', id: req.id, message: `engine failure: ${message(err)}` };
   }

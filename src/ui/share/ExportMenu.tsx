@@ -1,4 +1,4 @@
-import { useRef, type RefObject } from 'react';
+import { useRef, type ChangeEvent, type RefObject } from 'react';
 import { selectRecording } from '../../store/selectors';
 import { useDebugger, useDebuggerState } from '../context';
 import { download } from './download';
@@ -17,6 +17,11 @@ export function ExportMenu({ host }: { host: RefObject<HTMLDivElement | null> })
   const recording = useDebuggerState(selectRecording);
   const input = useRef<HTMLInputElement>(null);
   const folder = useRef<HTMLInputElement | null>(null);
+  const onPicked = async (e: ChangeEvent<HTMLInputElement>) => {
+    const picked = pickedFromInput(e.target.files);
+    e.target.value = ''; // picking the same file again must fire again
+    await importPicked(instance, picked);
+  };
   const name = recording?.scenario.name ?? 'crviz';
   const svg = () => host.current?.querySelector('svg') ?? null;
   const fail = (what: string, err: unknown) =>
@@ -68,11 +73,7 @@ export function ExportMenu({ host }: { host: RefObject<HTMLDivElement | null> })
         accept=".json,.ckpt,.png,.tar,.gz,.tgz,application/json,image/png,application/octet-stream,application/x-tar,application/gzip"
         aria-label="Import file"
         hidden
-        onChange={async (e) => {
-          const picked = pickedFromInput(e.target.files);
-          e.target.value = '';
-          await importPicked(instance, picked);
-        }}
+        onChange={onPicked}
       />
       <button type="button" className="small" onClick={() => folder.current?.click()}>
         Import CRIU folder…
@@ -86,11 +87,7 @@ export function ExportMenu({ host }: { host: RefObject<HTMLDivElement | null> })
         type="file"
         aria-label="Import CRIU images folder"
         hidden
-        onChange={async (e) => {
-          const picked = pickedFromInput(e.target.files);
-          e.target.value = '';
-          await importPicked(instance, picked);
-        }}
+        onChange={onPicked}
       />
     </span>
   );
