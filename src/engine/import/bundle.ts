@@ -65,13 +65,12 @@ export function scenarioFromBundle(b: Bundle, meta: BundleMeta): ImportResult {
         `The root is a subtree root, not a container init.`,
       notes: built.notes,
       tree: built.tree,
-      // CRIU dumped this tree, so only what its restore would change can still be said.
+      // What CRIU's restore changes; of the dump refusals only the ones a successful dump can
+      // still show (a root that needed --shell-job) can come up here.
       moreNotes: (tree) =>
-        criuNotes(tree)
-          .filter((n) => n.when === 'restore')
-          .map((n) =>
-            noteText(tree.find((t) => t.pid === n.pid) ?? { pid: n.pid, comm: '' }, n.text),
-          ),
+        criuNotes(tree).map((n) =>
+          noteText(tree.find((t) => t.pid === n.pid) ?? { pid: n.pid, comm: '' }, n.text),
+        ),
     },
     meta.file,
   );
