@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readExample } from '../scenario/examples-on-disk';
 import { describe, expect, it } from 'vitest';
 import { scenario } from '../scenario/testing';
 import { runScenario } from '../scenario/runner';
@@ -63,17 +63,8 @@ describe('explorer', () => {
     expect(r.json.complete).toBe(false);
   });
 
-  it('explores the shared zombie-mid-tree example when it is there', () => {
-    let text: string;
-    try {
-      text = readFileSync(
-        new URL('../../../../shared/examples/zombie-mid-tree.json', import.meta.url),
-        'utf8',
-      );
-    } catch {
-      return;
-    }
-    const s = scenario(JSON.parse(text));
+  it('explores the zombie-mid-tree example and finds the naive race', () => {
+    const s = scenario(JSON.parse(readExample('zombie-mid-tree.json')));
     const r = exploreScenario(s, { variant: 'naive' });
     if ('unsupported' in r) throw new Error(r.unsupported);
     expect(r.json.violations.map((v) => v.invariant)).toContain('zombies-before-completion');
