@@ -21,7 +21,12 @@ export function LessonList() {
       <ol>
         {LESSONS.map((l) => (
           <li key={l.id}>
-            <button type="button" onClick={() => void openLesson(instance, l)}>
+            <button
+              type="button"
+              onClick={() =>
+                void openLesson({ session: instance.session, state: instance.store.getState() }, l)
+              }
+            >
               {l.title}
             </button>
             <span className="dim"> {l.summary}</span>
