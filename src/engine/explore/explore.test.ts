@@ -69,4 +69,15 @@ describe('explorer', () => {
     if ('unsupported' in r) throw new Error(r.unsupported);
     expect(r.json.violations.map((v) => v.invariant)).toContain('zombies-before-completion');
   });
+
+  it('naive-race replays the schedule the explorer finds on zombie-mid-tree', () => {
+    const s = scenario(JSON.parse(readExample('zombie-mid-tree.json')));
+    const r = exploreScenario(s, { variant: 'naive' });
+    if ('unsupported' in r) throw new Error(r.unsupported);
+    const found = r.json.violations.find((v) => v.invariant === 'zombies-before-completion');
+    const race = JSON.parse(readExample('naive-race.json')) as {
+      steps: { op: string; schedule?: string[] }[];
+    };
+    expect(race.steps.find((st) => st.op === 'restart')?.schedule).toEqual(found?.schedule);
+  });
 });

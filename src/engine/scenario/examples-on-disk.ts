@@ -9,11 +9,14 @@ import { fileURLToPath } from 'node:url';
 
 export const EXAMPLES_DIR = fileURLToPath(new URL('../../../examples/', import.meta.url));
 
-/** Every example file, relative to `examples/`, sorted: `three-zombies.json`, `lessons/…`. */
+/**
+ * Every example scenario, relative to `examples/`, sorted: `three-zombies.json`, `lessons/…`.
+ * `examples/import/` holds inputs of `crviz import`, which are not scenarios.
+ */
 export function exampleFiles(): string[] {
   return readdirSync(EXAMPLES_DIR, { recursive: true, encoding: 'utf8' })
-    .filter((f) => f.endsWith('.json'))
     .map((f) => f.split('\\').join('/'))
+    .filter((f) => f.endsWith('.json') && !f.startsWith('import/'))
     .sort();
 }
 
