@@ -1,4 +1,3 @@
-import { useEffect, useRef } from 'react';
 import { thousands } from '../../engine/scenario/large-tree';
 import { selectGalleryOpen } from '../../store/selectors';
 import { actionById } from '../actions/registry';
@@ -6,6 +5,7 @@ import { useActionState } from '../actions/useActions';
 import { useDebugger, useDebuggerState } from '../context';
 import { GALLERY, GALLERY_GROUPS, type GalleryEntry } from './catalog';
 import './gallery.css';
+import { useModalDialog } from '../useModalDialog';
 
 interface Props {
   /** Opens the file picker (the Open… menu owns the file input). */
@@ -20,13 +20,7 @@ export function Gallery({ onOpenFile }: Props) {
   const { store } = useDebugger();
   const open = useDebuggerState(selectGalleryOpen);
   const { run } = useActionState();
-  const dialog = useRef<HTMLDialogElement>(null);
-  useEffect(() => {
-    const d = dialog.current;
-    if (!d) return;
-    if (open && !d.open) d.showModal();
-    if (!open && d.open) d.close();
-  }, [open]);
+  const dialog = useModalDialog(open);
   const close = () => store.getState().setGalleryOpen(false);
   const pick = (entry: GalleryEntry) => {
     store.getState().setParams({ example: entry.id });
