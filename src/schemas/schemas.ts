@@ -10,6 +10,7 @@ export const SCHEMA_NAMES = [
   'crviz-report',
   'crviz-image',
   'crviz-explore',
+  'criu-tree',
 ] as const;
 export type SchemaName = (typeof SCHEMA_NAMES)[number];
 
