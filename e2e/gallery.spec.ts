@@ -51,6 +51,8 @@ test('the gallery shows every group; an example opens by its name', async ({ app
     /100,000 tasks$/,
   );
   await snap('gallery');
+  await gallery.getByRole('region', { name: 'Large trees' }).scrollIntoViewIfNeeded();
+  await snap('gallery-large-trees');
   await three.click();
   await expect(gallery).toBeHidden();
   await expect(scenarioTitle(app)).toHaveText('Three zombies survive checkpoint and restart');
