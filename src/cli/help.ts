@@ -1,7 +1,13 @@
-/** The text of `crviz --help`: every command with a one-line description and its options. */
-export const HELP_TEXT = `crviz: Linux-CR checkpoint/restart process-tree debugger
+/** The texts of `crviz --help` and `crviz --version`. */
+import { version } from '../../package.json';
 
-Usage: npm run crviz -- <command> [arguments]
+export const VERSION_TEXT = `crviz ${version}\n`;
+
+/** Every command with a one-line description and its options. */
+export const HELP_TEXT = `crviz ${version}: Linux-CR checkpoint/restart process-tree debugger
+
+Usage: crviz <command> [arguments]
+  (in a clone, after npm install: npx crviz <command>, or npm run crviz -- <command>)
 
 Commands:
   run SCENARIO.json      run every step of a scenario and print a crviz-report/1
@@ -16,9 +22,14 @@ Commands:
   snapshot               print a live process tree as a crviz-scenario/1 with no steps
       --proc DIR           read this copy of /proc instead of /proc
       --root PID           start the tree at PID (default 1)
-  import FILE            convert a criu-tree/1 bundle into a crviz-scenario/1
+  import PATH            convert a CRIU dump into a crviz-scenario/1: an images directory
+                         (criu dump -D), a checkpoint archive (.tar, .tar.gz, .tgz, images at
+                         its root or under checkpoint/) or a criu-tree/1 bundle; what CRIU
+                         would refuse or change is printed as note: lines on stderr
   help, --help, -h       show this help
+  version, --version, -V show the version
 
 Exit codes: 0 success, 1 the run found a failure, 2 the input could not be used.
-JSON goes to stdout, messages to stderr.
+JSON goes to stdout, messages to stderr. Formats: docs/FORMATS.md.
+Examples to try: examples/*.json (e.g. crviz run examples/three-zombies.json).
 `;

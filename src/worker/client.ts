@@ -1,6 +1,7 @@
 import type { ExploreResult } from '../engine/explore/explore';
 import type { DecodedImage } from '../engine/image/types';
 import type { Scenario, Variant } from '../engine/scenario/types';
+import type { DumpInput } from '../engine/import/criu/blobs';
 import type { SessionProgress, SessionRecording } from '../engine/session-types';
 import type { Frame } from '../engine/snapshot';
 import {
@@ -140,6 +141,17 @@ export class EngineClient {
   /** Converts a criu-tree/1 bundle into a scenario (refused bundles reject with the reason). */
   async importBundle(text: string, source: string): Promise<Scenario> {
     const res = await this.request({ type: 'import', text, source }, this.timeoutMs);
+    if (res.type === 'scenario') return fromWire(res.scenario);
+    throw new Error(res.type === 'error' ? res.message : `unexpected answer ${res.type}`);
+  }
+
+  /** Decodes a dropped CRIU dump (folder or archive) in the worker; progress while it reads. */
+  async importDump(
+    input: DumpInput,
+    name: string,
+    onProgress?: (p: SessionProgress) => void,
+  ): Promise<Scenario> {
+    const res = await this.request({ type: 'importDump', name, input }, this.timeoutMs, onProgress);
     if (res.type === 'scenario') return fromWire(res.scenario);
     throw new Error(res.type === 'error' ? res.message : `unexpected answer ${res.type}`);
   }

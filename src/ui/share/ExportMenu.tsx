@@ -1,10 +1,11 @@
 import { errorText } from '../../engine/error-text';
-import { useRef, type RefObject } from 'react';
+import { useRef, type ChangeEvent, type RefObject } from 'react';
 import { selectRecording } from '../../store/selectors';
 import { useDebugger, useDebuggerState } from '../context';
 import { download } from './download';
 import { svgMarkup, treePng } from './exportTree';
-import { importFile } from './importFile';
+import { importPicked } from './importFile';
+import { pickedFromInput } from './pickedFiles';
 import { momentOf } from './moment';
 
 /** Export the tree (SVG, PNG with its scenario) and the trace; import any file crviz reads. */
@@ -12,6 +13,12 @@ export function ExportMenu({ host }: { host: RefObject<HTMLDivElement | null> })
   const instance = useDebugger();
   const recording = useDebuggerState(selectRecording);
   const input = useRef<HTMLInputElement>(null);
+  const folder = useRef<HTMLInputElement | null>(null);
+  const onPicked = async (e: ChangeEvent<HTMLInputElement>) => {
+    const picked = pickedFromInput(e.target.files);
+    e.target.value = ''; // picking the same file again must fire again
+    await importPicked(instance, picked);
+  };
   const name = recording?.scenario.name ?? 'crviz';
   const svg = () => host.current?.querySelector('svg') ?? null;
   const fail = (what: string, err: unknown) =>
@@ -60,14 +67,24 @@ export function ExportMenu({ host }: { host: RefObject<HTMLDivElement | null> })
       <input
         ref={input}
         type="file"
-        accept=".json,.ckpt,.png,application/json,image/png,application/octet-stream"
+        accept=".json,.ckpt,.png,.tar,.gz,.tgz,application/json,image/png,application/octet-stream,application/x-tar,application/gzip"
         aria-label="Import file"
         hidden
-        onChange={async (e) => {
-          const file = e.target.files?.[0];
-          e.target.value = '';
-          if (file) await importFile(instance, file.name, new Uint8Array(await file.arrayBuffer()));
+        onChange={onPicked}
+      />
+      <button type="button" className="small" onClick={() => folder.current?.click()}>
+        Import CRIU folder…
+      </button>
+      <input
+        ref={(el) => {
+          folder.current = el;
+          // React has no prop for it: the picker then chooses a folder and lists its files.
+          el?.setAttribute('webkitdirectory', '');
         }}
+        type="file"
+        aria-label="Import CRIU images folder"
+        hidden
+        onChange={onPicked}
       />
     </span>
   );

@@ -1,6 +1,7 @@
 import { errorText } from '../../engine/error-text';
 import { isVariant } from '../../engine/scenario/types';
 import type { DebuggerInstance } from '../instance';
+import type { DumpBlob, DumpInput } from '../../engine/import/criu/blobs';
 import { isPng, readTextChunks } from './pngText';
 
 interface SavedMoment {
@@ -71,4 +72,50 @@ export async function importFile(
     }
   }
   return session.openText(text, name);
+}
+
+/**
+ * Opens a CRIU dump: a folder (its files with their paths) or a checkpoint archive. The worker
+ * decodes it, reporting progress through the engine progress bar; a refused dump is a notice.
+ */
+export async function importDump(
+  instance: DebuggerInstance,
+  name: string,
+  input: DumpInput,
+): Promise<boolean> {
+  const { store, session, client } = instance;
+  store.getState().setBusy(true);
+  let scenario;
+  try {
+    scenario = await client.importDump(input, name, (p) => store.getState().setProgress(p));
+  } catch (err) {
+    store.getState().notify('error', errorText(err));
+    return false;
+  } finally {
+    store.getState().setBusy(false);
+  }
+  const ok = await session.loadScenario(scenario);
+  if (ok) store.getState().select(null);
+  return ok;
+}
+
+const ARCHIVE_NAME = /\.(tar|tar\.gz|tgz)$/i;
+
+/** gzip (1f 8b) or a tar header ("ustar" at 257): an archive whatever its name. */
+async function looksLikeArchive(file: Blob): Promise<boolean> {
+  const head = new Uint8Array(await file.slice(0, 262).arrayBuffer());
+  const ustar = [0x75, 0x73, 0x74, 0x61, 0x72].every((b, i) => head[257 + i] === b);
+  return (head[0] === 0x1f && head[1] === 0x8b) || ustar;
+}
+
+/** What was dropped or picked: one file (by its content), a checkpoint archive, or a folder. */
+export async function importPicked(instance: DebuggerInstance, picked: DumpBlob[]) {
+  const one = picked.length === 1 && !picked[0].path.includes('/') ? picked[0] : null;
+  if (one && (ARCHIVE_NAME.test(one.path) || (await looksLikeArchive(one.file)))) {
+    return importDump(instance, one.path, { archive: one.file });
+  }
+  if (one) return importFile(instance, one.path, new Uint8Array(await one.file.arrayBuffer()));
+  if (picked.length === 0) return false;
+  const name = picked[0].path.split('/')[0] || 'dump';
+  return importDump(instance, name, { files: picked });
 }
