@@ -22,7 +22,7 @@ export function ImagePanel() {
   const names = Object.keys(images ?? {});
   const existing = new Set(snapshot?.images ?? []);
   const [open, setOpen] = useState<string | null>(null);
-  const { session } = useDebugger();
+  const { app } = useDebugger();
   const upload = useRef<HTMLInputElement>(null);
   return (
     <section className="panel image-panel" aria-label="Image">
@@ -41,8 +41,7 @@ export function ImagePanel() {
           onChange={async (e) => {
             const file = e.target.files?.[0];
             e.target.value = '';
-            if (file)
-              await session.uploadImage(file.name, new Uint8Array(await file.arrayBuffer()));
+            if (file) await app.uploadImage(file.name, new Uint8Array(await file.arrayBuffer()));
           }}
         />
       </div>

@@ -14,7 +14,7 @@ function download(name: string, text: string): void {
 
 /** Open a crviz-scenario/1 file, save the session's scenario, or go back to the default one. */
 export function ScenarioMenu() {
-  const { session } = useDebugger();
+  const { app } = useDebugger();
   const recording = useDebuggerState(selectRecording);
   const input = useRef<HTMLInputElement>(null);
   const title = recording?.scenario.title ?? recording?.scenario.name ?? '';
@@ -35,7 +35,7 @@ export function ScenarioMenu() {
         onChange={async (e) => {
           const file = e.target.files?.[0];
           e.target.value = '';
-          if (file) await session.openText(await file.text(), file.name);
+          if (file) await app.openText(await file.text(), file.name);
         }}
       />
       <button
@@ -56,7 +56,7 @@ export function ScenarioMenu() {
         type="button"
         className="small"
         title="Back to the default scenario (drops your steps)"
-        onClick={() => void session.loadScenario(defaultScenario)}
+        onClick={() => void app.loadScenario(defaultScenario)}
       >
         Reset
       </button>
