@@ -38,3 +38,20 @@ export async function selectTask(page: Page, pid: number): Promise<void> {
 export function stepText(page: Page) {
   return page.getByRole('region', { name: 'Timeline' }).getByText(/^Step \d+ of \d+$/);
 }
+
+/**
+ * Freeze, Checkpoint, Destroy and Restart the default tree, each time waiting for what the
+ * action does: the tree frozen, the image listed, the container gone, the restart recorded.
+ */
+export async function checkpointAndRestart(app: Page): Promise<void> {
+  const button = (name: string) => app.getByRole('button', { name, exact: true });
+  await button('Freeze').click();
+  await expect(app.getByRole('treeitem', { name: 'pid 1 init running, frozen' })).toBeVisible();
+  await button('Checkpoint').click();
+  await expect(app.getByRole('region', { name: 'Image' }).getByText('ckpt1.ckpt')).toBeVisible();
+  await button('Destroy').click();
+  await expect(app.getByRole('treeitem', { name: /^pid 1 init/ })).toHaveCount(0);
+  const before = await stepText(app).textContent();
+  await button('Restart').click();
+  await expect(stepText(app)).not.toHaveText(before!);
+}

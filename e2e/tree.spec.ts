@@ -1,4 +1,4 @@
-import { expect, test } from './fixtures';
+import { checkpointAndRestart, expect, test } from './fixtures';
 
 test('the default tree and each default task are found by role and name', async ({ app, snap }) => {
   const tree = app.getByRole('tree', { name: 'Process tree' });
@@ -44,6 +44,31 @@ test('disabled actions say why, and ? opens the help sheet', async ({ app, snap 
   await snap('help-sheet');
   await app.keyboard.press('Escape');
   await expect(sheet).toBeHidden();
+});
+
+test('the help sheet’s Now column follows the explorer while the sheet is open', async ({
+  app,
+}) => {
+  await checkpointAndRestart(app);
+  const explorer = app.getByRole('region', { name: 'Explorer' });
+  await explorer.getByRole('combobox', { name: 'Variant' }).selectOption('naive');
+  await explorer.getByRole('button', { name: 'Explore interleavings' }).click();
+  await app.keyboard.press('?');
+  const sheet = app.getByRole('dialog', { name: 'Keyboard shortcuts' });
+  const now = (action: string) =>
+    sheet
+      .getByRole('row')
+      .filter({ has: app.getByRole('cell', { name: action, exact: true }) })
+      .getByRole('cell')
+      .last();
+  // While the explorer runs, the steps wait for the engine and the run can be cancelled.
+  await expect(now('Cancel run')).toHaveText('available');
+  await expect(now('Fork')).toHaveText('The engine is busy');
+  // When it is done, the open sheet says so without being reopened.
+  await expect(now('Cancel run')).toHaveText('The engine is not running anything', {
+    timeout: 60_000,
+  });
+  await expect(now('Open counterexample')).toHaveText('available');
 });
 
 test('the command palette runs an action from the registry', async ({ app }) => {

@@ -2,14 +2,14 @@ import { useEffect, useRef } from 'react';
 import { selectHelpOpen } from '../store/selectors';
 import { ACTIONS } from './actions/registry';
 import { shortcutLabel } from './actions/types';
-import { useActionState } from './actions/useActions';
+import { useEnabledStates } from './actions/run';
 import { useDebugger, useDebuggerState } from './context';
 
 /** The `?` sheet: every action of the registry with its shortcut and, when disabled, why. */
 export function HelpSheet() {
   const { store } = useDebugger();
   const open = useDebuggerState(selectHelpOpen);
-  const { ctx } = useActionState();
+  const enabled = useEnabledStates();
   const dialog = useRef<HTMLDialogElement>(null);
   useEffect(() => {
     const d = dialog.current;
@@ -41,7 +41,7 @@ export function HelpSheet() {
         </thead>
         <tbody>
           {ACTIONS.map((a) => {
-            const e = a.enabledWhen(ctx);
+            const e = enabled[a.id];
             return (
               <tr key={a.id}>
                 <td>

@@ -1,6 +1,8 @@
-import { useRef, useState } from 'react';
+import { useState } from 'react';
 import { selectImages, selectSnapshot } from '../store/selectors';
+import { ActionButton } from './ActionButton';
 import { useDebugger } from './context';
+import { useFilePicker } from './handles';
 import { ImageView } from './ImageView';
 import { useDebuggerState } from './context';
 
@@ -23,15 +25,13 @@ export function ImagePanel() {
   const existing = new Set(snapshot?.images ?? []);
   const [open, setOpen] = useState<string | null>(null);
   const { app } = useDebugger();
-  const upload = useRef<HTMLInputElement>(null);
+  const upload = useFilePicker('pickImageFile');
   return (
     <section className="panel image-panel" aria-label="Image">
       <div className="panel-head">
         <h2>Images</h2>
         <span className="spacer" />
-        <button type="button" className="small" onClick={() => upload.current?.click()}>
-          Upload .ckpt…
-        </button>
+        <ActionButton id="upload-image" className="small" />
         <input
           ref={upload}
           type="file"

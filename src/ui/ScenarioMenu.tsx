@@ -1,7 +1,7 @@
-import { useRef } from 'react';
 import { selectRecording } from '../store/selectors';
 import { useDebugger, useDebuggerState } from './context';
-import { defaultScenario } from './defaultScenario';
+import { ActionButton } from './ActionButton';
+import { useFilePicker } from './handles';
 
 function download(name: string, text: string): void {
   const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
@@ -16,16 +16,14 @@ function download(name: string, text: string): void {
 export function ScenarioMenu() {
   const { app } = useDebugger();
   const recording = useDebuggerState(selectRecording);
-  const input = useRef<HTMLInputElement>(null);
+  const input = useFilePicker('pickScenarioFile');
   const title = recording?.scenario.title ?? recording?.scenario.name ?? '';
   return (
     <div className="scenario" aria-label="Scenario">
       <span className="scenario-title" title={recording?.scenario.description}>
         {title}
       </span>
-      <button type="button" className="small" onClick={() => input.current?.click()}>
-        Open…
-      </button>
+      <ActionButton id="open-scenario" className="small" label="Open…" />
       <input
         ref={input}
         type="file"
@@ -52,14 +50,7 @@ export function ScenarioMenu() {
       >
         Save
       </button>
-      <button
-        type="button"
-        className="small"
-        title="Back to the default scenario (drops your steps)"
-        onClick={() => void app.loadScenario(defaultScenario)}
-      >
-        Reset
-      </button>
+      <ActionButton id="reset-scenario" className="small" />
     </div>
   );
 }

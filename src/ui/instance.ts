@@ -1,16 +1,6 @@
 import { createAppInstance, type AppInstance } from '../app/instance';
+import { UiHandles } from './handles';
 import { lessonById } from './lessons/catalog';
-
-/**
- * What mounted components offer the action registry: the tree's Fit and the file pickers. Each
- * component sets its entry in an effect and clears it on unmount.
- */
-export interface UiHandles {
-  fitTree?: () => void;
-  pickScenarioFile?: () => void;
-  pickImportFile?: () => void;
-  pickImageFile?: () => void;
-}
 
 /** One debugger as the UI holds it: the app instance and its components' handles. */
 export interface DebuggerInstance extends AppInstance {
@@ -19,5 +9,5 @@ export interface DebuggerInstance extends AppInstance {
 
 export function createDebuggerInstance(): DebuggerInstance {
   const instance = createAppInstance(undefined, { isLesson: (id) => !!lessonById(id) });
-  return { ...instance, handles: {} };
+  return { ...instance, handles: new UiHandles() };
 }

@@ -1,6 +1,6 @@
 import { COORDINATOR_PID } from '../../render/tree/ids';
 import { liveContainer, notBusy } from './guards';
-import type { Action } from './types';
+import type { ActionSpec } from './types';
 
 function nextImageName(images: string[]): string {
   let n = images.length + 1;
@@ -9,9 +9,8 @@ function nextImageName(images: string[]): string {
 }
 
 /** Container-wide actions (freezer, checkpoint, destroy) and restart. */
-export const containerActions: Action[] = [
-  {
-    id: 'freeze',
+export const containerActions = {
+  freeze: {
     label: 'Freeze',
     group: 'container',
     shortcut: 'z',
@@ -25,8 +24,7 @@ export const containerActions: Action[] = [
     },
     perform: (ctx) => ctx.app.applyStep({ op: 'freeze' }),
   },
-  {
-    id: 'thaw',
+  thaw: {
     label: 'Thaw',
     group: 'container',
     shortcut: 'x',
@@ -40,8 +38,7 @@ export const containerActions: Action[] = [
     },
     perform: (ctx) => ctx.app.applyStep({ op: 'thaw' }),
   },
-  {
-    id: 'checkpoint',
+  checkpoint: {
     label: 'Checkpoint',
     group: 'container',
     shortcut: 'c',
@@ -54,8 +51,7 @@ export const containerActions: Action[] = [
     perform: (ctx) =>
       ctx.app.applyStep({ op: 'checkpoint', image: nextImageName(ctx.end?.images ?? []) }),
   },
-  {
-    id: 'destroy',
+  destroy: {
     label: 'Destroy',
     group: 'container',
     shortcut: 'D',
@@ -67,8 +63,7 @@ export const containerActions: Action[] = [
     },
     perform: (ctx) => ctx.app.applyStep({ op: 'destroy' }),
   },
-  {
-    id: 'restart',
+  restart: {
     label: 'Restart',
     group: 'restart',
     shortcut: 'r',
@@ -90,8 +85,7 @@ export const containerActions: Action[] = [
       });
     },
   },
-  {
-    id: 'run-next',
+  'run-next': {
     label: 'Run next',
     group: 'restart',
     shortcut: 'n',
@@ -114,4 +108,4 @@ export const containerActions: Action[] = [
       return ctx.app.pickNext(sel === COORDINATOR_PID ? 'coord' : `pid:${sel}`);
     },
   },
-];
+} satisfies Record<string, ActionSpec>;

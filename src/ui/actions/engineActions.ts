@@ -1,9 +1,8 @@
-import type { Action } from './types';
+import type { ActionSpec } from './types';
 
 /** Control over the engine worker itself. */
-export const engineActions: Action[] = [
-  {
-    id: 'cancel-run',
+export const engineActions = {
+  'cancel-run': {
     label: 'Cancel run',
     group: 'engine',
     shortcut: 'Escape',
@@ -11,4 +10,4 @@ export const engineActions: Action[] = [
     enabledWhen: (ctx) => (ctx.state.busy ? true : 'The engine is not running anything'),
     perform: (ctx) => ctx.app.cancel(),
   },
-];
+} satisfies Record<string, ActionSpec>;

@@ -4,6 +4,10 @@ import type { DebuggerApp } from '../../app/debuggerApp';
 import { createDebuggerStore } from '../../store/createDebuggerStore';
 import type { Busy } from '../../store/types';
 import { ACTIONS, actionById, actionForKey } from './registry';
+import type { FoundViolation } from '../../engine/explore/explore';
+import { UiHandles } from '../handles';
+import type { DebuggerInstance } from '../instance';
+import { enabledStates, runAction } from './run';
 import type { ActionContext } from './types';
 
 const t = (pid: number, state: TaskView['state'] = 'running'): TaskView => ({
@@ -46,7 +50,14 @@ function ctx(opts: {
   store.getState().setBusy(opts.busy ?? null);
   const steps: unknown[] = [];
   const app = { applyStep: async (s: unknown) => steps.push(s) } as unknown as DebuggerApp;
-  const c: ActionContext = { state: store.getState(), end, here: end, app };
+  const c: ActionContext = {
+    state: store.getState(),
+    end,
+    here: end,
+    app,
+    handles: new UiHandles(),
+    source: 'button',
+  };
   return { c, steps };
 }
 
@@ -87,5 +98,39 @@ describe('action registry', () => {
       { op: 'kill', pid: 1, signal: 9, core: true },
       { op: 'checkpoint', image: 'ckpt1' },
     ]);
+  });
+});
+
+describe('runAction', () => {
+  it('runs an action only when it is enabled, with what it acts on', async () => {
+    const store = createDebuggerStore();
+    const calls: unknown[] = [];
+    const app = {
+      explore: async (v: unknown) => calls.push(['explore', v]),
+      openViolation: async (v: unknown, variant: unknown) => calls.push(['open', v, variant]),
+    } as unknown as DebuggerApp;
+    const instance = { store, app, handles: new UiHandles() } as unknown as DebuggerInstance;
+    expect(runAction(instance, 'explore', 'palette')).toBe(false);
+    expect(runAction(instance, 'open-counterexample', 'button')).toBe(false);
+    const v = { invariant: 'i', message: 'm', schedule: [] } as unknown as FoundViolation;
+    store.getState().setExploreResult({ variant: 'naive', violations: [v] } as never);
+    expect(enabledStates(store.getState())['open-counterexample']).toBe(true);
+    store.getState().setBusy('explore');
+    expect(enabledStates(store.getState())['open-counterexample']).toMatch(/busy/);
+    store.getState().setBusy(null);
+    expect(runAction(instance, 'open-counterexample', 'button', v)).toBe(true);
+    expect(calls).toEqual([['open', v, 'naive']]);
+  });
+
+  it('calls what a mounted component offers, and nothing once it is withdrawn', () => {
+    const store = createDebuggerStore();
+    const handles = new UiHandles();
+    const instance = { store, app: {}, handles } as unknown as DebuggerInstance;
+    let fits = 0;
+    const withdraw = handles.offer('fitTree', () => fits++);
+    expect(runAction(instance, 'fit', 'button')).toBe(true);
+    withdraw();
+    runAction(instance, 'fit', 'button');
+    expect(fits).toBe(1);
   });
 });

@@ -2,8 +2,6 @@ import { useEffect, useState } from 'react';
 import './lessons.css';
 import { selectCursor, selectLesson, selectRecording } from '../../store/selectors';
 import { ActionButton } from '../ActionButton';
-import { actionById } from '../actions/registry';
-import { useActionState } from '../actions/useActions';
 import { useDebugger, useDebuggerState } from '../context';
 import { activeLesson, nextCaptionFrame } from './active';
 import { Predict } from './Predict';
@@ -49,7 +47,6 @@ interface Verdict {
 /** The caption at the cursor, Previous/Next through captions, and predict-then-reveal. */
 export function LessonPanel() {
   const { store } = useDebugger();
-  const { ctx, run } = useActionState();
   const lessonState = useDebuggerState(selectLesson);
   const recording = useDebuggerState(selectRecording);
   const cursor = useDebuggerState(selectCursor);
@@ -99,8 +96,8 @@ export function LessonPanel() {
           />
           Predict
         </label>
-        <ActionButton action={actionById('lesson-previous')} ctx={ctx} run={run} label="Previous" />
-        <ActionButton action={actionById('lesson-next')} ctx={ctx} run={run} label="Next" />
+        <ActionButton id="lesson-previous" label="Previous" />
+        <ActionButton id="lesson-next" label="Next" />
         <button type="button" className="small" onClick={() => state.setLesson(null)}>
           End lesson
         </button>

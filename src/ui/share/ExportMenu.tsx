@@ -1,6 +1,8 @@
-import { useRef, type RefObject } from 'react';
+import type { RefObject } from 'react';
 import { selectRecording } from '../../store/selectors';
+import { ActionButton } from '../ActionButton';
 import { useDebugger, useDebuggerState } from '../context';
+import { useFilePicker } from '../handles';
 import { download } from './download';
 import { svgMarkup, treePng } from './exportTree';
 import { importFile } from './importFile';
@@ -14,7 +16,7 @@ function message(err: unknown): string {
 export function ExportMenu({ host }: { host: RefObject<HTMLDivElement | null> }) {
   const instance = useDebugger();
   const recording = useDebuggerState(selectRecording);
-  const input = useRef<HTMLInputElement>(null);
+  const input = useFilePicker('pickImportFile');
   const name = recording?.scenario.name ?? 'crviz';
   const svg = () => host.current?.querySelector('svg') ?? null;
   const fail = (what: string, err: unknown) =>
@@ -57,9 +59,7 @@ export function ExportMenu({ host }: { host: RefObject<HTMLDivElement | null> })
       <button type="button" className="small" disabled={!recording} onClick={exportTrace}>
         Export trace
       </button>
-      <button type="button" className="small" onClick={() => input.current?.click()}>
-        Import…
-      </button>
+      <ActionButton id="import-file" className="small" label="Import…" />
       <input
         ref={input}
         type="file"
