@@ -1,10 +1,7 @@
 import { test as base, expect, type Page } from '@playwright/test';
 
-/**
- * Every test opens the app and fails if the page logged a console error or threw. Screenshots
- * of the main states go to test-results through `snap`.
- */
-export const test = base.extend<{ app: Page; snap: (name: string) => Promise<void> }>({
+/** Every test opens the app and fails if the page logged a console error or threw. */
+export const test = base.extend<{ app: Page }>({
   app: async ({ page }, provide) => {
     const errors: string[] = [];
     page.on('console', (msg) => {
@@ -16,13 +13,6 @@ export const test = base.extend<{ app: Page; snap: (name: string) => Promise<voi
     await expect(page.getByRole('treeitem', { name: /^pid 1 init/ })).toBeVisible();
     await provide(page);
     expect(errors, 'console errors').toEqual([]);
-  },
-  snap: async ({ page }, provide, testInfo) => {
-    await provide(async (name: string) => {
-      // Let the tree's transitions (280 ms) settle so the picture shows the state, not a blend.
-      await page.waitForTimeout(450);
-      await page.screenshot({ path: testInfo.outputPath(`${name}.png`) });
-    });
   },
 });
 

@@ -88,7 +88,7 @@ export function CommandPalette() {
             >
               <span>{a.label}</span>
               <span className="dim">{why === true ? a.help : why}</span>
-              <kbd>{shortcutLabel(a.shortcut)}</kbd>
+              {a.shortcut ? <kbd>{shortcutLabel(a.shortcut)}</kbd> : <span />}
             </li>
           );
         })}

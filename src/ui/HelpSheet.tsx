@@ -45,7 +45,7 @@ export function HelpSheet() {
             return (
               <tr key={a.id}>
                 <td>
-                  <kbd>{shortcutLabel(a.shortcut)}</kbd>
+                  {a.shortcut ? <kbd>{shortcutLabel(a.shortcut)}</kbd> : null}
                 </td>
                 <td>{a.label}</td>
                 <td>{a.help}</td>
