@@ -23,6 +23,10 @@ export const selectImages = (s: DebuggerState) => s.recording?.images ?? null;
 /** The world at the cursor. */
 export const selectSnapshot = (s: DebuggerState): WorldSnapshot | null => s.snapshot;
 
+/** The world before the cursor's event. */
+export const selectPreviousSnapshot = (s: DebuggerState): WorldSnapshot | null =>
+  s.previousSnapshot;
+
 /** The world at the end of the timeline: where the next user action applies. */
 export const selectEndSnapshot = (s: DebuggerState): WorldSnapshot | null => s.endSnapshot;
 

@@ -54,6 +54,19 @@ describe('debugger store', () => {
     expect(selectSnapshot(store.getState())?.current).toBe(102);
   });
 
+  it('keeps the world before the cursor’s event beside it, for what the step changed', () => {
+    const store = createDebuggerStore();
+    store.getState().setRecording(recording, -1);
+    expect(store.getState().previousSnapshot).toBeNull();
+    store.getState().setCursor(0);
+    expect(store.getState().previousSnapshot).toBe(recording.initial);
+    for (const at of [3, 1, 4, 2]) {
+      store.getState().setCursor(at);
+      expect(store.getState().previousSnapshot?.current).toBe(100 + at - 1);
+      expect(store.getState().snapshot?.current).toBe(100 + at);
+    }
+  });
+
   it('clamps the cursor and steps within the recording', () => {
     const store = createDebuggerStore();
     store.getState().setRecording(recording);

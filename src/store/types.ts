@@ -27,6 +27,8 @@ export interface DebuggerData {
   cursor: number;
   /** The world at the cursor (what the tree shows). */
   snapshot: WorldSnapshot | null;
+  /** The world before the cursor's event (what that step changed); null before any event. */
+  previousSnapshot: WorldSnapshot | null;
   /** The world at the end of the timeline (where user actions apply). */
   endSnapshot: WorldSnapshot | null;
   /** The first frame whose event failed, or -1 (found once per recording, not per render). */

@@ -44,9 +44,7 @@ export function HelpSheet() {
             const e = enabled[a.id];
             return (
               <tr key={a.id}>
-                <td>
-                  {a.shortcut ? <kbd>{shortcutLabel(a.shortcut)}</kbd> : null}
-                </td>
+                <td>{a.shortcut ? <kbd>{shortcutLabel(a.shortcut)}</kbd> : null}</td>
                 <td>{a.label}</td>
                 <td>{a.help}</td>
                 <td className={e === true ? 'ok' : 'why'}>{e === true ? 'available' : e}</td>
