@@ -1,5 +1,6 @@
 import type { EngineEvent } from '../engine/events';
-import type { Frame, WorldSnapshot } from '../engine/snapshot';
+import type { WorldSnapshot } from '../engine/snapshot';
+import type { Frame } from '../engine/timeline/changes';
 import type { SessionRecording } from '../engine/session-types';
 import type { Breakpoint, Busy, DebuggerState } from './types';
 

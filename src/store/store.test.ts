@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Scenario } from '../engine/scenario/types';
-import type { Frame, WorldSnapshot } from '../engine/snapshot';
+import type { WorldSnapshot } from '../engine/snapshot';
+import type { Frame } from '../engine/timeline/changes';
 import type { SessionRecording } from '../engine/session-types';
 import { createDebuggerStore } from './createDebuggerStore';
 import { appendStep, cursorAfterStep, pickNextParticipant, stepIndexAt } from './scenarioEdit';

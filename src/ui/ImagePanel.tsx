@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { selectImages, selectSnapshot } from '../store/selectors';
 import { ActionButton } from './ActionButton';
 import { useDebugger } from './context';
-import { useFilePicker } from './handles';
+import { useFilePicker } from './useFilePicker';
 import { ImageView } from './ImageView';
 import { useDebuggerState } from './context';
 

@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import { describeWaitStatus, signalName } from '../engine/kernel/signals';
 import type { ParticipantView, RestartView, TaskView } from '../engine/snapshot';
-import { COORDINATOR_PID } from '../render/tree/ids';
+import { COORDINATOR_PID } from '../render/tree';
 import { selectSelection, selectSnapshot } from '../store/selectors';
 import { ActiveBreakpoint } from './ActiveBreakpoint';
 import { useDebuggerState } from './context';

@@ -1,7 +1,7 @@
 import { selectRecording } from '../store/selectors';
 import { useDebugger, useDebuggerState } from './context';
 import { ActionButton } from './ActionButton';
-import { useFilePicker } from './handles';
+import { useFilePicker } from './useFilePicker';
 
 function download(name: string, text: string): void {
   const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));

@@ -1,6 +1,5 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { buildTreeModel, createNodeCache } from '../render/tree/model';
-import { TreeView } from '../render/tree/treeView';
+import { buildTreeModel, createNodeCache, TreeView } from '../render/tree';
 import { selectSelection, selectSnapshot } from '../store/selectors';
 import { useDebugger, useDebuggerState } from './context';
 import { ActionButton } from './ActionButton';

@@ -1,6 +1,3 @@
-import { useEffect, useRef } from 'react';
-import { useDebugger } from './context';
-
 /** What a mounted component can offer the action registry. */
 export type HandleName = 'fitTree' | 'pickScenarioFile' | 'pickImportFile' | 'pickImageFile';
 
@@ -23,12 +20,4 @@ export class UiHandles {
   call(name: HandleName): void {
     this.offered.get(name)?.();
   }
-}
-
-/** A hidden file input whose picker is offered as `name` (the action clicks it). */
-export function useFilePicker(name: HandleName) {
-  const { handles } = useDebugger();
-  const input = useRef<HTMLInputElement>(null);
-  useEffect(() => handles.offer(name, () => input.current?.click()), [handles, name]);
-  return input;
 }

@@ -2,7 +2,7 @@ import type { Scenario } from '../engine/scenario/types';
 import type { SessionRecording } from '../engine/session-types';
 import type { TaskStateName, TaskView } from '../engine/snapshot';
 import type { TaskChange } from '../engine/timeline/changes';
-import { packStrings, stringAt, type StringColumn } from './columns';
+import { PACK_MIN, packStrings, stringAt, type StringColumn } from './columns';
 import { fromWire, toWire, type WireScenario } from './wireScenario';
 
 /**
@@ -12,9 +12,6 @@ import { fromWire, toWire, type WireScenario } from './wireScenario';
  * travel as columns (typed arrays and one string) and are rebuilt on the page with plain object
  * literals, which is several times faster. Short lists stay as they are.
  */
-
-/** Lists shorter than this are posted as objects: packing them would not pay. */
-export const PACK_MIN = 256;
 
 const STATES: readonly TaskStateName[] = ['running', 'stopped', 'traced', 'zombie', 'dead'];
 const TASK_FIELDS = 9;

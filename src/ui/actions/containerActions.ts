@@ -1,4 +1,4 @@
-import { COORDINATOR_PID } from '../../render/tree/ids';
+import { COORDINATOR_PID } from '../../render/tree';
 import { liveContainer, notBusy } from './guards';
 import type { ActionSpec } from './types';
 

@@ -2,7 +2,7 @@ import type { RefObject } from 'react';
 import { selectRecording } from '../../store/selectors';
 import { ActionButton } from '../ActionButton';
 import { useDebugger, useDebuggerState } from '../context';
-import { useFilePicker } from '../handles';
+import { useFilePicker } from '../useFilePicker';
 import { download } from './download';
 import { svgMarkup, treePng } from './exportTree';
 import { importFile } from './importFile';
