@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { selectImages, selectSnapshot } from '../store/selectors';
 import { ActionButton } from './ActionButton';
 import { useDebugger } from './context';
-import { useFilePicker } from './useFilePicker';
+import { FilePicker } from './FilePicker';
 import { ImageView } from './ImageView';
 import { useDebuggerState } from './context';
 
@@ -25,24 +25,17 @@ export function ImagePanel() {
   const existing = new Set(snapshot?.images ?? []);
   const [open, setOpen] = useState<string | null>(null);
   const { app } = useDebugger();
-  const upload = useFilePicker('pickImageFile');
   return (
     <section className="panel image-panel" aria-label="Image">
       <div className="panel-head">
         <h2>Images</h2>
         <span className="spacer" />
         <ActionButton id="upload-image" className="small" />
-        <input
-          ref={upload}
-          type="file"
+        <FilePicker
+          handle="pickImageFile"
           accept=".ckpt,application/octet-stream"
-          aria-label="Upload image file"
-          hidden
-          onChange={async (e) => {
-            const file = e.target.files?.[0];
-            e.target.value = '';
-            if (file) await app.uploadImage(file.name, new Uint8Array(await file.arrayBuffer()));
-          }}
+          label="Upload image file"
+          onFile={(name, bytes) => app.uploadImage(name, bytes)}
         />
       </div>
       <div className="panel-body">

@@ -1,7 +1,7 @@
 import { selectRecording } from '../store/selectors';
 import { useDebugger, useDebuggerState } from './context';
 import { ActionButton } from './ActionButton';
-import { useFilePicker } from './useFilePicker';
+import { FilePicker } from './FilePicker';
 
 function download(name: string, text: string): void {
   const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
@@ -16,7 +16,6 @@ function download(name: string, text: string): void {
 export function ScenarioMenu() {
   const { app } = useDebugger();
   const recording = useDebuggerState(selectRecording);
-  const input = useFilePicker('pickScenarioFile');
   const title = recording?.scenario.title ?? recording?.scenario.name ?? '';
   return (
     <div className="scenario" aria-label="Scenario">
@@ -24,17 +23,11 @@ export function ScenarioMenu() {
         {title}
       </span>
       <ActionButton id="open-scenario" className="small" label="Open…" />
-      <input
-        ref={input}
-        type="file"
+      <FilePicker
+        handle="pickScenarioFile"
         accept=".json,application/json"
-        aria-label="Open scenario file"
-        hidden
-        onChange={async (e) => {
-          const file = e.target.files?.[0];
-          e.target.value = '';
-          if (file) await app.openText(await file.text(), file.name);
-        }}
+        label="Open scenario file"
+        onFile={(name, bytes) => app.openText(new TextDecoder().decode(bytes), name)}
       />
       <button
         type="button"

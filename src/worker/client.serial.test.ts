@@ -1,17 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { Scenario } from '../engine/scenario/types';
 import type { ExploreResult } from '../engine/explore/explore';
-import { EngineClient, type WorkerLike } from './client';
+import type { EngineClient } from './client';
+import { clientOnFakes, EMPTY_SCENARIO, FakeWorkerBase } from './fakeWorker';
 import type { EngineRequest, EngineResponse } from './protocol';
 import { toWire } from './wireScenario';
 
-const scenario: Scenario = {
-  format: 'crviz-scenario/1',
-  name: 't',
-  variant: 'v18-28',
-  tree: [],
-  steps: [],
-};
+const scenario = EMPTY_SCENARIO;
 
 const explored: ExploreResult = {
   variant: 'v18-28',
@@ -25,14 +19,14 @@ const explored: ExploreResult = {
  * A worker like the real one: it handles one message at a time, each taking `cost[type]` ms of
  * (fake) time from when it starts it; messages that arrive meanwhile wait their turn.
  */
-class SerialWorker implements WorkerLike {
-  terminated = false;
+class SerialWorker extends FakeWorkerBase {
   /** When each request was started, in ms of fake time. */
   started: { type: string; at: number }[] = [];
   private inbox: EngineRequest[] = [];
   private busy = false;
-  private onMsg: ((ev: MessageEvent<unknown>) => void)[] = [];
-  constructor(private readonly cost: Partial<Record<EngineRequest['type'], number>>) {}
+  constructor(private readonly cost: Partial<Record<EngineRequest['type'], number>>) {
+    super();
+  }
   postMessage(req: EngineRequest): void {
     this.inbox.push(req);
     this.next();
@@ -46,7 +40,7 @@ class SerialWorker implements WorkerLike {
     setTimeout(() => {
       this.busy = false;
       if (this.terminated) return;
-      this.reply(this.answer(req));
+      this.send(this.answer(req));
       this.next();
     }, this.cost[req.type] ?? 0);
   }
@@ -62,15 +56,6 @@ class SerialWorker implements WorkerLike {
         return { type: 'error', id: req.id, message: `not scripted: ${req.type}` };
     }
   }
-  private reply(res: EngineResponse): void {
-    this.onMsg.forEach((l) => l({ data: res } as MessageEvent<unknown>));
-  }
-  terminate(): void {
-    this.terminated = true;
-  }
-  addEventListener(type: 'message' | 'error', l: (ev: never) => void): void {
-    if (type === 'message') this.onMsg.push(l as (ev: MessageEvent<unknown>) => void);
-  }
 }
 
 describe('EngineClient with a worker that answers one request at a time', () => {
@@ -78,17 +63,11 @@ describe('EngineClient with a worker that answers one request at a time', () => 
   let client: EngineClient;
   beforeEach(() => {
     vi.useFakeTimers();
-    workers = [];
-    client = new EngineClient({
-      createWorker: () => {
-        const w = new SerialWorker({ explore: 60_000, parse: 10 });
-        workers.push(w);
-        return w;
-      },
+    ({ client, workers } = clientOnFakes(() => new SerialWorker({ explore: 60_000, parse: 10 }), {
       timeoutMs: 30_000,
       heartbeatMs: 2_000,
       pingTimeoutMs: 2_000,
-    });
+    }));
     client.start();
   });
   afterEach(() => {

@@ -1,20 +1,15 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Scenario } from '../engine/scenario/types';
 import type { SessionRecording } from '../engine/session-types';
-import { EngineClient, EngineStoppedError, type WorkerLike } from './client';
+import { EngineClient, EngineStoppedError } from './client';
+import { clientOnFakes, EMPTY_SCENARIO, FakeWorkerBase } from './fakeWorker';
 import { PACK_MIN } from './columns';
 import { packRecording, type PackedRecording } from './pack';
 import { scenario as parsedScenario } from '../engine/scenario/testing';
 import { runSession } from '../engine/session';
 import type { EngineRequest, EngineResponse } from './protocol';
 
-const scenario: Scenario = {
-  format: 'crviz-scenario/1',
-  name: 't',
-  variant: 'v18-28',
-  tree: [],
-  steps: [],
-};
+const scenario = EMPTY_SCENARIO;
 
 function recordingOf(s: Scenario): SessionRecording {
   return {
@@ -33,12 +28,9 @@ function packedOf(): PackedRecording {
 }
 
 /** A fake worker that answers asynchronously, or never once `dead`. */
-class FakeWorker implements WorkerLike {
+class FakeWorker extends FakeWorkerBase {
   dead = false;
-  terminated = false;
   received: EngineRequest[] = [];
-  private onMsg: ((ev: MessageEvent<unknown>) => void)[] = [];
-  private onErr: ((ev: ErrorEvent) => void)[] = [];
   postMessage(req: EngineRequest): void {
     this.received.push(req);
     if (this.dead || this.terminated) return;
@@ -51,21 +43,7 @@ class FakeWorker implements WorkerLike {
         packed: packedOf(),
       };
     else res = { type: 'error', id: req.id, message: 'bad scenario' };
-    queueMicrotask(() => this.onMsg.forEach((l) => l({ data: res } as MessageEvent<unknown>)));
-  }
-  terminate(): void {
-    this.terminated = true;
-  }
-  addEventListener(type: 'message' | 'error', l: (ev: never) => void): void {
-    if (type === 'message') this.onMsg.push(l as (ev: MessageEvent<unknown>) => void);
-    else this.onErr.push(l as (ev: ErrorEvent) => void);
-  }
-  /** Delivers a message as the worker would (for answers a test scripts by hand). */
-  send(res: EngineResponse): void {
-    this.onMsg.forEach((l) => l({ data: res } as MessageEvent<unknown>));
-  }
-  crash(): void {
-    this.onErr.forEach((l) => l({ message: 'boom', preventDefault() {} } as ErrorEvent));
+    queueMicrotask(() => this.send(res));
   }
 }
 
@@ -74,17 +52,11 @@ describe('EngineClient', () => {
   let client: EngineClient;
   beforeEach(() => {
     vi.useFakeTimers();
-    workers = [];
-    client = new EngineClient({
-      createWorker: () => {
-        const w = new FakeWorker();
-        workers.push(w);
-        return w;
-      },
+    ({ client, workers } = clientOnFakes(() => new FakeWorker(), {
       timeoutMs: 1000,
       heartbeatMs: 500,
       pingTimeoutMs: 300,
-    });
+    }));
     client.start();
   });
   afterEach(() => {

@@ -2,7 +2,7 @@ import type { RefObject } from 'react';
 import { selectRecording } from '../../store/selectors';
 import { ActionButton } from '../ActionButton';
 import { useDebugger, useDebuggerState } from '../context';
-import { useFilePicker } from '../useFilePicker';
+import { FilePicker } from '../FilePicker';
 import { download } from './download';
 import { svgMarkup, treePng } from './exportTree';
 import { importFile } from './importFile';
@@ -16,7 +16,6 @@ function message(err: unknown): string {
 export function ExportMenu({ host }: { host: RefObject<HTMLDivElement | null> }) {
   const instance = useDebugger();
   const recording = useDebuggerState(selectRecording);
-  const input = useFilePicker('pickImportFile');
   const name = recording?.scenario.name ?? 'crviz';
   const svg = () => host.current?.querySelector('svg') ?? null;
   const fail = (what: string, err: unknown) =>
@@ -60,17 +59,11 @@ export function ExportMenu({ host }: { host: RefObject<HTMLDivElement | null> })
         Export trace
       </button>
       <ActionButton id="import-file" className="small" label="Import…" />
-      <input
-        ref={input}
-        type="file"
+      <FilePicker
+        handle="pickImportFile"
         accept=".json,.ckpt,.png,application/json,image/png,application/octet-stream"
-        aria-label="Import file"
-        hidden
-        onChange={async (e) => {
-          const file = e.target.files?.[0];
-          e.target.value = '';
-          if (file) await importFile(instance, file.name, new Uint8Array(await file.arrayBuffer()));
-        }}
+        label="Import file"
+        onFile={(name, bytes) => importFile(instance, name, bytes)}
       />
     </span>
   );
