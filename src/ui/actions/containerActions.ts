@@ -1,5 +1,5 @@
 import { COORDINATOR_PID } from '../../render/tree';
-import { liveContainer, notBusy } from './guards';
+import { actableContainer, check, freezerNot, notBusy } from './guards';
 import type { ActionSpec } from './types';
 
 function nextImageName(images: string[]): string {
@@ -15,13 +15,7 @@ export const containerActions = {
     group: 'container',
     shortcut: 'z',
     help: 'Write FROZEN to the container’s freezer cgroup',
-    enabledWhen: (ctx) => {
-      const b = notBusy(ctx);
-      if (b !== true) return b;
-      const c = liveContainer(ctx);
-      if (!c) return 'The container is destroyed';
-      return c.freezer === 'FROZEN' ? 'The container is already frozen' : true;
-    },
+    enabledWhen: (ctx) => freezerNot(ctx, 'FROZEN', 'The container is already frozen'),
     perform: (ctx) => ctx.app.applyStep({ op: 'freeze' }),
   },
   thaw: {
@@ -29,13 +23,7 @@ export const containerActions = {
     group: 'container',
     shortcut: 'x',
     help: 'Write THAWED to the freezer cgroup; signals sent while frozen are delivered',
-    enabledWhen: (ctx) => {
-      const b = notBusy(ctx);
-      if (b !== true) return b;
-      const c = liveContainer(ctx);
-      if (!c) return 'The container is destroyed';
-      return c.freezer === 'THAWED' ? 'The container is not frozen' : true;
-    },
+    enabledWhen: (ctx) => freezerNot(ctx, 'THAWED', 'The container is not frozen'),
     perform: (ctx) => ctx.app.applyStep({ op: 'thaw' }),
   },
   checkpoint: {
@@ -43,11 +31,8 @@ export const containerActions = {
     group: 'container',
     shortcut: 'c',
     help: 'sys_checkpoint of the whole container into a new image (the tree must be frozen)',
-    enabledWhen: (ctx) => {
-      const b = notBusy(ctx);
-      if (b !== true) return b;
-      return liveContainer(ctx) ? true : 'The container is destroyed: nothing to checkpoint';
-    },
+    enabledWhen: (ctx) =>
+      check(actableContainer(ctx, 'The container is destroyed: nothing to checkpoint')),
     perform: (ctx) =>
       ctx.app.applyStep({ op: 'checkpoint', image: nextImageName(ctx.end?.images ?? []) }),
   },
@@ -56,11 +41,7 @@ export const containerActions = {
     group: 'container',
     shortcut: 'D',
     help: 'SIGKILL every task of the container and reap them; the container is gone',
-    enabledWhen: (ctx) => {
-      const b = notBusy(ctx);
-      if (b !== true) return b;
-      return liveContainer(ctx) ? true : 'The container is already destroyed';
-    },
+    enabledWhen: (ctx) => check(actableContainer(ctx, 'The container is already destroyed')),
     perform: (ctx) => ctx.app.applyStep({ op: 'destroy' }),
   },
   restart: {

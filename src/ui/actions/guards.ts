@@ -13,6 +13,23 @@ export function liveContainer(ctx: ActionState) {
   return c && !c.destroyed ? c : null;
 }
 
+/**
+ * The container a container action applies to, or why there is none: the engine is busy, or
+ * it is destroyed (`destroyed` says so in the action's words).
+ */
+export function actableContainer(ctx: ActionState, destroyed = 'The container is destroyed') {
+  const b = notBusy(ctx);
+  if (b !== true) return b;
+  return liveContainer(ctx) ?? destroyed;
+}
+
+/** Enabled when the container's freezer is not already `state` (`already` says it is). */
+export function freezerNot(ctx: ActionState, state: 'FROZEN' | 'THAWED', already: string) {
+  const c = actableContainer(ctx);
+  if (typeof c === 'string') return c;
+  return c.freezer === state ? already : true;
+}
+
 /** The selected task as it is at the end of the timeline. */
 export function selectedTask(ctx: ActionState): TaskView | string {
   const busy = notBusy(ctx);
@@ -34,6 +51,7 @@ export function selectedLiveTask(ctx: ActionState): TaskView | string {
   return t;
 }
 
-export function check(result: TaskView | string | true): true | string {
+/** A guard's answer as an enabled state: a reason stays, anything found means enabled. */
+export function check(result: object | string | true): true | string {
   return typeof result === 'string' ? result : true;
 }
