@@ -18,6 +18,9 @@ import type { Moment } from './moment';
 
 const MAX_STATES = 200_000;
 
+/** Where a freshly loaded recording opens (a lesson opens at its first caption). */
+export type CursorFor = (recording: SessionRecording) => number;
+
 function reportStep(recording: SessionRecording, index: number): ReportStep | undefined {
   return recording.report.steps.find((s) => s.index === index);
 }
@@ -58,17 +61,18 @@ export class DebuggerApp {
     this.isLesson = options.isLesson ?? (() => false);
   }
 
-  async loadScenario(scenario: Scenario): Promise<boolean> {
+  /** Runs and shows `scenario`, at its last frame or where `cursorFor` puts the cursor. */
+  async loadScenario(scenario: Scenario, cursorFor?: CursorFor): Promise<boolean> {
     const rec = await this.run(scenario);
     if (!rec) return false;
-    this.store.getState().setRecording(rec, rec.frames.length - 1);
+    this.store.getState().setRecording(rec, cursorFor ? cursorFor(rec) : rec.frames.length - 1);
     return true;
   }
 
   /** Opens a crviz-scenario/1 file's text; a bad file gets the parser's message, nothing changes. */
-  async openText(text: string, source: string): Promise<boolean> {
+  async openText(text: string, source: string, cursorFor?: CursorFor): Promise<boolean> {
     const scenario = await this.ask(() => this.engine.parse(text, source), source);
-    return scenario ? this.openScenario(scenario) : false;
+    return scenario ? this.openScenario(scenario, cursorFor) : false;
   }
 
   /** Opens a criu-tree/1 bundle's text as a scenario; a refused bundle gets the reason. */
@@ -227,9 +231,9 @@ export class DebuggerApp {
     this.store.getState().setRecording(rec, cursor);
   }
 
-  /** A freshly opened scenario: shown at its last step with nothing selected. */
-  private async openScenario(scenario: Scenario): Promise<boolean> {
-    const ok = await this.loadScenario(scenario);
+  /** A freshly opened scenario: shown at its last step (or `cursorFor`'s) with nothing selected. */
+  private async openScenario(scenario: Scenario, cursorFor?: CursorFor): Promise<boolean> {
+    const ok = await this.loadScenario(scenario, cursorFor);
     if (ok) this.store.getState().select(null);
     return ok;
   }

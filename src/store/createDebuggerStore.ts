@@ -44,10 +44,18 @@ export function createDebuggerStore(): DebuggerStore {
     busy: null,
     progress: null,
     helpOpen: false,
-    params: { signal: 15, core: false, exitStatus: 0, variant: null, schedule: 'fifo' },
+    params: {
+      signal: 15,
+      core: false,
+      exitStatus: 0,
+      variant: null,
+      schedule: 'fifo',
+      example: null,
+    },
     exploreResult: null,
     lesson: null,
     lessonsOpen: false,
+    galleryOpen: false,
     shareLink: null,
 
     setRecording(recording, cursor) {
@@ -122,6 +130,9 @@ export function createDebuggerStore(): DebuggerStore {
     },
     setLessonsOpen(lessonsOpen) {
       set({ lessonsOpen });
+    },
+    setGalleryOpen(galleryOpen) {
+      set({ galleryOpen });
     },
     setShareLink(shareLink) {
       set({ shareLink });

@@ -1,7 +1,9 @@
 import { selectRecording } from '../store/selectors';
 import { useDebugger, useDebuggerState } from './context';
 import { ActionButton } from './ActionButton';
+import { runAction } from './actions/run';
 import { FilePicker } from './FilePicker';
+import { Gallery } from './gallery/Gallery';
 
 function download(name: string, text: string): void {
   const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
@@ -12,9 +14,13 @@ function download(name: string, text: string): void {
   setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
-/** Open a crviz-scenario/1 file, save the session's scenario, or go back to the default one. */
+/**
+ * Open (the examples gallery, which also picks a crviz-scenario/1 file), save the session's
+ * scenario, or go back to the default one.
+ */
 export function ScenarioMenu() {
-  const { app } = useDebugger();
+  const instance = useDebugger();
+  const { app } = instance;
   const recording = useDebuggerState(selectRecording);
   const title = recording?.scenario.title ?? recording?.scenario.name ?? '';
   return (
@@ -22,7 +28,8 @@ export function ScenarioMenu() {
       <span className="scenario-title" title={recording?.scenario.description}>
         {title}
       </span>
-      <ActionButton id="open-scenario" className="small" label="Open…" />
+      <ActionButton id="examples" className="small" label="Open…" />
+      <Gallery onOpenFile={() => runAction(instance, 'open-scenario', 'button')} />
       <FilePicker
         handle="pickScenarioFile"
         accept=".json,application/json"

@@ -1,6 +1,7 @@
 import { containerActions } from './containerActions';
 import { engineActions } from './engineActions';
 import { explorerActions } from './explorerActions';
+import { galleryActions } from './galleryActions';
 import { lessonActions } from './lessonActions';
 import { scenarioActions } from './scenarioActions';
 import { shareActions } from './shareActions';
@@ -18,6 +19,7 @@ export const REGISTRY = {
   ...explorerActions,
   ...timelineActions,
   ...lessonActions,
+  ...galleryActions,
   ...scenarioActions,
   ...shareActions,
   ...engineActions,
