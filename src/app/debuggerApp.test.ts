@@ -38,6 +38,7 @@ function slowEngine() {
         ? Promise.resolve(JSON.parse(text) as Scenario)
         : Promise.reject(new Error('bad JSON')),
     importBundle: () => Promise.reject(new Error('unused')),
+    importDump: () => Promise.reject(new Error('unused')),
     explore: () => new Promise((resolve, reject) => explores.push({ resolve, reject })),
     cancel() {
       engine.cancelled++;

@@ -1,5 +1,6 @@
 import type { FoundViolation } from '../engine/explore/explore';
 import type { DecodedImage } from '../engine/image/types';
+import type { DumpInput } from '../engine/import/criu/blobs';
 import type { ReportStep } from '../engine/scenario/report';
 import type { Scenario, Step, Variant } from '../engine/scenario/types';
 import type { SessionRecording } from '../engine/session-types';
@@ -79,6 +80,25 @@ export class DebuggerApp {
   async importBundle(text: string, source: string): Promise<boolean> {
     const scenario = await this.ask(() => this.engine.importBundle(text, source), source);
     return scenario ? this.openScenario(scenario) : false;
+  }
+
+  /**
+   * Opens a CRIU dump: a folder (its files with their paths) or a checkpoint archive. The worker
+   * decodes it, reporting progress like a run; a refused dump gets a notice, nothing changes.
+   */
+  async importDump(input: DumpInput, name: string): Promise<boolean> {
+    let scenario: Scenario;
+    try {
+      scenario = await this.busyWith('load', () =>
+        this.engine.importDump(input, name, (p) => this.store.getState().setProgress(p)),
+      );
+    } catch (err) {
+      if (!(err instanceof EngineStoppedError)) {
+        this.store.getState().notify('error', errorText(err));
+      }
+      return false;
+    }
+    return this.openScenario(scenario);
   }
 
   /** Decodes an image the way restart reads it (for the image view). */

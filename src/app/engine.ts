@@ -1,5 +1,6 @@
 import type { ExploreResult } from '../engine/explore/explore';
 import type { DecodedImage } from '../engine/image/types';
+import type { DumpInput } from '../engine/import/criu/blobs';
 import type { Scenario, Variant } from '../engine/scenario/types';
 import type { SessionProgress, SessionRecording } from '../engine/session-types';
 
@@ -14,6 +15,12 @@ export interface EngineLoader {
   parse(text: string, source: string): Promise<Scenario>;
   /** Converts a criu-tree/1 bundle into a scenario (refused bundles reject with the reason). */
   importBundle(text: string, source: string): Promise<Scenario>;
+  /** Decodes a CRIU dump (a folder's files or an archive) into a scenario, with progress. */
+  importDump(
+    input: DumpInput,
+    name: string,
+    onProgress?: (p: SessionProgress) => void,
+  ): Promise<Scenario>;
   explore(scenario: Scenario, variant: Variant, maxStates: number): Promise<ExploreResult>;
   /** Abandons whatever the engine is doing; what was asked of it rejects, quietly. */
   cancel(): void;

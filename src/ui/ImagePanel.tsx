@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { selectImages, selectSnapshot } from '../store/selectors';
 import { ActionButton } from './ActionButton';
 import { useDebugger } from './context';
-import { FilePicker } from './FilePicker';
+import { FilePicker, firstFile } from './FilePicker';
 import { ImageView } from './ImageView';
 import { useDebuggerState } from './context';
 
@@ -35,7 +35,7 @@ export function ImagePanel() {
           handle="pickImageFile"
           accept=".ckpt,application/octet-stream"
           label="Upload image file"
-          onFile={(name, bytes) => app.uploadImage(name, bytes)}
+          onPick={firstFile((name, bytes) => app.uploadImage(name, bytes))}
         />
       </div>
       <div className="panel-body">

@@ -2,7 +2,7 @@ import { selectRecording } from '../store/selectors';
 import { useDebugger, useDebuggerState } from './context';
 import { ActionButton } from './ActionButton';
 import { runAction } from './actions/run';
-import { FilePicker } from './FilePicker';
+import { FilePicker, firstFile } from './FilePicker';
 import { Gallery } from './gallery/Gallery';
 
 function download(name: string, text: string): void {
@@ -34,7 +34,7 @@ export function ScenarioMenu() {
         handle="pickScenarioFile"
         accept=".json,application/json"
         label="Open scenario file"
-        onFile={(name, bytes) => app.openText(new TextDecoder().decode(bytes), name)}
+        onPick={firstFile((name, bytes) => app.openText(new TextDecoder().decode(bytes), name))}
       />
       <button
         type="button"

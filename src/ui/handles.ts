@@ -1,5 +1,6 @@
 /** What a mounted component can offer the action registry. */
-export type HandleName = 'fitTree' | 'pickScenarioFile' | 'pickImportFile' | 'pickImageFile';
+export type HandleName =
+  'fitTree' | 'pickScenarioFile' | 'pickImportFile' | 'pickDumpFolder' | 'pickImageFile';
 
 /**
  * The tree's Fit and the file pickers belong to components (a view on a ref, hidden inputs);

@@ -1,6 +1,7 @@
 import type { ExploreResult } from '../engine/explore/explore';
 import type { DecodedImage } from '../engine/image/types';
 import type { Scenario, Variant } from '../engine/scenario/types';
+import type { DumpInput } from '../engine/import/criu/blobs';
 import type { SessionProgress, SessionRecording } from '../engine/session-types';
 import type { Frame } from '../engine/timeline/changes';
 import {
@@ -153,6 +154,16 @@ export class EngineClient {
   /** Converts a criu-tree/1 bundle into a scenario (refused bundles reject with the reason). */
   async importBundle(text: string, source: string): Promise<Scenario> {
     const res = await this.request('import', { text, source }, this.timeoutMs);
+    return fromWire(res.scenario);
+  }
+
+  /** Decodes a dropped CRIU dump (folder or archive) in the worker; progress while it reads. */
+  async importDump(
+    input: DumpInput,
+    name: string,
+    onProgress?: (p: SessionProgress) => void,
+  ): Promise<Scenario> {
+    const res = await this.request('importDump', { name, input }, this.timeoutMs, onProgress);
     return fromWire(res.scenario);
   }
 

@@ -1,5 +1,6 @@
 import type { ExploreResult } from '../engine/explore/explore';
 import type { DecodedImage } from '../engine/image/types';
+import type { DumpInput } from '../engine/import/criu/blobs';
 import type { Variant } from '../engine/scenario/types';
 import type { SessionProgress } from '../engine/session-types';
 import type { Frame } from '../engine/timeline/changes';
@@ -21,6 +22,12 @@ export type EngineRequest =
   | { type: 'parse'; id: number; text: string; source: string }
   /** A criu-tree/1 bundle's text, converted into a scenario (answered with `scenario`). */
   | { type: 'import'; id: number; text: string; source: string }
+  /**
+   * A CRIU dump as it was dropped or picked: a folder's files (with their paths) or one
+   * checkpoint archive. Decoded in the worker (src/engine/import/criu), with `progress` messages
+   * (op "import", bytes read of the total) while it reads; answered with `scenario`.
+   */
+  | { type: 'importDump'; id: number; name: string; input: DumpInput }
   | { type: 'explore'; id: number; scenario: WireScenario; variant: Variant; maxStates: number }
   | { type: 'decode'; id: number; bytes: Uint8Array }
   | { type: 'ping'; id: number };
@@ -45,6 +52,7 @@ export const RESPONSE_FOR = {
   load: 'recording',
   parse: 'scenario',
   import: 'scenario',
+  importDump: 'scenario',
   explore: 'explored',
   decode: 'decoded',
   ping: 'pong',
@@ -71,6 +79,9 @@ export function isAnswerTo<K extends EngineRequestType>(
 ): res is AnswerTo<K> {
   return res.type === RESPONSE_FOR[kind];
 }
+
+/** Requests answered at once by handleRequest; `importDump` reads Blobs and is answered later. */
+export type SyncRequest = Exclude<EngineRequest, { type: 'importDump' }>;
 
 export function isEngineResponse(value: unknown): value is EngineResponse {
   if (typeof value !== 'object' || value === null) return false;

@@ -6,6 +6,7 @@ import { readTaskAt } from './stream';
 import { fail, hex } from './task-out';
 import type { RestartState, TaskPart } from './types';
 import { validateTaskRecord } from './validate-record';
+import { showComm } from '../kernel/comm';
 
 /** restore_task_struct: read TASK + comm, validate as the seed does, apply. */
 export function restoreTaskStruct(
@@ -45,7 +46,7 @@ export function restoreTaskStruct(
     emit(
       p.id,
       'restore_task_struct',
-      `zombie record: exit_code ${hex(t.exit_code)} (${describeWaitStatus(t.exit_code)}), comm "${t.comm}"; returns 1`,
+      `zombie record: exit_code ${hex(t.exit_code)} (${describeWaitStatus(t.exit_code)}), comm "${showComm(t.comm)}"; returns 1`,
       {
         pid: p.pid,
         data: { zombie: true, exit_code: t.exit_code },
@@ -66,7 +67,7 @@ export function restoreTaskStruct(
     emit(
       p.id,
       'restore_task_struct',
-      `live record: exit_signal ${t.exit_signal}, pdeath_signal ${t.pdeath_signal}, comm "${t.comm}"; returns 0`,
+      `live record: exit_signal ${t.exit_signal}, pdeath_signal ${t.pdeath_signal}, comm "${showComm(t.comm)}"; returns 0`,
       {
         pid: p.pid,
         data: { zombie: false },

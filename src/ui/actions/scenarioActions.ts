@@ -17,6 +17,13 @@ export const scenarioActions = {
     enabledWhen: () => true,
     perform: (ctx) => ctx.handles.call('pickImportFile'),
   },
+  'import-folder': {
+    label: 'Import CRIU folder…',
+    group: 'scenario',
+    help: 'Open a folder of CRIU images (a dump) as a scenario; the engine reads it in the worker',
+    enabledWhen: () => true,
+    perform: (ctx) => ctx.handles.call('pickDumpFolder'),
+  },
   'upload-image': {
     label: 'Upload .ckpt…',
     group: 'scenario',

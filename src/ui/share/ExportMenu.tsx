@@ -5,7 +5,8 @@ import { useDebugger, useDebuggerState } from '../context';
 import { FilePicker } from '../FilePicker';
 import { download } from './download';
 import { svgMarkup, treePng } from './exportTree';
-import { importFile } from './importFile';
+import { importPicked } from './importFile';
+import { pickedFromInput } from './pickedFiles';
 import { momentOf } from './moment';
 
 function message(err: unknown): string {
@@ -16,6 +17,7 @@ function message(err: unknown): string {
 export function ExportMenu({ host }: { host: RefObject<HTMLDivElement | null> }) {
   const instance = useDebugger();
   const recording = useDebuggerState(selectRecording);
+  const onPicked = (files: File[]) => importPicked(instance, pickedFromInput(files));
   const name = recording?.scenario.name ?? 'crviz';
   const svg = () => host.current?.querySelector('svg') ?? null;
   const fail = (what: string, err: unknown) =>
@@ -61,9 +63,16 @@ export function ExportMenu({ host }: { host: RefObject<HTMLDivElement | null> })
       <ActionButton id="import-file" className="small" label="Import…" />
       <FilePicker
         handle="pickImportFile"
-        accept=".json,.ckpt,.png,application/json,image/png,application/octet-stream"
+        accept=".json,.ckpt,.png,.tar,.gz,.tgz,application/json,image/png,application/octet-stream,application/x-tar,application/gzip"
         label="Import file"
-        onFile={(name, bytes) => importFile(instance, name, bytes)}
+        onPick={onPicked}
+      />
+      <ActionButton id="import-folder" className="small" />
+      <FilePicker
+        handle="pickDumpFolder"
+        label="Import CRIU images folder"
+        directory
+        onPick={onPicked}
       />
     </span>
   );

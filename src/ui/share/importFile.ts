@@ -1,6 +1,7 @@
 import type { Moment } from '../../app/moment';
 import { VARIANTS, type Variant } from '../../engine/scenario/types';
 import type { DebuggerInstance } from '../instance';
+import type { DumpBlob } from '../../engine/import/criu/blobs';
 import { isPng, readTextChunks } from './pngText';
 
 function message(err: unknown): string {
@@ -55,4 +56,25 @@ export async function importFile(
   }
   if (format === 'criu-tree/1') return app.importBundle(text, name);
   return app.openText(text, name);
+}
+
+const ARCHIVE_NAME = /\.(tar|tar\.gz|tgz)$/i;
+
+/** gzip (1f 8b) or a tar header ("ustar" at 257): an archive whatever its name. */
+async function looksLikeArchive(file: Blob): Promise<boolean> {
+  const head = new Uint8Array(await file.slice(0, 262).arrayBuffer());
+  const ustar = [0x75, 0x73, 0x74, 0x61, 0x72].every((b, i) => head[257 + i] === b);
+  return (head[0] === 0x1f && head[1] === 0x8b) || ustar;
+}
+
+/** What was dropped or picked: one file (by its content), a checkpoint archive, or a folder. */
+export async function importPicked(instance: DebuggerInstance, picked: DumpBlob[]) {
+  const one = picked.length === 1 && !picked[0].path.includes('/') ? picked[0] : null;
+  if (one && (ARCHIVE_NAME.test(one.path) || (await looksLikeArchive(one.file)))) {
+    return instance.app.importDump({ archive: one.file }, one.path);
+  }
+  if (one) return importFile(instance, one.path, new Uint8Array(await one.file.arrayBuffer()));
+  if (picked.length === 0) return false;
+  const name = picked[0].path.split('/')[0] || 'dump';
+  return instance.app.importDump({ files: picked }, name);
 }
