@@ -5,7 +5,8 @@ import type { Part } from './restart/types';
 import { initialWorld, runSteps, type RunObserver } from './scenario/runner';
 import { reportOutcome } from './scenario/report';
 import type { Scenario } from './scenario/types';
-import type { Frame, WorldSnapshot } from './snapshot';
+import type { WorldSnapshot } from './snapshot';
+import type { Frame } from './timeline/changes';
 import type { SessionProgress, SessionRecording } from './session-types';
 import { ChangeRecorder } from './timeline/recorder';
 

@@ -10,7 +10,7 @@ import {
   type RestartView,
   type TaskView,
 } from '../engine/snapshot';
-import { COORDINATOR_PID } from '../render/tree/ids';
+import { COORDINATOR_PID } from '../render/tree';
 import { selectSelection, selectSnapshot } from '../store/selectors';
 import { ActiveBreakpoint } from './ActiveBreakpoint';
 import { useDebuggerState } from './context';

@@ -3,7 +3,7 @@ import type { DecodedImage } from '../engine/image/types';
 import type { DumpInput } from '../engine/import/criu/blobs';
 import type { Variant } from '../engine/scenario/types';
 import type { SessionProgress } from '../engine/session-types';
-import type { Frame } from '../engine/snapshot';
+import type { Frame } from '../engine/timeline/changes';
 import type { PackedRecording } from './pack';
 import type { WireScenario } from './wireScenario';
 
@@ -47,13 +47,41 @@ export type EngineResponse =
 
 export type EngineRequestType = EngineRequest['type'];
 
+/** The answer each request gets when it succeeds (any request may also get `error`). */
+export const RESPONSE_FOR = {
+  load: 'recording',
+  parse: 'scenario',
+  import: 'scenario',
+  importDump: 'scenario',
+  explore: 'explored',
+  decode: 'decoded',
+  ping: 'pong',
+} as const satisfies Record<EngineRequestType, EngineResponse['type']>;
+
+export type ResponseFor = typeof RESPONSE_FOR;
+
+/** The request of type `K`. */
+export type RequestOf<K extends EngineRequestType> = Extract<EngineRequest, { type: K }>;
+
+/** What the page fills in for a request of type `K` (the client adds type and id). */
+export type RequestFields<K extends EngineRequestType> = Omit<RequestOf<K>, 'id' | 'type'>;
+
+/** The successful answer to a request of type `K`. */
+export type AnswerTo<K extends EngineRequestType> = Extract<
+  EngineResponse,
+  { type: ResponseFor[K] }
+>;
+
+/** Whether `res` is the successful answer to a request of type `kind`. */
+export function isAnswerTo<K extends EngineRequestType>(
+  kind: K,
+  res: EngineResponse,
+): res is AnswerTo<K> {
+  return res.type === RESPONSE_FOR[kind];
+}
+
 /** Requests answered at once by handleRequest; `importDump` reads Blobs and is answered later. */
 export type SyncRequest = Exclude<EngineRequest, { type: 'importDump' }>;
-
-/** Distributes Omit over a union so each request keeps its own fields. */
-export type RequestBody<T extends EngineRequest = EngineRequest> = T extends EngineRequest
-  ? Omit<T, 'id'>
-  : never;
 
 export function isEngineResponse(value: unknown): value is EngineResponse {
   if (typeof value !== 'object' || value === null) return false;

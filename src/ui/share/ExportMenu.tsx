@@ -1,24 +1,20 @@
-import { errorText } from '../../engine/error-text';
-import { useRef, type ChangeEvent, type RefObject } from 'react';
+import type { RefObject } from 'react';
 import { selectRecording } from '../../store/selectors';
+import { ActionButton } from '../ActionButton';
 import { useDebugger, useDebuggerState } from '../context';
+import { FilePicker } from '../FilePicker';
 import { download } from './download';
 import { svgMarkup, treePng } from './exportTree';
 import { importPicked } from './importFile';
 import { pickedFromInput } from './pickedFiles';
 import { momentOf } from './moment';
+import { errorText } from '../../engine/error-text';
 
 /** Export the tree (SVG, PNG with its scenario) and the trace; import any file crviz reads. */
 export function ExportMenu({ host }: { host: RefObject<HTMLDivElement | null> }) {
   const instance = useDebugger();
   const recording = useDebuggerState(selectRecording);
-  const input = useRef<HTMLInputElement>(null);
-  const folder = useRef<HTMLInputElement | null>(null);
-  const onPicked = async (e: ChangeEvent<HTMLInputElement>) => {
-    const picked = pickedFromInput(e.target.files);
-    e.target.value = ''; // picking the same file again must fire again
-    await importPicked(instance, picked);
-  };
+  const onPicked = (files: File[]) => importPicked(instance, pickedFromInput(files));
   const name = recording?.scenario.name ?? 'crviz';
   const svg = () => host.current?.querySelector('svg') ?? null;
   const fail = (what: string, err: unknown) =>
@@ -61,30 +57,19 @@ export function ExportMenu({ host }: { host: RefObject<HTMLDivElement | null> })
       <button type="button" className="small" disabled={!recording} onClick={exportTrace}>
         Export trace
       </button>
-      <button type="button" className="small" onClick={() => input.current?.click()}>
-        Import…
-      </button>
-      <input
-        ref={input}
-        type="file"
+      <ActionButton id="import-file" className="small" label="Import…" />
+      <FilePicker
+        handle="pickImportFile"
         accept=".json,.ckpt,.png,.tar,.gz,.tgz,application/json,image/png,application/octet-stream,application/x-tar,application/gzip"
-        aria-label="Import file"
-        hidden
-        onChange={onPicked}
+        label="Import file"
+        onPick={onPicked}
       />
-      <button type="button" className="small" onClick={() => folder.current?.click()}>
-        Import CRIU folder…
-      </button>
-      <input
-        ref={(el) => {
-          folder.current = el;
-          // React has no prop for it: the picker then chooses a folder and lists its files.
-          el?.setAttribute('webkitdirectory', '');
-        }}
-        type="file"
-        aria-label="Import CRIU images folder"
-        hidden
-        onChange={onPicked}
+      <ActionButton id="import-folder" className="small" />
+      <FilePicker
+        handle="pickDumpFolder"
+        label="Import CRIU images folder"
+        directory
+        onPick={onPicked}
       />
     </span>
   );

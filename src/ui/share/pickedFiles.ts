@@ -5,7 +5,7 @@
  */
 import type { DumpBlob } from '../../engine/import/criu/blobs';
 
-export function pickedFromInput(list: FileList | null): DumpBlob[] {
+export function pickedFromInput(list: FileList | File[] | null): DumpBlob[] {
   return [...(list ?? [])].map((file) => ({ path: file.webkitRelativePath || file.name, file }));
 }
 
