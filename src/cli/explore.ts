@@ -12,14 +12,17 @@ export interface ExploreArgs {
 export async function exploreCommand(args: ExploreArgs, deps: CliDeps): Promise<CliResult> {
   const loaded = loadScenario(deps, args.file);
   if (!loaded.ok) return loaded.result;
+  const images = engineReader(deps);
   const explorer = await loadEngine('explorer', () => deps.loadExplorer());
   if (!explorer.ok) return explorer.result;
   const r = explorer.fn(loaded.scenario, {
     variant: args.variant,
     maxStates: args.maxStates,
     baseDir: dirOf(args.file),
-    readFile: engineReader(deps),
+    readFile: images.read,
   });
+  const refused = images.refusal();
+  if (refused) return refused;
   if ('unsupported' in r) return usage(`${args.file}: ${r.unsupported}`);
   const stdout = `${JSON.stringify(r.json, null, 2)}\n`;
   if (r.violated) {

@@ -1,4 +1,6 @@
 /** The text of `crviz --help`: every command with a one-line description and its options. */
+import { limitsText } from '../engine/limits';
+
 export const HELP_TEXT = `crviz: Linux-CR checkpoint/restart process-tree debugger
 
 Usage: npm run crviz -- <command> [arguments]
@@ -21,4 +23,5 @@ Commands:
 
 Exit codes: 0 success, 1 the run found a failure, 2 the input could not be used.
 JSON goes to stdout, messages to stderr.
+${limitsText()}
 `;

@@ -4,7 +4,7 @@ import { noteLine } from './snapshot';
 import { usage, type CliDeps, type CliResult } from './types';
 
 export async function importCommand(args: { file: string }, deps: CliDeps): Promise<CliResult> {
-  const t = readText(deps, args.file);
+  const t = readText(deps, args.file, 'bundle');
   if (!t.ok) return t.result;
   const mod = await loadEngine('bundle importer', () => import('../engine/import/bundle'));
   if (!mod.ok) return mod.result;

@@ -1,25 +1,11 @@
 /** The real file system and engine modules behind CliDeps. */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { readBounded, reason } from './bounded-read';
 import { currentUid, nodeProcReader } from './snapshot-reader';
 import type { CliDeps } from './types';
 
-function reason(err: unknown): string {
-  const code = (err as { code?: string } | null)?.code;
-  if (code === 'ENOENT') return 'no such file';
-  if (code === 'EISDIR') return 'is a directory, not a file';
-  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
-  if (code === 'ENOTDIR') return 'a parent of this path is not a directory';
-  return err instanceof Error ? err.message : String(err);
-}
-
 export const nodeDeps: CliDeps = {
-  readFile(path) {
-    try {
-      return { ok: true, bytes: new Uint8Array(readFileSync(path)) };
-    } catch (err) {
-      return { ok: false, reason: reason(err) };
-    }
-  },
+  readFile: readBounded,
   mkdir(dir) {
     try {
       mkdirSync(dir, { recursive: true });

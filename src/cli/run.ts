@@ -14,13 +14,16 @@ export interface RunArgs {
 export async function runCommand(args: RunArgs, deps: CliDeps): Promise<CliResult> {
   const loaded = loadScenario(deps, args.file);
   if (!loaded.ok) return loaded.result;
+  const images = engineReader(deps);
   const runner = await loadEngine('scenario runner', () => deps.loadRunner());
   if (!runner.ok) return runner.result;
   const run = runner.fn(loaded.scenario, {
     variant: args.variant,
     baseDir: dirOf(args.file),
-    readFile: engineReader(deps),
+    readFile: images.read,
   });
+  const refused = images.refusal();
+  if (refused) return refused;
   if ('unsupported' in run) return usage(`${args.file}: ${run.unsupported}`);
   const reporter = await loadEngine('report writer', () => import('../engine/scenario/report'));
   if (!reporter.ok) return reporter.result;

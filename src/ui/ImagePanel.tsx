@@ -2,6 +2,7 @@ import { useRef, useState } from 'react';
 import { selectImages, selectSnapshot } from '../store/selectors';
 import { useDebugger } from './context';
 import { ImageView } from './ImageView';
+import { readPicked } from './share/readPicked';
 import { useDebuggerState } from './context';
 
 function downloadImage(name: string, bytes: Uint8Array): void {
@@ -22,7 +23,7 @@ export function ImagePanel() {
   const names = Object.keys(images ?? {});
   const existing = new Set(snapshot?.images ?? []);
   const [open, setOpen] = useState<string | null>(null);
-  const { session } = useDebugger();
+  const { session, store } = useDebugger();
   const upload = useRef<HTMLInputElement>(null);
   return (
     <section className="panel image-panel" aria-label="Image">
@@ -41,8 +42,10 @@ export function ImagePanel() {
           onChange={async (e) => {
             const file = e.target.files?.[0];
             e.target.value = '';
-            if (file)
-              await session.uploadImage(file.name, new Uint8Array(await file.arrayBuffer()));
+            if (!file) return;
+            const r = await readPicked(file, 'image');
+            if (r.ok) await session.uploadImage(file.name, r.bytes);
+            else store.getState().notify('error', r.message);
           }}
         />
       </div>

@@ -2,6 +2,7 @@ import { useRef } from 'react';
 import { selectRecording } from '../store/selectors';
 import { useDebugger, useDebuggerState } from './context';
 import { defaultScenario } from './defaultScenario';
+import { readPicked } from './share/readPicked';
 
 function download(name: string, text: string): void {
   const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
@@ -14,7 +15,7 @@ function download(name: string, text: string): void {
 
 /** Open a crviz-scenario/1 file, save the session's scenario, or go back to the default one. */
 export function ScenarioMenu() {
-  const { session } = useDebugger();
+  const { session, store } = useDebugger();
   const recording = useDebuggerState(selectRecording);
   const input = useRef<HTMLInputElement>(null);
   const title = recording?.scenario.title ?? recording?.scenario.name ?? '';
@@ -35,7 +36,10 @@ export function ScenarioMenu() {
         onChange={async (e) => {
           const file = e.target.files?.[0];
           e.target.value = '';
-          if (file) await session.openText(await file.text(), file.name);
+          if (!file) return;
+          const r = await readPicked(file, 'scenario');
+          if (r.ok) await session.openText(new TextDecoder().decode(r.bytes), file.name);
+          else store.getState().notify('error', r.message);
         }}
       />
       <button

@@ -3,7 +3,7 @@ import { selectRecording } from '../../store/selectors';
 import { useDebugger, useDebuggerState } from '../context';
 import { download } from './download';
 import { svgMarkup, treePng } from './exportTree';
-import { importFile } from './importFile';
+import { importPicked } from './importFile';
 import { momentOf } from './moment';
 
 function message(err: unknown): string {
@@ -69,7 +69,7 @@ export function ExportMenu({ host }: { host: RefObject<HTMLDivElement | null> })
         onChange={async (e) => {
           const file = e.target.files?.[0];
           e.target.value = '';
-          if (file) await importFile(instance, file.name, new Uint8Array(await file.arrayBuffer()));
+          if (file) await importPicked(instance, file);
         }}
       />
     </span>

@@ -1,5 +1,6 @@
 import type { DebuggerInstance } from '../instance';
 import { isPng, readTextChunks } from './pngText';
+import { readPicked } from './readPicked';
 
 function message(err: unknown): string {
   return err instanceof Error ? err.message : String(err);
@@ -74,4 +75,17 @@ export async function importFile(
     }
   }
   return session.openText(text, name);
+}
+
+/** Imports a picked or dropped file, after checking its size against its kind's limit. */
+export async function importPicked(
+  instance: DebuggerInstance,
+  file: Blob & { name: string },
+): Promise<boolean> {
+  const r = await readPicked(file);
+  if (!r.ok) {
+    instance.store.getState().notify('error', r.message);
+    return false;
+  }
+  return importFile(instance, file.name, r.bytes);
 }

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useDebugger } from '../context';
-import { importFile } from './importFile';
+import { importPicked } from './importFile';
 
 /** Files dropped anywhere on the page are imported; returns whether a drag is over the page. */
 export function useDropImport(): boolean {
@@ -21,7 +21,7 @@ export function useDropImport(): boolean {
       if (!file) return;
       e.preventDefault();
       setOver(false);
-      void file.arrayBuffer().then((buf) => importFile(instance, file.name, new Uint8Array(buf)));
+      void importPicked(instance, file);
     };
     window.addEventListener('dragover', onOver);
     window.addEventListener('dragleave', onLeave);

@@ -1,0 +1,94 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { INPUT_LIMITS } from '../engine/limits';
+import { cli } from './cli';
+import { nodeDeps } from './node-deps';
+
+const dir = mkdtempSync(join(tmpdir(), 'crviz-bounded-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+const fifo = join(dir, 'fifo');
+execFileSync('mkfifo', [fifo]);
+/** A sparse file one byte over a limit: costs no disk, and no memory unless it is read. */
+function sparse(name: string, size: number): string {
+  const p = join(dir, name);
+  writeFileSync(p, '');
+  truncateSync(p, size);
+  return p;
+}
+
+function oneLine(r: { stderr: string; stdout: string; exitCode: number }) {
+  expect(r.exitCode).toBe(2);
+  expect(r.stdout).toBe('');
+  expect(r.stderr.endsWith('\n')).toBe(true);
+  expect(r.stderr.trimEnd()).not.toMatch(/[\r\n]/);
+}
+
+describe('inputs are bounded before they are read', () => {
+  it.each([
+    ['inspect', '/dev/zero', 'a character device'],
+    ['run', '/dev/zero', 'a character device'],
+    ['import', '/dev/zero', 'a character device'],
+    ['explore', '/dev/zero', 'a character device'],
+    ['run', fifo, 'a FIFO'],
+    ['inspect', fifo, 'a FIFO'],
+    ['import', dir, 'a directory'],
+  ])('%s %s is refused at once: not a regular file', async (cmd, path, what) => {
+    const r = await cli([cmd, path], nodeDeps);
+    oneLine(r);
+    expect(r.stderr).toBe(`${path}: not a regular file (${what})\n`);
+  });
+
+  it.each([
+    ['inspect', 'image'],
+    ['run', 'scenario'],
+    ['import', 'bundle'],
+  ] as const)('%s refuses a file over the %s limit, naming the limit', async (cmd, kind) => {
+    const p = sparse(`big-${kind}`, INPUT_LIMITS[kind] + 1);
+    const r = await cli([cmd, p], nodeDeps);
+    oneLine(r);
+    expect(r.stderr).toMatch(/: too large \([\d,]+ bytes\): .* may be at most \d+ MiB\n$/);
+  });
+
+  it('a load_image of /dev/zero or a FIFO is refused with exit 2, not read', async () => {
+    for (const path of ['/dev/zero', fifo]) {
+      const scenario = join(dir, 'load.json');
+      writeFileSync(
+        scenario,
+        JSON.stringify({
+          format: 'crviz-scenario/1',
+          name: 'load',
+          steps: [{ op: 'load_image', image: 'a', path }],
+        }),
+      );
+      const r = await cli(['run', scenario], nodeDeps);
+      oneLine(r);
+      expect(r.stderr).toMatch(new RegExp(`^${path}: not a regular file`));
+    }
+  });
+
+  it('a missing load_image file is still the step failing with ENOENT', async () => {
+    const scenario = join(dir, 'missing.json');
+    writeFileSync(
+      scenario,
+      JSON.stringify({
+        format: 'crviz-scenario/1',
+        name: 'missing',
+        steps: [{ op: 'load_image', image: 'a', path: 'nope.ckpt', expect: { ok: false } }],
+      }),
+    );
+    const r = await cli(['run', scenario], nodeDeps);
+    expect(r.exitCode).toBe(0);
+    expect(r.stdout).toContain('ENOENT');
+  });
+
+  it('reads a regular file within its limit', async () => {
+    const p = join(dir, 's.json');
+    writeFileSync(p, JSON.stringify({ format: 'crviz-scenario/1', name: 's', steps: [] }));
+    const r = await cli(['run', p], nodeDeps);
+    expect(r.exitCode).toBe(0);
+  });
+});
