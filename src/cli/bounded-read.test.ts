@@ -85,6 +85,21 @@ describe('inputs are bounded before they are read', () => {
     expect(r.stdout).toContain('ENOENT');
   });
 
+  it('a million-task tree is refused in one line naming the task limit', async () => {
+    const p = join(dir, 'million.json');
+    const tree = ['{"pid":1,"ppid":0}'];
+    for (let pid = 2; pid <= 1_000_000; pid++) tree.push(`{"pid":${pid},"ppid":1}`);
+    const steps =
+      '[{"op":"freeze"},{"op":"checkpoint","image":"a"},{"op":"destroy"},{"op":"restart","image":"a"}]';
+    writeFileSync(
+      p,
+      `{"format":"crviz-scenario/1","name":"m","tree":[${tree.join(',')}],"steps":${steps}}`,
+    );
+    const r = await cli(['run', p], nodeDeps);
+    oneLine(r);
+    expect(r.stderr).toContain('the tree has 1,000,000 tasks, more than the 100,000');
+  });
+
   it('reads a regular file within its limit', async () => {
     const p = join(dir, 's.json');
     writeFileSync(p, JSON.stringify({ format: 'crviz-scenario/1', name: 's', steps: [] }));

@@ -30,7 +30,16 @@ export async function runCommand(args: RunArgs, deps: CliDeps): Promise<CliResul
   const { toReport, reportToJson } = reporter.fn;
 
   const report = toReport(run, { trace: args.trace });
-  const stdout = reportToJson(report);
+  let stdout: string;
+  try {
+    stdout = reportToJson(report);
+  } catch (err) {
+    // V8 strings stop near 512 MB: a trace of many restarts of a big tree can pass that.
+    if (!(err instanceof RangeError)) throw err;
+    const events = run.events.length.toLocaleString('en');
+    const hint = args.trace ? '; run it without --trace' : '';
+    return usage(`${args.file}: the report is too large to print (${events} events)${hint}`);
+  }
   if (args.out !== undefined) {
     const err = writeImages(deps, args.out, run.world.images);
     // The run itself worked, so its report is still printed; the images are what is missing.

@@ -12,20 +12,22 @@ const MiB = 1024 * 1024;
 
 /**
  * The most tasks one container may hold: the scenario's tree, tasks forked later, and a
- * restarted image. A 250,000-task freeze + checkpoint + destroy + restart with --trace peaks
- * near 2 GB in Node (bench figures in docs/ARCHITECTURE.md); a million exhausts V8's 4 GB heap.
+ * restarted image. Measured in Node (default 4 GB heap): freeze + checkpoint + destroy + restart
+ * of 100,000 tasks peaks at 0.7 GB (1.8 GB and a 320 MB report with --trace), 500,000 at 3.2 GB,
+ * and a million dies of heap exhaustion; 250,000 with --trace no longer fits in one string.
  */
-export const MAX_TASKS = 250_000;
+export const MAX_TASKS = 100_000;
 
 /**
- * Largest accepted file of each kind. An image costs 96 bytes a task plus a header, so
- * 64 MiB holds MAX_TASKS with room to spare; a scenario or bundle of MAX_TASKS pretty-printed
- * entries stays under 128 MiB; a CRIU archive (images of every task plus pages) gets 256 MiB.
+ * Largest accepted file of each kind. An image costs 96 bytes a task plus a header, so 16 MiB
+ * holds MAX_TASKS with room to spare; a scenario or bundle of MAX_TASKS pretty-printed entries
+ * (about 250 bytes each) and its steps stays under 64 MiB; a CRIU archive (the images of every
+ * task, memory pages included) gets 256 MiB.
  */
 export const INPUT_LIMITS: Readonly<Record<InputKind, number>> = {
-  image: 64 * MiB,
-  scenario: 128 * MiB,
-  bundle: 128 * MiB,
+  image: 16 * MiB,
+  scenario: 64 * MiB,
+  bundle: 64 * MiB,
   archive: 256 * MiB,
 };
 
