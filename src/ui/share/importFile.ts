@@ -54,9 +54,15 @@ export async function importFile(
   bytes: Uint8Array,
 ): Promise<boolean> {
   const { store, session, client } = instance;
+  if (bytes.length === 0) {
+    store.getState().notify('error', `${name}: the file is empty`);
+    return false;
+  }
   if (isPng(bytes)) return openPng(instance, name, bytes);
   const text = new TextDecoder().decode(bytes);
-  if (/\.ckpt$/i.test(name) || !/^\s*\{/.test(text)) return session.uploadImage(name, bytes);
+  // A .json name is taken at its word: a broken scenario gets the parser's message, not "bad image".
+  const json = /\.json$/i.test(name) || /^\s*\{/.test(text);
+  if (/\.ckpt$/i.test(name) || !json) return session.uploadImage(name, bytes);
   let format: unknown;
   try {
     format = (JSON.parse(text) as { format?: unknown }).format;

@@ -26,7 +26,7 @@ describe('readPicked', () => {
     const r = await readPicked(file);
     expect(r).toEqual({
       ok: false,
-      message: 'huge.ckpt: too large (67,108,865 bytes): a checkpoint image may be at most 64 MiB',
+      message: 'huge.ckpt: too large (16,777,217 bytes): a checkpoint image may be at most 16 MiB',
     });
     expect(reads).toEqual([]);
   });
