@@ -31,11 +31,11 @@ export function createDebuggerStore(): DebuggerStore {
     breakpoints: [],
     selection: null,
     notices: [],
-    busy: false,
+    busy: null,
     progress: null,
     helpOpen: false,
     params: { signal: 15, core: false, exitStatus: 0, variant: null, schedule: 'fifo' },
-    explore: { running: false, result: null },
+    exploreResult: null,
     lesson: null,
     lessonsOpen: false,
     shareLink: null,
@@ -96,7 +96,7 @@ export function createDebuggerStore(): DebuggerStore {
       set({ busy, progress: null });
     },
     setProgress(progress) {
-      if (get().busy) set({ progress });
+      if (get().busy === 'load') set({ progress });
     },
     setHelpOpen(helpOpen) {
       set({ helpOpen });
@@ -104,8 +104,8 @@ export function createDebuggerStore(): DebuggerStore {
     setParams(params) {
       set({ params: { ...get().params, ...params } });
     },
-    setExplore(explore) {
-      set({ explore: { ...get().explore, ...explore } });
+    setExploreResult(exploreResult) {
+      set({ exploreResult });
     },
     setLesson(lesson) {
       set({ lesson });

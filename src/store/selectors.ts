@@ -1,7 +1,7 @@
 import type { EngineEvent } from '../engine/events';
 import type { Frame, WorldSnapshot } from '../engine/snapshot';
 import type { SessionRecording } from '../engine/session-types';
-import type { Breakpoint, DebuggerState } from './types';
+import type { Breakpoint, Busy, DebuggerState } from './types';
 
 /** Module-level selectors: each returns a stored reference or a primitive, never a new object. */
 
@@ -12,7 +12,7 @@ export const selectPlaying = (s: DebuggerState): boolean => s.playing;
 export const selectSpeed = (s: DebuggerState): number => s.speed;
 export const selectSelection = (s: DebuggerState): number | null => s.selection;
 export const selectNotices = (s: DebuggerState) => s.notices;
-export const selectBusy = (s: DebuggerState): boolean => s.busy;
+export const selectBusy = (s: DebuggerState): Busy => s.busy;
 export const selectProgress = (s: DebuggerState) => s.progress;
 export const selectHelpOpen = (s: DebuggerState): boolean => s.helpOpen;
 export const selectParams = (s: DebuggerState) => s.params;
@@ -33,7 +33,7 @@ export const selectCurrentEvent = (s: DebuggerState): EngineEvent | null =>
 
 export const selectAtEnd = (s: DebuggerState): boolean =>
   s.cursor >= (s.recording?.frames.length ?? 0) - 1;
-export const selectExplore = (s: DebuggerState) => s.explore;
+export const selectExploreResult = (s: DebuggerState) => s.exploreResult;
 export const selectLesson = (s: DebuggerState) => s.lesson;
 export const selectLessonsOpen = (s: DebuggerState): boolean => s.lessonsOpen;
 export const selectShareLink = (s: DebuggerState) => s.shareLink;

@@ -1,5 +1,5 @@
 import { VARIANTS, type Variant } from '../engine/scenario/types';
-import { selectExplore, selectParams, selectRecording } from '../store/selectors';
+import { selectBusy, selectExploreResult, selectParams, selectRecording } from '../store/selectors';
 import { useDebugger, useDebuggerState } from './context';
 
 /** 4630 -> "4,630"; 2.96e23 -> "≈3.0e23". */
@@ -11,13 +11,13 @@ const SCHEDULES = ['fifo', 'random:1', 'random:2', 'random:3', 'random:42'];
 
 /** Restart options (variant, schedule) and the interleaving explorer with its violations. */
 export function ExplorerPanel() {
-  const { store, session } = useDebugger();
+  const { store, app } = useDebugger();
   const params = useDebuggerState(selectParams);
-  const explore = useDebuggerState(selectExplore);
+  const exploring = useDebuggerState(selectBusy) === 'explore';
+  const result = useDebuggerState(selectExploreResult);
   const recording = useDebuggerState(selectRecording);
   const variant: Variant = params.variant ?? recording?.scenario.variant ?? 'v18-28';
   const hasRestart = !!recording?.scenario.steps.some((s) => s.op === 'restart');
-  const result = explore.result;
   return (
     <section className="panel explorer" aria-label="Explorer">
       <div className="panel-head">
@@ -53,12 +53,12 @@ export function ExplorerPanel() {
           </label>
         </div>
         <div className="row">
-          {explore.running ? (
+          {exploring ? (
             <>
               <span className="spinner" role="status">
                 exploring every interleaving…
               </span>
-              <button type="button" className="small" onClick={() => session.cancelExplore()}>
+              <button type="button" className="small" onClick={() => app.cancel()}>
                 Cancel
               </button>
             </>
@@ -68,7 +68,7 @@ export function ExplorerPanel() {
               className="small"
               disabled={!hasRestart}
               title={hasRestart ? undefined : 'Explore needs a restart step: Restart first'}
-              onClick={() => void session.explore(variant)}
+              onClick={() => void app.explore(variant)}
             >
               Explore interleavings
             </button>
@@ -94,7 +94,7 @@ export function ExplorerPanel() {
                     type="button"
                     className="small"
                     aria-label={`Open ${v.invariant} counterexample`}
-                    onClick={() => void session.openViolation(v, result.variant)}
+                    onClick={() => void app.openViolation(v, result.variant)}
                   >
                     Open
                   </button>

@@ -23,7 +23,7 @@ export function ImagePanel() {
   const names = Object.keys(images ?? {});
   const existing = new Set(snapshot?.images ?? []);
   const [open, setOpen] = useState<string | null>(null);
-  const { session, store } = useDebugger();
+  const { app, store } = useDebugger();
   const upload = useRef<HTMLInputElement>(null);
   return (
     <section className="panel image-panel" aria-label="Image">
@@ -44,7 +44,7 @@ export function ImagePanel() {
             e.target.value = '';
             if (!file) return;
             const r = await readPicked(file, 'image');
-            if (r.ok) await session.uploadImage(file.name, r.bytes);
+            if (r.ok) await app.uploadImage(file.name, r.bytes);
             else store.getState().notify('error', r.message);
           }}
         />

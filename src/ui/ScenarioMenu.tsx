@@ -15,7 +15,7 @@ function download(name: string, text: string): void {
 
 /** Open a crviz-scenario/1 file, save the session's scenario, or go back to the default one. */
 export function ScenarioMenu() {
-  const { session, store } = useDebugger();
+  const { app, store } = useDebugger();
   const recording = useDebuggerState(selectRecording);
   const input = useRef<HTMLInputElement>(null);
   const title = recording?.scenario.title ?? recording?.scenario.name ?? '';
@@ -38,7 +38,7 @@ export function ScenarioMenu() {
           e.target.value = '';
           if (!file) return;
           const r = await readPicked(file, 'scenario');
-          if (r.ok) await session.openText(new TextDecoder().decode(r.bytes), file.name);
+          if (r.ok) await app.openText(new TextDecoder().decode(r.bytes), file.name);
           else store.getState().notify('error', r.message);
         }}
       />
@@ -60,7 +60,7 @@ export function ScenarioMenu() {
         type="button"
         className="small"
         title="Back to the default scenario (drops your steps)"
-        onClick={() => void session.loadScenario(defaultScenario)}
+        onClick={() => void app.loadScenario(defaultScenario)}
       >
         Reset
       </button>

@@ -102,6 +102,25 @@ describe('EngineClient', () => {
     await expect(client.parse('{', 'x.json')).rejects.toThrow('bad scenario');
   });
 
+  it('rejects an answer of another type than the request asks for', async () => {
+    workers[0].dead = true;
+    const p = client.decode(new Uint8Array(4));
+    workers[0].send({ type: 'pong', id: workers[0].received[0].id });
+    await expect(p).rejects.toThrow('unexpected answer pong');
+  });
+
+  it('sends the next request only once the worker has answered the one before', async () => {
+    workers[0].dead = true;
+    const first = client.load(scenario);
+    const second = client.parse('{', 'x.json');
+    expect(workers[0].received.map((r) => r.type)).toEqual(['load']);
+    workers[0].send({ type: 'recording', id: workers[0].received[0].id, packed: packedOf() });
+    await first;
+    expect(workers[0].received.map((r) => r.type)).toEqual(['load', 'parse']);
+    workers[0].send({ type: 'error', id: workers[0].received[1].id, message: 'bad scenario' });
+    await expect(second).rejects.toThrow('bad scenario');
+  });
+
   it('times out with a clear message and restarts the worker', async () => {
     workers[0].dead = true;
     const p = client.load(scenario);

@@ -40,10 +40,37 @@ export type EngineResponse =
 
 export type EngineRequestType = EngineRequest['type'];
 
-/** Distributes Omit over a union so each request keeps its own fields. */
-export type RequestBody<T extends EngineRequest = EngineRequest> = T extends EngineRequest
-  ? Omit<T, 'id'>
-  : never;
+/** The answer each request gets when it succeeds (any request may also get `error`). */
+export const RESPONSE_FOR = {
+  load: 'recording',
+  parse: 'scenario',
+  import: 'scenario',
+  explore: 'explored',
+  decode: 'decoded',
+  ping: 'pong',
+} as const satisfies Record<EngineRequestType, EngineResponse['type']>;
+
+export type ResponseFor = typeof RESPONSE_FOR;
+
+/** The request of type `K`. */
+export type RequestOf<K extends EngineRequestType> = Extract<EngineRequest, { type: K }>;
+
+/** What the page fills in for a request of type `K` (the client adds type and id). */
+export type RequestFields<K extends EngineRequestType> = Omit<RequestOf<K>, 'id' | 'type'>;
+
+/** The successful answer to a request of type `K`. */
+export type AnswerTo<K extends EngineRequestType> = Extract<
+  EngineResponse,
+  { type: ResponseFor[K] }
+>;
+
+/** Whether `res` is the successful answer to a request of type `kind`. */
+export function isAnswerTo<K extends EngineRequestType>(
+  kind: K,
+  res: EngineResponse,
+): res is AnswerTo<K> {
+  return res.type === RESPONSE_FOR[kind];
+}
 
 export function isEngineResponse(value: unknown): value is EngineResponse {
   if (typeof value !== 'object' || value === null) return false;

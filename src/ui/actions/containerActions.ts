@@ -23,7 +23,7 @@ export const containerActions: Action[] = [
       if (!c) return 'The container is destroyed';
       return c.freezer === 'FROZEN' ? 'The container is already frozen' : true;
     },
-    perform: (ctx) => ctx.session.applyStep({ op: 'freeze' }),
+    perform: (ctx) => ctx.app.applyStep({ op: 'freeze' }),
   },
   {
     id: 'thaw',
@@ -38,7 +38,7 @@ export const containerActions: Action[] = [
       if (!c) return 'The container is destroyed';
       return c.freezer === 'THAWED' ? 'The container is not frozen' : true;
     },
-    perform: (ctx) => ctx.session.applyStep({ op: 'thaw' }),
+    perform: (ctx) => ctx.app.applyStep({ op: 'thaw' }),
   },
   {
     id: 'checkpoint',
@@ -52,7 +52,7 @@ export const containerActions: Action[] = [
       return liveContainer(ctx) ? true : 'The container is destroyed: nothing to checkpoint';
     },
     perform: (ctx) =>
-      ctx.session.applyStep({ op: 'checkpoint', image: nextImageName(ctx.end?.images ?? []) }),
+      ctx.app.applyStep({ op: 'checkpoint', image: nextImageName(ctx.end?.images ?? []) }),
   },
   {
     id: 'destroy',
@@ -65,7 +65,7 @@ export const containerActions: Action[] = [
       if (b !== true) return b;
       return liveContainer(ctx) ? true : 'The container is already destroyed';
     },
-    perform: (ctx) => ctx.session.applyStep({ op: 'destroy' }),
+    perform: (ctx) => ctx.app.applyStep({ op: 'destroy' }),
   },
   {
     id: 'restart',
@@ -82,7 +82,7 @@ export const containerActions: Action[] = [
       const image = ctx.end?.images.at(-1);
       const { variant, schedule } = ctx.state.params;
       if (!image) return;
-      return ctx.session.applyStep({
+      return ctx.app.applyStep({
         op: 'restart',
         image,
         ...(variant ? { variant } : {}),
@@ -111,7 +111,7 @@ export const containerActions: Action[] = [
     perform: (ctx) => {
       const sel = ctx.state.selection;
       if (sel === null) return;
-      return ctx.session.pickNext(sel === COORDINATOR_PID ? 'coord' : `pid:${sel}`);
+      return ctx.app.pickNext(sel === COORDINATOR_PID ? 'coord' : `pid:${sel}`);
     },
   },
 ];

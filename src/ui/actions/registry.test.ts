@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { TaskView, WorldSnapshot } from '../../engine/snapshot';
-import type { Session } from '../../store/session';
+import type { DebuggerApp } from '../../app/debuggerApp';
 import { createDebuggerStore } from '../../store/createDebuggerStore';
+import type { Busy } from '../../store/types';
 import { ACTIONS, actionById, actionForKey } from './registry';
 import type { ActionContext } from './types';
 
@@ -24,7 +25,7 @@ function ctx(opts: {
   selection?: number | null;
   images?: string[];
   frozen?: boolean;
-  busy?: boolean;
+  busy?: Busy;
 }) {
   const store = createDebuggerStore();
   const end: WorldSnapshot = {
@@ -42,10 +43,10 @@ function ctx(opts: {
     restart: null,
   };
   store.getState().select(opts.selection ?? null);
-  store.getState().setBusy(!!opts.busy);
+  store.getState().setBusy(opts.busy ?? null);
   const steps: unknown[] = [];
-  const session = { applyStep: async (s: unknown) => steps.push(s) } as unknown as Session;
-  const c: ActionContext = { state: store.getState(), end, here: end, session };
+  const app = { applyStep: async (s: unknown) => steps.push(s) } as unknown as DebuggerApp;
+  const c: ActionContext = { state: store.getState(), end, here: end, app };
   return { c, steps };
 }
 
@@ -65,7 +66,15 @@ describe('action registry', () => {
     expect(actionById('kill').enabledWhen(ctx({}).c)).toMatch(/Select a task/);
     expect(actionById('kill').enabledWhen(ctx({ selection: 2 }).c)).toMatch(/has exited/);
     expect(actionById('thaw').enabledWhen(ctx({}).c)).toMatch(/not frozen/);
-    expect(actionById('freeze').enabledWhen(ctx({ busy: true }).c)).toMatch(/busy/);
+    expect(actionById('freeze').enabledWhen(ctx({ busy: 'load' }).c)).toMatch(/busy/);
+    // The explorer keeps the engine busy too: a step would queue behind it.
+    expect(actionById('fork').enabledWhen(ctx({ selection: 1, busy: 'explore' }).c)).toMatch(
+      /busy/,
+    );
+    expect(actionById('kill').enabledWhen(ctx({ selection: 1, busy: 'explore' }).c)).toMatch(
+      /busy/,
+    );
+    expect(actionById('cancel-run').enabledWhen(ctx({ busy: 'explore' }).c)).toBe(true);
     expect(actionById('restart').enabledWhen(ctx({ images: ['a'] }).c)).toBe(true);
   });
 

@@ -5,7 +5,7 @@ import type { Action, ActionContext } from './types';
 function withTask(ctx: ActionContext, make: (pid: number) => Step): Promise<unknown> | void {
   const t = selectedLiveTask(ctx);
   if (typeof t === 'string') return;
-  return ctx.session.applyStep(make(t.pid));
+  return ctx.app.applyStep(make(t.pid));
 }
 
 /** Process actions: they act on the selected task at the end of the timeline. */
@@ -96,7 +96,7 @@ export const taskActions: Action[] = [
     perform: (ctx) => {
       const t = selectedLiveTask(ctx);
       if (typeof t === 'string') return;
-      return ctx.session.applyStep({ op: 'ptrace', tracer: t.ppid, tracee: t.pid });
+      return ctx.app.applyStep({ op: 'ptrace', tracer: t.ppid, tracee: t.pid });
     },
   },
 ];

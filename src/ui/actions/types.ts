@@ -1,5 +1,5 @@
 import type { WorldSnapshot } from '../../engine/snapshot';
-import type { Session } from '../../store/session';
+import type { DebuggerApp } from '../../app/debuggerApp';
 import type { DebuggerState } from '../../store/types';
 
 /** Everything an action may look at or use. `end` is the world where new steps apply. */
@@ -9,7 +9,7 @@ export interface ActionContext {
   end: WorldSnapshot | null;
   /** The world at the cursor (what the tree shows). */
   here: WorldSnapshot | null;
-  session: Session;
+  app: DebuggerApp;
 }
 
 export type ActionGroup =

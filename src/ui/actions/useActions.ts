@@ -20,7 +20,7 @@ export function actionContext(instance: DebuggerInstance): ActionContext {
     state,
     end: selectEndSnapshot(state),
     here: selectSnapshot(state),
-    session: instance.session,
+    app: instance.app,
   };
 }
 

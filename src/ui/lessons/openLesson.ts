@@ -7,9 +7,9 @@ import type { Lesson } from './types';
  * cursor goes to the first caption. Predict mode carries over from the previous lesson.
  */
 export async function openLesson(instance: DebuggerInstance, lesson: Lesson): Promise<boolean> {
-  const { store, session } = instance;
+  const { store, app } = instance;
   const predict = store.getState().lesson?.predict ?? false;
-  const ok = await session.openText(JSON.stringify(lesson.scenario), `${lesson.id}.json`);
+  const ok = await app.openText(JSON.stringify(lesson.scenario), `${lesson.id}.json`);
   if (!ok) return false;
   const state = store.getState();
   state.setLesson({ id: lesson.id, predict });

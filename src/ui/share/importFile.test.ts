@@ -9,14 +9,13 @@ function fakeInstance() {
     store: {
       getState: () => ({ notify: (kind: string, text: string) => calls.push(`${kind}: ${text}`) }),
     },
-    session: {
+    app: {
       uploadImage: (name: string) => (calls.push(`image ${name}`), Promise.resolve(false)),
       openText: (_text: string, name: string) => (
         calls.push(`scenario ${name}`),
         Promise.resolve(false)
       ),
     },
-    client: {},
   } as unknown as DebuggerInstance;
   return { instance, calls };
 }

@@ -1,3 +1,5 @@
+import type { Moment } from '../../app/moment';
+import { VARIANTS, type Variant } from '../../engine/scenario/types';
 import type { DebuggerInstance } from '../instance';
 import { isPng, readTextChunks } from './pngText';
 import { readPicked } from './readPicked';
@@ -6,81 +8,60 @@ function message(err: unknown): string {
   return err instanceof Error ? err.message : String(err);
 }
 
-interface SavedMoment {
-  cursor?: unknown;
-  selection?: unknown;
-  variant?: unknown;
-  schedule?: unknown;
-}
-
-/** Opens a crviz PNG: its scenario, then the moment it was taken at. */
-async function openPng(instance: DebuggerInstance, name: string, bytes: Uint8Array) {
-  const { store, session } = instance;
+/** The moment a crviz PNG was exported at (its `crviz-moment` chunk), or why there is none. */
+export function pngMoment(bytes: Uint8Array): Moment | Error {
   let text: Record<string, string>;
   try {
     text = readTextChunks(bytes);
   } catch (err) {
-    store.getState().notify('error', `${name}: ${message(err)}`);
-    return false;
+    return new Error(message(err));
   }
-  const scenario = text['crviz-scenario'];
-  if (!scenario) {
-    store.getState().notify('error', `${name}: this picture holds no crviz scenario`);
-    return false;
-  }
-  if (!(await session.openText(scenario, name))) return false;
-  let m: SavedMoment = {};
+  const scenarioText = text['crviz-scenario'];
+  if (!scenarioText) return new Error('this picture holds no crviz scenario');
+  let m: Partial<Record<keyof Moment, unknown>> = {};
   try {
-    m = JSON.parse(text['crviz-moment'] ?? '{}') as SavedMoment;
+    m = JSON.parse(text['crviz-moment'] ?? '{}') as typeof m;
   } catch {
     // The scenario alone is still worth opening; it shows its last step.
   }
-  const s = store.getState();
-  if (m.variant === null || m.variant === 'v18-28' || m.variant === 'v17' || m.variant === 'naive')
-    s.setParams({ variant: m.variant });
-  if (typeof m.schedule === 'string') s.setParams({ schedule: m.schedule });
-  if (typeof m.cursor === 'number') s.setCursor(m.cursor);
-  if (typeof m.selection === 'number') s.select(m.selection);
-  return true;
+  return {
+    scenarioText,
+    variant: VARIANTS.includes(m.variant as Variant) ? (m.variant as Variant) : null,
+    schedule: typeof m.schedule === 'string' ? m.schedule : 'fifo',
+    cursor: typeof m.cursor === 'number' ? m.cursor : Number.MAX_SAFE_INTEGER,
+    selection: typeof m.selection === 'number' ? m.selection : null,
+    lesson: typeof m.lesson === 'string' ? m.lesson : null,
+  };
 }
 
 /**
- * Opens whatever file was picked or dropped, by its content: a PNG exported by crviz, a .ckpt
- * image, a criu-tree/1 bundle or a crviz-scenario/1 file. Bad files get a notice, nothing changes.
+ * Opens whatever file was picked or dropped, by its content: a PNG exported by crviz (the
+ * moment it was taken at), a .ckpt image, a criu-tree/1 bundle or a crviz-scenario/1 file. Bad
+ * files get a notice, nothing changes.
  */
 export async function importFile(
   instance: DebuggerInstance,
   name: string,
   bytes: Uint8Array,
 ): Promise<boolean> {
-  const { store, session, client } = instance;
+  const { app, store } = instance;
   if (bytes.length === 0) {
     store.getState().notify('error', `${name}: the file is empty`);
     return false;
   }
-  if (isPng(bytes)) return openPng(instance, name, bytes);
+  if (isPng(bytes)) return app.applyMoment(pngMoment(bytes), name);
   const text = new TextDecoder().decode(bytes);
   // A .json name is taken at its word: a broken scenario gets the parser's message, not "bad image".
   const json = /\.json$/i.test(name) || /^\s*\{/.test(text);
-  if (/\.ckpt$/i.test(name) || !json) return session.uploadImage(name, bytes);
+  if (/\.ckpt$/i.test(name) || !json) return app.uploadImage(name, bytes);
   let format: unknown;
   try {
     format = (JSON.parse(text) as { format?: unknown }).format;
   } catch {
     // Let the scenario parser say where the JSON breaks.
   }
-  if (format === 'criu-tree/1') {
-    try {
-      const scenario = await client.importBundle(text, name);
-      const ok = await session.loadScenario(scenario);
-      if (ok) store.getState().select(null);
-      return ok;
-    } catch (err) {
-      store.getState().notify('error', `${name}: ${message(err)}`);
-      return false;
-    }
-  }
-  return session.openText(text, name);
+  if (format === 'criu-tree/1') return app.importBundle(text, name);
+  return app.openText(text, name);
 }
 
 /** Imports a picked or dropped file, after checking its size against its kind's limit. */

@@ -1,0 +1,20 @@
+import type { ExploreResult } from '../engine/explore/explore';
+import type { DecodedImage } from '../engine/image/types';
+import type { Scenario, Variant } from '../engine/scenario/types';
+import type { SessionProgress, SessionRecording } from '../engine/session-types';
+
+/** What the app needs from the engine (the worker client; tests pass a fake). */
+export interface EngineLoader {
+  load(
+    scenario: Scenario,
+    files?: Record<string, Uint8Array>,
+    onProgress?: (p: SessionProgress) => void,
+  ): Promise<SessionRecording>;
+  decode(bytes: Uint8Array): Promise<DecodedImage>;
+  parse(text: string, source: string): Promise<Scenario>;
+  /** Converts a criu-tree/1 bundle into a scenario (refused bundles reject with the reason). */
+  importBundle(text: string, source: string): Promise<Scenario>;
+  explore(scenario: Scenario, variant: Variant, maxStates: number): Promise<ExploreResult>;
+  /** Abandons whatever the engine is doing; what was asked of it rejects, quietly. */
+  cancel(): void;
+}
