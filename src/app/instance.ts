@@ -6,6 +6,8 @@ import { DebuggerApp, type DebuggerAppOptions } from './debuggerApp';
 export interface AppInstance {
   store: DebuggerStore;
   app: DebuggerApp;
+  /** Inflates a link's data in the engine worker, refusing it past `limit` bytes. */
+  inflate(bytes: Uint8Array, limit: number): Promise<Uint8Array>;
   /** Starts the engine worker (from an effect). */
   start(): void;
   /** Stops the worker; start() may follow (React StrictMode does that). */
@@ -37,6 +39,7 @@ export function createAppInstance(
   return {
     store,
     app,
+    inflate: (bytes, limit) => client.inflate(bytes, limit),
     start: () => client.start(),
     stop: () => client.stop(),
     dispose() {

@@ -53,3 +53,12 @@ export function terminalSafe(s: string): string {
     c === '\t' ? ' ' : `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
   );
 }
+
+/** How many characters of an input's text (a title, a notice) the page shows. */
+export const SHOWN_MAX = 200;
+
+/** `s` cut to `max` characters, saying how much was cut: "Long title… (49,999,800 more characters)". */
+export function clip(s: string, max = SHOWN_MAX): string {
+  if (s.length <= max) return s;
+  return `${s.slice(0, max)}… (${(s.length - max).toLocaleString('en')} more characters)`;
+}

@@ -1,3 +1,4 @@
+import { clip } from '../engine/quote';
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { Timeline } from '../engine/timeline/timeline';
 import { firstErrorFrame } from './markers';
@@ -86,7 +87,8 @@ export function createDebuggerStore(): DebuggerStore {
       set({ selection: pid });
     },
     notify(kind, text) {
-      const notices = [...get().notices, { id: ++noticeId, kind, text }];
+      // Messages quote input: one that carries a huge text still shows a few lines of it.
+      const notices = [...get().notices, { id: ++noticeId, kind, text: clip(text, 600) }];
       set({ notices: notices.slice(-5) });
     },
     dismiss(id) {

@@ -2,6 +2,7 @@ import { useRef } from 'react';
 import { selectRecording } from '../store/selectors';
 import { useDebugger, useDebuggerState } from './context';
 import { defaultScenario } from './defaultScenario';
+import { clip } from '../engine/quote';
 import { readPicked } from './share/readPicked';
 
 function download(name: string, text: string): void {
@@ -18,10 +19,15 @@ export function ScenarioMenu() {
   const { app, store } = useDebugger();
   const recording = useDebuggerState(selectRecording);
   const input = useRef<HTMLInputElement>(null);
-  const title = recording?.scenario.title ?? recording?.scenario.name ?? '';
+  // A scenario's texts are input: a 50 MB title would take the browser seconds to lay out.
+  const title = clip(recording?.scenario.title ?? recording?.scenario.name ?? '');
+  const description = recording?.scenario.description;
   return (
     <div className="scenario" aria-label="Scenario">
-      <span className="scenario-title" title={recording?.scenario.description}>
+      <span
+        className="scenario-title"
+        title={description === undefined ? undefined : clip(description, 1000)}
+      >
         {title}
       </span>
       <button type="button" className="small" onClick={() => input.current?.click()}>

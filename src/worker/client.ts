@@ -172,6 +172,12 @@ export class EngineClient {
     return res.image;
   }
 
+  /** Inflates a link's deflate-raw data in the worker, refusing it past `limit` bytes. */
+  async inflate(bytes: Uint8Array, limit: number): Promise<Uint8Array> {
+    const res = await this.request('inflate', { bytes, limit }, this.timeoutMs);
+    return res.bytes;
+  }
+
   /** Abandons whatever the worker is doing: a fresh worker replaces it, quietly. */
   cancel(): void {
     if (!this.worker) return;

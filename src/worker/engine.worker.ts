@@ -4,7 +4,7 @@ import { decodeImage } from '../engine/image/decode';
 import { importBundle } from '../engine/import/bundle';
 import { runSession } from '../engine/session';
 import { parseScenario } from '../engine/scenario/parse';
-import { handleRequest } from './handler';
+import { handleRequest, inflateRequest } from './handler';
 import type { EngineRequest, EngineResponse } from './protocol';
 
 const api = { runSession, parseScenario, exploreScenario, decodeImage, importBundle };
@@ -15,6 +15,10 @@ const scope = self as unknown as DedicatedWorkerGlobalScope;
 const PROGRESS_MS = 100;
 
 scope.addEventListener('message', (ev: MessageEvent<EngineRequest>) => {
+  if (ev.data.type === 'inflate') {
+    void inflateRequest(ev.data).then((res) => scope.postMessage(res));
+    return;
+  }
   let last = performance.now();
   const post = (early: EngineResponse) => {
     if (early.type === 'progress') {

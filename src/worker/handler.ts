@@ -2,6 +2,7 @@ import type { ExploreResult } from '../engine/explore/explore';
 import type { DecodedImage } from '../engine/image/types';
 import type { Scenario, Variant } from '../engine/scenario/types';
 import type { SessionProgress, SessionRecording } from '../engine/session-types';
+import { inflateCapped } from './inflate';
 import { packRecording } from './pack';
 import { fromWire, toWire } from './wireScenario';
 import type { EngineRequest, EngineResponse } from './protocol';
@@ -85,6 +86,9 @@ export function handleRequest(
       }
       case 'decode':
         return { type: 'decoded', id: req.id, image: api.decodeImage(req.bytes) };
+      case 'inflate':
+        // Asynchronous (DecompressionStream): engine.worker.ts answers it through inflateRequest.
+        return { type: 'error', id: req.id, message: 'inflate is answered by inflateRequest' };
       case 'import': {
         if (!api.importBundle) return { type: 'error', id: req.id, message: 'import unsupported' };
         const imported = api.importBundle(req.text, req.source);
@@ -103,5 +107,16 @@ export function handleRequest(
     }
   } catch (err) {
     return { type: 'error', id: req.id, message: `engine failure: ${message(err)}` };
+  }
+}
+
+/** Answers an `inflate` request: the inflated bytes, or why not (damaged, over the limit). */
+export async function inflateRequest(
+  req: Extract<EngineRequest, { type: 'inflate' }>,
+): Promise<EngineResponse> {
+  try {
+    return { type: 'inflated', id: req.id, bytes: await inflateCapped(req.bytes, req.limit) };
+  } catch (err) {
+    return { type: 'error', id: req.id, message: message(err) };
   }
 }

@@ -23,6 +23,8 @@ export type EngineRequest =
   | { type: 'import'; id: number; text: string; source: string }
   | { type: 'explore'; id: number; scenario: WireScenario; variant: Variant; maxStates: number }
   | { type: 'decode'; id: number; bytes: Uint8Array }
+  /** deflate-raw data of a link, inflated off the page's thread, refused past `limit` bytes. */
+  | { type: 'inflate'; id: number; bytes: Uint8Array; limit: number }
   | { type: 'ping'; id: number };
 
 export type EngineResponse =
@@ -36,6 +38,7 @@ export type EngineResponse =
   | { type: 'error'; id: number; message: string }
   | { type: 'explored'; id: number; result: ExploreResult }
   | { type: 'decoded'; id: number; image: DecodedImage }
+  | { type: 'inflated'; id: number; bytes: Uint8Array }
   | { type: 'pong'; id: number };
 
 export type EngineRequestType = EngineRequest['type'];
@@ -47,6 +50,7 @@ export const RESPONSE_FOR = {
   import: 'scenario',
   explore: 'explored',
   decode: 'decoded',
+  inflate: 'inflated',
   ping: 'pong',
 } as const satisfies Record<EngineRequestType, EngineResponse['type']>;
 
@@ -83,6 +87,7 @@ export function isEngineResponse(value: unknown): value is EngineResponse {
       v.type === 'scenario' ||
       v.type === 'explored' ||
       v.type === 'decoded' ||
+      v.type === 'inflated' ||
       v.type === 'error' ||
       v.type === 'pong')
   );

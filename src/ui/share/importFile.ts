@@ -54,12 +54,9 @@ export async function importFile(
   // A .json name is taken at its word: a broken scenario gets the parser's message, not "bad image".
   const json = /\.json$/i.test(name) || /^\s*\{/.test(text);
   if (/\.ckpt$/i.test(name) || !json) return app.uploadImage(name, bytes);
-  let format: unknown;
-  try {
-    format = (JSON.parse(text) as { format?: unknown }).format;
-  } catch {
-    // Let the scenario parser say where the JSON breaks.
-  }
+  // The format is found without parsing on the page's thread: the worker parses (a 50 MB file
+  // would block the page), and a quote inside a JSON string is escaped, so it cannot match.
+  const format = /(?<!\\)"format"\s*:\s*"criu-tree\/1"/.test(text) ? 'criu-tree/1' : undefined;
   if (format === 'criu-tree/1') return app.importBundle(text, name);
   return app.openText(text, name);
 }

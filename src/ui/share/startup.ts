@@ -1,6 +1,6 @@
 import type { Scenario } from '../../engine/scenario/types';
 import type { DebuggerInstance } from '../instance';
-import { decodeMoment, isMomentHash } from './linkCodec';
+import { decodeMoment, isMomentHash, type Inflate } from './linkCodec';
 import { loadPersisted } from './persist';
 
 /**
@@ -14,7 +14,7 @@ export async function openInitial(
 ): Promise<void> {
   const hash = window.location.hash;
   if (isMomentHash(hash)) {
-    const moment = await decodeMoment(hash).catch((err: Error) => err);
+    const moment = await decodeMoment(hash, inflaterOf(instance)).catch((err: Error) => err);
     await instance.app.applyMoment(moment, 'The link', fallback);
     if (persist) forgetLink();
     return;
@@ -25,6 +25,11 @@ export async function openInitial(
     return;
   }
   await instance.app.loadScenario(fallback);
+}
+
+/** Links inflate in the engine worker, off the page's thread. */
+function inflaterOf(instance: DebuggerInstance): Inflate {
+  return (bytes, limit) => instance.inflate(bytes, limit);
 }
 
 /**
@@ -44,7 +49,7 @@ export function installHashListener(
 ): () => void {
   const onHash = () => {
     if (!isMomentHash(window.location.hash)) return;
-    void decodeMoment(window.location.hash)
+    void decodeMoment(window.location.hash, inflaterOf(instance))
       .catch((err: Error) => err)
       .then((m) => instance.app.applyMoment(m, 'The link', fallback))
       .then(() => {
