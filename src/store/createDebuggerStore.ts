@@ -17,9 +17,24 @@ function clampCursor(cursor: number, frames: number): number {
   return Math.max(-1, Math.min(frames - 1, Math.trunc(cursor)));
 }
 
-/** One store per debugger instance (no module-level singleton). */
-export function createDebuggerStore(): DebuggerStore {
+/** Runs a function before the next paint; where there are no frames (Node), at once. */
+export type FrameScheduler = (f: () => void) => void;
+
+function nextFrame(): FrameScheduler {
+  return typeof requestAnimationFrame === 'function'
+    ? (f) => void requestAnimationFrame(() => f())
+    : (f) => f();
+}
+
+/**
+ * One store per debugger instance (no module-level singleton). Step moves (buttons, arrow keys)
+ * are coalesced per frame: 200 clicks within one frame are one cursor move of 200 steps, one
+ * render, instead of 200 synchronous renders (which React stops with "Maximum update depth").
+ */
+export function createDebuggerStore(schedule: FrameScheduler = nextFrame()): DebuggerStore {
   let noticeId = 0;
+  /** Where queued step moves lead, until the frame that applies them. */
+  let pendingCursor: number | null = null;
   return createStore<DebuggerState>()((set, get) => ({
     recording: null,
     timeline: null,
@@ -50,12 +65,19 @@ export function createDebuggerStore(): DebuggerStore {
       set({ recording, timeline, cursor: at, snapshot: timeline.at(at), endSnapshot, firstError });
     },
     setCursor(cursor) {
+      pendingCursor = null; // a direct move wins over step moves not applied yet
       const { timeline } = get();
       const at = clampCursor(cursor, timeline?.length ?? 0);
       set({ cursor: at, snapshot: timeline ? timeline.at(at) : null });
     },
     stepBy(delta) {
-      get().setCursor(get().cursor + delta);
+      const frames = get().timeline?.length ?? 0;
+      const queued = pendingCursor !== null;
+      pendingCursor = clampCursor((pendingCursor ?? get().cursor) + delta, frames);
+      if (queued) return;
+      schedule(() => {
+        if (pendingCursor !== null) get().setCursor(pendingCursor);
+      });
     },
     first() {
       get().setCursor(-1);
