@@ -1,5 +1,5 @@
 import { createDeflateRaw } from 'node:zlib';
-import { expect, test } from './fixtures';
+import { expect, selectTask, test } from './fixtures';
 
 /** deflate-raw of `mib` MiB of zeros, streamed so the test never holds the zeros at once. */
 async function zeroBomb(mib: number): Promise<Buffer> {
@@ -47,4 +47,30 @@ test('a scenario with a 5 MB title shows the start of it and says what was cut',
     buffer: Buffer.from(text),
   });
   await expect(app.getByText(/^T{200}… \(4,999,800 more characters\)$/)).toBeVisible();
+});
+
+test('a broken link over a saved session keeps the session and shows the link’s error', async ({
+  app,
+}) => {
+  const tasks = app.getByRole('treeitem');
+  const before = await tasks.count();
+  await selectTask(app, 1);
+  await app.getByRole('button', { name: 'Fork', exact: true }).click();
+  await expect(tasks).toHaveCount(before + 1);
+  await app.waitForTimeout(600); // the session is saved 250 ms after a change
+
+  const page = await app.context().newPage();
+  await page.goto('/#crviz=1&s=z!!!!!!!!');
+  const notices = page.getByRole('alert', { name: 'Notices' });
+  await expect(notices).toContainText('The link');
+  await expect(notices).toContainText('Your saved session was kept.');
+  await expect(page.getByRole('treeitem')).toHaveCount(before + 1);
+
+  // The same in an open page: a broken link pasted into the address bar changes nothing.
+  await page.evaluate(() => {
+    window.location.hash = 'crviz=1&s=j!!!!&sch=nope';
+  });
+  await expect(page.getByText(/^The link: the scenario data is damaged/)).toHaveCount(2);
+  await expect(page.getByRole('treeitem')).toHaveCount(before + 1);
+  await page.close();
 });

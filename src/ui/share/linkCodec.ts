@@ -1,5 +1,7 @@
 import type { Moment } from '../../app/moment';
-import { VARIANTS, type Variant } from '../../engine/scenario/types';
+import type { Variant } from '../../engine/scenario/types';
+import { validSchedule, validVariant } from '../../app/moment';
+import { quote } from '../../engine/quote';
 import { inflateCapped } from '../../worker/inflate';
 import { fromBase64Url, toBase64Url } from './base64url';
 
@@ -99,9 +101,9 @@ export async function decodeMoment(
     throw new Error('the scenario data is damaged (not UTF-8)');
   }
   const v = p.get('v');
-  if (v !== null && !VARIANTS.includes(v as Variant)) throw new Error(`unknown variant "${v}"`);
+  if (!validVariant(v)) throw new Error(`unknown variant ${quote(v as string)}`);
   const schedule = p.get('sch') ?? 'fifo';
-  if (!/^(fifo|random:\d{1,15})$/.test(schedule)) throw new Error(`bad schedule "${schedule}"`);
+  if (!validSchedule(schedule)) throw new Error(`bad schedule ${quote(schedule)}`);
   return {
     scenarioText,
     variant: v as Variant | null,

@@ -13,13 +13,15 @@ export async function openInitial(
   persist: boolean,
 ): Promise<void> {
   const hash = window.location.hash;
+  const saved = persist ? loadPersisted() : null;
   if (isMomentHash(hash)) {
     const moment = await decodeMoment(hash, inflaterOf(instance)).catch((err: Error) => err);
-    await instance.app.applyMoment(moment, 'The link', fallback);
+    // A broken link must not replace saved work: its error is shown and the saved session opens.
+    const opened = await instance.app.applyMoment(moment, 'The link', saved ? undefined : fallback);
     if (persist) forgetLink();
-    return;
+    if (opened || !saved) return;
+    instance.store.getState().notify('info', 'Your saved session was kept.');
   }
-  const saved = persist ? loadPersisted() : null;
   if (saved) {
     await instance.app.applyMoment(saved, 'The saved session', fallback);
     return;
@@ -42,16 +44,13 @@ function forgetLink(): void {
 }
 
 /** Opens links pasted into the address bar of an open page (only the fragment changes). */
-export function installHashListener(
-  instance: DebuggerInstance,
-  fallback: Scenario,
-  persist = true,
-): () => void {
+export function installHashListener(instance: DebuggerInstance, persist = true): () => void {
   const onHash = () => {
     if (!isMomentHash(window.location.hash)) return;
     void decodeMoment(window.location.hash, inflaterOf(instance))
       .catch((err: Error) => err)
-      .then((m) => instance.app.applyMoment(m, 'The link', fallback))
+      // The page has a session already: a broken link leaves it as it is (no fallback).
+      .then((m) => instance.app.applyMoment(m, 'The link'))
       .then(() => {
         if (persist) forgetLink();
       });
