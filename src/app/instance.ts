@@ -1,5 +1,5 @@
 import { createDebuggerStore, type DebuggerStore } from '../store/createDebuggerStore';
-import { EngineClient, RESTART_NOTICE, type WorkerLike } from '../worker/client';
+import { EngineClient, restartNotice, type WorkerLike } from '../worker/client';
 import { DebuggerApp, type DebuggerAppOptions } from './debuggerApp';
 
 /** One debugger: its store, its engine worker and its app service. Several can share a page. */
@@ -33,7 +33,7 @@ export function createAppInstance(
   const client = new EngineClient({ createWorker });
   const app = new DebuggerApp(store, client, options);
   const off = client.on((e) => {
-    if (e.type === 'restarted') store.getState().notify('warning', RESTART_NOTICE);
+    if (e.type === 'restarted') store.getState().notify('warning', restartNotice(e));
     else app.replaceRecording(e.recording);
   });
   return {

@@ -86,6 +86,8 @@ export function handleRequest(
       }
       case 'decode':
         return { type: 'decoded', id: req.id, image: api.decodeImage(req.bytes) };
+      case 'hold':
+        return { type: 'error', id: req.id, message: 'hold is answered by the worker itself' };
       case 'inflate':
         // Asynchronous (DecompressionStream): engine.worker.ts answers it through inflateRequest.
         return { type: 'error', id: req.id, message: 'inflate is answered by inflateRequest' };

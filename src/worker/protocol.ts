@@ -25,6 +25,11 @@ export type EngineRequest =
   | { type: 'decode'; id: number; bytes: Uint8Array }
   /** deflate-raw data of a link, inflated off the page's thread, refused past `limit` bytes. */
   | { type: 'inflate'; id: number; bytes: Uint8Array; limit: number }
+  /**
+   * Take the Web Lock `lock` for the worker's whole life: the page asks for it too, and is
+   * granted it the moment the worker dies, busy or not (answered with `held`).
+   */
+  | { type: 'hold'; id: number; lock: string }
   | { type: 'ping'; id: number };
 
 export type EngineResponse =
@@ -39,6 +44,7 @@ export type EngineResponse =
   | { type: 'explored'; id: number; result: ExploreResult }
   | { type: 'decoded'; id: number; image: DecodedImage }
   | { type: 'inflated'; id: number; bytes: Uint8Array }
+  | { type: 'held'; id: number; lock: string }
   | { type: 'pong'; id: number };
 
 export type EngineRequestType = EngineRequest['type'];
@@ -51,6 +57,7 @@ export const RESPONSE_FOR = {
   explore: 'explored',
   decode: 'decoded',
   inflate: 'inflated',
+  hold: 'held',
   ping: 'pong',
 } as const satisfies Record<EngineRequestType, EngineResponse['type']>;
 
@@ -88,6 +95,7 @@ export function isEngineResponse(value: unknown): value is EngineResponse {
       v.type === 'explored' ||
       v.type === 'decoded' ||
       v.type === 'inflated' ||
+      v.type === 'held' ||
       v.type === 'error' ||
       v.type === 'pong')
   );
