@@ -125,7 +125,10 @@ test('a tampered link gets a notice and the saved session stays', async ({ app }
 test('the session survives a reload', async ({ app }) => {
   await app.getByRole('button', { name: 'Freeze', exact: true }).click();
   await selectTask(app, 5);
+  const atEnd = await stepText(app).textContent();
   await app.getByRole('button', { name: 'Step back' }).click();
+  // Step moves land on the next frame (coalesced): wait for it before reading the step.
+  await expect(stepText(app)).not.toHaveText(atEnd!);
   const step = await stepText(app).textContent();
   await app.waitForTimeout(400);
   await app.reload();
