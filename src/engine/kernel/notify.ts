@@ -3,6 +3,7 @@ import { EXIT_DEAD, EXIT_ZOMBIE, PF_RESTARTING, SIGCHLD } from './constants';
 import { defaultAction, signalName } from './signals';
 import type { Task } from './types';
 import { actorOf, emit, type K } from './k';
+import { removeTask } from './world';
 import { groupEmpty, isLeader, threadGroup, unlinkChild } from './tree';
 import { forgetOriginalParent } from './reparent';
 import { killOrphanedPgrp } from './pgrp';
@@ -137,7 +138,7 @@ export function doNotifyParent(k: K, t: Task, actor: string): boolean {
 export function releaseTask(k: K, t: Task, actor: string): void {
   const { c } = k;
   unlinkChild(c, t);
-  c.tasks.delete(t.pid);
+  removeTask(c, t);
   emit(k, actor, 'release_task', `task ${t.pid} released`, t.pid);
   if (isLeader(t)) return;
   const leader = c.tasks.get(t.tgid);

@@ -2,6 +2,7 @@
 import { SIGKILL } from './constants';
 import type { Container, Task } from './types';
 import { actorOf, emit, type K } from './k';
+import { removeTask } from './world';
 
 /**
  * The child reaper is exiting: SIGKILL every other task of the namespace and reap them all.
@@ -37,7 +38,7 @@ function killAll(k: K, c: Container, pids: number[], actor: string): void {
     if (!t) continue;
     const what = t.exit_state === 0 ? `${pid} killed by SIGKILL and reaped` : `${pid} reaped`;
     k.log.emit({ actor, fn: 'release_task', what, pid, data: { signal: SIGKILL } });
-    c.tasks.delete(pid);
+    removeTask(c, t);
   }
 }
 
@@ -56,6 +57,7 @@ export function finishZap(k: K, actor: string): void {
   );
   c.destroyed = true;
   c.tasks.clear();
+  c.threads.clear();
   c.outer = [];
 }
 

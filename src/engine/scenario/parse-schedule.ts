@@ -1,5 +1,6 @@
 /** Validation of a restart `schedule` (CONTRACTS 5): "fifo", "random:SEED" or participant ids. */
 import { bad } from './parse-fields';
+import { describeValue } from '../quote';
 import type { Schedule } from './types';
 
 const PARTICIPANT = /^(?:coord|pid:[1-9]\d*)$/;
@@ -13,7 +14,7 @@ export function parseSchedule(v: unknown, place: string): Schedule {
   if (Array.isArray(v)) {
     v.forEach((id, i) => {
       if (typeof id !== 'string' || !PARTICIPANT.test(id)) {
-        bad(place, `"schedule"[${i}] must be "coord" or "pid:N", got ${JSON.stringify(id)}`);
+        bad(place, `"schedule"[${i}] must be "coord" or "pid:N", got ${describeValue(id)}`);
       }
     });
     return v as string[];
