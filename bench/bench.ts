@@ -13,6 +13,7 @@ import { beginRestart, runRestart } from '../src/engine/restart/restart';
 import { exploreScenario } from '../src/engine/explore/explore';
 import { applyStep, initialWorld } from '../src/engine/scenario/runner';
 import type { Scenario } from '../src/engine/scenario/types';
+import { siblingZombiesMs } from './siblings';
 import { benchScenario } from './trees';
 
 const opts = { baseDir: '.', readFile: () => null };
@@ -135,6 +136,15 @@ console.log(
   '\nExplorer, 6-task tree (v18-28, every interleaving of the restart, after one warm-up run)',
 );
 console.log(table(['states', 'schedules', 'ms', 'states/s'], [explorerRow()]));
+
+console.log(
+  '\nSibling zombies: init with N zombie children, freeze + checkpoint + destroy + restart (ms)',
+);
+const sibRows = [5_000, 10_000, 20_000, 100_000].map((n) => [
+  n.toLocaleString('en'),
+  siblingZombiesMs(n).toFixed(0),
+]);
+console.log(table(['siblings', 'ms'], sibRows));
 
 if (!process.argv.includes('--engine-only')) {
   const { frameBench } = await import('./frames');

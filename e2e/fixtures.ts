@@ -8,6 +8,7 @@ export const test = base.extend<{ app: Page }>({
       if (msg.type() === 'error') errors.push(msg.text());
     });
     page.on('pageerror', (err) => errors.push(err.message));
+    await reportCspViolations(page, (v) => errors.push(v));
     await page.goto('/');
     await expect(page.getByRole('tree', { name: 'Process tree' })).toBeVisible();
     await expect(page.getByRole('treeitem', { name: /^pid 1 init/ })).toBeVisible();
@@ -15,6 +16,24 @@ export const test = base.extend<{ app: Page }>({
     expect(errors, 'console errors').toEqual([]);
   },
 });
+
+/**
+ * Calls `report` for every Content-Security-Policy violation of the page: the app runs under a
+ * strict policy (csp.ts) and no test may pass while something of it is refused.
+ */
+export async function reportCspViolations(page: Page, report: (v: string) => void) {
+  await page.exposeFunction('__crvizCspViolation', report);
+  await page.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (e) => {
+      const where = e.sourceFile ? ` at ${e.sourceFile}:${e.lineNumber}` : '';
+      const send = (window as unknown as { __crvizCspViolation: (v: string) => void })
+        .__crvizCspViolation;
+      void send(
+        `CSP violation: ${e.violatedDirective} blocked ${e.blockedURI || 'inline'}${where}`,
+      );
+    });
+  });
+}
 
 export { expect };
 export type { Page } from '@playwright/test';

@@ -179,3 +179,25 @@ describe('DebuggerApp.applyMoment', () => {
     expect(store.getState().recording?.scenario).toEqual(base);
   });
 });
+
+describe('a moment from a PNG or the saved session is input too', () => {
+  it('a bad schedule or variant is replaced by the default, with a warning naming it', async () => {
+    const { store, app, loads } = await loaded();
+    const moment: Moment = {
+      scenarioText: JSON.stringify(base),
+      variant: 'v99' as never,
+      schedule: 'pid:1\nrandom',
+      cursor: 0,
+      selection: null,
+    };
+    const done = app.applyMoment(moment, 'The saved session');
+    await Promise.resolve();
+    await new Promise((r) => setTimeout(r, 0));
+    loads.shift()!.resolve(runSession(base));
+    await expect(done).resolves.toBe(true);
+    expect(store.getState().params).toMatchObject({ variant: null, schedule: 'fifo' });
+    expect(store.getState().notices.map((n) => n.text)).toEqual([
+      'The saved session: variant "v99" and schedule "pid:1\\nrandom" not valid; the defaults are used',
+    ]);
+  });
+});

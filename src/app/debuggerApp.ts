@@ -1,3 +1,5 @@
+import { describeValue } from '../engine/quote';
+import { validSchedule, validVariant } from './moment';
 import type { FoundViolation } from '../engine/explore/explore';
 import type { DecodedImage } from '../engine/image/types';
 import type { DumpInput } from '../engine/import/criu/blobs';
@@ -233,7 +235,17 @@ export class DebuggerApp {
     const state = this.store.getState();
     const lesson = moment.lesson && this.isLesson(moment.lesson) ? moment.lesson : null;
     state.setLesson(lesson ? { id: lesson, predict: false } : null);
-    state.setParams({ variant: moment.variant, schedule: moment.schedule });
+    // Saved sessions and PNG moments are input too: a bad schedule would fail every Restart.
+    const bad: string[] = [];
+    if (!validVariant(moment.variant)) bad.push(`variant ${describeValue(moment.variant)}`);
+    if (!validSchedule(moment.schedule)) bad.push(`schedule ${describeValue(moment.schedule)}`);
+    if (bad.length) {
+      state.notify('warning', `${source}: ${bad.join(' and ')} not valid; the defaults are used`);
+    }
+    state.setParams({
+      variant: validVariant(moment.variant) ? moment.variant : null,
+      schedule: validSchedule(moment.schedule) ? moment.schedule : 'fifo',
+    });
     state.setCursor(moment.cursor);
     const pids = new Set(
       this.store.getState().snapshot?.containers.flatMap((c) => c.tasks.map((t) => t.pid)),

@@ -1,11 +1,13 @@
 import { createDebuggerStore, type DebuggerStore } from '../store/createDebuggerStore';
-import { EngineClient, RESTART_NOTICE, type WorkerLike } from '../worker/client';
+import { EngineClient, restartNotice, type WorkerLike } from '../worker/client';
 import { DebuggerApp, type DebuggerAppOptions } from './debuggerApp';
 
 /** One debugger: its store, its engine worker and its app service. Several can share a page. */
 export interface AppInstance {
   store: DebuggerStore;
   app: DebuggerApp;
+  /** Inflates a link's data in the engine worker, refusing it past `limit` bytes. */
+  inflate(bytes: Uint8Array, limit: number): Promise<Uint8Array>;
   /** Starts the engine worker (from an effect). */
   start(): void;
   /** Stops the worker; start() may follow (React StrictMode does that). */
@@ -31,12 +33,13 @@ export function createAppInstance(
   const client = new EngineClient({ createWorker });
   const app = new DebuggerApp(store, client, options);
   const off = client.on((e) => {
-    if (e.type === 'restarted') store.getState().notify('warning', RESTART_NOTICE);
+    if (e.type === 'restarted') store.getState().notify('warning', restartNotice(e));
     else app.replaceRecording(e.recording);
   });
   return {
     store,
     app,
+    inflate: (bytes, limit) => client.inflate(bytes, limit),
     start: () => client.start(),
     stop: () => client.stop(),
     dispose() {

@@ -1,4 +1,4 @@
-import type { Variant } from '../engine/scenario/types';
+import { isVariant, type Variant } from '../engine/scenario/types';
 
 /**
  * A moment of a session, as links, exported PNGs and the saved session carry it: the scenario's
@@ -14,4 +14,13 @@ export interface Moment {
   selection: number | null;
   /** The built-in lesson being followed, so a lesson link opens with its captions. */
   lesson?: string | null;
+}
+
+/** A restart schedule the page can ask for: `fifo` or `random:SEED`. */
+export function validSchedule(s: unknown): s is string {
+  return typeof s === 'string' && /^(fifo|random:\d{1,15})$/.test(s);
+}
+
+export function validVariant(v: unknown): v is Variant | null {
+  return v === null || isVariant(v);
 }

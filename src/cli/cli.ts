@@ -1,10 +1,17 @@
 /** The whole CLI as one function of argv: parse, dispatch, and turn any crash into a line. */
 import { errorText } from '../engine/error-text';
 import { parseArgs } from './args';
+import { terminalSafe } from '../engine/quote';
 import { HELP_TEXT, VERSION_TEXT } from './help';
 import { usage, type CliDeps, type CliResult } from './types';
 
 export async function cli(argv: readonly string[], deps: CliDeps): Promise<CliResult> {
+  const r = await dispatch(argv, deps);
+  // Messages quote input; whatever a message forgot to escape still cannot drive a terminal.
+  return r.stderr ? { ...r, stderr: terminalSafe(r.stderr) } : r;
+}
+
+async function dispatch(argv: readonly string[], deps: CliDeps): Promise<CliResult> {
   try {
     const parsed = parseArgs(argv);
     if (!parsed.ok) return usage(parsed.message);
@@ -35,5 +42,5 @@ export async function cli(argv: readonly string[], deps: CliDeps): Promise<CliRe
 
 export function firstLine(err: unknown): string {
   const text = errorText(err);
-  return text.split('\n')[0];
+  return text.split(/[\r\n]/)[0];
 }

@@ -1,5 +1,6 @@
 /** The texts of `crviz --help` and `crviz --version`. */
 import { version } from '../../package.json';
+import { limitsText } from '../engine/limits';
 
 export const VERSION_TEXT = `crviz ${version}\n`;
 
@@ -11,12 +12,14 @@ Usage: crviz <command> [arguments]
 
 Commands:
   run SCENARIO.json      run every step of a scenario and print a crviz-report/1
-      --variant V          protocol variant: v18-28 (default), v17 or naive
+      --variant V          protocol variant: v18-28 (default), v17 or naive; overrides the
+                           scenario's and each restart step's own variant
       --out DIR            write each image as DIR/NAME.ckpt
       --trace              add the full engine event list to the report
   explore SCENARIO.json  explore every interleaving of the first restart, print crviz-explore/1
-      --variant V          protocol variant: v18-28 (default), v17 or naive
-      --max-states N       stop after N states (the result then says "complete": false)
+      --variant V          protocol variant: v18-28 (default), v17 or naive; overrides the
+                           scenario's and the restart step's own variant
+      --max-states N       stop after N states ("complete": false, and a line on stderr)
   inspect IMAGE.ckpt     decode and validate an image and print its records as a table
       --json               print crviz-image/1 instead of a table
   snapshot               print a live process tree as a crviz-scenario/1 with no steps
@@ -32,4 +35,5 @@ Commands:
 Exit codes: 0 success, 1 the run found a failure, 2 the input could not be used.
 JSON goes to stdout, messages to stderr. Formats: docs/FORMATS.md.
 Examples to try: examples/*.json (e.g. crviz run examples/three-zombies.json).
+${limitsText()}
 `;

@@ -6,6 +6,7 @@
 import { isGzip } from '../engine/import/criu/archive';
 import type { DumpFiles } from '../engine/import/criu/dump';
 import type { ImportResult } from '../engine/import/types';
+import { sizeRefusal } from '../engine/limits';
 import { loadEngine, readText } from './scenario-file';
 import { noteLines } from './snapshot';
 import { usage, type CliDeps, type CliResult } from './types';
@@ -25,12 +26,22 @@ function dirFiles(deps: CliDeps, dir: string): DumpFiles {
       const path = `${dir}/${name}`;
       const kind = deps.pathKind?.(path);
       if (!kind) return { ok: false, missing: true, reason: 'no such file' };
-      if (kind.kind !== 'file') return { ok: false, missing: false, reason: 'not a file' };
+      if (kind.kind !== 'file') return { ok: false, missing: false, reason: 'not a regular file' };
       if (kind.size > maxBytes) {
         return { ok: false, missing: false, reason: `${kind.size} bytes, more than ${maxBytes}` };
       }
-      const r = deps.readFile(path);
-      return r.ok ? r : { ok: false, missing: false, reason: r.reason };
+      // Bounded again while reading (a file may grow after the stat), by the archive's limit and
+      // then by the importer's own bound for this file.
+      const r = deps.readFile(path, 'archive');
+      if (!r.ok) return { ok: false, missing: false, reason: r.reason };
+      if (r.bytes.length > maxBytes) {
+        return {
+          ok: false,
+          missing: false,
+          reason: `${r.bytes.length} bytes, more than ${maxBytes}`,
+        };
+      }
+      return r;
     },
   };
 }
@@ -56,15 +67,19 @@ async function importPath(deps: CliDeps, path: string): Promise<ImportResult | C
     );
   }
   if (deps.pathKind && !kind) return usage(`${path}: no such file`);
+  // A device, FIFO or socket is refused before it is opened: /dev/zero would stream forever.
+  if (kind?.kind === 'other') return usage(`${path}: not a regular file (${kind.what})`);
   // Only the first 512 bytes decide: an archive is streamed later, never read whole.
   const blob = deps.openBlob ? await deps.openBlob(path) : null;
   const head = blob ? new Uint8Array(await blob.slice(0, 512).arrayBuffer()) : new Uint8Array();
   if (blob && (ARCHIVE_NAME.test(path) || isGzip(head) || isTar(head))) {
+    const tooLarge = sizeRefusal('archive', blob.size);
+    if (tooLarge) return usage(`${path}: ${tooLarge}`);
     const mod = await loadEngine('archive importer', () => import('../engine/import/criu/archive'));
     if (!mod.ok) return mod.result;
     return mod.fn.importArchive(blob, path, baseName(path));
   }
-  const t = readText(deps, path);
+  const t = readText(deps, path, 'bundle');
   if (!t.ok) return t.result;
   const mod = await loadEngine('bundle importer', () => import('../engine/import/bundle'));
   if (!mod.ok) return mod.result;

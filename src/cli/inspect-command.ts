@@ -6,7 +6,7 @@ export async function inspectFileCommand(
   args: { file: string; json: boolean },
   deps: CliDeps,
 ): Promise<CliResult> {
-  const r = deps.readFile(args.file);
+  const r = deps.readFile(args.file, 'image');
   if (!r.ok) return usage(`${args.file}: ${r.reason}`);
   const inspector = await loadEngine('image inspector', () => deps.loadInspector());
   if (!inspector.ok) return inspector.result;

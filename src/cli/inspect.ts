@@ -6,6 +6,7 @@ import { decodeImage } from '../engine/image/decode';
 import { stateName } from '../engine/image/describe';
 import type { DecodedImage, DecodedTask, FieldValue, RecordInfo } from '../engine/image/types';
 import { describeWaitStatus, signalName } from '../engine/kernel/signals';
+import { oneLine } from '../engine/quote';
 
 export interface CommandOutput {
   stdout: string;
@@ -17,7 +18,7 @@ export function inspectCommand(bytes: Uint8Array, file: string, json: boolean): 
   const d = decodeImage(bytes);
   const exitCode = d.ok ? 0 : 1;
   const stderr = d.error
-    ? `crviz inspect: ${file}: invalid image: ${d.error.errno} at offset ${d.error.offset}: ${d.error.message.trimEnd()}\n`
+    ? `crviz inspect: ${file}: invalid image: ${d.error.errno} at offset ${d.error.offset}: ${oneLine(d.error.message.trimEnd())}\n`
     : '';
   const stdout = json ? `${JSON.stringify(imageJson(d), null, 2)}\n` : humanText(d, file);
   return { stdout, stderr, exitCode };
@@ -60,7 +61,7 @@ function humanText(d: DecodedImage, file: string): string {
   if (d.error) {
     lines.push(
       row(
-        [d.error.offset, '!', '', `${d.error.errno}: ${d.error.message.trimEnd()}`],
+        [d.error.offset, '!', '', `${d.error.errno}: ${oneLine(d.error.message.trimEnd())}`],
         [6, -11, 5, -1],
       ),
     );

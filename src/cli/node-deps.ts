@@ -1,26 +1,11 @@
 /** The real file system and engine modules behind CliDeps. */
-import { errorText } from '../engine/error-text';
-import { mkdirSync, openAsBlob, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, openAsBlob, statSync, writeFileSync } from 'node:fs';
+import { fileType, readBounded, reason } from './bounded-read';
 import { currentUid, nodeProcReader } from './snapshot-reader';
 import type { CliDeps } from './types';
 
-function reason(err: unknown): string {
-  const code = (err as { code?: string } | null)?.code;
-  if (code === 'ENOENT') return 'no such file';
-  if (code === 'EISDIR') return 'is a directory, not a file';
-  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
-  if (code === 'ENOTDIR') return 'a parent of this path is not a directory';
-  return errorText(err);
-}
-
 export const nodeDeps: CliDeps = {
-  readFile(path) {
-    try {
-      return { ok: true, bytes: new Uint8Array(readFileSync(path)) };
-    } catch (err) {
-      return { ok: false, reason: reason(err) };
-    }
-  },
+  readFile: readBounded,
   mkdir(dir) {
     try {
       mkdirSync(dir, { recursive: true });
@@ -40,7 +25,9 @@ export const nodeDeps: CliDeps = {
   pathKind(path) {
     try {
       const st = statSync(path);
-      return { kind: st.isDirectory() ? 'dir' : 'file', size: st.size };
+      if (st.isDirectory()) return { kind: 'dir', size: st.size };
+      if (st.isFile()) return { kind: 'file', size: st.size };
+      return { kind: 'other', what: fileType(st) };
     } catch {
       return null;
     }

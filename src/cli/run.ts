@@ -14,20 +14,32 @@ export interface RunArgs {
 export async function runCommand(args: RunArgs, deps: CliDeps): Promise<CliResult> {
   const loaded = loadScenario(deps, args.file);
   if (!loaded.ok) return loaded.result;
+  const images = engineReader(deps);
   const runner = await loadEngine('scenario runner', () => deps.loadRunner());
   if (!runner.ok) return runner.result;
   const run = runner.fn(loaded.scenario, {
     variant: args.variant,
     baseDir: dirOf(args.file),
-    readFile: engineReader(deps),
+    readFile: images.read,
   });
+  const refused = images.refusal();
+  if (refused) return refused;
   if ('unsupported' in run) return usage(`${args.file}: ${run.unsupported}`);
   const reporter = await loadEngine('report writer', () => import('../engine/scenario/report'));
   if (!reporter.ok) return reporter.result;
   const { toReport, reportToJson } = reporter.fn;
 
   const report = toReport(run, { trace: args.trace });
-  const stdout = reportToJson(report);
+  let stdout: string;
+  try {
+    stdout = reportToJson(report);
+  } catch (err) {
+    // V8 strings stop near 512 MB: a trace of many restarts of a big tree can pass that.
+    if (!(err instanceof RangeError)) throw err;
+    const events = run.events.length.toLocaleString('en');
+    const hint = args.trace ? '; run it without --trace' : '';
+    return usage(`${args.file}: the report is too large to print (${events} events)${hint}`);
+  }
   if (args.out !== undefined) {
     const err = writeImages(deps, args.out, run.world.images);
     // The run itself worked, so its report is still printed; the images are what is missing.

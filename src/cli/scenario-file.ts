@@ -2,6 +2,7 @@
 import { errorText } from '../engine/error-text';
 import { formatScenarioError, parseScenario } from '../engine/scenario/parse';
 import type { Scenario } from '../engine/scenario/types';
+import type { InputKind } from '../engine/limits';
 import { usage, type CliDeps, type CliResult } from './types';
 
 export type Loaded = { ok: true; scenario: Scenario } | { ok: false; result: CliResult };
@@ -9,8 +10,9 @@ export type Loaded = { ok: true; scenario: Scenario } | { ok: false; result: Cli
 export function readText(
   deps: CliDeps,
   file: string,
+  kind: InputKind,
 ): { ok: true; text: string } | { ok: false; result: CliResult } {
-  const r = deps.readFile(file);
+  const r = deps.readFile(file, kind);
   if (!r.ok) return { ok: false, result: usage(`${file}: ${r.reason}`) };
   try {
     // fatal: a scenario is UTF-8 by contract; mojibake would only surface as odd comm names.
@@ -21,7 +23,7 @@ export function readText(
 }
 
 export function loadScenario(deps: CliDeps, file: string): Loaded {
-  const t = readText(deps, file);
+  const t = readText(deps, file, 'scenario');
   if (!t.ok) return t;
   const parsed = parseScenario(t.text, file);
   if (!parsed.ok) return { ok: false, result: usage(formatScenarioError(file, parsed.message)) };
@@ -34,11 +36,24 @@ export function dirOf(file: string): string {
   return i < 0 ? '.' : i === 0 ? '/' : file.slice(0, i);
 }
 
-/** The runner's readFile: bytes or null, as the engine wants no reasons. */
-export function engineReader(deps: CliDeps): (path: string) => Uint8Array | null {
-  return (path) => {
-    const r = deps.readFile(path);
-    return r.ok ? r.bytes : null;
+/**
+ * The runner's readFile for `load_image` paths: bytes or null, as the engine wants no reasons.
+ * A missing file is the step's ENOENT; a file crviz refuses to read (a device, a FIFO, one over
+ * the image limit) is remembered in `refusal`, and the command exits 2 with it.
+ */
+export function engineReader(deps: CliDeps): {
+  read: (path: string) => Uint8Array | null;
+  refusal: () => CliResult | null;
+} {
+  let refused: CliResult | null = null;
+  return {
+    read: (path) => {
+      const r = deps.readFile(path, 'image');
+      if (r.ok) return r.bytes;
+      if (r.refused && !refused) refused = usage(`${path}: ${r.reason}`);
+      return null;
+    },
+    refusal: () => refused,
   };
 }
 

@@ -6,6 +6,7 @@
 import type { Scenario, Variant } from '../engine/scenario/types';
 import type { RunResult } from '../engine/scenario/outcome';
 import type { ProcReader } from '../engine/import/types';
+import type { InputKind } from '../engine/limits';
 
 export interface CliResult {
   stdout: string;
@@ -13,7 +14,12 @@ export interface CliResult {
   exitCode: 0 | 1 | 2;
 }
 
-export type ReadResult = { ok: true; bytes: Uint8Array } | { ok: false; reason: string };
+/**
+ * A file's bytes, or why not. `refused`: the file exists but is not one crviz reads (not a
+ * regular file, or over its size limit), which is unusable input (exit 2) wherever it is named.
+ */
+export type ReadResult =
+  { ok: true; bytes: Uint8Array } | { ok: false; reason: string; refused?: boolean };
 
 export type RunScenarioFn = (
   s: Scenario,
@@ -33,7 +39,8 @@ export type ExploreScenarioFn = (
 export type InspectFn = (bytes: Uint8Array, file: string, json: boolean) => CliResult;
 
 export interface CliDeps {
-  readFile(path: string): ReadResult;
+  /** A regular file within the size limit of its kind (src/engine/limits.ts), or why not. */
+  readFile(path: string, kind: InputKind): ReadResult;
   /** Creates the directory and its parents; returns an error reason or null. */
   mkdir(dir: string): string | null;
   /** Writes the file; returns an error reason or null. */
@@ -43,7 +50,9 @@ export interface CliDeps {
   loadExplorer(): Promise<ExploreScenarioFn>;
   loadInspector(): Promise<InspectFn>;
   /** What a path is, for `import` (a CRIU images directory or a file); null when absent. */
-  pathKind?(path: string): { kind: 'dir' | 'file'; size: number } | null;
+  pathKind?(
+    path: string,
+  ): { kind: 'dir' | 'file'; size: number } | { kind: 'other'; what: string } | null;
   /** A file as a Blob read on demand: a checkpoint archive is streamed, never read whole. */
   openBlob?(path: string): Promise<Blob>;
   /** /proc access for `snapshot`, and the uid reading it (undefined off Linux or in tests). */

@@ -1,3 +1,4 @@
+import { clip } from '../engine/quote';
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { WorldReplay } from '../engine/timeline/timeline';
 import { firstErrorFrame } from './markers';
@@ -25,9 +26,24 @@ function worldsAt(timeline: WorldReplay | null, at: number) {
   return { snapshot: timeline.at(at), previousSnapshot: at >= 0 ? timeline.at(at - 1) : null };
 }
 
-/** One store per debugger instance (no module-level singleton). */
-export function createDebuggerStore(): DebuggerStore {
+/** Runs a function before the next paint; where there are no frames (Node), at once. */
+export type FrameScheduler = (f: () => void) => void;
+
+function nextFrame(): FrameScheduler {
+  return typeof requestAnimationFrame === 'function'
+    ? (f) => void requestAnimationFrame(() => f())
+    : (f) => f();
+}
+
+/**
+ * One store per debugger instance (no module-level singleton). Step moves (buttons, arrow keys)
+ * are coalesced per frame: 200 clicks within one frame are one cursor move of 200 steps, one
+ * render, instead of 200 synchronous renders (which React stops with "Maximum update depth").
+ */
+export function createDebuggerStore(schedule: FrameScheduler = nextFrame()): DebuggerStore {
   let noticeId = 0;
+  /** Where queued step moves lead, until the frame that applies them. */
+  let pendingCursor: number | null = null;
   return createStore<DebuggerState>()((set, get) => ({
     recording: null,
     timeline: null,
@@ -67,12 +83,19 @@ export function createDebuggerStore(): DebuggerStore {
       set({ recording, timeline, cursor: at, ...worldsAt(timeline, at), endSnapshot, firstError });
     },
     setCursor(cursor) {
+      pendingCursor = null; // a direct move wins over step moves not applied yet
       const { timeline } = get();
       const at = clampCursor(cursor, timeline?.length ?? 0);
       set({ cursor: at, ...worldsAt(timeline, at) });
     },
     stepBy(delta) {
-      get().setCursor(get().cursor + delta);
+      const frames = get().timeline?.length ?? 0;
+      const queued = pendingCursor !== null;
+      pendingCursor = clampCursor((pendingCursor ?? get().cursor) + delta, frames);
+      if (queued) return;
+      schedule(() => {
+        if (pendingCursor !== null) get().setCursor(pendingCursor);
+      });
     },
     first() {
       get().setCursor(-1);
@@ -104,7 +127,8 @@ export function createDebuggerStore(): DebuggerStore {
       set({ selection: pid });
     },
     notify(kind, text) {
-      const notices = [...get().notices, { id: ++noticeId, kind, text }];
+      // Messages quote input: one that carries a huge text still shows a few lines of it.
+      const notices = [...get().notices, { id: ++noticeId, kind, text: clip(text, 600) }];
       set({ notices: notices.slice(-5) });
     },
     dismiss(id) {

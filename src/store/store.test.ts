@@ -160,3 +160,23 @@ describe('scenario edits', () => {
     expect(pickNextParticipant(recording, 0, 'pid:1')).toBeNull();
   });
 });
+
+describe('step moves', () => {
+  it('are coalesced per frame: many steps before a frame are one cursor move', () => {
+    const frames: (() => void)[] = [];
+    const store = createDebuggerStore((f) => frames.push(f));
+    store.getState().setRecording(recording, -1);
+    let renders = 0;
+    store.subscribe(() => renders++);
+    for (let i = 0; i < 200; i++) store.getState().stepBy(1);
+    expect(store.getState().cursor).toBe(-1);
+    expect(frames).toHaveLength(1);
+    frames[0]();
+    expect(store.getState().cursor).toBe(4);
+    expect(renders).toBe(1);
+    store.getState().stepBy(-3);
+    store.getState().setCursor(2);
+    frames[1]();
+    expect(store.getState().cursor).toBe(2);
+  });
+});

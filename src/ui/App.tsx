@@ -77,7 +77,7 @@ export function App({ scenario = defaultScenario, embed = false }: AppProps) {
     const removeHook = installTestHook(instance);
     void openInitial(instance, scenario, !embed);
     const removePersistence = embed ? () => undefined : installPersistence(instance);
-    const removeHashListener = installHashListener(instance, scenario, !embed);
+    const removeHashListener = installHashListener(instance, !embed);
     return () => {
       removeHashListener();
       removePersistence();

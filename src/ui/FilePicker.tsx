@@ -1,6 +1,8 @@
 import { useEffect, useRef } from 'react';
 import { useDebugger } from './context';
 import type { HandleName } from './handles';
+import type { InputKind } from '../engine/limits';
+import { readPicked } from './share/readPicked';
 
 interface Props {
   /** The handle the registry's action calls to open the picker. */
@@ -41,7 +43,18 @@ export function FilePicker({ handle, accept, label, directory, onPick }: Props) 
   );
 }
 
-/** An `onPick` for pickers of one file: its name and bytes. */
-export function firstFile(open: (name: string, bytes: Uint8Array) => Promise<unknown>) {
-  return async (files: File[]) => open(files[0].name, new Uint8Array(await files[0].arrayBuffer()));
+/**
+ * An `onPick` for pickers of one file of `kind`: its name and bytes, read only once its size is
+ * within the kind's limit (src/engine/limits.ts); a bigger file gets `refuse`'s one line and is
+ * never read.
+ */
+export function firstFile(
+  kind: InputKind,
+  open: (name: string, bytes: Uint8Array) => Promise<unknown>,
+  refuse: (message: string) => void,
+) {
+  return async (files: File[]) => {
+    const r = await readPicked(files[0], kind);
+    return r.ok ? open(files[0].name, r.bytes) : refuse(r.message);
+  };
 }

@@ -24,7 +24,7 @@ export function ImagePanel() {
   const names = Object.keys(images ?? {});
   const existing = new Set(snapshot?.images ?? []);
   const [open, setOpen] = useState<string | null>(null);
-  const { app } = useDebugger();
+  const { app, store } = useDebugger();
   return (
     <section className="panel image-panel" aria-label="Image">
       <div className="panel-head">
@@ -35,7 +35,11 @@ export function ImagePanel() {
           handle="pickImageFile"
           accept=".ckpt,application/octet-stream"
           label="Upload image file"
-          onPick={firstFile((name, bytes) => app.uploadImage(name, bytes))}
+          onPick={firstFile(
+            'image',
+            (name, bytes) => app.uploadImage(name, bytes),
+            (message) => store.getState().notify('error', message),
+          )}
         />
       </div>
       <div className="panel-body">

@@ -4,6 +4,7 @@ import { ActionButton } from './ActionButton';
 import { runAction } from './actions/run';
 import { FilePicker, firstFile } from './FilePicker';
 import { Gallery } from './gallery/Gallery';
+import { clip } from '../engine/quote';
 
 function download(name: string, text: string): void {
   const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
@@ -20,12 +21,17 @@ function download(name: string, text: string): void {
  */
 export function ScenarioMenu() {
   const instance = useDebugger();
-  const { app } = instance;
+  const { app, store } = instance;
   const recording = useDebuggerState(selectRecording);
-  const title = recording?.scenario.title ?? recording?.scenario.name ?? '';
+  // A scenario's texts are input: a 50 MB title would take the browser seconds to lay out.
+  const title = clip(recording?.scenario.title ?? recording?.scenario.name ?? '');
+  const description = recording?.scenario.description;
   return (
     <div className="scenario" aria-label="Scenario">
-      <span className="scenario-title" title={recording?.scenario.description}>
+      <span
+        className="scenario-title"
+        title={description === undefined ? undefined : clip(description, 1000)}
+      >
         {title}
       </span>
       <ActionButton id="examples" className="small" label="Open…" />
@@ -34,7 +40,11 @@ export function ScenarioMenu() {
         handle="pickScenarioFile"
         accept=".json,application/json"
         label="Open scenario file"
-        onPick={firstFile((name, bytes) => app.openText(new TextDecoder().decode(bytes), name))}
+        onPick={firstFile(
+          'scenario',
+          (name, bytes) => app.openText(new TextDecoder().decode(bytes), name),
+          (message) => store.getState().notify('error', message),
+        )}
       />
       <button
         type="button"

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Scenario } from '../engine/scenario/types';
 import type { SessionRecording } from '../engine/session-types';
-import { EngineClient, EngineStoppedError } from './client';
+import { EngineClient, EngineStoppedError, restartNotice } from './client';
 import { clientOnFakes, EMPTY_SCENARIO, FakeWorkerBase } from './fakeWorker';
 import { PACK_MIN } from './columns';
 import { packRecording, type PackedRecording } from './pack';
@@ -36,6 +36,7 @@ class FakeWorker extends FakeWorkerBase {
     if (this.dead || this.terminated) return;
     let res: EngineResponse;
     if (req.type === 'ping') res = { type: 'pong', id: req.id };
+    else if (req.type === 'hold') res = { type: 'held', id: req.id, lock: req.lock };
     else if (req.type === 'load')
       res = {
         type: 'recording',
@@ -113,6 +114,47 @@ describe('EngineClient', () => {
     expect(workers).toHaveLength(2);
     expect(workers[1].received[0]).toMatchObject({ type: 'load', scenario: { scenario } });
     expect(events).toEqual(['restarted', 'recording']);
+  });
+
+  it('a worker that dies during a load: the load goes to the new worker, and is answered', async () => {
+    const other = { ...scenario, name: 'just opened' };
+    const events: unknown[] = [];
+    client.on((e) => events.push(e));
+    workers[0].dead = true;
+    const p = client.load(other);
+    workers[0].crash();
+    await expect(p).resolves.toMatchObject({ scenario: other });
+    expect(workers[1].received.map((r) => r.type)).toEqual(['load']);
+    expect(workers[1].received[0]).toMatchObject({ scenario: { scenario: other } });
+    expect(events).toEqual([
+      { type: 'restarted', reason: 'worker error: boom', replayed: ['load'], abandoned: [] },
+    ]);
+    expect(restartNotice(events[0] as never)).toBe(
+      'The engine stopped (worker error: boom) and was restarted; what it was doing (running the scenario) was sent again.',
+    );
+  });
+
+  it('an action queued behind the load is replayed too, in order', async () => {
+    workers[0].dead = true;
+    const load = client.load(scenario);
+    const parse = client.parse('{', 'x.json');
+    workers[0].crash();
+    await load;
+    await expect(parse).rejects.toThrow('bad scenario');
+    expect(workers[1].received.map((r) => r.type)).toEqual(['load', 'parse']);
+  });
+
+  it('a request during which the engine dies twice is given up, saying so', async () => {
+    const events: unknown[] = [];
+    client.on((e) => events.push(e));
+    workers[0].dead = true;
+    const p = client.load(scenario);
+    const check = expect(p).rejects.toThrow('the engine stopped twice while working on this');
+    workers[0].crash();
+    workers[1].dead = true;
+    workers[1].crash();
+    await check;
+    expect(events[1]).toMatchObject({ replayed: [], abandoned: ['load'] });
   });
 
   it('stop fails pending requests quietly and start brings a fresh worker', async () => {
@@ -225,5 +267,42 @@ describe('EngineClient', () => {
     expect(turns).toBe(packed.packs.length + 1);
     expect(packed.packs.length).toBeGreaterThan(1);
     c.dispose();
+  });
+});
+
+describe('EngineClient with Web Locks', () => {
+  afterEach(() => vi.unstubAllGlobals());
+
+  it('knows at once when a busy worker dies: its life lock is granted to the page', async () => {
+    const waiting = new Map<string, () => void>();
+    vi.stubGlobal('navigator', {
+      locks: {
+        request: (name: string, cb: () => void) => {
+          waiting.set(name, cb);
+          return Promise.resolve();
+        },
+      },
+    });
+    const workers: FakeWorker[] = [];
+    const client = new EngineClient({
+      createWorker: () => {
+        const w = new FakeWorker();
+        workers.push(w);
+        return w;
+      },
+      heartbeatMs: 0,
+    });
+    client.start();
+    expect(workers[0].received[0]).toMatchObject({ type: 'hold' });
+    await Promise.resolve();
+    expect(waiting.size).toBe(1);
+    workers[0].dead = true;
+    const p = client.load(scenario);
+    // The worker is gone: the browser grants the page the lock the worker held.
+    [...waiting.values()][0]();
+    await expect(p).resolves.toMatchObject({ scenario });
+    expect(client.restarts).toBe(1);
+    expect(workers[1].received.map((r) => r.type)).toEqual(['hold', 'load']);
+    client.dispose();
   });
 });

@@ -39,7 +39,15 @@ export interface EngineClientOptions {
 }
 
 export type EngineClientEvent =
-  { type: 'restarted'; reason: string } | { type: 'recording'; recording: SessionRecording };
+  | {
+      type: 'restarted';
+      reason: string;
+      /** What the dead worker was doing or had queued, sent again to the new one. */
+      replayed: EngineRequestType[];
+      /** What was not sent again: it had already been replayed once and the engine died again. */
+      abandoned: EngineRequestType[];
+    }
+  | { type: 'recording'; recording: SessionRecording };
 
 /** A request waiting for the worker: it is sent, and timed, once the worker is free. */
 interface Queued {
@@ -49,6 +57,8 @@ interface Queued {
   onProgress?: (p: SessionProgress) => void;
   resolve: (r: EngineResponse) => void;
   reject: (e: Error) => void;
+  /** How many times a worker died while working on it. */
+  replays?: number;
 }
 
 /** The request the worker is working on. */
@@ -67,7 +77,28 @@ export class EngineStoppedError extends Error {
   }
 }
 
-export const RESTART_NOTICE = 'The engine stopped and was restarted; your scenario was kept.';
+/** What each request was doing, for the notice after a restart. */
+const DOING: Record<EngineRequestType, string> = {
+  load: 'running the scenario',
+  parse: 'reading a scenario',
+  import: 'importing a bundle',
+  importDump: 'importing a CRIU dump',
+  explore: 'exploring',
+  decode: 'reading an image',
+  inflate: 'opening a link',
+  hold: '',
+  ping: '',
+};
+
+/** The notice after a restart: why, and exactly what was sent again or given up. */
+export function restartNotice(e: Extract<EngineClientEvent, { type: 'restarted' }>): string {
+  const list = (types: EngineRequestType[]) => [...new Set(types.map((t) => DOING[t]))].join(', ');
+  const parts = [`The engine stopped (${e.reason}) and was restarted`];
+  if (e.replayed.length) parts.push(`what it was doing (${list(e.replayed)}) was sent again`);
+  else parts.push('your scenario was kept');
+  if (e.abandoned.length) parts.push(`it stopped twice ${list(e.abandoned)}, which was given up`);
+  return `${parts.join('; ')}.`;
+}
 
 /**
  * Talks to the engine worker: request ids, timeouts, crash detection (worker `error` event or an
@@ -85,6 +116,8 @@ export class EngineClient {
   private inFlight: InFlight | null = null;
   private listeners = new Set<(e: EngineClientEvent) => void>();
   private heartbeat: unknown = null;
+  /** Life locks the worker has been asked to hold: what to do once it holds each. */
+  private holds = new Map<string, () => void>();
   private disposed = false;
   private readonly timeoutMs: number;
   private readonly heartbeatMs: number;
@@ -112,6 +145,7 @@ export class EngineClient {
   start(): void {
     if (this.worker || this.disposed) return;
     this.worker = this.spawn();
+    this.watchLife(this.worker);
     this.scheduleHeartbeat();
   }
 
@@ -183,6 +217,12 @@ export class EngineClient {
     return res.image;
   }
 
+  /** Inflates a link's deflate-raw data in the worker, refusing it past `limit` bytes. */
+  async inflate(bytes: Uint8Array, limit: number): Promise<Uint8Array> {
+    const res = await this.request('inflate', { bytes, limit }, this.timeoutMs);
+    return res.bytes;
+  }
+
   /** Abandons whatever the worker is doing: a fresh worker replaces it, quietly. */
   cancel(): void {
     if (!this.worker) return;
@@ -219,6 +259,11 @@ export class EngineClient {
 
   private onMessage(data: unknown): void {
     if (!isEngineResponse(data)) return;
+    if (data.type === 'held') {
+      this.holds.get(data.lock)?.();
+      this.holds.delete(data.lock);
+      return;
+    }
     const p = this.inFlight;
     if (!p || p.id !== data.id) return;
     if (data.type === 'progress') {
@@ -301,21 +346,61 @@ export class EngineClient {
     for (const p of failed) p.reject(error);
   }
 
-  /** Replaces a dead or stuck worker and re-sends the current scenario so nothing is lost. */
+  /**
+   * Replaces a dead or stuck worker. What it was working on and what was queued behind it are
+   * sent again to the new worker (the worker keeps no state: a request is the whole input), once:
+   * a request during which a worker died twice is given up, so an input that kills the engine
+   * cannot loop. With nothing to replay, the current scenario is re-sent so the page's recording
+   * comes from a live engine.
+   */
   private restart(reason: string): void {
     if (this.disposed || !this.worker) return;
     this.worker.terminate();
-    this.failAll(new Error(`the engine stopped (${reason})`));
+    const cut = this.inFlight ? [this.inFlight, ...this.queue] : [...this.queue];
+    if (this.inFlight) this.clearTimer(this.inFlight.timer);
+    this.inFlight = null;
+    this.queue = [];
+    const replayed: EngineRequestType[] = [];
+    const abandoned: EngineRequestType[] = [];
+    for (const p of cut) {
+      if ((p.replays ?? 0) >= 1) {
+        abandoned.push(p.type);
+        p.reject(new Error(`the engine stopped twice while working on this (${reason})`));
+        continue;
+      }
+      if (p.type !== 'ping' && p.type !== 'hold') replayed.push(p.type);
+      const { type, fields, timeoutMs, onProgress, resolve, reject } = p;
+      this.queue.push({ type, fields, timeoutMs, onProgress, resolve, reject, replays: 1 });
+    }
     this.restarts++;
     this.worker = this.spawn();
-    this.emit({ type: 'restarted', reason });
+    this.watchLife(this.worker);
+    this.emit({ type: 'restarted', reason, replayed, abandoned });
     const scenario = this.currentScenario;
-    if (scenario) {
+    if (replayed.length === 0 && scenario) {
       this.load(scenario, this.currentFiles).then(
         (recording) => this.emit({ type: 'recording', recording }),
         () => undefined,
       );
     }
+    this.sendNext();
+  }
+
+  /**
+   * Death at once, even in the middle of a long request: the worker holds a Web Lock for its
+   * whole life and the page asks for the same lock, which it gets when the worker is gone. Where
+   * Web Locks are missing, the `error` event, the idle ping and request timeouts remain.
+   */
+  private watchLife(worker: WorkerLike): void {
+    const locks = (globalThis as { navigator?: { locks?: LockManager } }).navigator?.locks;
+    if (!locks || typeof crypto?.randomUUID !== 'function') return;
+    const lock = `crviz-engine-life-${crypto.randomUUID()}`;
+    this.holds.set(lock, () => {
+      void locks.request(lock, () => {
+        if (worker === this.worker) this.restart('the engine worker died');
+      });
+    });
+    worker.postMessage({ type: 'hold', id: 0, lock });
   }
 
   private scheduleHeartbeat(): void {

@@ -23,6 +23,15 @@ const scope = self as unknown as DedicatedWorkerGlobalScope;
 const PROGRESS_MS = 100;
 
 scope.addEventListener('message', (ev: MessageEvent<EngineRequest>) => {
+  if (ev.data.type === 'hold') {
+    // Held until the worker dies: the page's request for the same lock is its death notice.
+    const { id, lock } = ev.data;
+    void navigator.locks.request(lock, () => {
+      scope.postMessage({ type: 'held', id, lock } satisfies EngineResponse);
+      return new Promise<never>(() => undefined);
+    });
+    return;
+  }
   let last = performance.now();
   const post = (early: EngineResponse) => {
     if (early.type === 'progress') {

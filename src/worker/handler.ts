@@ -3,6 +3,7 @@ import type { ExploreResult } from '../engine/explore/explore';
 import type { DecodedImage } from '../engine/image/types';
 import type { Scenario, Variant } from '../engine/scenario/types';
 import type { SessionProgress, SessionRecording } from '../engine/session-types';
+import { inflateCapped } from '../engine/inflate';
 import { packRecording } from './pack';
 import { fromWire, toWire } from './wireScenario';
 import type { DumpInput } from '../engine/import/criu/blobs';
@@ -111,6 +112,17 @@ export function handleRequest(
   }
 }
 
+/** Answers an `inflate` request: the inflated bytes, or why not (damaged, over the limit). */
+export async function inflateRequest(
+  req: Extract<EngineRequest, { type: 'inflate' }>,
+): Promise<EngineResponse> {
+  try {
+    return { type: 'inflated', id: req.id, bytes: await inflateCapped(req.bytes, req.limit) };
+  } catch (err) {
+    return { type: 'error', id: req.id, message: errorText(err) };
+  }
+}
+
 /**
  * Answers an `importDump`: the dump's files are Blobs, read asynchronously, so this one request
  * is answered by a promise. Progress goes out as `progress` messages with op "import".
@@ -137,13 +149,16 @@ export async function handleImportDump(
   }
 }
 
-/** Either kind of request: the answer now, or once its Blobs have been read. */
+/**
+ * Any request but `hold` (which needs the worker's own lock manager, engine.worker.ts): the
+ * answer now, or once its Blobs have been read or its bytes inflated.
+ */
 export function answer(
   api: EngineApi,
-  req: EngineRequest,
+  req: Exclude<EngineRequest, { type: 'hold' }>,
   post: (early: EngineResponse) => void,
 ): EngineResponse | Promise<EngineResponse> {
-  return req.type === 'importDump'
-    ? handleImportDump(api, req, post)
-    : handleRequest(api, req, post);
+  if (req.type === 'importDump') return handleImportDump(api, req, post);
+  if (req.type === 'inflate') return inflateRequest(req);
+  return handleRequest(api, req, post);
 }

@@ -30,6 +30,13 @@ export type EngineRequest =
   | { type: 'importDump'; id: number; name: string; input: DumpInput }
   | { type: 'explore'; id: number; scenario: WireScenario; variant: Variant; maxStates: number }
   | { type: 'decode'; id: number; bytes: Uint8Array }
+  /** deflate-raw data of a link, inflated off the page's thread, refused past `limit` bytes. */
+  | { type: 'inflate'; id: number; bytes: Uint8Array; limit: number }
+  /**
+   * Take the Web Lock `lock` for the worker's whole life: the page asks for it too, and is
+   * granted it the moment the worker dies, busy or not (answered with `held`).
+   */
+  | { type: 'hold'; id: number; lock: string }
   | { type: 'ping'; id: number };
 
 export type EngineResponse =
@@ -43,6 +50,8 @@ export type EngineResponse =
   | { type: 'error'; id: number; message: string }
   | { type: 'explored'; id: number; result: ExploreResult }
   | { type: 'decoded'; id: number; image: DecodedImage }
+  | { type: 'inflated'; id: number; bytes: Uint8Array }
+  | { type: 'held'; id: number; lock: string }
   | { type: 'pong'; id: number };
 
 export type EngineRequestType = EngineRequest['type'];
@@ -55,6 +64,8 @@ export const RESPONSE_FOR = {
   importDump: 'scenario',
   explore: 'explored',
   decode: 'decoded',
+  inflate: 'inflated',
+  hold: 'held',
   ping: 'pong',
 } as const satisfies Record<EngineRequestType, EngineResponse['type']>;
 
@@ -80,8 +91,11 @@ export function isAnswerTo<K extends EngineRequestType>(
   return res.type === RESPONSE_FOR[kind];
 }
 
-/** Requests answered at once by handleRequest; `importDump` reads Blobs and is answered later. */
-export type SyncRequest = Exclude<EngineRequest, { type: 'importDump' }>;
+/**
+ * Requests answered at once by handleRequest; `importDump` reads Blobs and `inflate` streams
+ * through DecompressionStream, both answered later; `hold` is the worker's own (engine.worker.ts).
+ */
+export type SyncRequest = Exclude<EngineRequest, { type: 'importDump' | 'inflate' | 'hold' }>;
 
 export function isEngineResponse(value: unknown): value is EngineResponse {
   if (typeof value !== 'object' || value === null) return false;
@@ -94,6 +108,8 @@ export function isEngineResponse(value: unknown): value is EngineResponse {
       v.type === 'scenario' ||
       v.type === 'explored' ||
       v.type === 'decoded' ||
+      v.type === 'inflated' ||
+      v.type === 'held' ||
       v.type === 'error' ||
       v.type === 'pong')
   );

@@ -7,6 +7,7 @@
 import { kerror, type ErrnoName } from '../errno';
 import { Cursor, type RawRecord } from './cursor';
 import { decodeFields, readCString, readNumber, readU64Big } from './fields';
+import { quote } from '../quote';
 import {
   ARCH_VALUES,
   CKPT_ARCH_X86_32,
@@ -248,12 +249,17 @@ export class ImageReader {
       );
     }
     this.note(s.value, ERROR_STRING);
-    const text = readCString(
-      this.cursor.bytes,
-      s.value.offset + TEXT.offset,
-      s.value.len - TEXT.offset,
-    );
-    return { ok: true, value: text.text };
+    const at = s.value.offset + TEXT.offset;
+    const size = s.value.len - TEXT.offset;
+    const text = readCString(this.cursor.bytes, at, size).text;
+    if (text !== '') return { ok: true, value: text };
+    // A message that starts with NUL would read as nothing: show what the payload holds.
+    const payload = this.cursor.bytes.subarray(at, at + size);
+    let last = payload.length - 1;
+    while (last >= 0 && payload[last] === 0) last--;
+    if (last < 0) return { ok: true, value: 'the checkpoint left an empty error message' };
+    const raw = String.fromCharCode(...payload.subarray(0, last + 1));
+    return { ok: true, value: `the error message starts with a NUL byte: ${quote(raw, 254)}` };
   }
 
   private note(r: RawRecord, layout: RecordLayout): void {

@@ -36,10 +36,4 @@ export function toInt(v: unknown): number | undefined {
   return Number.isSafeInteger(n) ? n : undefined;
 }
 
-export function describe(v: unknown): string {
-  if (v === undefined) return 'nothing';
-  if (v === null) return 'null';
-  if (Array.isArray(v)) return 'an array';
-  if (isObj(v)) return 'an object';
-  return JSON.stringify(v);
-}
+export { describeValue as describe } from '../quote';

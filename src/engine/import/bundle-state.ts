@@ -36,12 +36,12 @@ export function resolveState(core: Obj): StateResult {
   const label = raw.trim().toLowerCase();
   if (label === 'alive') return { ok: true, state: 'running' };
   if (label !== 'zombie' && label !== 'stopped') {
-    return { ok: false, message: `unknown task_state label ${JSON.stringify(raw)}` };
+    return { ok: false, message: `unknown task_state label ${describe(raw)}` };
   }
   const stopped = hasLiveParts(core) || tc.stop_signo !== undefined;
   return {
     ok: true,
     state: stopped ? 'stopped' : 'zombie',
-    resolved: `task_state label ${JSON.stringify(raw)} read as ${stopped ? 'stopped (the core has thread data)' : 'zombie (the core has tc only)'}`,
+    resolved: `task_state label ${describe(raw)} read as ${stopped ? 'stopped (the core has thread data)' : 'zombie (the core has tc only)'}`,
   };
 }

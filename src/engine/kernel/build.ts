@@ -1,5 +1,6 @@
 /** The initial container from a scenario's tree (CONTRACTS.md 2.1). */
 import { fail, ok, type KResult } from '../errno';
+import { taskRefusal } from '../limits';
 import type { TreeEntry } from '../scenario/types';
 import { EXIT_ZOMBIE, TASK_DEAD, TASK_RUNNING, TASK_STOPPED, validSignal } from './constants';
 import type { Container, World } from './types';
@@ -10,6 +11,8 @@ import { createTask, newContainer } from './world';
 /** Checks the whole tree before creating anything, so a bad tree leaves the world untouched. */
 function check(tree: TreeEntry[]): string | null {
   if (!Array.isArray(tree) || tree.length === 0) return 'the tree has no tasks';
+  const tooMany = taskRefusal(tree.length, 'the tree');
+  if (tooMany) return tooMany;
   const seen = new Map<number, TreeEntry>();
   for (let i = 0; i < tree.length; i++) {
     const e = tree[i];

@@ -1,5 +1,6 @@
 /** do_fork / copy_process: new processes and new threads. */
 import { fail, kerror, ok, type KResult } from '../errno';
+import { MAX_TASKS } from '../limits';
 import type { World } from './types';
 import { begin, emit, refuse } from './operation';
 import { partId } from '../part-id';
@@ -15,9 +16,31 @@ export interface ForkArgs {
   clone_parent?: boolean;
 }
 
-/** A pid for the new task: the one asked for if free, else the next above all pids in use. */
+/**
+ * alloc_pidmap() starts again at RESERVED_PIDS once it passes pid_max (2.6.31 kernel/pid.c), so
+ * a default pid obeys the same limit (validPid) as one asked for.
+ */
+const RESERVED_PIDS = 300;
+
+/**
+ * A pid for the new task: the one asked for if free, else the next above all pids in use, or,
+ * past PID_MAX_LIMIT, the lowest free one from RESERVED_PIDS. A full container is EAGAIN, as
+ * copy_process() returns when nr_threads reaches max_threads (crviz's MAX_TASKS).
+ */
 function pickPid(c: Container, asked: number | undefined, what: string): KResult<number> {
-  if (asked === undefined) return ok(nextPid(c));
+  if (c.tasks.size >= MAX_TASKS) {
+    return fail(
+      'EAGAIN',
+      `the container holds ${MAX_TASKS.toLocaleString('en')} tasks, crviz's limit`,
+    );
+  }
+  if (asked === undefined) {
+    const next = nextPid(c);
+    if (validPid(next)) return ok(next);
+    let pid = RESERVED_PIDS;
+    while (c.tasks.has(pid)) pid++;
+    return ok(pid);
+  }
   if (!validPid(asked)) return fail('EINVAL', `${what} ${String(asked)} is not a valid pid`);
   if (c.tasks.has(asked)) return fail('EINVAL', `${what} ${asked} is already in use`);
   return ok(asked);

@@ -4,6 +4,7 @@ import { defaultAction, signalName } from './signals';
 import type { Task } from './types';
 import { emit, type K } from './operation';
 import { partId, type Actor } from '../part-id';
+import { removeTask } from './world';
 import { groupEmpty, isLeader, threadGroup, unlinkChild } from './tree';
 import { forgetOriginalParent } from './reparent';
 import { killOrphanedPgrp } from './pgrp';
@@ -138,7 +139,7 @@ export function doNotifyParent(k: K, t: Task, actor: Actor): boolean {
 export function releaseTask(k: K, t: Task, actor: Actor): void {
   const { c } = k;
   unlinkChild(c, t);
-  c.tasks.delete(t.pid);
+  removeTask(c, t);
   emit(k, actor, 'release_task', `task ${t.pid} released`, t.pid);
   if (isLeader(t)) return;
   const leader = c.tasks.get(t.tgid);

@@ -29,14 +29,14 @@ const entry = (
   init: pid === 1,
 });
 
-/** 100,000 tasks: init, 1,000 servers, each with 99 workers (some zombies, some threads). */
+/** 99,999 tasks (init, 1,000 servers and their workers, some zombies, some threads): the fork below makes MAX_TASKS. */
 function bigTree(): TreeEntry[] {
   const out: TreeEntry[] = [entry(1, 0, 1, 'running', 0, 17)];
   let pid = 2;
   for (let s = 0; s < 1000; s++) {
     const server = pid++;
     out.push(entry(server, 1, server, 'running', 0, 17));
-    for (let i = 0; i < 99 && pid <= 100_000; i++) {
+    for (let i = 0; i < 99 && pid < 100_000; i++) {
       const p = pid++;
       if (i % 10 === 9) out.push(entry(p, 1, server, 'running', 0, -1));
       else if (i % 10 === 5) out.push(entry(p, server, p, 'zombie', 256, 17));

@@ -66,8 +66,7 @@ export function forgetOriginalParent(k: K, father: Task): void {
     linkChild(c, p, reaper);
     moved.push(p);
   }
-  // Threads are found through their parent's children list, so every child moves before any
-  // of them is looked at as a thread group (the kernel walks a separate thread list instead).
+  // Every child moves before any of them is looked at, as the kernel's loop does.
   const dead: Task[] = [];
   for (const p of moved) {
     const pid = p.pid;

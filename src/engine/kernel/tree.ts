@@ -37,16 +37,18 @@ export function linkChild(c: Container, t: Task, parent: number): void {
 }
 
 /**
- * Every task of t's thread group, leader first, then the others in list order. Threads sit on
- * the leader's parent's children list (CLONE_THREAD copies real_parent), so that list is enough.
+ * Every task of t's thread group, leader first, then the others in the order they were created,
+ * as the kernel's thread_group list has them (list_add_tail_rcu in copy_process, 2.6.31
+ * kernel/fork.c). Costs the size of the group: `c.threads` keeps each group's pids.
  */
 export function threadGroup(c: Container, t: Task): Task[] {
   const leader = c.tasks.get(t.tgid);
-  const parent = leader ? leader.parent : t.parent;
   const out: Task[] = leader ? [leader] : [];
-  for (const pid of siblingList(c, parent) ?? []) {
+  const threads = c.threads.get(t.tgid);
+  if (!threads) return out;
+  for (const pid of threads) {
     const x = c.tasks.get(pid);
-    if (x && x.tgid === t.tgid && x.pid !== x.tgid) out.push(x);
+    if (x) out.push(x);
   }
   return out;
 }

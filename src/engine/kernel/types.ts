@@ -51,6 +51,12 @@ export interface Container {
   tasks: Map<number, Task>;
   /** The children list of the parent outside the container: the root, then later siblings. */
   outer: number[];
+  /**
+   * The kernel's thread_group list without its leader: for each tgid that has threads, their
+   * pids in the order they were created. Kept so that finding a task's group costs the size of
+   * the group, not a scan of its parent's children (which made exits quadratic in siblings).
+   */
+  threads: Map<number, number[]>;
   /** Pid of the tree's root. */
   root: number;
   /** Pid of the container init (child reaper), or 0 when the root is not an init. */

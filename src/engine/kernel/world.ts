@@ -21,6 +21,7 @@ export function newContainer(world: World, root: number, init: boolean): Contain
     destroyed: false,
     tasks: new Map(),
     outer: [],
+    threads: new Map(),
     root,
     init: init ? root : 0,
     freezer: 'THAWED',
@@ -61,7 +62,9 @@ export function cloneTask(t: Task): Task {
 export function cloneContainer(c: Container): Container {
   const tasks = new Map<number, Task>();
   for (const [pid, t] of c.tasks) tasks.set(pid, cloneTask(t));
-  return { ...c, tasks, outer: c.outer.slice() };
+  const threads = new Map<number, number[]>();
+  for (const [tgid, pids] of c.threads) threads.set(tgid, pids.slice());
+  return { ...c, tasks, outer: c.outer.slice(), threads };
 }
 
 export type NewTask = Partial<Task> & Pick<Task, 'pid' | 'tgid' | 'parent' | 'comm'>;
@@ -98,5 +101,21 @@ export function createTask(c: Container, f: NewTask): Task {
   c.tasks.set(t.pid, t);
   const list = t.parent === 0 ? c.outer : c.tasks.get(t.parent)?.children;
   list?.push(t.pid);
+  if (t.pid !== t.tgid) {
+    const group = c.threads.get(t.tgid);
+    if (group) group.push(t.pid);
+    else c.threads.set(t.tgid, [t.pid]);
+  }
   return t;
+}
+
+/** Takes a task out of the container's task table and its thread group (not its parent's list). */
+export function removeTask(c: Container, t: Task): void {
+  c.tasks.delete(t.pid);
+  if (t.pid === t.tgid) return;
+  const group = c.threads.get(t.tgid);
+  if (!group) return;
+  const i = group.indexOf(t.pid);
+  if (i >= 0) group.splice(i, 1);
+  if (group.length === 0) c.threads.delete(t.tgid);
 }

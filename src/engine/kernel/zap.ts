@@ -3,6 +3,7 @@ import { SIGKILL } from './constants';
 import type { Container, Task } from './types';
 import { emit, type K } from './operation';
 import { partId, type Actor } from '../part-id';
+import { removeTask } from './world';
 
 /**
  * The child reaper is exiting: SIGKILL every other task of the namespace and reap them all.
@@ -38,7 +39,7 @@ function killAll(k: K, c: Container, pids: number[], actor: Actor): void {
     if (!t) continue;
     const what = t.exit_state === 0 ? `${pid} killed by SIGKILL and reaped` : `${pid} reaped`;
     k.log.emit({ actor, fn: 'release_task', what, pid, data: { signal: SIGKILL } });
-    c.tasks.delete(pid);
+    removeTask(c, t);
   }
 }
 
@@ -57,6 +58,7 @@ export function finishZap(k: K, actor: Actor): void {
   );
   c.destroyed = true;
   c.tasks.clear();
+  c.threads.clear();
   c.outer = [];
 }
 

@@ -191,6 +191,7 @@ export function stepCoordinator(s: RestartState, emit: Emit): { broadcast: boole
       const c = s.container!;
       const n = c.tasks.size;
       c.tasks.clear();
+      c.threads.clear();
       c.outer.length = 0;
       c.destroyed = true;
       emit(

@@ -1,5 +1,6 @@
-import type { KError, KResult } from '../errno';
+import { kerror, type KError, type KResult } from '../errno';
 import { ImageReader } from '../image/reader';
+import { taskRefusal } from '../limits';
 import type { PidsEntry, ReadResult, TaskRecord } from '../image/types';
 
 /**
@@ -26,6 +27,9 @@ export function readImageHead(
   if (!arch.ok) return arch;
   const tree = lift(r.readTree());
   if (!tree.ok) return tree;
+  // The kernel would fail to allocate a huge pids array; crviz holds a container to MAX_TASKS.
+  const tooMany = taskRefusal(tree.value.pids.length, 'the image');
+  if (tooMany) return { ok: false, error: kerror('ENOMEM', tooMany) };
   return { ok: true, value: { uflags: h.value.uflags, pids: tree.value.pids, offset: r.offset } };
 }
 

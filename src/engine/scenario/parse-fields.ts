@@ -7,6 +7,7 @@
  * checker call site an early-return.
  */
 import { signalNumber } from '../kernel/signals';
+import { describeValue, quote } from '../quote';
 import { didYouMean } from './parse-suggest';
 
 export class SchemaError {
@@ -19,12 +20,7 @@ export function bad(place: string, message: string): never {
   throw new SchemaError(place ? `${place}: ${message}` : message);
 }
 
-function describe(v: unknown): string {
-  if (v === null) return 'null';
-  if (Array.isArray(v)) return 'an array';
-  if (typeof v === 'object') return 'an object';
-  return JSON.stringify(v);
-}
+const describe = describeValue;
 
 export function asObject(v: unknown, place: string, what = 'an object'): Obj {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) {
@@ -36,7 +32,7 @@ export function asObject(v: unknown, place: string, what = 'an object'): Obj {
 /** Rejects keys outside `allowed`, naming the closest allowed key when it looks like a typo. */
 export function checkKeys(o: Obj, allowed: readonly string[], place: string): void {
   for (const k of Object.keys(o)) {
-    if (!allowed.includes(k)) bad(place, `unknown key "${k}"${didYouMean(k, allowed)}`);
+    if (!allowed.includes(k)) bad(place, `unknown key ${quote(k)}${didYouMean(k, allowed)}`);
   }
 }
 

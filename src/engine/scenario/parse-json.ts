@@ -5,6 +5,8 @@ import { errorText } from '../error-text';
  * character and reports it as line and column, which is what a scenario author needs.
  */
 
+import { quote } from '../quote';
+
 export type JsonResult = { ok: true; value: unknown } | { ok: false; message: string };
 
 export function parseJson(text: string): JsonResult {
@@ -49,7 +51,7 @@ function locate(text: string): Fault | null {
     throw new Stop({ pos: i, what });
   };
   const found = (): string =>
-    i >= text.length ? 'unexpected end of input' : `unexpected ${JSON.stringify(text[i])}`;
+    i >= text.length ? 'unexpected end of input' : `unexpected ${quote(text[i])}`;
   const ws = () => {
     while (i < text.length && ' \t\n\r'.includes(text[i])) i++;
   };
@@ -70,44 +72,54 @@ function locate(text: string): Fault | null {
     if (i >= text.length) fail('unterminated string');
     i++;
   };
-  const value = (): void => {
+  const key = (): void => {
     ws();
-    const c = text[i];
-    if (c === '{') {
-      i++;
+    if (text[i] !== '"') fail(`${found()}, expected a double-quoted key`);
+    str();
+    ws();
+    if (text[i] !== ':') fail(`${found()}, expected ':'`);
+    i++;
+  };
+  const scalar = (): void => {
+    if (text[i] === '"') return str();
+    const m = /^(?:true|false|null|-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?)/.exec(
+      text.slice(i, i + 400),
+    );
+    if (!m) fail(`${found()}, expected a value`);
+    else i += m[0].length;
+  };
+  // Iterative, with the open objects and arrays on a stack: 100,000 levels of nesting must
+  // give a line and column, not "Maximum call stack size exceeded".
+  const value = (): void => {
+    const open: string[] = [];
+    for (;;) {
       ws();
-      if (text[i] === '}') return void i++;
-      for (;;) {
-        ws();
-        if (text[i] !== '"') fail(`${found()}, expected a double-quoted key`);
-        str();
-        ws();
-        if (text[i] !== ':') fail(`${found()}, expected ':'`);
+      const c = text[i];
+      if (c === '{' || c === '[') {
         i++;
-        value();
         ws();
-        if (text[i] === ',') i++;
-        else if (text[i] === '}') return void i++;
-        else fail(`${found()}, expected ',' or '}'`);
-      }
-    } else if (c === '[') {
-      i++;
-      ws();
-      if (text[i] === ']') return void i++;
+        if (text[i] === (c === '{' ? '}' : ']')) i++;
+        else {
+          open.push(c);
+          if (c === '{') key();
+          continue;
+        }
+      } else scalar();
+      // A value is complete: close containers until one wants another member.
       for (;;) {
-        value();
+        if (open.length === 0) return;
         ws();
-        if (text[i] === ',') i++;
-        else if (text[i] === ']') return void i++;
-        else fail(`${found()}, expected ',' or ']'`);
+        const top = open[open.length - 1];
+        const close = top === '{' ? '}' : ']';
+        if (text[i] === ',') {
+          i++;
+          if (top === '{') key();
+          break;
+        }
+        if (text[i] !== close) fail(`${found()}, expected ',' or '${close}'`);
+        i++;
+        open.pop();
       }
-    } else if (c === '"') str();
-    else {
-      const m = /^(?:true|false|null|-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?)/.exec(
-        text.slice(i, i + 400),
-      );
-      if (!m) fail(`${found()}, expected a value`);
-      else i += m[0].length;
     }
   };
   try {

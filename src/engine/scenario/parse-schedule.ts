@@ -1,6 +1,7 @@
 /** Validation of a restart `schedule` (CONTRACTS 5): "fifo", "random:SEED" or participant ids. */
 import { bad } from './parse-fields';
 import { isPartId, type PartId } from '../part-id';
+import { describeValue } from '../quote';
 import type { Schedule } from './types';
 
 export function parseSchedule(v: unknown, place: string): Schedule {
@@ -12,7 +13,7 @@ export function parseSchedule(v: unknown, place: string): Schedule {
   if (Array.isArray(v)) {
     v.forEach((id, i) => {
       if (typeof id !== 'string' || !isPartId(id)) {
-        bad(place, `"schedule"[${i}] must be "coord" or "pid:N", got ${JSON.stringify(id)}`);
+        bad(place, `"schedule"[${i}] must be "coord" or "pid:N", got ${describeValue(id)}`);
       }
     });
     return v as PartId[];

@@ -1,5 +1,6 @@
 /** Validation of `steps` (CONTRACTS 2.2): one field table per op, checked key by key. */
 import { ERRNO } from '../errno';
+import { quote } from '../quote';
 import {
   asObject,
   bad,
@@ -84,7 +85,7 @@ function parseStep(item: unknown, place: string): Step {
   if (typeof o.op !== 'string') bad(place, '"op" must be a string');
   const op = o.op as StepOp;
   if (!Object.prototype.hasOwnProperty.call(OPS, op)) {
-    bad(place, `unknown op "${o.op}"${didYouMean(o.op, STEP_OPS)}`);
+    bad(place, `unknown op ${quote(o.op)}${didYouMean(o.op, STEP_OPS)}`);
   }
   const spec = OPS[op];
   const keys = Object.keys(spec).map((k) => k.replace(/\?$/, ''));
@@ -159,7 +160,8 @@ function parseExpect(raw: unknown, place: string): Expect {
   const e: Expect = { ok: bool(o, 'ok', place) };
   if (has(o, 'errno')) {
     const v = str(o, 'errno', place);
-    if (!ERRNO_NAMES.includes(v)) bad(place, `unknown errno "${v}"${didYouMean(v, ERRNO_NAMES)}`);
+    if (!ERRNO_NAMES.includes(v))
+      bad(place, `unknown errno ${quote(v)}${didYouMean(v, ERRNO_NAMES)}`);
     if (e.ok) bad(place, '"errno" only makes sense with "ok": false');
     e.errno = v;
   }

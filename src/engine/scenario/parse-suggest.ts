@@ -24,6 +24,8 @@ export function closest(word: string, candidates: readonly string[]): string | u
   let bestD = Infinity;
   const lower = word.toLowerCase();
   for (const c of candidates) {
+    // The distance is at least the difference in length: a long word is never compared.
+    if (Math.abs(c.length - word.length) > 2) continue;
     const d = editDistance(lower, c.toLowerCase());
     if (d < bestD) {
       best = c;

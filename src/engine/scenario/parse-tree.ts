@@ -1,4 +1,5 @@
 /** Validation and defaulting of `tree` entries (CONTRACTS 2.1). */
+import { taskRefusal } from '../limits';
 import type { TreeEntry } from './types';
 import { asObject, bad, bool, checkKeys, int, oneOf, opt, pid, signal, str } from './parse-fields';
 import { truncateComm } from '../kernel/comm';
@@ -39,6 +40,8 @@ export const DEFAULT_TREE: readonly TreeEntry[] = [
 export function parseTree(raw: unknown): TreeEntry[] {
   if (!Array.isArray(raw)) bad('tree', 'must be an array of task entries');
   if (raw.length === 0) bad('tree', 'must list at least the root task');
+  const tooMany = taskRefusal(raw.length, 'the tree');
+  if (tooMany) bad('tree', tooMany);
   const out: TreeEntry[] = [];
   const byPid = new Map<number, TreeEntry>();
   raw.forEach((item, i) => {

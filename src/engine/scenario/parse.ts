@@ -3,6 +3,7 @@
  * filled in out, or the first problem as a one-line message naming its place.
  */
 import { errorText } from '../error-text';
+import { describeValue } from '../quote';
 import { parseJson } from './parse-json';
 import { asObject, bad, checkKeys, has, oneOf, opt, SchemaError, str } from './parse-fields';
 import { parseSteps } from './parse-steps';
@@ -61,7 +62,7 @@ function validate(raw: unknown, source: string): Scenario {
   opt(o, '$schema', (o, k) => str(o, k, place));
   if (!has(o, 'format')) bad(place, `missing required key "format" (use "${SCENARIO_FORMAT}")`);
   if (o.format !== SCENARIO_FORMAT) {
-    bad(place, `"format" must be "${SCENARIO_FORMAT}", got ${JSON.stringify(o.format)}`);
+    bad(place, `"format" must be "${SCENARIO_FORMAT}", got ${describeValue(o.format)}`);
   }
   if (!has(o, 'steps')) bad(place, 'missing required key "steps"');
   const s: Scenario = {

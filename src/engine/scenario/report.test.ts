@@ -47,6 +47,7 @@ function container(id: number, pids: number[], destroyed = false): Container {
     destroyed,
     tasks,
     outer: [],
+    threads: new Map(),
     root: pids[0] ?? 0,
     init: 1,
     freezer: 'THAWED',

@@ -12,7 +12,7 @@ import type { StepOutcome, RunResult } from './outcome';
 import type { Scenario, Step, Variant } from './types';
 
 export interface RunOptions {
-  /** --variant: overrides the scenario's variant (a restart step's own variant still wins). */
+  /** --variant: overrides the scenario's variant and every restart step's own variant. */
   variant?: Variant;
   baseDir: string;
   readFile: (path: string) => Uint8Array | null;

@@ -44,8 +44,10 @@ export function svgMarkup(svg: SVGSVGElement): { markup: string; width: number; 
   const dst = [clone, ...clone.querySelectorAll('*')];
   src.forEach((el, i) => {
     const cs = getComputedStyle(el);
-    const style = PROPS.map((p) => `${p}:${cs.getPropertyValue(p)}`).join(';');
-    dst[i].setAttribute('style', style);
+    // Through CSSOM, not setAttribute('style'): the page's CSP (style-src 'self') refuses style
+    // attributes but not CSSOM writes, and the serialized clone carries them as attributes.
+    const style = (dst[i] as SVGElement).style;
+    for (const p of PROPS) style.setProperty(p, cs.getPropertyValue(p));
   });
   if (far) svg.classList.add(FAR_CLASS);
   const view =

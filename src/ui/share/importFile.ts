@@ -4,6 +4,8 @@ import type { DebuggerInstance } from '../instance';
 import type { DumpBlob } from '../../engine/import/criu/blobs';
 import { isPng, readTextChunks } from './pngText';
 import { errorText } from '../../engine/error-text';
+import { readPicked } from './readPicked';
+import { sizeRefusal } from '../../engine/limits';
 
 /** The moment a crviz PNG was exported at (its `crviz-moment` chunk), or why there is none. */
 export function pngMoment(bytes: Uint8Array): Moment | Error {
@@ -41,16 +43,19 @@ export async function importFile(
   name: string,
   bytes: Uint8Array,
 ): Promise<boolean> {
-  const { app } = instance;
+  const { app, store } = instance;
+  if (bytes.length === 0) {
+    store.getState().notify('error', `${name}: the file is empty`);
+    return false;
+  }
   if (isPng(bytes)) return app.applyMoment(pngMoment(bytes), name);
   const text = new TextDecoder().decode(bytes);
-  if (/\.ckpt$/i.test(name) || !/^\s*\{/.test(text)) return app.uploadImage(name, bytes);
-  let format: unknown;
-  try {
-    format = (JSON.parse(text) as { format?: unknown }).format;
-  } catch {
-    // Let the scenario parser say where the JSON breaks.
-  }
+  // A .json name is taken at its word: a broken scenario gets the parser's message, not "bad image".
+  const json = /\.json$/i.test(name) || /^\s*\{/.test(text);
+  if (/\.ckpt$/i.test(name) || !json) return app.uploadImage(name, bytes);
+  // The format is found without parsing on the page's thread: the worker parses (a 50 MB file
+  // would block the page), and a quote inside a JSON string is escaped, so it cannot match.
+  const format = /(?<!\\)"format"\s*:\s*"criu-tree\/1"/.test(text) ? 'criu-tree/1' : undefined;
   if (format === 'criu-tree/1') return app.importBundle(text, name);
   return app.openText(text, name);
 }
@@ -64,13 +69,32 @@ async function looksLikeArchive(file: Blob): Promise<boolean> {
   return (head[0] === 0x1f && head[1] === 0x8b) || ustar;
 }
 
-/** What was dropped or picked: one file (by its content), a checkpoint archive, or a folder. */
-export async function importPicked(instance: DebuggerInstance, picked: DumpBlob[]) {
+/**
+ * What was dropped or picked: one file (by its content), a checkpoint archive, or a folder.
+ * Sizes are checked before anything is read (src/engine/limits.ts): one file against its
+ * kind's limit, an archive against the archive limit; a folder's files are each bounded by the
+ * importer in the worker, which reads only pstree.img and the core images.
+ */
+export async function importPicked(
+  instance: DebuggerInstance,
+  picked: DumpBlob[],
+): Promise<boolean> {
+  const refuse = (text: string) => (instance.store.getState().notify('error', text), false);
   const one = picked.length === 1 && !picked[0].path.includes('/') ? picked[0] : null;
   if (one && (ARCHIVE_NAME.test(one.path) || (await looksLikeArchive(one.file)))) {
+    const tooLarge = sizeRefusal('archive', one.file.size);
+    if (tooLarge) return refuse(`${one.path}: ${tooLarge}`);
     return instance.app.importDump({ archive: one.file }, one.path);
   }
-  if (one) return importFile(instance, one.path, new Uint8Array(await one.file.arrayBuffer()));
+  if (one) {
+    // A named view of the same bytes (slice reads nothing) for readPicked's kind guess.
+    const named = Object.assign(one.file.slice(0, one.file.size, one.file.type), {
+      name: one.path,
+    });
+    const r = await readPicked(named);
+    if (!r.ok) return refuse(r.message);
+    return importFile(instance, one.path, r.bytes);
+  }
   if (picked.length === 0) return false;
   const name = picked[0].path.split('/')[0] || 'dump';
   return instance.app.importDump({ files: picked }, name);

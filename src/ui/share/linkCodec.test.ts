@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { fromBase64Url, toBase64Url } from './base64url';
 import type { Moment } from '../../app/moment';
 import { decodeMoment, encodeMoment, isMomentHash } from './linkCodec';
+import { inflateCapped } from '../../engine/inflate';
 
 const moment: Moment = {
   scenarioText: JSON.stringify({
@@ -33,7 +34,7 @@ describe('link codec', () => {
     const hash = await encodeMoment(moment, true);
     expect(hash).toMatch(/(^|&)s=z/);
     expect(isMomentHash(`#${hash}`)).toBe(true);
-    expect(await decodeMoment(`#${hash}`)).toEqual(moment);
+    expect(await decodeMoment(`#${hash}`, inflateCapped)).toEqual(moment);
     const plain = await encodeMoment(moment, false);
     expect(plain.length).toBeGreaterThan(hash.length);
   });
@@ -43,20 +44,22 @@ describe('link codec', () => {
     const hash = await encodeMoment(m, false);
     expect(hash).toMatch(/(^|&)s=j/);
     expect(hash).not.toMatch(/sch=|sel=|v=|l=/);
-    expect(await decodeMoment(hash)).toEqual(m);
+    expect(await decodeMoment(hash, inflateCapped)).toEqual(m);
   });
 
   it('says what is wrong with a tampered link', async () => {
     const hash = await encodeMoment(moment, true);
     const damaged = hash.replace(/s=z(\w{6})/, 's=zAAAAAA');
-    await expect(decodeMoment(damaged)).rejects.toThrow(/damaged/);
-    await expect(decodeMoment('crviz=1&s=q123')).rejects.toThrow(/damaged/);
-    await expect(decodeMoment('crviz=1')).rejects.toThrow(/no scenario/);
-    await expect(decodeMoment(hash.replace('v=naive', 'v=v99'))).rejects.toThrow(/variant/);
-    await expect(decodeMoment(hash.replace('c=17', 'c=x'))).rejects.toThrow(/step/);
-    await expect(decodeMoment(hash.replace('sch=random%3A42', 'sch=rm'))).rejects.toThrow(
-      /schedule/,
+    await expect(decodeMoment(damaged, inflateCapped)).rejects.toThrow(/damaged/);
+    await expect(decodeMoment('crviz=1&s=q123', inflateCapped)).rejects.toThrow(/damaged/);
+    await expect(decodeMoment('crviz=1', inflateCapped)).rejects.toThrow(/no scenario/);
+    await expect(decodeMoment(hash.replace('v=naive', 'v=v99'), inflateCapped)).rejects.toThrow(
+      /variant/,
     );
+    await expect(decodeMoment(hash.replace('c=17', 'c=x'), inflateCapped)).rejects.toThrow(/step/);
+    await expect(
+      decodeMoment(hash.replace('sch=random%3A42', 'sch=rm'), inflateCapped),
+    ).rejects.toThrow(/schedule/);
     expect(isMomentHash('#section-2')).toBe(false);
   });
 });

@@ -1,5 +1,7 @@
 import type { Moment } from '../../app/moment';
-import { isVariant, type Variant } from '../../engine/scenario/types';
+import type { Variant } from '../../engine/scenario/types';
+import { validSchedule, validVariant } from '../../app/moment';
+import { quote } from '../../engine/quote';
 import { fromBase64Url, toBase64Url } from './base64url';
 
 /**
@@ -67,8 +69,14 @@ function int(text: string | null, what: string, min: number): number | null {
   return Number(text);
 }
 
-/** Reads a fragment back; throws an Error that says what is wrong with the link. */
-export async function decodeMoment(hash: string): Promise<Moment> {
+/** Inflates a link's scenario, refusing it past `limit` bytes (the page passes its worker's). */
+export type Inflate = (bytes: Uint8Array, limit: number) => Promise<Uint8Array>;
+
+/**
+ * Reads a fragment back; throws an Error that says what is wrong with the link. The page inflates
+ * in the engine worker, so that even a decompression bomb never blocks or fills the page.
+ */
+export async function decodeMoment(hash: string, inflate: Inflate): Promise<Moment> {
   const p = new URLSearchParams(hash.replace(/^#/, ''));
   if (p.get('crviz') !== '1') throw new Error('not a crviz link (version 1)');
   const s = p.get('s');
@@ -76,7 +84,7 @@ export async function decodeMoment(hash: string): Promise<Moment> {
   let raw: Uint8Array;
   try {
     const bytes = fromBase64Url(s.slice(1));
-    if (s[0] === 'z') raw = await pipe(bytes, new DecompressionStream('deflate-raw'));
+    if (s[0] === 'z') raw = await inflate(bytes, MAX_SCENARIO_BYTES);
     else if (s[0] === 'j') raw = bytes;
     else throw new Error('unknown encoding');
   } catch (err) {
@@ -89,9 +97,9 @@ export async function decodeMoment(hash: string): Promise<Moment> {
     throw new Error('the scenario data is damaged (not UTF-8)');
   }
   const v = p.get('v');
-  if (v !== null && !isVariant(v)) throw new Error(`unknown variant "${v}"`);
+  if (!validVariant(v)) throw new Error(`unknown variant ${quote(v as string)}`);
   const schedule = p.get('sch') ?? 'fifo';
-  if (!/^(fifo|random:\d{1,15})$/.test(schedule)) throw new Error(`bad schedule "${schedule}"`);
+  if (!validSchedule(schedule)) throw new Error(`bad schedule ${quote(schedule)}`);
   return {
     scenarioText,
     variant: v as Variant | null,

@@ -69,4 +69,21 @@ describe('session persistence', () => {
     expect(loadPersisted(storage as unknown as Storage)).toBeNull();
     off();
   });
+
+  it('a full storage says once that the session is no longer saved', () => {
+    const storage = memoryStorage();
+    storage.setItem = () => {
+      throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    };
+    const instance = instanceWith(3);
+    const off = installPersistence(instance, storage as unknown as Storage);
+    for (let i = 0; i < 3; i++) {
+      instance.store.getState().stepBy(-1);
+      vi.advanceTimersByTime(300);
+    }
+    expect(instance.store.getState().notices.map((n) => n.text)).toEqual([
+      'The session is no longer saved (The quota has been exceeded.): a reload will not bring it back.',
+    ]);
+    off();
+  });
 });

@@ -47,6 +47,8 @@ export function installPersistence(instance: DebuggerInstance, storage: Storage 
   let timer: ReturnType<typeof setTimeout> | null = null;
   // The scenario that is in storage: its text is written once per scenario.
   let saved: unknown = null;
+  /** Whether the user has been told that saving stopped working. */
+  let notSaved = false;
   const save = () => {
     timer = null;
     const state = instance.store.getState();
@@ -54,17 +56,33 @@ export function installPersistence(instance: DebuggerInstance, storage: Storage 
     if (!scenario) return;
     try {
       // Beyond what localStorage holds, a reload opens the default scenario.
-      if (scenario.tree.length > MAX_PERSISTED_TASKS) throw new Error('too large to keep');
+      if (scenario.tree.length > MAX_PERSISTED_TASKS) {
+        throw new Error(`it has more than ${MAX_PERSISTED_TASKS.toLocaleString('en')} tasks`);
+      }
       if (saved !== scenario) {
         storage.setItem(SCENARIO_KEY, JSON.stringify(scenario));
         saved = scenario;
       }
       storage.setItem(STORAGE_KEY, JSON.stringify(positionOf(state)));
-    } catch {
-      // Quota exceeded or storage disabled: the session simply does not persist.
+      notSaved = false;
+    } catch (err) {
+      // Quota exceeded or storage disabled: the session does not persist, and the user is told
+      // once (until saving works again) rather than finding the default after a reload.
       saved = null;
-      storage.removeItem(STORAGE_KEY);
-      storage.removeItem(SCENARIO_KEY);
+      try {
+        storage.removeItem(STORAGE_KEY);
+        storage.removeItem(SCENARIO_KEY);
+      } catch {
+        // Storage that refuses even this is no worse off.
+      }
+      if (!notSaved) {
+        notSaved = true;
+        const why = err instanceof Error && err.message ? err.message : String(err);
+        state.notify(
+          'warning',
+          `The session is no longer saved (${why}): a reload will not bring it back.`,
+        );
+      }
     }
   };
   const off = instance.store.subscribe((s, prev) => {

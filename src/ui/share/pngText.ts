@@ -7,7 +7,7 @@
 const SIGNATURE = [137, 80, 78, 71, 13, 10, 26, 10];
 
 let table: Uint32Array | null = null;
-function crc32(bytes: Uint8Array): number {
+export function crc32(bytes: Uint8Array): number {
   if (!table) {
     table = new Uint32Array(256);
     for (let n = 0; n < 256; n++) {
@@ -17,7 +17,7 @@ function crc32(bytes: Uint8Array): number {
     }
   }
   let c = 0xffffffff;
-  for (const b of bytes) c = table[(c ^ b) & 0xff] ^ (c >>> 8);
+  for (let i = 0; i < bytes.length; i++) c = table[(c ^ bytes[i]) & 0xff] ^ (c >>> 8);
   return (c ^ 0xffffffff) >>> 0;
 }
 
@@ -59,7 +59,8 @@ function* chunks(png: Uint8Array): Generator<Chunk> {
   while (at + 12 <= png.length) {
     const len = view.getUint32(at);
     if (at + 12 + len > png.length) throw new Error('truncated PNG chunk');
-    const type = String.fromCharCode(...png.subarray(at + 4, at + 8));
+    const t = png.subarray(at + 4, at + 8);
+    const type = String.fromCharCode(t[0], t[1], t[2], t[3]);
     yield { type, start: at, data: png.subarray(at + 8, at + 8 + len) };
     at += 12 + len;
     if (type === 'IEND') return;
@@ -85,21 +86,29 @@ export function addTextChunks(png: Uint8Array, entries: Record<string, string>):
   return out;
 }
 
-/** Every tEXt chunk whose CRC is right, by keyword; throws when `png` is not a readable PNG. */
+/** A tEXt keyword is 1 to 79 bytes (PNG spec 11.3.4.3). */
+const MAX_KEYWORD = 79;
+
+const latin1Decoder = new TextDecoder('latin1');
+
+/**
+ * The tEXt chunks named `crviz-*` whose CRC is right, by keyword; throws when `png` is not a
+ * readable PNG. Other chunks are skipped unread (a 50 MB junk chunk costs a length check, not a
+ * CRC and a decode), a keyword is looked for only in its 80 bytes, and text is decoded natively.
+ */
 export function readTextChunks(png: Uint8Array): Record<string, string> {
   if (!isPng(png)) throw new Error('not a PNG');
   const out: Record<string, string> = {};
   const view = new DataView(png.buffer, png.byteOffset, png.byteLength);
   for (const c of chunks(png)) {
     if (c.type !== 'tEXt') continue;
+    const nul = c.data.subarray(0, MAX_KEYWORD + 1).indexOf(0);
+    if (nul < 1) continue;
+    const key = latin1Decoder.decode(c.data.subarray(0, nul));
+    if (!key.startsWith('crviz-')) continue;
     const crc = view.getUint32(c.start + 8 + c.data.length);
     if (crc !== crc32(png.subarray(c.start + 4, c.start + 8 + c.data.length))) continue;
-    const nul = c.data.indexOf(0);
-    if (nul < 1) continue;
-    const key = String.fromCharCode(...c.data.subarray(0, nul));
-    let text = '';
-    for (const b of c.data.subarray(nul + 1)) text += String.fromCharCode(b);
-    out[key] = text;
+    out[key] = latin1Decoder.decode(c.data.subarray(nul + 1));
   }
   return out;
 }

@@ -1,6 +1,6 @@
 import type { Scenario } from '../../engine/scenario/types';
 import type { DebuggerInstance } from '../instance';
-import { decodeMoment, isMomentHash } from './linkCodec';
+import { decodeMoment, isMomentHash, type Inflate } from './linkCodec';
 import { loadPersisted } from './persist';
 
 /**
@@ -13,18 +13,25 @@ export async function openInitial(
   persist: boolean,
 ): Promise<void> {
   const hash = window.location.hash;
-  if (isMomentHash(hash)) {
-    const moment = await decodeMoment(hash).catch((err: Error) => err);
-    await instance.app.applyMoment(moment, 'The link', fallback);
-    if (persist) forgetLink();
-    return;
-  }
   const saved = persist ? loadPersisted() : null;
+  if (isMomentHash(hash)) {
+    const moment = await decodeMoment(hash, inflaterOf(instance)).catch((err: Error) => err);
+    // A broken link must not replace saved work: its error is shown and the saved session opens.
+    const opened = await instance.app.applyMoment(moment, 'The link', saved ? undefined : fallback);
+    if (persist) forgetLink();
+    if (opened || !saved) return;
+    instance.store.getState().notify('info', 'Your saved session was kept.');
+  }
   if (saved) {
     await instance.app.applyMoment(saved, 'The saved session', fallback);
     return;
   }
   await instance.app.loadScenario(fallback);
+}
+
+/** Links inflate in the engine worker, off the page's thread. */
+function inflaterOf(instance: DebuggerInstance): Inflate {
+  return (bytes, limit) => instance.inflate(bytes, limit);
 }
 
 /**
@@ -37,16 +44,13 @@ function forgetLink(): void {
 }
 
 /** Opens links pasted into the address bar of an open page (only the fragment changes). */
-export function installHashListener(
-  instance: DebuggerInstance,
-  fallback: Scenario,
-  persist = true,
-): () => void {
+export function installHashListener(instance: DebuggerInstance, persist = true): () => void {
   const onHash = () => {
     if (!isMomentHash(window.location.hash)) return;
-    void decodeMoment(window.location.hash)
+    void decodeMoment(window.location.hash, inflaterOf(instance))
       .catch((err: Error) => err)
-      .then((m) => instance.app.applyMoment(m, 'The link', fallback))
+      // The page has a session already: a broken link leaves it as it is (no fallback).
+      .then((m) => instance.app.applyMoment(m, 'The link'))
       .then(() => {
         if (persist) forgetLink();
       });

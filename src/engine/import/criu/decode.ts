@@ -7,6 +7,7 @@ import type { Type } from 'protobufjs';
 import { commFromBytes } from '../../kernel/comm';
 import type { Obj } from '../bundle-json';
 import { CORE_MAGIC, PSTREE_MAGIC, splitImage } from './image-file';
+import { decodeMessage } from './message';
 import { CORE_ENTRY, PSTREE_ENTRY } from './proto';
 import { errorText } from '../../error-text';
 
@@ -14,8 +15,8 @@ export type Decoded<T> = { ok: true; value: T } | { ok: false; message: string }
 
 function decodeEntry(type: Type, bytes: Uint8Array, index: number): Decoded<Obj> {
   try {
-    // defaults: false keeps crit's "only what is set"; bytes stay Uint8Array.
-    return { ok: true, value: type.toObject(type.decode(bytes), { defaults: false }) as Obj };
+    // Only what is set, as crit prints it; never protobufjs's compiled decoders (message.ts).
+    return { ok: true, value: decodeMessage(type, bytes) };
   } catch (err) {
     return { ok: false, message: `entry ${index}: not a valid ${type.name} (${errorText(err)})` };
   }
