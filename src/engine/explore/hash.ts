@@ -38,14 +38,15 @@ export function stateKey(s: RestartState): string {
       (t.zombie ? 4 : 0) |
       (t.killed ? 8 : 0) |
       (t.restored ? 16 : 0) |
-      (t.stopOnReturn ? 32 : 0);
+      (t.stopOnReturn ? 32 : 0) |
+      (t.ctxNull ? 64 : 0);
     k += '|' + t.pc + ',' + flags + ',' + (t.ret?.errno ?? '');
     const task = tasks?.get(t.pid);
     k += task
       ? ',' + task.state + '/' + task.exit_state + '/' + task.flags + '/' + task.parent
       : ',x';
   }
-  k += '|' + s.order.length + '|' + s.sigchldFromRestarting;
+  k += '|' + s.order.length + '|' + s.sigchldFromRestarting + '|' + (s.spurious ? 1 : 0);
   if (s.completion)
     k +=
       '|' + s.completion.liveNotRestored.join('.') + ';' + s.completion.zombiesNotZombie.join('.');

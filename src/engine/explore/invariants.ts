@@ -7,7 +7,8 @@ export type InvariantName =
   | 'no-ctx-leak'
   | 'no-deadlock'
   | 'no-sigchld-during-restart'
-  | 'error-kills-all';
+  | 'error-kills-all'
+  | 'no-spurious-failure';
 
 export interface Violation {
   invariant: InvariantName;
@@ -51,6 +52,7 @@ export function stateViolations(s: RestartState): Violation[] {
       message: `the coordinator's wait returned success while zombie pid ${s.completion.zombiesNotZombie.join(', ')} was not yet EXIT_ZOMBIE`,
     });
   }
+  if (s.spurious) out.push({ invariant: 'no-spurious-failure', message: s.spurious });
   if (s.sigchldFromRestarting > 0) {
     out.push({
       invariant: 'no-sigchld-during-restart',

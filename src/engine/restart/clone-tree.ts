@@ -42,6 +42,7 @@ export function cloneNext(s: RestartState): KError | null {
     index: i,
     pc: 'wait_checkpoint_ctx',
     hasPtr: false,
+    ctxNull: false,
     hasLocal: false,
     restored: false,
     zombie: false,

@@ -3,6 +3,7 @@ import type { PidsEntry } from '../image/types';
 import type { RestartCtx, RestartState } from './types';
 import type { Emit } from './emit';
 import { append } from './trail';
+import { activationNeedsSameCtx } from './variant';
 
 /** ckpt_ctx_alloc: refcount 1, owned by the coordinator's sys_restart. */
 export function ctxAlloc(pids: PidsEntry[]): RestartCtx {
@@ -87,16 +88,29 @@ export function activateNext(
   const vpid = ctx.pids[ctx.active].vpid;
   const part = s.byPid.get(vpid);
   const task = s.container?.tasks.get(vpid);
-  if (!part || !task || !part.hasPtr) {
+  // v18: `if (task && task->checkpoint_ctx == ctx) wake_up_process(task); else task = NULL;`
+  // v17's ckpt_activate_next only needs find_task_by_pid_ns to find the pid.
+  const found = activationNeedsSameCtx(s.variant)
+    ? !!part && !!task && part.hasPtr && !part.ctxNull
+    : !!part && !!task;
+  if (!found) {
+    const inWindow = !!part && !!task && part.ctxNull;
     const error: KError = {
       errno: 'ESRCH',
       code: -3,
-      message: `no restarting task for pids[${ctx.active}] = ${vpid}`,
+      message: inWindow
+        ? `pid ${vpid} (pids[${ctx.active}]) has checkpoint_ctx NULL: it is between its two xchg()s`
+        : `no restarting task for pids[${ctx.active}] = ${vpid}`,
     };
     const first = recordError(s, error, vpid);
+    if (part && task && !s.spurious)
+      s.spurious = `restore_activate_next failed with ESRCH for pid ${vpid}, which exists (${
+        inWindow ? 'in its xchg window' : 'without this ctx'
+      })`;
     emit(actor, fn, `active_pid ${ctx.active}: ${error.message}; ${errorNote(first, error)}`, {
       errno: 'ESRCH',
-      data: { active_pid: ctx.active },
+      pid: vpid,
+      data: { active_pid: ctx.active, checkpoint_ctx: part?.ctxNull ? 'NULL' : null },
     });
     return error;
   }

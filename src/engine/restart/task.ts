@@ -16,6 +16,7 @@ import type { World } from '../kernel/types';
 import { activateNext, ctxGet, ctxPut, errorNote, recordError } from './ctx';
 import type { Emit } from './emit';
 import { restoreTaskStruct } from './restore-task-struct';
+import { hasXchgWindow } from './variant';
 import { fail, hex } from './task-out';
 import type { Task } from '../kernel/types';
 import type { RestartState, TaskPart } from './types';
@@ -47,10 +48,38 @@ export function stepTask(
         return { broadcast: false };
       }
       p.hasLocal = true;
-      emit(A, 'ckpt_ctx_get', 'takes its checkpoint_ctx and a local reference', {
-        pid: p.pid,
-        data: { refcount: ctxGet(ctx!) },
-      });
+      if (hasXchgWindow(s.variant)) {
+        // v17 26/60, v18 (73/80's context): ctx = xchg(&current->checkpoint_ctx, NULL);
+        // ckpt_ctx_get(ctx). Until the second xchg, restore_activate_next sees NULL here.
+        p.ctxNull = true;
+        emit(
+          A,
+          'ckpt_ctx_get',
+          'ctx = xchg(&checkpoint_ctx, NULL) and a local reference: checkpoint_ctx reads NULL until it is put back',
+          { pid: p.pid, data: { refcount: ctxGet(ctx!), checkpoint_ctx: 'NULL' } },
+        );
+        p.pc = 'xchg_checkpoint_ctx';
+      } else {
+        // v19-rc1 wait_checkpoint_ctx: get_task_ctx() under task_lock, checkpoint_ctx untouched.
+        emit(A, 'get_task_ctx', 'task_lock: a local reference; checkpoint_ctx stays set', {
+          pid: p.pid,
+          data: { refcount: ctxGet(ctx!), checkpoint_ctx: 'ctx' },
+        });
+        p.pc = 'set_PF_RESTARTING';
+      }
+      return { broadcast: false };
+    case 'xchg_checkpoint_ctx':
+      // old_ctx = xchg(&current->checkpoint_ctx, ctx): NULL, since no other restart touched it.
+      p.ctxNull = false;
+      emit(
+        A,
+        'do_restore_task',
+        'xchg puts the ctx back on checkpoint_ctx (the old value is NULL)',
+        {
+          pid: p.pid,
+          data: { checkpoint_ctx: 'ctx' },
+        },
+      );
       p.pc = 'set_PF_RESTARTING';
       return { broadcast: false };
     case 'set_PF_RESTARTING':
@@ -70,7 +99,11 @@ export function stepTask(
       return restoreTaskStruct(s, p, emit);
     case 'restore_activate_next': {
       const error = activateNext(s, emit, A, 'restore_activate_next');
-      if (error) return fail(p, error, null, '', '');
+      if (error) {
+        // The recorded error makes every wait condition true; the run queue must see it.
+        fail(p, error, null, '', '');
+        return { broadcast: true };
+      }
       p.pc = p.zombie ? 'ckpt_ctx_put_local' : 'wait_task_sync';
       return { broadcast: false };
     }

@@ -53,6 +53,7 @@ export type CoordPc =
 
 export type TaskPc =
   | 'wait_checkpoint_ctx'
+  | 'xchg_checkpoint_ctx'
   | 'set_PF_RESTARTING'
   | 'wait_task_active'
   | 'restore_task_struct'
@@ -98,6 +99,11 @@ export interface TaskPart {
   pc: TaskPc;
   /** task->checkpoint_ctx is set (holds one reference). */
   hasPtr: boolean;
+  /**
+   * Inside do_restore_task's xchg window: checkpoint_ctx reads NULL while the reference it
+   * held sits in the local variable, until the second xchg puts it back.
+   */
+  ctxNull: boolean;
   /** The local reference taken in do_restore_task. */
   hasLocal: boolean;
   /** restore_task_struct read and applied this task's record. */
@@ -141,6 +147,11 @@ export interface RestartState {
   /** Vpids in activation order. */
   order: number[];
   completion: CompletionSeen | null;
+  /**
+   * A failure the protocol made by itself (not the image): ESRCH from restore_activate_next for
+   * a task that exists, or EAGAIN from do_restore_task's ctx checks. Null while there is none.
+   */
+  spurious: string | null;
   /** SIGCHLDs sent by a task while it had PF_RESTARTING (must stay 0). */
   sigchldFromRestarting: number;
   finished: boolean;

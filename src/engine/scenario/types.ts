@@ -1,7 +1,12 @@
 /** crviz-scenario/1 (CONTRACTS.md section 2), after validation and defaulting. */
 
-export type Variant = 'v18-28' | 'v17' | 'naive';
-export const VARIANTS: readonly Variant[] = ['v18-28', 'v17', 'naive'];
+export type Variant = 'v18-28' | 'v17' | 'naive' | 'v19' | 'v18-73';
+/** In this order in menus and in links (new variants are appended, so old links keep working). */
+export const VARIANTS: readonly Variant[] = ['v18-28', 'v17', 'naive', 'v19', 'v18-73'];
+
+export function isVariant(v: unknown): v is Variant {
+  return (VARIANTS as readonly unknown[]).includes(v);
+}
 
 /** `fifo`, `random:SEED`, or an explicit list of participant ids (`coord`, `pid:N`). */
 export type Schedule = 'fifo' | `random:${string}` | string[];

@@ -1,7 +1,7 @@
 import type { Trail } from '../restart/trail';
 import { canRun } from '../restart/runnable';
 import type { Part, RestartCtx, RestartState } from '../restart/types';
-import { ctxErrorText, participantView } from '../restart/view';
+import { checkpointCtxOf, ctxErrorText, isHung, participantView } from '../restart/view';
 import type { ParticipantView } from '../snapshot';
 import type { FrameChange, ParticipantChange, RestartHead } from './changes';
 
@@ -10,6 +10,8 @@ function sameParticipant(s: RestartState, p: Part, v: ParticipantView): boolean 
     v.pc === p.pc &&
     v.runnable === canRun(s, p) &&
     v.zombie === (p.kind === 'task' && p.zombie) &&
+    v.checkpoint_ctx === checkpointCtxOf(p) &&
+    v.hung === isHung(s, p) &&
     v.pid === (p.kind === 'task' ? p.pid : null)
   );
 }

@@ -118,6 +118,8 @@ describe('tree model', () => {
             runnable: false,
             done: false,
             zombie: false,
+            checkpoint_ctx: 'ctx',
+            hung: false,
           },
           {
             id: 'pid:1',
@@ -127,6 +129,8 @@ describe('tree model', () => {
             runnable: false,
             done: true,
             zombie: false,
+            checkpoint_ctx: 'ctx',
+            hung: false,
           },
           {
             id: 'pid:2',
@@ -136,6 +140,8 @@ describe('tree model', () => {
             runnable: false,
             done: false,
             zombie: false,
+            checkpoint_ctx: 'ctx',
+            hung: false,
           },
         ],
         finished: false,

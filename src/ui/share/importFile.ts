@@ -1,3 +1,4 @@
+import { isVariant } from '../../engine/scenario/types';
 import type { DebuggerInstance } from '../instance';
 import { isPng, readTextChunks } from './pngText';
 
@@ -35,8 +36,7 @@ async function openPng(instance: DebuggerInstance, name: string, bytes: Uint8Arr
     // The scenario alone is still worth opening; it shows its last step.
   }
   const s = store.getState();
-  if (m.variant === null || m.variant === 'v18-28' || m.variant === 'v17' || m.variant === 'naive')
-    s.setParams({ variant: m.variant });
+  if (m.variant === null || isVariant(m.variant)) s.setParams({ variant: m.variant });
   if (typeof m.schedule === 'string') s.setParams({ schedule: m.schedule });
   if (typeof m.cursor === 'number') s.setCursor(m.cursor);
   if (typeof m.selection === 'number') s.select(m.selection);

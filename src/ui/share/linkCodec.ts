@@ -1,4 +1,4 @@
-import type { Variant } from '../../engine/scenario/types';
+import { isVariant, type Variant } from '../../engine/scenario/types';
 import { fromBase64Url, toBase64Url } from './base64url';
 
 /**
@@ -17,7 +17,6 @@ export interface Moment {
   lesson?: string | null;
 }
 
-const VARIANTS: readonly Variant[] = ['v18-28', 'v17', 'naive'];
 const MAX_SCENARIO_BYTES = 4 << 20; // a decompression bomb stops here
 
 async function pipe(bytes: Uint8Array, stream: GenericTransformStream): Promise<Uint8Array> {
@@ -99,7 +98,7 @@ export async function decodeMoment(hash: string): Promise<Moment> {
     throw new Error('the scenario data is damaged (not UTF-8)');
   }
   const v = p.get('v');
-  if (v !== null && !VARIANTS.includes(v as Variant)) throw new Error(`unknown variant "${v}"`);
+  if (v !== null && !isVariant(v)) throw new Error(`unknown variant "${v}"`);
   const schedule = p.get('sch') ?? 'fifo';
   if (!/^(fifo|random:\d{1,15})$/.test(schedule)) throw new Error(`bad schedule "${schedule}"`);
   return {
