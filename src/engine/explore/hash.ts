@@ -38,8 +38,7 @@ export function stateKey(s: RestartState): string {
       (t.zombie ? 4 : 0) |
       (t.killed ? 8 : 0) |
       (t.restored ? 16 : 0) |
-      (t.stopOnReturn ? 32 : 0) |
-      (t.ctxNull ? 64 : 0);
+      (t.ctxNull ? 32 : 0);
     k += '|' + t.pc + ',' + flags + ',' + (t.ret?.errno ?? '');
     const task = tasks?.get(t.pid);
     k += task

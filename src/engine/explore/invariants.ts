@@ -1,4 +1,6 @@
+import { isHung } from '../restart/runnable';
 import type { RestartState } from '../restart/types';
+import { coordinatorReturnsEbusy } from '../restart/variant';
 
 export type InvariantName =
   | 'activation-order'
@@ -82,11 +84,15 @@ export function endViolations(s: RestartState): Violation[] {
     const survivors = s.container ? [...s.container.tasks.keys()] : [];
     const first = s.ctx?.error ?? result;
     if (survivors.length > 0) {
+      const hung = s.tasks.filter((t) => isHung(s, t)).map((t) => t.pid);
       out.push({
         invariant: 'error-kills-all',
-        message: `restart failed (${result.errno}) but pid ${survivors.join(', ')} survived`,
+        message:
+          `restart failed (${result.errno}) but pid ${survivors.join(', ')} survived` +
+          (hung.length ? ` (pid ${hung.join(', ')} blocked for good in wait_checkpoint_ctx)` : ''),
       });
-    } else if (first.errno !== result.errno) {
+    } else if (!coordinatorReturnsEbusy(s.variant) && first.errno !== result.errno) {
+      // v17 answers -EBUSY to any ctx error (wait_all_tasks_finish); the others the first one.
       out.push({
         invariant: 'error-kills-all',
         message: `coordinator returned ${result.errno}, the first error was ${first.errno}`,

@@ -46,7 +46,6 @@ export function cloneNext(s: RestartState): KError | null {
     hasLocal: false,
     restored: false,
     zombie: false,
-    stopOnReturn: false,
     ret: null,
     killed: false,
   };

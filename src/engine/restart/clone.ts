@@ -22,7 +22,6 @@ function copyTask(t: TaskPart): TaskPart {
     hasLocal: t.hasLocal,
     restored: t.restored,
     zombie: t.zombie,
-    stopOnReturn: t.stopOnReturn,
     ret: t.ret,
     killed: t.killed,
   };

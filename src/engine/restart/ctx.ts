@@ -58,11 +58,24 @@ export function recordError(s: RestartState, error: KError, pid: number | null):
   return true;
 }
 
-/** How a step that recorded an error describes it in its one event. */
-export function errorNote(first: boolean, error: KError): string {
-  return first
-    ? `restore_notify_error: first error ${error.errno}, complete + wake_up_all`
-    : `an earlier error is already recorded`;
+/**
+ * How a step that recorded an error describes it in its one event. v17's ckpt_notify_error
+ * only sets CKPT_CTX_ERROR and completes (26/60); v18 records the first errno ("Track and
+ * report the first error if restart fails").
+ */
+export function errorNote(s: RestartState, first: boolean, error: KError): string {
+  if (!first) return `an earlier error is already recorded`;
+  return s.variant === 'v17'
+    ? `ckpt_notify_error: set CKPT_CTX_ERROR, complete(&ctx->complete)`
+    : `restore_notify_error: first error ${error.errno}, complete + wake_up_all`;
+}
+
+/** The kernel's name for a function that v17 called differently. */
+export function fnName(s: RestartState, fn: string): string {
+  if (s.variant !== 'v17') return fn;
+  if (fn === 'restore_activate_next') return 'ckpt_activate_next';
+  if (fn === 'restore_notify_error') return 'ckpt_notify_error';
+  return fn;
 }
 
 /**
@@ -77,6 +90,7 @@ export function activateNext(
   fn: string,
 ): KError | null {
   const ctx = s.ctx!;
+  fn = fnName(s, fn);
   ctx.active += 1;
   if (ctx.active >= ctx.nrPids) {
     ctx.completed = true;
@@ -107,7 +121,7 @@ export function activateNext(
       s.spurious = `restore_activate_next failed with ESRCH for pid ${vpid}, which exists (${
         inWindow ? 'in its xchg window' : 'without this ctx'
       })`;
-    emit(actor, fn, `active_pid ${ctx.active}: ${error.message}; ${errorNote(first, error)}`, {
+    emit(actor, fn, `active_pid ${ctx.active}: ${error.message}; ${errorNote(s, first, error)}`, {
       errno: 'ESRCH',
       pid: vpid,
       data: { active_pid: ctx.active, checkpoint_ctx: part?.ctxNull ? 'NULL' : null },

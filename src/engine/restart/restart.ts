@@ -4,12 +4,13 @@ import { cloneContainer, newContainer } from '../kernel/world';
 import type { World } from '../kernel/types';
 import type { Schedule, Variant } from '../scenario/types';
 import { emitterFor, type Emit } from './emit';
-import { refreshOne } from './runnable';
+import { allTasksSettled, refreshOne } from './runnable';
 import { RunQueue } from './runqueue';
 import { append, toArray } from './trail';
 import { pick, pickerFor, type Picker } from './schedule';
 import { stepCoordinator } from './coordinator';
 import { stepTask } from './task';
+
 import type { Part, PartId, RestartState } from './types';
 
 /** A restart in progress: its state, the world it builds into, and how the next step is chosen. */
@@ -100,6 +101,7 @@ const READ_ONLY_PCS = new Set<string>([
   'do_restore_coord',
   'ckpt_ctx_put',
   'kill_tree',
+  'destroy_descendants',
   'xchg_checkpoint_ctx',
   'wait_task_active',
   'restore_activate_next',
@@ -166,7 +168,7 @@ export function stepRestart(run: RestartRun, choice?: PartId): KResult<PartId> {
     if (active) refreshOne(s, active);
   }
   if (broadcast) for (const t of s.tasks) refreshOne(s, t);
-  s.finished = s.coord.pc === 'done' && s.tasksDone === s.tasks.length;
+  s.finished = s.coord.pc === 'done' && allTasksSettled(s);
   run.afterStep?.(p, broadcast);
   return ok(p.id);
 }

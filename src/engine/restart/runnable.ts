@@ -10,7 +10,7 @@ export function canRun(s: RestartState, p: Part): boolean {
       case 'wait_all_tasks_finish':
         return !!ctx?.completed;
       case 'zap_pid_ns_processes':
-        return s.tasksDone === s.tasks.length;
+        return allTasksSettled(s);
       default:
         return true;
     }
@@ -57,4 +57,26 @@ export function waitsFor(p: Part): string | null {
 export function refreshOne(s: RestartState, p: Part): void {
   if (canRun(s, p)) s.runqueue.add(p.slot);
   else s.runqueue.delete(p.slot);
+}
+
+/**
+ * A task still waiting for a ctx after the coordinator's sys_restart has returned: nothing will ever set its
+ * checkpoint_ctx (v17's changelog: the call "may block indefinitely"; it sleeps interruptibly,
+ * so a signal from outside can still end it).
+ */
+export function isHung(s: RestartState, p: Part): boolean {
+  return (
+    p.kind === 'task' &&
+    p.pc === 'wait_checkpoint_ctx' &&
+    !p.hasPtr &&
+    !p.killed &&
+    (s.coord.pc === 'zap_pid_ns_processes' || s.coord.pc === 'done')
+  );
+}
+
+/** Every restarting task has ended or is blocked for good. */
+export function allTasksSettled(s: RestartState): boolean {
+  if (s.tasksDone === s.tasks.length) return true;
+  for (const t of s.tasks) if (t.pc !== 'done' && !isHung(s, t)) return false;
+  return true;
 }

@@ -8,12 +8,11 @@ import {
   SIGKILL,
   TASK_DEAD,
   TASK_RUNNING,
-  TASK_STOPPED,
 } from '../kernel/constants';
 import { describeWaitStatus } from '../kernel/signals';
 import { beginExit, exitNotify, finishExit } from '../kernel/exit';
 import type { World } from '../kernel/types';
-import { activateNext, ctxGet, ctxPut, errorNote, recordError } from './ctx';
+import { activateNext, ctxGet, ctxPut, errorNote, fnName, recordError } from './ctx';
 import type { Emit } from './emit';
 import { restoreTaskStruct } from './restore-task-struct';
 import { hasXchgWindow } from './variant';
@@ -187,7 +186,7 @@ export function stepTask(
       return { broadcast: false };
     case 'restore_notify_error': {
       const first = recordError(s, p.ret!, p.pid);
-      emit(A, 'restore_notify_error', errorNote(first, p.ret!), {
+      emit(A, fnName(s, 'restore_notify_error'), errorNote(s, first, p.ret!), {
         pid: p.pid,
         errno: p.ret!.errno,
       });
@@ -208,15 +207,10 @@ export function stepTask(
       p.pc = p.ret ? 'do_exit_sigkill' : 'restore_retval';
       return { broadcast: false };
     case 'restore_retval':
-      t.state = p.stopOnReturn ? TASK_STOPPED : TASK_RUNNING;
-      emit(
-        A,
-        'restore_retval',
-        p.stopOnReturn
-          ? 'returns to user space and stops again (job-control stop)'
-          : 'returns from sys_restart to user space',
-        { pid: p.pid },
-      );
+      // v18's restore_task_struct reads state only to tell a zombie (TASK_DEAD) from a live
+      // task, so a task saved job-stopped (TASK_STOPPED, 132) comes back running.
+      t.state = TASK_RUNNING;
+      emit(A, 'restore_retval', 'returns from sys_restart to user space', { pid: p.pid });
       p.pc = 'done';
       return { broadcast: false };
     case 'do_exit_sigkill':

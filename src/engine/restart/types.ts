@@ -45,6 +45,7 @@ export type CoordPc =
   | 'wait_all_tasks_finish'
   | 'restore_read_tail'
   | 'do_restore_coord'
+  | 'destroy_descendants'
   | 'clear_task_ctx'
   | 'ckpt_ctx_put'
   | 'kill_tree'
@@ -110,8 +111,6 @@ export interface TaskPart {
   restored: boolean;
   /** The record said zombie (known after restore_task_struct). */
   zombie: boolean;
-  /** Stopped when it returns to user space (its record had __TASK_STOPPED). */
-  stopOnReturn: boolean;
   /** do_restore_task's result so far: 0 or an error. */
   ret: KError | null;
   /** SIGKILL is pending (user space killed the half-built tree). */

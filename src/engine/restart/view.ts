@@ -1,5 +1,5 @@
 import type { ParticipantView, RestartView } from '../snapshot';
-import { canRun } from './runnable';
+import { canRun, isHung } from './runnable';
 import { toArray } from './trail';
 import type { Part, RestartCtx, RestartState } from './types';
 
@@ -23,21 +23,6 @@ export function participantView(s: RestartState, p: Part): ParticipantView {
 /** task->checkpoint_ctx as restore_activate_next would read it. */
 export function checkpointCtxOf(p: Part): 'ctx' | 'NULL' {
   return p.hasPtr && !(p.kind === 'task' && p.ctxNull) ? 'ctx' : 'NULL';
-}
-
-/**
- * A task still waiting for a ctx after the coordinator has returned: nothing will ever set its
- * checkpoint_ctx (v17's changelog: the call "may block indefinitely"; it sleeps interruptibly,
- * so a signal from outside can still end it).
- */
-export function isHung(s: RestartState, p: Part): boolean {
-  return (
-    p.kind === 'task' &&
-    p.pc === 'wait_checkpoint_ctx' &&
-    !p.hasPtr &&
-    !p.killed &&
-    s.coord.pc === 'done'
-  );
 }
 
 /** The participants in view order: the coordinator, then the tasks as they were created. */

@@ -1,7 +1,7 @@
 import type { Trail } from '../restart/trail';
-import { canRun } from '../restart/runnable';
+import { canRun, isHung } from '../restart/runnable';
 import type { Part, RestartCtx, RestartState } from '../restart/types';
-import { checkpointCtxOf, ctxErrorText, isHung, participantView } from '../restart/view';
+import { checkpointCtxOf, ctxErrorText, participantView } from '../restart/view';
 import type { ParticipantView } from '../snapshot';
 import type { FrameChange, ParticipantChange, RestartHead } from './changes';
 
