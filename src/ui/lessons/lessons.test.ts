@@ -51,3 +51,20 @@ describe('built-in lessons', () => {
     expect(answers).toEqual([1, 2, 3, 4, 'complete']);
   });
 });
+
+describe('the xchg window lesson', () => {
+  it('fails v18-28 with ESRCH, completes v19 on the same schedule, and asks for the failure in predict mode', () => {
+    const lesson = LESSONS.find((l) => l.id === 'xchg-window')!;
+    const rec = recordingOf(lesson.scenario);
+    const restarts = rec.report.steps.filter((s) => s.op === 'restart');
+    expect(restarts.map((s) => s.ok)).toEqual([false, true]);
+    expect(restarts[0].errno).toBe('ESRCH');
+    const frames = captionFrames(rec, lesson.captions);
+    const timeline = new Timeline(rec.initial, rec.frames);
+    const answers = frames
+      .slice(1)
+      .map((f, i) => predictionFor(timeline, frames[i], f)?.answer)
+      .filter((a) => a !== undefined);
+    expect(answers[0]).toBe('failed');
+  });
+});

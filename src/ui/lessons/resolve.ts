@@ -32,12 +32,16 @@ export function captionIndexAt(frames: readonly number[], cursor: number): numbe
   return found;
 }
 
-/** Who holds active_pid in a world: a pid, 'complete' once it passed the last entry, or null. */
-export type Holder = number | 'complete' | null;
+/**
+ * Who holds active_pid in a world: a pid, 'complete' once it passed the last entry, 'failed'
+ * once the restart has recorded an error (a hand-off that found no task to wake), or null.
+ */
+export type Holder = number | 'complete' | 'failed' | null;
 
 export function activeHolder(world: WorldSnapshot | null): Holder {
   const r = world?.restart;
   if (!r?.ctx || r.ctx.active_pid < 0) return null;
+  if (r.ctx.error) return 'failed';
   return r.ctx.active_pid >= r.pids.length ? 'complete' : r.pids[r.ctx.active_pid];
 }
 
@@ -45,7 +49,7 @@ export interface Prediction {
   /** The frame the guess is about (the next caption's). */
   target: number;
   answer: Exclude<Holder, null>;
-  /** The choices offered: every pid of the restart, then completion. */
+  /** The choices offered: every pid of the restart, then completion and failure. */
   choices: Exclude<Holder, null>[];
 }
 
@@ -62,11 +66,12 @@ export function predictionFor(timeline: Timeline, from: number, to: number): Pre
   if (before.restart && before.restart.container === after.restart.container) {
     if (activeHolder(before) === answer) return null;
   }
-  return { target: to, answer, choices: [...after.restart.pids, 'complete'] };
+  return { target: to, answer, choices: [...after.restart.pids, 'complete', 'failed'] };
 }
 
 export function holderText(h: Exclude<Holder, null>, world: WorldSnapshot): string {
   if (h === 'complete') return 'nobody: active_pid passes the last entry and restart completes';
+  if (h === 'failed') return 'nobody: the hand-off fails and the restart with it';
   // Pass the world before the run: during restart every task is still called "restart".
   const comm = world.containers.flatMap((c) => c.tasks).find((t) => t.pid === h)?.comm;
   return comm ? `pid ${h} ${comm}` : `pid ${h}`;

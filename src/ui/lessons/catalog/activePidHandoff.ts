@@ -34,7 +34,7 @@ export const activePidHandoff: Lesson = {
     },
     {
       at: { step: R, fn: 'restore_activate_next', actor: 'coord' },
-      text: 'The coordinator sets active_pid to 0, the first index of the pids array, and wakes that task. Tasks restore one at a time, strictly in pids order.',
+      text: 'The coordinator sets active_pid to 0, the first index of the pids array, and wakes that task, provided that task’s checkpoint_ctx is this ctx (else ESRCH: the xchg window of v18, which this fifo schedule never hits). Tasks restore one at a time, strictly in pids order.',
     },
     {
       at: { step: R, fn: 'restore_activate_next', actor: 'pid:1' },

@@ -4,6 +4,7 @@ import { badImages } from './badImages';
 import { checkpointSaves } from './checkpointSaves';
 import { exitCheckpointRace } from './exitCheckpointRace';
 import { v17Leak } from './v17Leak';
+import { xchgWindow } from './xchgWindow';
 import { zombieWait } from './zombieWait';
 
 /** The built-in lessons, in teaching order. */
@@ -12,6 +13,7 @@ export const LESSONS: readonly Lesson[] = [
   checkpointSaves,
   activePidHandoff,
   exitCheckpointRace,
+  xchgWindow,
   v17Leak,
   badImages,
 ];
