@@ -30,8 +30,12 @@ export function stateViolations(s: RestartState): Violation[] {
       break;
     }
   }
+  // Tasks are created in MakeForest's order, not the pids order: look at them by pids index.
+  const byIndex: (typeof tasks)[number][] = [];
+  for (const t of tasks) if (t.index >= 0) byIndex[t.index] = t;
   let gap = -1;
-  for (const t of tasks) {
+  for (const t of byIndex) {
+    if (!t) continue;
     const done = t.restored;
     if (!done && gap < 0) gap = t.index;
     if (done && gap >= 0 && t.index > gap) {

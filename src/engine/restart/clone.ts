@@ -77,6 +77,7 @@ export function cloneRun(run: RestartRun): RestartRun {
     tasks,
     byPid,
     pids: s.pids,
+    userOps: s.userOps,
     uflags: s.uflags,
     order: s.order.slice(),
     completion: s.completion,

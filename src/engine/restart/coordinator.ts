@@ -1,6 +1,9 @@
 import { kerror, type KError } from '../errno';
 import { CHECKPOINT_SUBTREE } from '../image/layout';
-import { cloneNext } from './clone-tree';
+import { runUserOp } from './clone-tree';
+import { dumpForest } from './forest';
+import { planMakeForest } from './make-forest';
+import type { World } from '../kernel/types';
 import { failCoordinator } from './coord-error';
 import { activateNext, ctxAlloc, ctxGet, ctxPut } from './ctx';
 import { prepareDescendants } from './prepare-descendants';
@@ -13,7 +16,7 @@ import type { RestartState, TaskPart } from './types';
 const A = 'coord';
 
 /** Steps of the coordinator: user-space `restart` building the tree, then do_restore_coord. */
-export function stepCoordinator(s: RestartState, emit: Emit): { broadcast: boolean } {
+export function stepCoordinator(s: RestartState, world: World, emit: Emit): { broadcast: boolean } {
   const p = s.coord;
   const ctx = s.ctx;
   switch (p.pc) {
@@ -32,28 +35,37 @@ export function stepCoordinator(s: RestartState, emit: Emit): { broadcast: boole
       const root = s.pids[0];
       s.container!.root = root.vpid;
       s.container!.init = s.uflags & CHECKPOINT_SUBTREE ? 0 : root.vpid;
-      emit(A, 'restart', `user space read the header and tree: ${s.pids.length} tasks to create`, {
-        data: { nr_pids: s.pids.length },
-      });
+      // ckpt_build_tree (DumpForest) runs before anything is forked.
+      const forest = dumpForest(s.pids, false);
+      if (!forest.ok) {
+        p.result = forest.error;
+        emit(A, 'restart', `user space: ${forest.error.message}`, { errno: forest.error.errno });
+        p.pc = 'kill_tree';
+        return { broadcast: false };
+      }
+      s.userOps = planMakeForest(forest.value[0]);
+      const extra = forest.value.length - s.pids.length;
+      emit(
+        A,
+        'restart',
+        `user space read the header and tree: ${s.pids.length} tasks to create` +
+          (extra ? `, plus ${extra} TASK_DEAD entr${extra === 1 ? 'y' : 'ies'}` : ''),
+        { data: { nr_pids: s.pids.length, dead: extra } },
+      );
       p.pc = 'clone_with_pids';
       return { broadcast: false };
     }
     case 'clone_with_pids': {
-      const error = cloneNext(s);
+      // One step of MakeForest: a clone, a setsid, a TASK_DEAD exit or its reaping.
+      const error = runUserOp(s, s.userOps[p.nextClone], world, emit);
       if (error) {
         p.result = error;
         emit(A, 'clone_with_pids', error.message, { errno: error.errno });
         p.pc = 'kill_tree';
         return { broadcast: false };
       }
-      const e = s.pids[p.nextClone - 1];
-      emit(
-        A,
-        'clone_with_pids',
-        `creates pid ${e.vpid}${e.vtgid !== e.vpid ? ` (thread of ${e.vtgid})` : ''}; it calls restart(0, fd, 0) and waits for a ctx`,
-        { pid: e.vpid },
-      );
-      if (p.nextClone >= s.pids.length) p.pc = 'ckpt_ctx_alloc';
+      p.nextClone++;
+      if (p.nextClone >= s.userOps.length) p.pc = 'ckpt_ctx_alloc';
       return { broadcast: false };
     }
     case 'ckpt_ctx_alloc':

@@ -59,6 +59,7 @@ export function beginRestart(world: World, o: RestartOptions): RestartRun {
     tasks: [],
     byPid: new Map(),
     pids: [],
+    userOps: [],
     uflags: 0,
     order: [],
     completion: null,
@@ -152,7 +153,9 @@ export function stepRestart(run: RestartRun, choice?: PartId): KResult<PartId> {
     s.ownsContainer = true;
   }
   const { broadcast } =
-    p.kind === 'coord' ? stepCoordinator(s, run.emit) : stepTask(s, p, run.world, run.emit);
+    p.kind === 'coord'
+      ? stepCoordinator(s, run.world, run.emit)
+      : stepTask(s, p, run.world, run.emit);
   s.taken = append(s.taken, p.id);
   if (p.kind === 'task' && p.pc === 'done') {
     s.tasksDone++;

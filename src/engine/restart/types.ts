@@ -5,6 +5,7 @@ import type { Container, World } from '../kernel/types';
 import type { Variant } from '../scenario/types';
 import type { RunQueue } from './runqueue';
 import type { Trail } from './trail';
+import type { UserOp } from './make-forest';
 
 /** `coord` or `pid:N`. */
 export type PartId = string;
@@ -79,7 +80,7 @@ export interface CoordPart {
   /** Run-queue slot: always 0. */
   slot: 0;
   pc: CoordPc;
-  /** Next pids index to create in user space. */
+  /** Next user-space step (RestartState.userOps) to run. */
   nextClone: number;
   /** First error of the coordinator's own work, or the ctx's first error at the end. */
   result: KError | null;
@@ -142,6 +143,8 @@ export interface RestartState {
   byPid: Map<number, TaskPart>;
   /** pids read by user space (to create the tree) before the kernel reads them again. */
   pids: PidsEntry[];
+  /** The user-space steps that create the tree (MakeForest), run one per coordinator step. */
+  userOps: UserOp[];
   uflags: number;
   /** Vpids in activation order. */
   order: number[];

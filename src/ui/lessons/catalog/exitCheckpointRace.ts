@@ -3,7 +3,7 @@ import { saveAndDestroy, tree412 } from './tree412';
 
 /** The interleaving the explorer reports for `naive` on this tree (zombies-before-completion). */
 const RACE = [
-  ...Array<string>(12).fill('coord'),
+  ...Array<string>(13).fill('coord'),
   ...Array<string>(6).fill('pid:1'),
   ...Array<string>(6).fill('pid:2'),
   ...Array<string>(8).fill('pid:3'),

@@ -2,12 +2,13 @@ import type { Lesson } from '../types';
 import { saveAndDestroy, tree412 } from './tree412';
 
 /**
- * User space creates the four tasks, then the coordinator runs up to prepare_descendants
- * (restart, 4 × clone_with_pids, ckpt_ctx_alloc, restore_read_header, restore_read_tree,
- * init_restart_ctx, set_task_ctx, prepare_descendants); init takes its first step, and the
- * coordinator's activation lands inside it. The rest runs under fifo.
+ * User space creates the four tasks (restart, then MakeForest: 4 × clone_with_pids and init's
+ * setsid), then the coordinator runs up to prepare_descendants (ckpt_ctx_alloc,
+ * restore_read_header, restore_read_tree, init_restart_ctx, set_task_ctx, prepare_descendants);
+ * init takes its first step, and the coordinator's activation lands inside it. The rest runs
+ * under fifo.
  */
-const WINDOW = [...Array<string>(11).fill('coord'), 'pid:1', 'coord'];
+const WINDOW = [...Array<string>(12).fill('coord'), 'pid:1', 'coord'];
 
 const V18 = 3; // the v18-28 restart that hits the window
 const V19 = 4; // the same schedule under v19
