@@ -26,6 +26,8 @@ export function stateKey(s: RestartState): string {
       ',' +
       ctx.active +
       ',' +
+      ctx.nrTotal +
+      ',' +
       (ctx.error?.errno ?? '') +
       b(ctx.completed) +
       b(ctx.success)
@@ -38,7 +40,8 @@ export function stateKey(s: RestartState): string {
       (t.zombie ? 4 : 0) |
       (t.killed ? 8 : 0) |
       (t.restored ? 16 : 0) |
-      (t.ctxNull ? 32 : 0);
+      (t.ctxNull ? 32 : 0) |
+      (t.ghost ? 64 : 0);
     k += '|' + t.pc + ',' + flags + ',' + (t.ret?.errno ?? '');
     const task = tasks?.get(t.pid);
     k += task

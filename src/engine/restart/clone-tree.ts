@@ -8,7 +8,7 @@ import { settle } from '../kernel/deliver';
 import { createTask } from '../kernel/world';
 import type { World } from '../kernel/types';
 import type { Emit } from './emit';
-import { TASK_DEAD, TASK_SIBLING, TASK_THREAD } from './forest';
+import { TASK_DEAD, TASK_GHOST, TASK_SIBLING, TASK_THREAD } from './forest';
 import { cloneFlags, type UserOp } from './make-forest';
 import type { RestartState, TaskPart } from './types';
 
@@ -36,7 +36,7 @@ export function runUserOp(s: RestartState, op: UserOp, world: World, emit: Emit)
           ? creator.parent
           : creator.pid;
       const root = s.pids[0];
-      const participant = e.index >= 0;
+      const participant = e.index >= 0 || (e.flags & TASK_GHOST) !== 0;
       createTask(c, {
         pid: e.pid,
         tgid: e.flags & TASK_THREAD ? creator!.tgid : e.pid,
@@ -53,7 +53,9 @@ export function runUserOp(s: RestartState, op: UserOp, world: World, emit: Emit)
           ? e.index < 0 && e.sid !== e.pid
             ? 'a placeholder (TASK_DEAD) for orphans of session ' + e.sid
             : `a TASK_DEAD entry for the unused id ${e.pid}`
-          : 'it will call restart(0, fd, 0) and wait for a ctx';
+          : e.flags & TASK_GHOST
+            ? `a ghost for the unused id ${e.pid}: it will call restart(RESTART_GHOST)`
+            : 'it will call restart(0, fd, 0) and wait for a ctx';
       emit(op.actor, 'clone_with_pids', `creates pid ${e.pid} with ${cloneFlags(e)}: ${role}`, {
         pid: e.pid,
         data: { creator: op.actor, flags: cloneFlags(e) },
@@ -106,6 +108,7 @@ function addParticipant(s: RestartState, pid: number, index: number): void {
     slot: s.tasks.length + 1,
     pid,
     index,
+    ghost: index < 0,
     pc: 'wait_checkpoint_ctx',
     hasPtr: false,
     ctxNull: false,

@@ -9,7 +9,7 @@ import { activateNext, ctxAlloc, ctxGet, ctxPut } from './ctx';
 import { prepareDescendants } from './prepare-descendants';
 import type { Emit } from './emit';
 import { readImageHead, readTailAt, restoreReadHeader, restoreReadTree } from './stream';
-import { coordinatorReturnsEbusy, destroysDescendants } from './variant';
+import { coordinatorReturnsEbusy, countsCompletion, destroysDescendants } from './variant';
 import { isHung } from './runnable';
 import type { RestartState, TaskPart } from './types';
 
@@ -36,7 +36,7 @@ export function stepCoordinator(s: RestartState, world: World, emit: Emit): { br
       s.container!.root = root.vpid;
       s.container!.init = s.uflags & CHECKPOINT_SUBTREE ? 0 : root.vpid;
       // ckpt_build_tree (DumpForest) runs before anything is forked.
-      const forest = dumpForest(s.pids, false);
+      const forest = dumpForest(s.pids, countsCompletion(s.variant));
       if (!forest.ok) {
         p.result = forest.error;
         emit(A, 'restart', `user space: ${forest.error.message}`, { errno: forest.error.errno });
@@ -124,7 +124,7 @@ export function stepCoordinator(s: RestartState, world: World, emit: Emit): { br
     case 'restore_activate_next': {
       activateNext(s, emit, A, 'restore_activate_next');
       p.pc = 'wait_all_tasks_finish';
-      return { broadcast: !!ctx!.error };
+      return { broadcast: !!ctx!.error || ctx!.active >= ctx!.nrPids };
     }
     case 'wait_all_tasks_finish': {
       if (ctx!.error) {
@@ -139,7 +139,7 @@ export function stepCoordinator(s: RestartState, world: World, emit: Emit): { br
         return { broadcast: false };
       }
       s.completion = {
-        liveNotRestored: s.tasks.filter((t) => !t.restored).map((t) => t.pid),
+        liveNotRestored: s.tasks.filter((t) => !t.restored && !t.ghost).map((t) => t.pid),
         zombiesNotZombie: s.tasks.filter((t) => t.zombie && !isZombieNow(s, t)).map((t) => t.pid),
       };
       emit(A, 'wait_all_tasks_finish', 'woken: ctx->complete; every task has had its turn', {

@@ -3,7 +3,7 @@ import type { PidsEntry } from '../image/types';
 import type { RestartCtx, RestartState } from './types';
 import type { Emit } from './emit';
 import { append } from './trail';
-import { activationNeedsSameCtx } from './variant';
+import { activationNeedsSameCtx, countsCompletion } from './variant';
 
 /** ckpt_ctx_alloc: refcount 1, owned by the coordinator's sys_restart. */
 export function ctxAlloc(pids: PidsEntry[]): RestartCtx {
@@ -13,6 +13,7 @@ export function ctxAlloc(pids: PidsEntry[]): RestartCtx {
     pids,
     nrPids: pids.length,
     active: -1,
+    nrTotal: 0,
     error: null,
     errorPid: null,
     completed: false,
@@ -92,6 +93,13 @@ export function activateNext(
   const ctx = s.ctx!;
   fn = fnName(s, fn);
   ctx.active += 1;
+  if (ctx.active >= ctx.nrPids && countsCompletion(s.variant)) {
+    // 73/80: all_tasks_activated: wake the ghosts; completion is nr_total's business.
+    emit(actor, fn, `active_pid ${ctx.active} = nr_pids: wake_up_all(&ctx->ghostq)`, {
+      data: { active_pid: ctx.active },
+    });
+    return null;
+  }
   if (ctx.active >= ctx.nrPids) {
     ctx.completed = true;
     emit(actor, fn, `active_pid ${ctx.active} >= nr_pids ${ctx.nrPids}: complete(&ctx->complete)`, {

@@ -75,16 +75,19 @@ export function childrenOf(t: ForestTask): ForestTask[] {
  * space prints it and exits before it forks anything).
  */
 export function dumpForest(input: readonly PidsEntry[], ghosts: boolean): KResult<ForestTask[]> {
-  // ckpt_init_tree "XXX for out-of-container subtrees": sids and pgids equal to the root's sid
-  // or pgid become the root's pid (on user space's copy of the array).
+  // ckpt_init_tree "XXX for out-of-container subtrees" (43936cf): sids and pgids equal to the
+  // root's sid or pgid become the root's pid (on user space's copy of the array). c82d64b has
+  // dropped it.
   const rootPid = input[0].vpid;
   const rootSid = input[0].vsid;
   const rootPgid = input[0].vpgid;
-  const pids = input.map((e) => ({
-    ...e,
-    vsid: e.vsid === rootSid ? rootPid : e.vsid,
-    vpgid: e.vpgid === rootSid || e.vpgid === rootPgid ? rootPid : e.vpgid,
-  }));
+  const pids = ghosts
+    ? input
+    : input.map((e) => ({
+        ...e,
+        vsid: e.vsid === rootSid ? rootPid : e.vsid,
+        vpgid: e.vpgid === rootSid || e.vpgid === rootPgid ? rootPid : e.vpgid,
+      }));
   const byPid = new Map<number, ForestTask>();
   const tasks: ForestTask[] = [];
   for (let i = 0; i < pids.length; i++) {
@@ -94,11 +97,19 @@ export function dumpForest(input: readonly PidsEntry[], ghosts: boolean): KResul
     byPid.set(t.pid, t);
   }
   const table: Table = { tasks, byPid, maxPid: 0, root: tasks[0] };
-  // ckpt_setup_task: a sid or pgid nobody has becomes an entry of its own (ppid the root, sid
-  // itself), which re-creates that id and then exits (TASK_DEAD) or stays (TASK_GHOST).
+  // ckpt_setup_task: a sid or pgid nobody has becomes an entry of its own. 43936cf: a
+  // TASK_DEAD with ppid the root and sid itself, which re-creates that id and exits. c82d64b:
+  // a TASK_GHOST with ppid and sid the root (for a sid) or the task's session (for a pgid),
+  // which stays and calls restart(RESTART_GHOST) so that the pgid has a live owner.
   for (const e of pids) {
-    setupTask(table, e.vsid, ghosts);
-    setupTask(table, e.vpgid, ghosts);
+    if (ghosts) {
+      setupGhost(table, e.vsid, rootPid);
+      setupGhost(table, e.vtgid, e.vsid);
+      setupGhost(table, e.vpgid, e.vsid);
+    } else {
+      setupTask(table, e.vsid);
+      setupTask(table, e.vpgid);
+    }
   }
   table.root.flags |= TASK_ROOT;
   for (let i = 0; i < table.tasks.length; i++) {
@@ -110,12 +121,20 @@ export function dumpForest(input: readonly PidsEntry[], ghosts: boolean): KResul
   return { ok: true, value: table.tasks };
 }
 
-function setupTask(table: Table, pid: number, ghost: boolean): void {
+function setupTask(table: Table, pid: number): void {
   if (pid === 0 || table.byPid.has(pid)) return;
-  const t = entry(pid, table.root.pid, pid, pid, ghost ? TASK_GHOST : TASK_DEAD, -1);
+  add(table, entry(pid, table.root.pid, pid, pid, TASK_DEAD, -1));
+}
+
+function setupGhost(table: Table, pid: number, ppid: number): void {
+  if (pid === 0 || table.byPid.has(pid)) return;
+  add(table, entry(pid, ppid, pid, ppid, TASK_GHOST, -1));
+}
+
+function add(table: Table, t: ForestTask): void {
   table.tasks.push(t);
-  table.byPid.set(pid, t);
-  if (pid > table.maxPid) table.maxPid = pid;
+  table.byPid.set(t.pid, t);
+  if (t.pid > table.maxPid) table.maxPid = t.pid;
 }
 
 /** Puts `task` at the head of `creator`'s children (the C code prepends). */
@@ -154,7 +173,7 @@ function setCreator(table: Table, task: ForestTask): KError | null {
   } else if (task.pid === task.sid) {
     // session leader: its creator is its parent (a dead entry's sid is itself: the root)
     creator = parent;
-  } else if (task.flags & (TASK_DEAD | TASK_GHOST)) {
+  } else if (task.flags & TASK_DEAD) {
     creator = session;
   } else if (parent && task.sid === parent.sid) {
     creator = parent;

@@ -106,6 +106,8 @@ const READ_ONLY_PCS = new Set<string>([
   'xchg_checkpoint_ctx',
   'wait_task_active',
   'restore_activate_next',
+  'restore_task_done',
+  'ghost_put_local',
   'wait_task_sync',
   'ckpt_ctx_put_local',
   'exit_checkpoint',

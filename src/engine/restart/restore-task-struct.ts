@@ -5,6 +5,7 @@ import { readCommAt, readTaskFieldsAt } from './stream';
 import { fail, hex } from './task-out';
 import type { RestartState, TaskPart } from './types';
 import { validateTaskRecord } from './validate-record';
+import { countsCompletion } from './variant';
 
 /** restore_task_struct: read TASK + comm, validate as the seed does, apply. */
 export function restoreTaskStruct(
@@ -47,7 +48,7 @@ export function restoreTaskStruct(
       },
     );
     p.pc =
-      s.variant === 'naive'
+      s.variant === 'naive' || countsCompletion(s.variant)
         ? 'restore_activate_next'
         : s.variant === 'v17'
           ? 'do_exit'
@@ -66,7 +67,7 @@ export function restoreTaskStruct(
         data: { zombie: false },
       },
     );
-    p.pc = 'restore_activate_next';
+    p.pc = countsCompletion(s.variant) ? 'restore_task_pgid' : 'restore_activate_next';
   }
   return { broadcast: false };
 }

@@ -22,6 +22,8 @@ export function canRun(s: RestartState, p: Part): boolean {
       return p.hasPtr || p.killed;
     case 'wait_task_active':
       return p.killed || !!ctx?.error || ctx?.active === p.index;
+    case 'wait_ghostq':
+      return p.killed || !!ctx?.error || (!!ctx && ctx.active >= ctx.nrPids);
     case 'wait_task_sync':
       return p.killed || !!ctx?.error || !!ctx?.success;
     case 'zap_pid_ns_wait':
@@ -45,6 +47,8 @@ export function waitsFor(p: Part): string | null {
       return `active_pid to reach pids[${p.index}]`;
     case 'wait_task_sync':
       return 'CKPT_CTX_SUCCESS or CKPT_CTX_ERROR';
+    case 'wait_ghostq':
+      return 'every task to be activated (ghostq)';
     default:
       return null;
   }

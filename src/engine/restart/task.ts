@@ -15,7 +15,8 @@ import type { World } from '../kernel/types';
 import { activateNext, ctxGet, ctxPut, errorNote, fnName, recordError } from './ctx';
 import type { Emit } from './emit';
 import { restoreTaskStruct } from './restore-task-struct';
-import { hasXchgWindow } from './variant';
+import { countsCompletion, hasXchgWindow } from './variant';
+import { restoreTaskDone, restoreTaskPgid } from './completion';
 import { fail, hex } from './task-out';
 import type { Task } from '../kernel/types';
 import type { RestartState, TaskPart } from './types';
@@ -83,8 +84,45 @@ export function stepTask(
       return { broadcast: false };
     case 'set_PF_RESTARTING':
       t.flags |= PF_RESTARTING;
+      if (p.ghost) {
+        // 73/80 do_ghost_task: after wait_checkpoint_ctx, PF_RESTARTING, then the ghostq.
+        emit(A, 'do_ghost_task', 'sets PF_RESTARTING and waits until every task is activated', {
+          pid: p.pid,
+        });
+        p.pc = 'wait_ghostq';
+        return { broadcast: false };
+      }
       emit(A, 'do_restore_task', 'sets PF_RESTARTING and waits for its turn', { pid: p.pid });
       p.pc = 'wait_task_active';
+      return { broadcast: false };
+    case 'wait_ghostq':
+      // wait_event_interruptible(ctx->ghostq, all_tasks_activated(ctx) || error): the ghost
+      // exits either way, so its pgid stays owned until nobody needs it.
+      t.exit_signal = -1;
+      t.exit_code = 0;
+      emit(
+        A,
+        'do_ghost_task',
+        ctx!.error
+          ? 'woken by the ctx error: exit_signal = -1, on to do_exit(0)'
+          : 'every task is activated: exit_signal = -1, on to do_exit(0)',
+        { pid: p.pid },
+      );
+      p.pc = 'ghost_put_local';
+      return { broadcast: false };
+    case 'ghost_put_local':
+      p.hasLocal = false;
+      emit(A, 'ckpt_ctx_put', 'the ghost puts its local reference before do_exit(0)', {
+        pid: p.pid,
+        data: { refcount: ctxPut(ctx!) },
+      });
+      p.pc = 'do_exit';
+      return { broadcast: false };
+    case 'restore_task_pgid':
+      return restoreTaskPgid(s, p, emit);
+    case 'restore_task_done':
+      restoreTaskDone(s, emit, A, p.pid);
+      p.pc = 'wait_task_sync';
       return { broadcast: false };
     case 'wait_task_active':
       if (p.killed || ctx!.error) return wokenToDie(p, emit, 'wait_task_active');
@@ -103,8 +141,13 @@ export function stepTask(
         fail(p, error, null, '', '');
         return { broadcast: true };
       }
-      p.pc = p.zombie ? 'ckpt_ctx_put_local' : 'wait_task_sync';
-      return { broadcast: false };
+      p.pc = p.zombie
+        ? 'ckpt_ctx_put_local'
+        : countsCompletion(s.variant)
+          ? 'restore_task_done'
+          : 'wait_task_sync';
+      // Past the last entry every waiter may wake (73/80 wakes the ghosts).
+      return { broadcast: ctx!.active >= ctx!.nrPids };
     }
     case 'wait_task_sync':
       if (p.killed || ctx!.error) return wokenToDie(p, emit, 'wait_task_sync');
@@ -150,7 +193,10 @@ export function stepTask(
       return { broadcast: false };
     }
     case 'exit_checkpoint': {
-      if (s.variant === 'naive' || !(t.flags & PF_RESTARTING)) {
+      if (countsCompletion(s.variant) && t.flags & PF_RESTARTING) {
+        // 73/80: a restarting zombie (or ghost) only reports itself done.
+        restoreTaskDone(s, emit, A, p.pid);
+      } else if (s.variant === 'naive' || !(t.flags & PF_RESTARTING)) {
         emit(A, 'exit_checkpoint', 'takes its ctx pointer; does not activate anyone', {
           pid: p.pid,
         });

@@ -21,6 +21,8 @@ export interface RestartCtx {
   nrPids: number;
   /** Index into pids of the task whose turn it is; starts at -1. */
   active: number;
+  /** 73/80's nr_total: tasks (ghosts included) that have not called restore_task_done yet. */
+  nrTotal: number;
   /** CKPT_CTX_ERROR with the first errno recorded (restore_notify_error: first error wins). */
   error: KError | null;
   /** Pid of the record that failed, when a task's record caused the error. */
@@ -59,8 +61,12 @@ export type TaskPc =
   | 'set_PF_RESTARTING'
   | 'wait_task_active'
   | 'restore_task_struct'
+  | 'restore_task_pgid'
   | 'restore_activate_next'
+  | 'restore_task_done'
   | 'wait_task_sync'
+  | 'wait_ghostq'
+  | 'ghost_put_local'
   | 'ckpt_ctx_put_local'
   | 'do_exit'
   | 'exit_notify'
@@ -96,8 +102,10 @@ export interface TaskPart {
   /** Run-queue slot: index + 1. */
   slot: number;
   pid: number;
-  /** Index of this task's entry in the pids array. */
+  /** Index of this task's entry in the pids array; -1 for a ghost. */
   index: number;
+  /** A ghost (73/80): created only to own a dead pgid; restart(RESTART_GHOST), do_ghost_task. */
+  ghost: boolean;
   pc: TaskPc;
   /** task->checkpoint_ctx is set (holds one reference). */
   hasPtr: boolean;
