@@ -15,7 +15,9 @@ import type { RestartState, TaskPart } from './types';
 /**
  * Runs one user-space step of MakeForest (make-forest.ts) on the container being built, as one
  * event whose actor is the task that does it. Kernel work inside a step (exit_notify, the
- * reap) is logged to a scratch log: a restart step is one event.
+ * reap) is logged to a scratch log: a restart step is one event. The schedule runs these steps
+ * as the coordinator's (user space is one deterministic order), and each event says so in
+ * `data.scheduled`, since its actor is another task.
  */
 export function runUserOp(s: RestartState, op: UserOp, world: World, emit: Emit): KError | null {
   const c = s.container!;
@@ -58,7 +60,7 @@ export function runUserOp(s: RestartState, op: UserOp, world: World, emit: Emit)
             : 'it will call restart(0, fd, 0) and wait for a ctx';
       emit(op.actor, 'clone_with_pids', `creates pid ${e.pid} with ${cloneFlags(e)}: ${role}`, {
         pid: e.pid,
-        data: { creator: op.actor, flags: cloneFlags(e) },
+        data: { creator: op.actor, flags: cloneFlags(e), scheduled: 'coord' },
       });
       return null;
     }
@@ -69,7 +71,7 @@ export function runUserOp(s: RestartState, op: UserOp, world: World, emit: Emit)
       t.pgid = t.pid;
       emit(`pid:${e.pid}`, 'setsid', `becomes the leader of session and group ${e.pid}`, {
         pid: e.pid,
-        data: { sid: e.pid },
+        data: { sid: e.pid, scheduled: 'coord' },
       });
       return null;
     }
@@ -81,7 +83,7 @@ export function runUserOp(s: RestartState, op: UserOp, world: World, emit: Emit)
         `pid:${e.pid}`,
         'do_exit',
         'a TASK_DEAD entry has done its job: exit(0); its children go to the child reaper',
-        { pid: e.pid, data: { exit_code: 0 } },
+        { pid: e.pid, data: { exit_code: 0, scheduled: 'coord' } },
       );
       return null;
     }
@@ -95,6 +97,7 @@ export function runUserOp(s: RestartState, op: UserOp, world: World, emit: Emit)
       settle(k);
       emit(`pid:${op.by.pid}`, 'do_wait', `3rd pass: reaps its TASK_DEAD child ${e.pid}`, {
         pid: e.pid,
+        data: { scheduled: 'coord' },
       });
       return null;
     }

@@ -61,6 +61,13 @@ const LOCAL_FNS = new Set([
   'wait_checkpoint_ctx',
   'wait_task_active',
   'wait_task_sync',
+  // Steps that change only their own task (or nothing in the task views).
+  'setsid',
+  'get_task_ctx',
+  'restore_task_pgid',
+  'restore_task_done',
+  'do_ghost_task',
+  'ckpt_activate_next',
 ]);
 
 function actorPid(actor: string): number | null {
