@@ -29,6 +29,7 @@ const LESSONS: [string, RegExp][] = [
   ['The v17 restart context leak', /the count ends at 1 instead of 0/],
   ['Bad images restart refuses', /139 is not a valid signal/],
   ['The xchg window of v18 and its v19 fix', /no interleaving fails it/],
+  ['v18-73: the early hand-off, made safe by counting', /which 73\/80 kept, remains/],
 ];
 
 for (const [title, last] of LESSONS) {

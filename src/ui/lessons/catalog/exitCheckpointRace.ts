@@ -1,15 +1,5 @@
 import type { Lesson } from '../types';
-import { saveAndDestroy, tree412 } from './tree412';
-
-/** The interleaving the explorer reports for `naive` on this tree (zombies-before-completion). */
-const RACE = [
-  ...Array<string>(13).fill('coord'),
-  ...Array<string>(6).fill('pid:1'),
-  ...Array<string>(6).fill('pid:2'),
-  ...Array<string>(8).fill('pid:3'),
-  ...Array<string>(6).fill('pid:4'),
-  'coord',
-];
+import { NAIVE_RACE as RACE, saveAndDestroy, tree412 } from './tree412';
 
 const SAFE = 3; // the v18-28 restart
 const NAIVE = 5; // the naive restart

@@ -12,3 +12,13 @@ export const saveAndDestroy = [
   { op: 'checkpoint', image: 'a' },
   { op: 'destroy' },
 ];
+
+/** The interleaving the explorer reports for `naive` on this tree (zombies-before-completion). */
+export const NAIVE_RACE = [
+  ...Array<string>(13).fill('coord'),
+  ...Array<string>(6).fill('pid:1'),
+  ...Array<string>(6).fill('pid:2'),
+  ...Array<string>(8).fill('pid:3'),
+  ...Array<string>(6).fill('pid:4'),
+  'coord',
+];
