@@ -87,6 +87,7 @@ export function cloneRun(run: RestartRun): RestartRun {
     sigchldFromRestarting: s.sigchldFromRestarting,
     finished: s.finished,
     tasksDone: s.tasksDone,
+    hung: s.hung,
     runqueue: s.runqueue.clone(),
     taken: s.taken,
     events: s.events,

@@ -67,6 +67,7 @@ export function beginRestart(world: World, o: RestartOptions): RestartRun {
     sigchldFromRestarting: 0,
     finished: false,
     tasksDone: 0,
+    hung: 0,
     runqueue: initialQueue(),
     taken: null,
     events: 0,

@@ -167,6 +167,8 @@ export interface RestartState {
   finished: boolean;
   /** Restarting tasks whose machine has ended (returned to user space, zombie, or dead). */
   tasksDone: number;
+  /** Tasks left waiting for a ctx when the coordinator returned (they never run again). */
+  hung: number;
   /** Runnable participants in the order they became runnable (the fifo order). */
   runqueue: RunQueue;
   /** Participant ids in the order they ran: the schedule that reproduces this run. */

@@ -1,21 +1,5 @@
 import type { Lesson } from '../types';
-import { NAIVE_RACE as RACE, saveAndDestroy, tree412 } from './tree412';
-
-/**
- * v18-73 on the hand-off tree, with logger (4) running right after the zombie worker (3) has
- * handed on the turn: user space and the coordinator up to its first activation (13 steps), init
- * and server to their final wait (8 steps each: the two xchg()s, PF_RESTARTING,
- * wait_task_active, restore_task_struct, restore_task_pgid, restore_activate_next,
- * restore_task_done), worker up to its hand-off (6), logger to its final wait (8). The rest
- * runs under fifo.
- */
-const EARLY = [
-  ...Array<string>(13).fill('coord'),
-  ...Array<string>(8).fill('pid:1'),
-  ...Array<string>(8).fill('pid:2'),
-  ...Array<string>(6).fill('pid:3'),
-  ...Array<string>(8).fill('pid:4'),
-];
+import scenario from '../../../../examples/lessons/lesson-counted-completion.json';
 
 const NAIVE = 3;
 const V1873 = 5;
@@ -23,21 +7,8 @@ const V1873 = 5;
 export const countedCompletion: Lesson = {
   id: 'counted-completion',
   title: 'v18-73: the early hand-off, made safe by counting',
-  summary:
-    'naive and v18-73 both let a zombie hand on the turn before do_exit; only v18-73 counts who has finished.',
-  scenario: {
-    format: 'crviz-scenario/1',
-    name: 'lesson-counted-completion',
-    title: 'v18-73: the early hand-off, made safe by counting',
-    variant: 'naive',
-    tree: tree412,
-    steps: [
-      ...saveAndDestroy,
-      { op: 'restart', image: 'a', schedule: RACE },
-      { op: 'destroy' },
-      { op: 'restart', image: 'a', variant: 'v18-73', schedule: EARLY },
-    ],
-  },
+  summary: 'Both hand on the turn before do_exit; only v18-73 counts who has finished.',
+  scenario,
   captions: [
     {
       at: {},

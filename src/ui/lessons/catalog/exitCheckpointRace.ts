@@ -1,5 +1,5 @@
 import type { Lesson } from '../types';
-import { NAIVE_RACE as RACE, saveAndDestroy, tree412 } from './tree412';
+import scenario from '../../../../examples/lessons/lesson-exit-checkpoint.json';
 
 const SAFE = 3; // the v18-28 restart
 const NAIVE = 5; // the naive restart
@@ -8,19 +8,7 @@ export const exitCheckpointRace: Lesson = {
   id: 'exit-checkpoint-race',
   title: 'Why a zombie hands on the turn from exit_checkpoint',
   summary: 'The same restart under the seed rule (v18-28) and under a naive design that races.',
-  scenario: {
-    format: 'crviz-scenario/1',
-    name: 'lesson-exit-checkpoint',
-    title: 'Why a zombie hands on the turn from exit_checkpoint',
-    variant: 'v18-28',
-    tree: tree412,
-    steps: [
-      ...saveAndDestroy,
-      { op: 'restart', image: 'a' },
-      { op: 'destroy' },
-      { op: 'restart', image: 'a', variant: 'naive', schedule: RACE },
-    ],
-  },
+  scenario,
   captions: [
     {
       at: {},

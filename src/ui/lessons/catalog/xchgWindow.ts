@@ -1,14 +1,5 @@
 import type { Lesson } from '../types';
-import { saveAndDestroy, tree412 } from './tree412';
-
-/**
- * User space creates the four tasks (restart, then MakeForest: 4 × clone_with_pids and init's
- * setsid), then the coordinator runs up to prepare_descendants (ckpt_ctx_alloc,
- * restore_read_header, restore_read_tree, init_restart_ctx, set_task_ctx, prepare_descendants);
- * init takes its first step, and the coordinator's activation lands inside it. The rest runs
- * under fifo.
- */
-const WINDOW = [...Array<string>(12).fill('coord'), 'pid:1', 'coord'];
+import scenario from '../../../../examples/lessons/lesson-xchg-window.json';
 
 const V18 = 3; // the v18-28 restart that hits the window
 const V19 = 4; // the same schedule under v19
@@ -16,20 +7,8 @@ const V19 = 4; // the same schedule under v19
 export const xchgWindow: Lesson = {
   id: 'xchg-window',
   title: 'The xchg window of v18 and its v19 fix',
-  summary:
-    'A correct image, one unlucky interleaving: do_restore_task clears its checkpoint_ctx for a moment, and the hand-off fails.',
-  scenario: {
-    format: 'crviz-scenario/1',
-    name: 'lesson-xchg-window',
-    title: 'The xchg window of v18 and its v19 fix',
-    variant: 'v18-28',
-    tree: tree412,
-    steps: [
-      ...saveAndDestroy,
-      { op: 'restart', image: 'a', schedule: WINDOW, expect: { ok: false, errno: 'ESRCH' } },
-      { op: 'restart', image: 'a', variant: 'v19', schedule: WINDOW },
-    ],
-  },
+  summary: 'A good image fails when a hand-off lands while checkpoint_ctx is NULL.',
+  scenario,
   captions: [
     {
       at: {},
