@@ -1,4 +1,6 @@
 import type { EngineEvent } from './events';
+import type { PartId } from './part-id';
+import type { Pc } from './restart/types';
 import type { FrameChange } from './timeline/changes';
 
 /** Plain-data views of the world, shared by reports, the worker protocol and the UI. */
@@ -29,9 +31,9 @@ export interface ContainerView {
 
 /** Where one restart participant is: the kernel function it is in and whether it sleeps. */
 export interface ParticipantView {
-  id: string;
+  id: PartId;
   pid: number | null;
-  pc: string;
+  pc: Pc;
   sleeping: boolean;
   runnable: boolean;
   done: boolean;

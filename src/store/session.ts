@@ -12,6 +12,7 @@ import {
   pickNextParticipant,
   withRestartSchedule,
 } from './scenarioEdit';
+import type { PartId } from '../engine/part-id';
 
 /** What the session needs from the engine client. */
 export interface EngineLoader {
@@ -123,7 +124,7 @@ export class Session {
   }
 
   /** Manual schedule: `participant` runs next at the cursor during a restart. */
-  async pickNext(participant: string): Promise<boolean> {
+  async pickNext(participant: PartId): Promise<boolean> {
     const { recording, cursor } = this.store.getState();
     if (!recording) return false;
     const picked = pickNextParticipant(recording, cursor, participant);

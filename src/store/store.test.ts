@@ -8,6 +8,7 @@ import type { SessionRecording } from '../engine/session-types';
 import { createDebuggerStore } from './createDebuggerStore';
 import { appendStep, cursorAfterStep, pickNextParticipant, stepIndexAt } from './scenarioEdit';
 import { selectAtEnd, selectSnapshot } from './selectors';
+import type { Actor } from '../engine/part-id';
 
 const world = (current: number): WorldSnapshot => ({
   current,
@@ -17,8 +18,8 @@ const world = (current: number): WorldSnapshot => ({
 });
 
 /** Frame `seq` moves the world's `current` to 100 + seq. */
-const frame = (seq: number, actor: string): Frame => ({
-  event: { seq, actor, fn: 'f', what: 'w' },
+const frame = (seq: number, actor: Actor): Frame => ({
+  event: { seq, actor, fn: 'do_fork', what: 'w' },
   step: 0,
   change: { current: 100 + seq },
   active: null,

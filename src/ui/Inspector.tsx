@@ -1,5 +1,6 @@
 import { useMemo } from 'react';
 import { describeWaitStatus, signalName } from '../engine/kernel/signals';
+import { partId } from '../engine/part-id';
 import type { ParticipantView, RestartView, TaskView } from '../engine/snapshot';
 import { COORDINATOR_PID } from '../render/tree/ids';
 import { selectSelection, selectSnapshot } from '../store/selectors';
@@ -108,7 +109,7 @@ export function Inspector() {
     const id = r?.container ?? snapshot.current;
     const c = snapshot.containers.find((x) => x.id === id);
     const pid = selection === COORDINATOR_PID ? null : selection;
-    const pId = selection === COORDINATOR_PID ? 'coord' : `pid:${selection}`;
+    const pId = partId(pid);
     return {
       task: c?.tasks.find((t) => t.pid === pid) ?? null,
       participant: r?.participants.find((p) => p.id === pId) ?? null,

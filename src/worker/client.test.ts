@@ -193,7 +193,7 @@ describe('EngineClient', () => {
     const p = client.load(scenario);
     const id = workers[0].received[0].id;
     const frame = (seq: number) => ({
-      event: { seq, actor: 'user', fn: 'f', what: 'w' },
+      event: { seq, actor: 'user' as const, fn: 'do_fork' as const, what: 'w' },
       step: 0,
       change: null,
       active: null,

@@ -14,6 +14,7 @@ import { writeErrorImage, writeImage } from '../image/writer';
 import type { PidsEntry, TaskRecord } from '../image/types';
 import { mayCheckpointTask, type CheckContext } from './may-checkpoint';
 import { walkTree } from './walk';
+import type { KernelFn } from '../kernel-fns';
 
 export interface CheckpointArgs {
   root?: number;
@@ -47,7 +48,7 @@ export function sysCheckpoint(log: EventLog, c: Container, args: CheckpointArgs)
     pid: rootPid,
   });
 
-  const refuse = (fn: string, error: KError, text: string, pid?: number): CheckpointResult => {
+  const refuse = (fn: KernelFn, error: KError, text: string, pid?: number): CheckpointResult => {
     log.emit({
       actor: ACTOR,
       fn,

@@ -162,9 +162,9 @@ describe('tree model', () => {
 describe('tree model after a restart that left tasks blocked', () => {
   it('says a task waiting for a ctx that will never come is hung', () => {
     const p = {
-      id: 'pid:2',
+      id: 'pid:2' as const,
       pid: 2,
-      pc: 'wait_checkpoint_ctx',
+      pc: 'wait_checkpoint_ctx' as const,
       sleeping: true,
       runnable: false,
       done: false,

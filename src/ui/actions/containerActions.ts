@@ -1,3 +1,4 @@
+import { partId } from '../../engine/part-id';
 import { COORDINATOR_PID } from '../../render/tree/ids';
 import { liveContainer, notBusy } from './guards';
 import type { Action } from './types';
@@ -103,7 +104,7 @@ export const containerActions: Action[] = [
       if (!r || r.finished) return 'Only during a restart (step into one first)';
       const sel = ctx.state.selection;
       if (sel === null) return 'Select a restarting task or the coordinator';
-      const id = sel === COORDINATOR_PID ? 'coord' : `pid:${sel}`;
+      const id = partId(sel === COORDINATOR_PID ? null : sel);
       const p = r.participants.find((x) => x.id === id);
       if (!p) return `${id} is not a restart participant`;
       return p.runnable && !p.done ? true : `${id} is not runnable now`;
@@ -111,7 +112,7 @@ export const containerActions: Action[] = [
     perform: (ctx) => {
       const sel = ctx.state.selection;
       if (sel === null) return;
-      return ctx.session.pickNext(sel === COORDINATOR_PID ? 'coord' : `pid:${sel}`);
+      return ctx.session.pickNext(partId(sel === COORDINATOR_PID ? null : sel));
     },
   },
 ];
