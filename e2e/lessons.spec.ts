@@ -92,3 +92,18 @@ test('predict mode asks for the hand-off that fails in the xchg window', async (
     'Right: nobody: the hand-off fails and the restart with it.',
   );
 });
+
+test("the Inspector shows init's checkpoint_ctx NULL inside the xchg window", async ({ app }) => {
+  const lesson = await openLesson(app, 'The xchg window of v18 and its v19 fix');
+  const next = lesson.getByRole('button', { name: 'Next', exact: true });
+  await next.click();
+  await next.click();
+  await expect(lesson.getByText(/reads NULL/)).toBeVisible();
+  await app.getByRole('treeitem', { name: /^pid 1 / }).click();
+  const inspector = app.getByRole('region', { name: 'Inspector' });
+  await expect(inspector.getByText('checkpoint_ctx', { exact: true })).toBeVisible();
+  await expect(inspector.getByText('NULL', { exact: true })).toBeVisible();
+  await next.click();
+  await next.click();
+  await expect(inspector.getByText('ctx (this restart)', { exact: true })).toBeVisible();
+});
