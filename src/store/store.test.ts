@@ -3,7 +3,8 @@ import { parseScenario } from '../engine/scenario/parse';
 import { runScenario } from '../engine/scenario/runner';
 import { runSession } from '../engine/session';
 import type { Scenario } from '../engine/scenario/types';
-import type { Frame, WorldSnapshot } from '../engine/snapshot';
+import type { WorldSnapshot } from '../engine/snapshot';
+import type { Frame } from '../engine/timeline/changes';
 import type { SessionRecording } from '../engine/session-types';
 import { createDebuggerStore } from './createDebuggerStore';
 import { appendStep, cursorAfterStep, pickNextParticipant, stepIndexAt } from './scenarioEdit';
@@ -56,6 +57,19 @@ describe('debugger store', () => {
     expect(selectSnapshot(store.getState())).toBe(recording.initial);
     store.getState().setCursor(2);
     expect(selectSnapshot(store.getState())?.current).toBe(102);
+  });
+
+  it('keeps the world before the cursor’s event beside it, for what the step changed', () => {
+    const store = createDebuggerStore();
+    store.getState().setRecording(recording, -1);
+    expect(store.getState().previousSnapshot).toBeNull();
+    store.getState().setCursor(0);
+    expect(store.getState().previousSnapshot).toBe(recording.initial);
+    for (const at of [3, 1, 4, 2]) {
+      store.getState().setCursor(at);
+      expect(store.getState().previousSnapshot?.current).toBe(100 + at - 1);
+      expect(store.getState().snapshot?.current).toBe(100 + at);
+    }
   });
 
   it('clamps the cursor and steps within the recording', () => {

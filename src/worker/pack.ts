@@ -3,7 +3,7 @@ import type { SessionRecording } from '../engine/session-types';
 import { TASK_STATE_NAMES, TASK_VIEW_FIELDS, TASK_VIEW_KEYS } from '../engine/kernel/view';
 import type { TaskView } from '../engine/snapshot';
 import type { TaskChange } from '../engine/timeline/changes';
-import { packStrings, stringAt, type StringColumn } from './columns';
+import { PACK_MIN, packStrings, stringAt, type StringColumn } from './columns';
 import { fromWire, toWire, type WireScenario } from './wireScenario';
 
 /**
@@ -13,9 +13,6 @@ import { fromWire, toWire, type WireScenario } from './wireScenario';
  * travel as columns (typed arrays and one string) and are rebuilt on the page with plain object
  * literals, which is several times faster. Short lists stay as they are.
  */
-
-/** Lists shorter than this are posted as objects: packing them would not pay. */
-export const PACK_MIN = 256;
 
 /**
  * A task view's columns, from the engine's table of its fields: each `int` field one Int32, and

@@ -3,7 +3,8 @@ import { fail, kerror, ok, type KResult } from '../errno';
 import type { World } from './types';
 import { begin, emit, refuse } from './k';
 import { partId } from '../part-id';
-import { nextPid, truncateComm, validPid } from './tree';
+import { showComm, truncateComm } from './comm';
+import { nextPid, validPid } from './tree';
 import { createTask } from './world';
 import type { Container } from './types';
 
@@ -65,7 +66,7 @@ export function fork(world: World, args: ForkArgs): KResult<{ pid: number }> {
     world,
     actor,
     'copy_process',
-    `${pid} "${comm}": child of ${parent || 'the outside parent'}`,
+    `${pid} "${showComm(comm)}": child of ${parent || 'the outside parent'}`,
     pid,
     {
       parent,
