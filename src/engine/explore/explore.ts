@@ -1,4 +1,4 @@
-import { EventLog, type EngineEvent } from '../events';
+import { EngineLog, type EngineEvent } from '../events';
 import type { PartId } from '../part-id';
 import { cloneRun } from '../restart/clone';
 import { beginRestart, runnableIds, stepRestart, type RestartRun } from '../restart/restart';
@@ -47,7 +47,7 @@ export interface ExploreWalk {
  * once. `schedules` counts the distinct complete schedules (paths) the merged graph stands for.
  */
 export function exploreRestart(
-  start: (log: EventLog | null) => RestartRun,
+  start: (log: EngineLog | null) => RestartRun,
   variant: Variant,
   maxStates: number,
   walk: ExploreWalk = {},
@@ -148,10 +148,10 @@ export function exploreRestart(
 
 /** The events of one schedule, replayed from the start with a real log. */
 function replayEvents(
-  start: (log: EventLog | null) => RestartRun,
+  start: (log: EngineLog | null) => RestartRun,
   schedule: PartId[],
 ): EngineEvent[] {
-  const log = new EventLog();
+  const log = new EngineLog();
   const run = start(log);
   for (const id of schedule) if (!stepRestart(run, id).ok) break;
   return log.events;
@@ -172,7 +172,7 @@ export function exploreScenario(
     readFile: opts.readFile ?? (() => null),
   });
   if ('unsupported' in prep) return prep;
-  const start = (log: EventLog | null) =>
+  const start = (log: EngineLog | null) =>
     beginRestart(prep.freshWorld(), {
       imageName: prep.image,
       bytes: prep.bytes,
