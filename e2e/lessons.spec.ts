@@ -28,6 +28,8 @@ const LESSONS: [string, RegExp][] = [
   ['Why a zombie hands on the turn from exit_checkpoint', /open the Explorer, pick naive/],
   ['The v17 restart context leak', /the count ends at 1 instead of 0/],
   ['Bad images restart refuses', /139 is not a valid signal/],
+  ['The xchg window of v18 and its v19 fix', /no interleaving fails it/],
+  ['v18-73: the early hand-off, made safe by counting', /which 73\/80 kept, remains/],
 ];
 
 for (const [title, last] of LESSONS) {
@@ -75,4 +77,33 @@ test('predict mode marks a right and a wrong guess', async ({ app }) => {
   await expect(question.getByRole('button', { name: 'Guess pid 3 worker' })).toBeVisible();
   await app.getByRole('treeitem', { name: /^pid 3 / }).click();
   await expect(lesson.getByRole('status')).toHaveText('Right: pid 3 worker gets active_pid.');
+});
+
+test('predict mode asks for the hand-off that fails in the xchg window', async ({ app }) => {
+  const lesson = await openLesson(app, 'The xchg window of v18 and its v19 fix');
+  await lesson.getByRole('checkbox', { name: 'Predict' }).check();
+  const question = lesson.getByRole('group', { name: /who gets active_pid next/ });
+  const next = lesson.getByRole('button', { name: 'Next', exact: true });
+  for (let i = 0; i < 5 && !(await question.isVisible()); i++) await next.click();
+  await question
+    .getByRole('button', { name: 'Guess nobody: the hand-off fails and the restart with it' })
+    .click();
+  await expect(lesson.getByRole('status')).toHaveText(
+    'Right: nobody: the hand-off fails and the restart with it.',
+  );
+});
+
+test("the Inspector shows init's checkpoint_ctx NULL inside the xchg window", async ({ app }) => {
+  const lesson = await openLesson(app, 'The xchg window of v18 and its v19 fix');
+  const next = lesson.getByRole('button', { name: 'Next', exact: true });
+  await next.click();
+  await next.click();
+  await expect(lesson.getByText(/reads NULL/)).toBeVisible();
+  await app.getByRole('treeitem', { name: /^pid 1 / }).click();
+  const inspector = app.getByRole('region', { name: 'Inspector' });
+  await expect(inspector.getByText('checkpoint_ctx', { exact: true })).toBeVisible();
+  await expect(inspector.getByText('NULL', { exact: true })).toBeVisible();
+  await next.click();
+  await next.click();
+  await expect(inspector.getByText('ctx (this restart)', { exact: true })).toBeVisible();
 });

@@ -80,7 +80,7 @@ describe('parseArgs', () => {
     expect(err('run', 'a', '--json')).toMatch(/unknown option "--json"/);
     expect(err('run', 'a', '--variant')).toBe('crviz run: option --variant needs a value');
     expect(err('run', 'a', '--variant', 'v18')).toMatch(
-      /--variant must be one of v18-28, v17, naive, got "v18"/,
+      /--variant must be one of v18-28, v17, naive, v19, v18-73, got "v18"/,
     );
     expect(err('run', 'a', '--trace=1')).toMatch(/takes no value/);
     expect(err('explore', 'a', '--max-states', '0')).toMatch(

@@ -96,7 +96,7 @@ describe('crviz run', () => {
       [
         ['run', 's.json', '--variant', 'x'],
         { 's.json': SCENARIO },
-        'crviz run: --variant must be one of v18-28, v17, naive, got "x"\n',
+        'crviz run: --variant must be one of v18-28, v17, naive, v19, v18-73, got "x"\n',
       ],
     ];
     for (const [argv, files, stderr] of cases) {

@@ -67,6 +67,15 @@ const KERNEL_FNS = {
   exit_checkpoint: 'named',
   restore_notify_error: 'any',
   restore_retval: 'named',
+  // what issue 13 added: v17's names, v19, v18-73, user space's MakeForest
+  ckpt_activate_next: 'named',
+  ckpt_notify_error: 'any',
+  get_task_ctx: 'named',
+  destroy_descendants: 'any',
+  restore_task_pgid: 'named',
+  restore_task_done: 'named',
+  do_ghost_task: 'named',
+  setsid: 'named',
   // scenario steps on images (scenario/runner.ts)
   load_image: 'any',
   patch: 'any',

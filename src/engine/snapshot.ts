@@ -36,6 +36,13 @@ export interface ParticipantView {
   runnable: boolean;
   done: boolean;
   zombie: boolean;
+  /**
+   * What its checkpoint_ctx holds: this restart's ctx, or NULL (not yet prepared, inside
+   * do_restore_task's xchg window, or cleared on the way out).
+   */
+  checkpoint_ctx: 'ctx' | 'NULL';
+  /** Blocked for good: it waits for a ctx and the coordinator has returned without giving one. */
+  hung: boolean;
 }
 
 export interface RestartCtxView {

@@ -55,9 +55,12 @@ export function pickNextParticipant(
   const step = recording.scenario.steps[stepIndex];
   if (!step || step.op !== 'restart') return null;
   const start = recording.stepStarts[stepIndex];
+  // A user-space step's event names the task that did it; the schedule ran it as `scheduled`.
   const ran = recording.frames
     .slice(start, cursor + 1)
-    .map((f) => f.event.actor)
+    .map((f) =>
+      typeof f.event.data?.scheduled === 'string' ? f.event.data.scheduled : f.event.actor,
+    )
     .filter(isPartId);
   const steps = recording.scenario.steps.slice();
   steps[stepIndex] = { ...step, schedule: [...ran, chosen] };

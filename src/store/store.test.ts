@@ -1,4 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { parseScenario } from '../engine/scenario/parse';
+import { runScenario } from '../engine/scenario/runner';
+import { runSession } from '../engine/session';
 import type { Scenario } from '../engine/scenario/types';
 import type { WorldSnapshot } from '../engine/snapshot';
 import type { Frame } from '../engine/timeline/changes';
@@ -178,5 +181,44 @@ describe('step moves', () => {
     store.getState().setCursor(2);
     frames[1]();
     expect(store.getState().cursor).toBe(2);
+  });
+});
+
+describe('a manual pick after user space created the tree', () => {
+  it('replays the user-space steps as the coordinator’s, whatever task did them', () => {
+    const parsed = parseScenario(
+      JSON.stringify({
+        format: 'crviz-scenario/1',
+        name: 't',
+        // v19: no xchg window, so the pick below cannot make the restart fail by itself.
+        variant: 'v19',
+        tree: [
+          { pid: 1, ppid: 0, comm: 'init' },
+          { pid: 2, ppid: 1, comm: 'sh' },
+        ],
+        steps: [
+          { op: 'freeze' },
+          { op: 'checkpoint', image: 'a' },
+          { op: 'destroy' },
+          { op: 'restart', image: 'a' },
+        ],
+      }),
+      't.json',
+    );
+    if (!parsed.ok) throw new Error(parsed.message);
+    const rec = runSession(parsed.scenario);
+    const start = rec.stepStarts[3];
+    // Up to prepare_descendants: the first frames are user space's (clone by pid:1 included).
+    const at = rec.frames.findIndex((f) => f.event.fn === 'prepare_descendants');
+    expect(rec.frames.slice(start, at).some((f) => f.event.actor === 'pid:1')).toBe(true);
+    const picked = pickNextParticipant(rec, at, 'pid:2')!;
+    const step = picked.scenario.steps[3];
+    expect(step.op === 'restart' && step.schedule).toEqual([
+      ...Array<string>(at - start + 1).fill('coord'),
+      'pid:2',
+    ]);
+    const again = runScenario(picked.scenario, { baseDir: '.', readFile: () => null });
+    if ('unsupported' in again) throw new Error(again.unsupported);
+    expect(again.steps[3].ok).toBe(true);
   });
 });

@@ -61,7 +61,15 @@ function pcRows(p: ParticipantView): [string, string | number][] {
   return [
     ['participant', p.id],
     ['pc', p.pc],
-    ['waits', p.sleeping ? 'sleeping (waits for its turn or an event)' : 'no'],
+    ['checkpoint_ctx', p.checkpoint_ctx === 'ctx' ? 'ctx (this restart)' : 'NULL'],
+    [
+      'waits',
+      p.hung
+        ? 'hung: waits for a ctx nobody will give'
+        : p.sleeping
+          ? 'sleeping (waits for its turn or an event)'
+          : 'no',
+    ],
     ['runnable', String(p.runnable)],
     ['done', String(p.done)],
   ];

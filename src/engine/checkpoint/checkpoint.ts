@@ -1,6 +1,12 @@
 import { kerror, type KError } from '../errno';
 import type { EngineLog } from '../events';
-import { EXIT_ZOMBIE, TASK_DEAD, TASK_STOPPED, TASK_UNINTERRUPTIBLE } from '../kernel/constants';
+import {
+  EXIT_ZOMBIE,
+  TASK_DEAD,
+  TASK_STOPPED,
+  TASK_STOPPED_STATE,
+  TASK_UNINTERRUPTIBLE,
+} from '../kernel/constants';
 import type { Container, Task } from '../kernel/types';
 import type { Variant } from '../scenario/types';
 import { CHECKPOINT_SUBTREE } from '../image/layout';
@@ -197,8 +203,10 @@ export function taskRecord(t: Task): TaskRecord {
       comm: t.comm,
     };
   }
-  // A frozen task sits in the refrigerator (TASK_UNINTERRUPTIBLE); a stopped one stays stopped.
-  const state = t.state & TASK_STOPPED ? TASK_STOPPED : TASK_UNINTERRUPTIBLE;
+  // A frozen task sits in the refrigerator (TASK_UNINTERRUPTIBLE); a job-stopped one reads
+  // 2.6.31's TASK_STOPPED, TASK_WAKEKILL | __TASK_STOPPED = 132 (checkpoint_task_struct saves
+  // t->state as it is).
+  const state = t.state & TASK_STOPPED ? TASK_STOPPED_STATE : TASK_UNINTERRUPTIBLE;
   return {
     state,
     exit_state: 0,

@@ -39,9 +39,22 @@ function refuse(
   return { error, check, text: text ?? teText(t, error.code, message) };
 }
 
+/**
+ * The ERROR text of a refusal: v18's "TE" form, or v17's own sentence (v17 22/60 and 28/60,
+ * checkpoint/checkpoint.c: `__ckpt_write_err(ctx, "task %d (%s) ...", pid, comm)`).
+ */
+function textFor(ctx: CheckContext, t: Task, code: number, v18: string, v17: string): string {
+  return ctx.variant === 'v17' ? v17 : teText(t, code, v18);
+}
+
 /** may_checkpoint_task (v18 after 28/80), checks in the spec's order (linux-cr.md 3.5). */
 export function mayCheckpointTask(ctx: CheckContext, t: Task): Refusal | null {
   const { c, root } = ctx;
+  const who = `task ${t.pid} (${t.comm})`;
+  const say = (check: string, errno: 'EBUSY' | 'EPERM' | 'EINVAL', v18: string, v17: string) => {
+    const r = refuse(check, errno, t, v18);
+    return { ...r, text: textFor(ctx, t, r.error.code, v18, v17) };
+  };
   if (t.exit_state === EXIT_DEAD) {
     // v17 returned -EAGAIN with only a printk, so its image carries an empty message.
     if (ctx.variant === 'v17') return refuse('EXIT_DEAD', 'EAGAIN', t, 'task state EXIT_DEAD', '');
@@ -49,17 +62,17 @@ export function mayCheckpointTask(ctx: CheckContext, t: Task): Refusal | null {
   }
   // A task without an mm (a zombie) counts as non-dumpable for an unprivileged checkpointer.
   if (!ctx.privileged && t.exit_state !== 0) {
-    return refuse('ptrace_may_access', 'EPERM', t, 'ptrace attach denied');
+    return say('ptrace_may_access', 'EPERM', 'ptrace attach denied', `access to ${who} denied`);
   }
   // "zombies are cool (and also don't have nsproxy, below...)"
   if (t.exit_state !== 0) return null;
   // The root's cgroup is known FROZEN here (begin_checkpoint), so same cgroup means frozen.
   if (t.inFreezer !== root.inFreezer) {
-    return refuse('freezer', 'EBUSY', t, 'unfrozen or wrong cgroup');
+    return say('freezer', 'EBUSY', 'unfrozen or wrong cgroup', `${who} not frozen (wrong cgroup)`);
   }
-  if (t.ptracer !== 0) return refuse('ptraced', 'EBUSY', t, 'task is ptraced');
+  if (t.ptracer !== 0) return say('ptraced', 'EBUSY', 'task is ptraced', `${who} is ptraced`);
   if (ctx.containerInit && t !== root && t.parent === root.parent && t.tgid !== root.tgid) {
-    return refuse('sibling', 'EINVAL', t, 'task is sibling of root');
+    return say('sibling', 'EINVAL', 'task is sibling of root', `${who} is sibling of root`);
   }
   // The nsproxy check sets no message: the STRING payload is just two NULs.
   if (t.nsproxy !== c.nsproxy)

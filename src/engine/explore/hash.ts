@@ -29,6 +29,8 @@ export function stateKey(s: RestartState): string {
       ',' +
       ctx.active +
       ',' +
+      ctx.nrTotal +
+      ',' +
       (ctx.error?.errno ?? '') +
       b(ctx.completed) +
       b(ctx.success)
@@ -41,14 +43,14 @@ export function stateKey(s: RestartState): string {
       (t.zombie ? 4 : 0) |
       (t.killed ? 8 : 0) |
       (t.restored ? 16 : 0) |
-      (t.stopOnReturn ? 32 : 0);
+      (t.ctxNull ? 32 : 0);
     k += '|' + t.pc + ',' + flags + ',' + (t.ret?.errno ?? '');
     const task = tasks?.get(t.pid);
     k += task
       ? ',' + task.state + '/' + task.exit_state + '/' + task.flags + '/' + task.parent
       : ',x';
   }
-  k += '|' + s.order.length + '|' + s.sigchldFromRestarting;
+  k += '|' + s.order.length + '|' + s.sigchldFromRestarting + '|' + (s.spurious ? 1 : 0);
   if (s.completion)
     k +=
       '|' + s.completion.liveNotRestored.join('.') + ';' + s.completion.zombiesNotZombie.join('.');

@@ -1,4 +1,6 @@
+import { isHung } from '../restart/runnable';
 import type { RestartState } from '../restart/types';
+import { coordinatorReturnsEbusy } from '../restart/variant';
 
 export type InvariantName =
   | 'activation-order'
@@ -7,7 +9,8 @@ export type InvariantName =
   | 'no-ctx-leak'
   | 'no-deadlock'
   | 'no-sigchld-during-restart'
-  | 'error-kills-all';
+  | 'error-kills-all'
+  | 'no-spurious-failure';
 
 export interface Violation {
   invariant: InvariantName;
@@ -27,8 +30,12 @@ export function stateViolations(s: RestartState): Violation[] {
       break;
     }
   }
+  // Tasks are created in MakeForest's order, not the pids order: look at them by pids index.
+  const byIndex: (typeof tasks)[number][] = [];
+  for (const t of tasks) if (t.index >= 0) byIndex[t.index] = t;
   let gap = -1;
-  for (const t of tasks) {
+  for (const t of byIndex) {
+    if (!t) continue;
     const done = t.restored;
     if (!done && gap < 0) gap = t.index;
     if (done && gap >= 0 && t.index > gap) {
@@ -51,6 +58,7 @@ export function stateViolations(s: RestartState): Violation[] {
       message: `the coordinator's wait returned success while zombie pid ${s.completion.zombiesNotZombie.join(', ')} was not yet EXIT_ZOMBIE`,
     });
   }
+  if (s.spurious) out.push({ invariant: 'no-spurious-failure', message: s.spurious });
   if (s.sigchldFromRestarting > 0) {
     out.push({
       invariant: 'no-sigchld-during-restart',
@@ -80,11 +88,15 @@ export function endViolations(s: RestartState): Violation[] {
     const survivors = s.container ? [...s.container.tasks.keys()] : [];
     const first = s.ctx?.error ?? result;
     if (survivors.length > 0) {
+      const hung = s.tasks.filter((t) => isHung(s, t)).map((t) => t.pid);
       out.push({
         invariant: 'error-kills-all',
-        message: `restart failed (${result.errno}) but pid ${survivors.join(', ')} survived`,
+        message:
+          `restart failed (${result.errno}) but pid ${survivors.join(', ')} survived` +
+          (hung.length ? ` (pid ${hung.join(', ')} blocked for good in wait_checkpoint_ctx)` : ''),
       });
-    } else if (first.errno !== result.errno) {
+    } else if (!coordinatorReturnsEbusy(s.variant) && first.errno !== result.errno) {
+      // v17 answers -EBUSY to any ctx error (wait_all_tasks_finish); the others the first one.
       out.push({
         invariant: 'error-kills-all',
         message: `coordinator returned ${result.errno}, the first error was ${first.errno}`,

@@ -63,8 +63,10 @@ function wholeState(s: RestartState): string {
     order: s.order,
     completion: s.completion,
     sigchldFromRestarting: s.sigchldFromRestarting,
+    spurious: s.spurious,
     finished: s.finished,
     tasksDone: s.tasksDone,
+    hung: s.hung,
     container: c && {
       ...c,
       tasks: [...c.tasks.values()].sort((a, b) => a.pid - b.pid),
@@ -111,7 +113,7 @@ function explore({ tree, damage }: Case, variant: RestartState['variant'], key: 
   });
   const r = exploreScenario(s, {
     variant,
-    maxStates: 200_000,
+    maxStates: 400_000,
     walk: { key, onEnd: (end) => ends.add(wholeState(end)) },
   });
   if ('unsupported' in r) throw new Error(r.unsupported);
@@ -139,7 +141,8 @@ describe('merging states by stateKey (the explorer oracle)', () => {
       fc.property(trees, damages, fc.constantFrom(...VARIANTS), (tree, damage, variant) =>
         expectSame({ tree, damage }, variant, wholeState),
       ),
-      { numRuns: 40 },
+      // 25: the restart grew steps (user space, the xchg window), and each run explores twice.
+      { numRuns: 25 },
     );
   }, 120_000);
 
@@ -147,9 +150,11 @@ describe('merging states by stateKey (the explorer oracle)', () => {
     const init = { pid: 1, ppid: 0, comm: 'init' };
     const zombie = { pid: 2, ppid: 1, state: 'zombie', exit_code: 256 };
     expectSame({ tree: [init] }, 'naive', null);
-    expectSame({ tree: [init, zombie] }, 'v18-28', null);
+    // v19 is v18-28 with the xchg window closed: walked without merging, v18-28's window
+    // failures give more than 2,000,000 paths on this tree.
+    expectSame({ tree: [init, zombie] }, 'v19', null);
     expectSame({ tree: [init, zombie] }, 'v17', null);
     const badSignal = { pidPick: 1, field: 'exit_signal', value: 65 };
-    expectSame({ tree: [init, zombie], damage: badSignal }, 'v18-28', null);
+    expectSame({ tree: [init, zombie], damage: badSignal }, 'v19', null);
   }, 60_000);
 });

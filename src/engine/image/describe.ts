@@ -6,6 +6,7 @@ import {
   TASK_INTERRUPTIBLE,
   TASK_RUNNING,
   TASK_STOPPED,
+  TASK_STOPPED_STATE,
   TASK_TRACED,
   TASK_UNINTERRUPTIBLE,
 } from '../kernel/constants';
@@ -16,6 +17,8 @@ const STATES: Record<number, string> = {
   // What a frozen task records: it sits in the refrigerator (spec 1.2).
   [TASK_UNINTERRUPTIBLE]: 'uninterruptible',
   [TASK_STOPPED]: 'stopped',
+  // 2.6.31's TASK_STOPPED, what a job-stopped task records.
+  [TASK_STOPPED_STATE]: 'stopped',
   [TASK_TRACED]: 'traced',
   [TASK_DEAD]: 'dead',
 };

@@ -65,11 +65,21 @@ export class ImageReader {
   /** Every record read successfully so far, with its decoded fields (when collecting). */
   readonly records: RecordInfo[] = [];
   private readonly collect: boolean;
+  private readonly checkValues: boolean;
 
-  /** `collect: false` skips the record view, for callers that only want the values. */
-  constructor(bytes: Uint8Array, offset = 0, opts: { collect?: boolean } = {}) {
+  /**
+   * `collect: false` skips the record view, for callers that only want the values.
+   * `checkValues: false` reads HEADER and HEADER_ARCH as user space does (user-cr restart.c,
+   * ckpt_read_header: types and lengths only, "FIXME: skip version validation for now").
+   */
+  constructor(
+    bytes: Uint8Array,
+    offset = 0,
+    opts: { collect?: boolean; checkValues?: boolean } = {},
+  ) {
     this.cursor = new Cursor(bytes, offset);
     this.collect = opts.collect ?? true;
+    this.checkValues = opts.checkValues ?? true;
   }
 
   get offset(): number {
@@ -87,6 +97,14 @@ export class ImageReader {
       this.fail('EINVAL', at, `bad HEADER: ${what} is ${got}, expected ${want}`);
     const mismatch = (names: readonly string[]) => names.find((n) => num(n) !== HEADER_VALUES[n]);
 
+    const uflags = readU64Big(v, at + H.uflags.offset);
+    if (!this.checkValues) {
+      this.note(r.value, HEADER);
+      return {
+        ok: true,
+        value: { uflags: Number(uflags), time: readNumber(v, at + H.time.offset, 'u64') },
+      };
+    }
     // arch_id is the one field written little-endian on purpose (21/80); it is checked first.
     if (num('arch_id') !== HEADER_VALUES.arch_id)
       return bad('arch_id', num('arch_id'), CKPT_ARCH_X86_32);
@@ -95,7 +113,6 @@ export class ImageReader {
       return bad('magic', hex64(magic), hex64(CHECKPOINT_MAGIC_HEAD));
     const kernel = mismatch(KERNEL_CHECKS);
     if (kernel) return bad(kernel, num(kernel), String(HEADER_VALUES[kernel]));
-    const uflags = readU64Big(v, at + H.uflags.offset);
     if ((uflags & ~BigInt(CHECKPOINT_USER_FLAGS)) !== 0n) {
       return bad('uflags', `0x${uflags.toString(16)}`, 'no bit but CHECKPOINT_SUBTREE (0x1)');
     }
@@ -128,7 +145,7 @@ export class ImageReader {
   readHeaderArch(): ReadResult<true> {
     const r = this.cursor.readObj(HEADER_ARCH.type, HEADER_ARCH.len);
     if (!r.ok) return r;
-    for (const [name, want] of Object.entries(ARCH_VALUES)) {
+    for (const [name, want] of this.checkValues ? Object.entries(ARCH_VALUES) : []) {
       const got = readNumber(this.cursor.view, r.value.offset + A[name].offset, 'u16');
       if (got !== want)
         return this.fail(
@@ -189,13 +206,20 @@ export class ImageReader {
   }
 
   /** One task: TASK (ckpt_read_obj_type, exactly 48) then comm (_ckpt_read_string, 16). */
+  /** TASK, then the comm STRING: what decodeImage reads for each task in a row. */
   readTask(): ReadResult<TaskRecord> {
+    const fields = this.readTaskFields();
+    if (!fields.ok) return fields;
+    const comm = this.readComm();
+    if (!comm.ok) return comm;
+    return { ok: true, value: { ...fields.value, comm: comm.value } };
+  }
+
+  /** The TASK record alone: restore_task_struct validates it before it reads the comm. */
+  readTaskFields(): ReadResult<Omit<TaskRecord, 'comm'>> {
     const r = this.cursor.readObj(TASK.type, TASK.len);
     if (!r.ok) return r;
     this.note(r.value, TASK);
-    const s = this.cursor._readObj(COMM_STRING.type, COMM_STRING.len);
-    if (!s.ok) return s;
-    this.note(s.value, COMM_STRING);
     const v = this.cursor.view;
     const at = r.value.offset;
     // Field by field, no closure: this runs once per task of a possibly huge image.
@@ -209,9 +233,19 @@ export class ImageReader {
         pdeath_signal: readNumber(v, at + T.pdeath_signal.offset, T.pdeath_signal.kind),
         set_child_tid: readNumber(v, at + T.set_child_tid.offset, T.set_child_tid.kind),
         clear_child_tid: readNumber(v, at + T.clear_child_tid.offset, T.clear_child_tid.kind),
-        // The last byte is forced to NUL, so only the first 15 bytes can count.
-        comm: readCString(this.cursor.bytes, s.value.offset + HDR_SIZE, TASK_COMM_LEN - 1).text,
       },
+    };
+  }
+
+  /** The comm STRING (_ckpt_read_string into t->comm). */
+  readComm(): ReadResult<string> {
+    const s = this.cursor._readObj(COMM_STRING.type, COMM_STRING.len);
+    if (!s.ok) return s;
+    this.note(s.value, COMM_STRING);
+    // The last byte is forced to NUL, so only the first 15 bytes can count.
+    return {
+      ok: true,
+      value: readCString(this.cursor.bytes, s.value.offset + HDR_SIZE, TASK_COMM_LEN - 1).text,
     };
   }
 

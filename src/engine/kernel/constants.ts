@@ -7,6 +7,12 @@ export const TASK_TRACED = 8; // __TASK_TRACED
 export const EXIT_ZOMBIE = 16;
 export const EXIT_DEAD = 32;
 export const TASK_DEAD = 64;
+export const TASK_WAKEKILL = 128;
+/**
+ * 2.6.31's TASK_STOPPED (include/linux/sched.h): TASK_WAKEKILL | __TASK_STOPPED. It is what a
+ * job-stopped task's state reads, so it is what checkpoint_task_struct saves.
+ */
+export const TASK_STOPPED_STATE = TASK_WAKEKILL | TASK_STOPPED; // 132
 
 export const PF_EXITING = 0x00000004;
 export const PF_RESTARTING = 0x08000000; // v17/v18 value

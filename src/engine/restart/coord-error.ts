@@ -12,7 +12,7 @@ export function failCoordinator(
   fn: KernelFn,
 ): { broadcast: boolean } {
   const first = recordError(s, error, null);
-  emit('coord', fn, `${error.message}; ${errorNote(first, error)}`, { errno: error.errno });
+  emit('coord', fn, `${error.message}; ${errorNote(s, first, error)}`, { errno: error.errno });
   s.coord.result = s.ctx!.error;
   s.coord.pc = 'do_restore_coord';
   return { broadcast: true };

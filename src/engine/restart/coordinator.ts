@@ -1,17 +1,23 @@
-import { kerror } from '../errno';
+import { kerror, type KError } from '../errno';
 import { CHECKPOINT_SUBTREE } from '../image/layout';
-import { cloneNext } from './clone-tree';
+import { runUserOp } from './clone-tree';
+import { dumpForest } from './forest';
+import { planMakeForest } from './make-forest';
+import type { World } from '../kernel/types';
+import { removeTask } from '../kernel/world';
 import { failCoordinator } from './coord-error';
 import { activateNext, ctxAlloc, ctxGet, ctxPut } from './ctx';
 import { prepareDescendants } from './prepare-descendants';
 import type { Emit } from './emit';
-import { readImageHead, readTailAt } from './stream';
+import { readImageHead, readTailAt, restoreReadHeader, restoreReadTree } from './stream';
+import { coordinatorReturnsEbusy, countsCompletion, destroysDescendants } from './variant';
+import { isHung, markReturned } from './runnable';
 import type { RestartState, TaskPart } from './types';
 
 const A = 'coord';
 
 /** Steps of the coordinator: user-space `restart` building the tree, then do_restore_coord. */
-export function stepCoordinator(s: RestartState, emit: Emit): { broadcast: boolean } {
+export function stepCoordinator(s: RestartState, world: World, emit: Emit): { broadcast: boolean } {
   const p = s.coord;
   const ctx = s.ctx;
   switch (p.pc) {
@@ -27,33 +33,40 @@ export function stepCoordinator(s: RestartState, emit: Emit): { broadcast: boole
       }
       s.pids = head.value.pids;
       s.uflags = head.value.uflags;
-      // The feeder re-emits the same header and tree to the kernel, so the stream resumes here.
-      s.offset = head.value.offset;
       const root = s.pids[0];
       s.container!.root = root.vpid;
       s.container!.init = s.uflags & CHECKPOINT_SUBTREE ? 0 : root.vpid;
-      emit(A, 'restart', `user space read the header and tree: ${s.pids.length} tasks to create`, {
-        data: { nr_pids: s.pids.length },
-      });
+      // ckpt_build_tree (DumpForest) runs before anything is forked.
+      const forest = dumpForest(s.pids, countsCompletion(s.variant));
+      if (!forest.ok) {
+        p.result = forest.error;
+        emit(A, 'restart', `user space: ${forest.error.message}`, { errno: forest.error.errno });
+        p.pc = 'kill_tree';
+        return { broadcast: false };
+      }
+      s.userOps = planMakeForest(forest.value[0]);
+      const extra = forest.value.length - s.pids.length;
+      emit(
+        A,
+        'restart',
+        `user space read the header and tree: ${s.pids.length} tasks to create` +
+          (extra ? `, plus ${extra} TASK_DEAD entr${extra === 1 ? 'y' : 'ies'}` : ''),
+        { data: { nr_pids: s.pids.length, dead: extra } },
+      );
       p.pc = 'clone_with_pids';
       return { broadcast: false };
     }
     case 'clone_with_pids': {
-      const error = cloneNext(s);
+      // One step of MakeForest: a clone, a setsid, a TASK_DEAD exit or its reaping.
+      const error = runUserOp(s, s.userOps[p.nextClone], world, emit);
       if (error) {
         p.result = error;
         emit(A, 'clone_with_pids', error.message, { errno: error.errno });
         p.pc = 'kill_tree';
         return { broadcast: false };
       }
-      const e = s.pids[p.nextClone - 1];
-      emit(
-        A,
-        'clone_with_pids',
-        `creates pid ${e.vpid}${e.vtgid !== e.vpid ? ` (thread of ${e.vtgid})` : ''}; it calls restart(0, fd, 0) and waits for a ctx`,
-        { pid: e.vpid },
-      );
-      if (p.nextClone >= s.pids.length) p.pc = 'ckpt_ctx_alloc';
+      p.nextClone++;
+      if (p.nextClone >= s.userOps.length) p.pc = 'ckpt_ctx_alloc';
       return { broadcast: false };
     }
     case 'ckpt_ctx_alloc':
@@ -64,16 +77,25 @@ export function stepCoordinator(s: RestartState, emit: Emit): { broadcast: boole
       });
       p.pc = 'restore_read_header';
       return { broadcast: false };
-    case 'restore_read_header':
+    case 'restore_read_header': {
+      // The feeder re-emits the header and tree user space read; the kernel checks their values.
+      const read = restoreReadHeader(s.bytes);
+      if (!read.ok) return returnEarly(s, read.error, emit, 'restore_read_header');
+      s.offset = read.value;
       emit(A, 'restore_read_header', 'HEADER, uts BUFFERs and HEADER_ARCH match this kernel');
       p.pc = 'restore_read_tree';
       return { broadcast: false };
-    case 'restore_read_tree':
+    }
+    case 'restore_read_tree': {
+      const read = restoreReadTree(s.bytes, s.offset);
+      if (!read.ok) return returnEarly(s, read.error, emit, 'restore_read_tree');
+      s.offset = read.value;
       emit(A, 'restore_read_tree', `TREE: nr_pids ${s.pids.length}`, {
         data: { nr_pids: s.pids.length },
       });
       p.pc = 'init_restart_ctx';
       return { broadcast: false };
+    }
     case 'init_restart_ctx': {
       const root = s.byPid.get(s.pids[0].vpid);
       if (!root || s.container!.tasks.get(root.pid)?.parent !== 0) {
@@ -103,11 +125,14 @@ export function stepCoordinator(s: RestartState, emit: Emit): { broadcast: boole
     case 'restore_activate_next': {
       activateNext(s, emit, A, 'restore_activate_next');
       p.pc = 'wait_all_tasks_finish';
-      return { broadcast: !!ctx!.error };
+      return { broadcast: !!ctx!.error || ctx!.active >= ctx!.nrPids };
     }
     case 'wait_all_tasks_finish': {
       if (ctx!.error) {
-        p.result = ctx!.error;
+        // v17: `if (ckpt_test_ctx_error(ctx)) ret = -EBUSY;` the others keep the first error.
+        p.result = coordinatorReturnsEbusy(s.variant)
+          ? kerror('EBUSY', 'ckpt_test_ctx_error: the restart failed')
+          : ctx!.error;
         emit(A, 'wait_all_tasks_finish', `woken: ctx error ${ctx!.error.errno}`, {
           errno: ctx!.error.errno,
         });
@@ -115,7 +140,7 @@ export function stepCoordinator(s: RestartState, emit: Emit): { broadcast: boole
         return { broadcast: false };
       }
       s.completion = {
-        liveNotRestored: s.tasks.filter((t) => !t.restored).map((t) => t.pid),
+        liveNotRestored: s.tasks.filter((t) => !t.restored && !t.ghost).map((t) => t.pid),
         zombiesNotZombie: s.tasks.filter((t) => t.zombie && !isZombieNow(s, t)).map((t) => t.pid),
       };
       emit(A, 'wait_all_tasks_finish', 'woken: ctx->complete; every task has had its turn', {
@@ -134,19 +159,37 @@ export function stepCoordinator(s: RestartState, emit: Emit): { broadcast: boole
     }
     case 'do_restore_coord': {
       if (ctx!.error) {
-        p.result = ctx!.error;
+        if (!coordinatorReturnsEbusy(s.variant)) p.result = ctx!.error;
         emit(
           A,
           'do_restore_coord',
           `out: mark ctx ERROR (${ctx!.error.errno}), wake_up_all(&ctx->waitq)`,
           { errno: ctx!.error.errno },
         );
+        if (destroysDescendants(s.variant)) {
+          p.pc = 'destroy_descendants';
+          return { broadcast: true };
+        }
       } else {
         ctx!.success = true;
         emit(A, 'do_restore_coord', 'out: mark ctx SUCCESS, wake_up_all(&ctx->waitq)', {
           data: { success: true },
         });
       }
+      p.pc = 'clear_task_ctx';
+      return { broadcast: true };
+    }
+    case 'destroy_descendants': {
+      // v19-rc1: walk_task_subtree(root, __destroy_descendants): force_sig(SIGKILL, task) for
+      // every task whose checkpoint_ctx is this ctx. The tasks die in their own waits.
+      const marked = s.tasks.filter((t) => t.pc !== 'done' && t.hasPtr && !t.ctxNull && !t.killed);
+      for (const t of marked) t.killed = true;
+      emit(
+        A,
+        'destroy_descendants',
+        `force_sig(SIGKILL) to ${marked.length} task(s) whose checkpoint_ctx is this ctx`,
+        { data: { killed: marked.length } },
+      );
       p.pc = 'clear_task_ctx';
       return { broadcast: true };
     }
@@ -170,41 +213,91 @@ export function stepCoordinator(s: RestartState, emit: Emit): { broadcast: boole
           ...(p.result ? { errno: p.result.errno } : {}),
         },
       );
-      p.pc = p.result ? 'kill_tree' : 'done';
-      return { broadcast: false };
+      // The kernel sends no signal: each task that got the ctx kills itself on the error.
+      p.pc = p.result ? 'zap_pid_ns_processes' : 'done';
+      if (p.result) markReturned(s);
+      return { broadcast: !!p.result && s.hung > 0 };
     }
     case 'kill_tree': {
+      // User space itself failed (it could not read the image or create a task) before it
+      // called restart(2): it kills what it created.
       const alive = s.tasks.filter((t) => t.pc !== 'done');
       for (const t of alive) t.killed = true;
-      emit(
-        A,
-        'kill_tree',
-        `restart failed: user space sends SIGKILL to ${alive.length} task(s) of the half-built tree`,
-        {
-          ...(p.result ? { errno: p.result.errno } : {}),
-        },
-      );
+      emit(A, 'kill_tree', `user space gives up: SIGKILL to ${alive.length} task(s) it created`, {
+        ...(p.result ? { errno: p.result.errno } : {}),
+      });
       p.pc = 'zap_pid_ns_processes';
+      markReturned(s);
       return { broadcast: true };
     }
-    case 'zap_pid_ns_processes': {
-      const c = s.container!;
-      const n = c.tasks.size;
-      c.tasks.clear();
-      c.threads.clear();
-      c.outer.length = 0;
-      c.destroyed = true;
-      emit(
-        A,
-        'zap_pid_ns_processes',
-        `the namespace is torn down: ${n} task(s) reaped, nothing of the failed restart survives`,
-      );
-      p.pc = 'done';
-      return { broadcast: false };
-    }
+    case 'zap_pid_ns_processes':
+      return tearDown(s, emit);
     case 'done':
       return { broadcast: false };
   }
+}
+
+/**
+ * do_restore_coord returns before its `out:` (restore_read_header or restore_read_tree failed):
+ * no ctx error is set and nobody is woken, so the created tasks stay in their wait for a ctx.
+ * sys_restart puts the ctx (nobody else holds it yet) and returns the error.
+ */
+function returnEarly(
+  s: RestartState,
+  error: KError,
+  emit: Emit,
+  fn: 'restore_read_header' | 'restore_read_tree',
+): { broadcast: boolean } {
+  s.coord.result = error;
+  emit(A, fn, `${error.message}; do_restore_coord returns: nobody is prepared or woken`, {
+    errno: error.errno,
+  });
+  s.coord.pc = 'ckpt_ctx_put';
+  return { broadcast: false };
+}
+
+/**
+ * After a failed restart, once every task is dead or blocked for good: when the container init
+ * has died, zap_pid_ns_processes kills and reaps everything left in the namespace; otherwise
+ * the dead are reaped and the blocked tasks stay, still waiting for a ctx.
+ */
+function tearDown(s: RestartState, emit: Emit): { broadcast: boolean } {
+  const c = s.container!;
+  const hung = s.tasks.filter((t) => isHung(s, t));
+  const init = c.init ? c.tasks.get(c.init) : undefined;
+  const initDead = !init || init.exit_state !== 0;
+  s.coord.pc = 'done';
+  if (hung.length === 0 || initDead) {
+    const n = c.tasks.size;
+    for (const t of hung) t.pc = 'done';
+    s.tasksDone += hung.length;
+    s.hung = 0;
+    c.tasks.clear();
+    c.threads.clear();
+    c.outer.length = 0;
+    c.destroyed = true;
+    emit(
+      A,
+      'zap_pid_ns_processes',
+      `the namespace is torn down: ${n} task(s) reaped, nothing of the failed restart survives`,
+    );
+    return { broadcast: true };
+  }
+  const dead = s.tasks.filter((t) => t.pc === 'done');
+  for (const t of dead) {
+    const task = c.tasks.get(t.pid);
+    if (task) removeTask(c, task);
+    const i = c.outer.indexOf(t.pid);
+    if (i >= 0) c.outer.splice(i, 1);
+  }
+  emit(
+    A,
+    'release_task',
+    `${hung.length} task(s) stay blocked waiting for a ctx nobody will give (pid ${hung.map((t) => t.pid).join(', ')})` +
+      (dead.length ? `; ${dead.length} dead task(s) reaped` : ''),
+    { data: { hung: hung.length } },
+  );
+  return { broadcast: true };
 }
 
 function isZombieNow(s: RestartState, t: TaskPart): boolean {

@@ -3,6 +3,7 @@ import type { PidsEntry } from '../image/types';
 import type { RestartCtx, RestartState } from './types';
 import type { Emit } from './emit';
 import { append } from './trail';
+import { activationNeedsSameCtx, countsCompletion } from './variant';
 import type { Actor } from '../part-id';
 import type { KernelFn } from '../kernel-fns';
 
@@ -14,6 +15,7 @@ export function ctxAlloc(pids: PidsEntry[]): RestartCtx {
     pids,
     nrPids: pids.length,
     active: -1,
+    nrTotal: 0,
     error: null,
     errorPid: null,
     completed: false,
@@ -55,11 +57,24 @@ export function recordError(s: RestartState, error: KError, pid: number | null):
   return true;
 }
 
-/** How a step that recorded an error describes it in its one event. */
-export function errorNote(first: boolean, error: KError): string {
-  return first
-    ? `restore_notify_error: first error ${error.errno}, complete + wake_up_all`
-    : `an earlier error is already recorded`;
+/**
+ * How a step that recorded an error describes it in its one event. v17's ckpt_notify_error
+ * only sets CKPT_CTX_ERROR and completes (26/60); v18 records the first errno ("Track and
+ * report the first error if restart fails").
+ */
+export function errorNote(s: RestartState, first: boolean, error: KError): string {
+  if (!first) return `an earlier error is already recorded`;
+  return s.variant === 'v17'
+    ? `ckpt_notify_error: set CKPT_CTX_ERROR, complete(&ctx->complete)`
+    : `restore_notify_error: first error ${error.errno}, complete + wake_up_all`;
+}
+
+/** The kernel's name for a function that v17 called differently. */
+export function fnName(s: RestartState, fn: KernelFn): KernelFn {
+  if (s.variant !== 'v17') return fn;
+  if (fn === 'restore_activate_next') return 'ckpt_activate_next';
+  if (fn === 'restore_notify_error') return 'ckpt_notify_error';
+  return fn;
 }
 
 /**
@@ -74,7 +89,15 @@ export function activateNext(
   fn: KernelFn,
 ): KError | null {
   const ctx = s.ctx!;
+  fn = fnName(s, fn);
   ctx.active += 1;
+  if (ctx.active >= ctx.nrPids && countsCompletion(s.variant)) {
+    // 73/80: all_tasks_activated: wake the ghosts; completion is nr_total's business.
+    emit(actor, fn, `active_pid ${ctx.active} = nr_pids: wake_up_all(&ctx->ghostq)`, {
+      data: { active_pid: ctx.active },
+    });
+    return null;
+  }
   if (ctx.active >= ctx.nrPids) {
     ctx.completed = true;
     emit(actor, fn, `active_pid ${ctx.active} >= nr_pids ${ctx.nrPids}: complete(&ctx->complete)`, {
@@ -85,16 +108,29 @@ export function activateNext(
   const vpid = ctx.pids[ctx.active].vpid;
   const part = s.byPid.get(vpid);
   const task = s.container?.tasks.get(vpid);
-  if (!part || !task || !part.hasPtr) {
+  // v18: `if (task && task->checkpoint_ctx == ctx) wake_up_process(task); else task = NULL;`
+  // v17's ckpt_activate_next only needs find_task_by_pid_ns to find the pid.
+  const found = activationNeedsSameCtx(s.variant)
+    ? !!part && !!task && part.hasPtr && !part.ctxNull
+    : !!part && !!task;
+  if (!found) {
+    const inWindow = !!part && !!task && part.ctxNull;
     const error: KError = {
       errno: 'ESRCH',
       code: -3,
-      message: `no restarting task for pids[${ctx.active}] = ${vpid}`,
+      message: inWindow
+        ? `pid ${vpid} (pids[${ctx.active}]) has checkpoint_ctx NULL: it is between its two xchg()s`
+        : `no restarting task for pids[${ctx.active}] = ${vpid}`,
     };
     const first = recordError(s, error, vpid);
-    emit(actor, fn, `active_pid ${ctx.active}: ${error.message}; ${errorNote(first, error)}`, {
+    if (part && task && !s.spurious)
+      s.spurious = `restore_activate_next failed with ESRCH for pid ${vpid}, which exists (${
+        inWindow ? 'in its xchg window' : 'without this ctx'
+      })`;
+    emit(actor, fn, `active_pid ${ctx.active}: ${error.message}; ${errorNote(s, first, error)}`, {
       errno: 'ESRCH',
-      data: { active_pid: ctx.active },
+      pid: vpid,
+      data: { active_pid: ctx.active, checkpoint_ctx: part?.ctxNull ? 'NULL' : null },
     });
     return error;
   }

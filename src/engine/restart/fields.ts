@@ -26,12 +26,14 @@ export const TASK_PART_FIELDS = {
   slot: 'fixed',
   pid: 'fixed',
   index: 'fixed',
+  ghost: 'fixed',
   pc: 'state',
   hasPtr: 'state',
+  /** Inside do_restore_task's xchg window (restore_activate_next reads NULL). */
+  ctxNull: 'state',
   hasLocal: 'state',
   restored: 'state',
   zombie: 'state',
-  stopOnReturn: 'state',
   ret: 'state',
   killed: 'state',
 } as const satisfies Roles<TaskPart>;
@@ -53,6 +55,8 @@ export const RESTART_CTX_FIELDS = {
   pids: 'fixed',
   nrPids: 'fixed',
   active: 'state',
+  /** 73/80's count of tasks that have not called restore_task_done. */
+  nrTotal: 'state',
   error: 'state',
   /** The first error's record: decided with the error itself. */
   errorPid: 'implied',
@@ -78,12 +82,18 @@ export const RESTART_STATE_FIELDS = {
   tasks: 'state',
   byPid: 'implied',
   pids: 'implied',
+  /** MakeForest's steps, decided by the image; nextClone says how far user space is. */
+  userOps: 'implied',
   uflags: 'implied',
   order: 'state',
   completion: 'state',
+  /** Whether the protocol failed a good image by itself (no-spurious-failure). */
+  spurious: 'state',
   sigchldFromRestarting: 'state',
   finished: 'implied',
   tasksDone: 'implied',
+  /** Counted when the coordinator returns, from the tasks' program counters. */
+  hung: 'implied',
   runqueue: 'history',
   taken: 'history',
   events: 'history',
@@ -97,8 +107,9 @@ export const RESTARTING_TASK_FIELDS = {
   pid: 'fixed',
   tgid: 'fixed',
   parent: 'state',
-  pgid: 'fixed',
-  sid: 'fixed',
+  /** Set by MakeForest (inherited, setsid) and 73/80's restore_task_pgid: the pcs decide. */
+  pgid: 'implied',
+  sid: 'implied',
   comm: 'implied',
   state: 'state',
   exit_state: 'state',

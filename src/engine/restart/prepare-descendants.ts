@@ -3,6 +3,7 @@ import { failCoordinator } from './coord-error';
 import { ctxGet } from './ctx';
 import type { Emit } from './emit';
 import type { RestartState } from './types';
+import { countsCompletion } from './variant';
 
 const A = 'coord';
 
@@ -38,13 +39,16 @@ export function prepareDescendants(s: RestartState, emit: Emit): { broadcast: bo
     }
     for (let k = t.children.length - 1; k >= 0; k--) stack.push(t.children[k]);
   }
-  if (marked !== ctx.nrPids) {
+  // 73/80: "Actual tasks count may exceed ctx->nr_pids due of 'dead' tasks used as
+  // place-holders for PGIDs, but not fall short"; the count becomes nr_total.
+  if (countsCompletion(s.variant) ? marked < ctx.nrPids : marked !== ctx.nrPids) {
     const error = kerror(
       'ESRCH',
       `prepare_descendants marked ${marked} tasks for ${ctx.nrPids} pids entries`,
     );
     return failCoordinator(s, error, emit, 'prepare_descendants');
   }
+  ctx.nrTotal = marked;
   emit(A, 'prepare_descendants', `gives the ctx to ${marked} tasks and wakes them`, {
     data: { refcount: ctx.refcount, marked },
   });

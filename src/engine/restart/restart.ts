@@ -5,7 +5,7 @@ import type { World } from '../kernel/types';
 import type { Schedule, Variant } from '../scenario/types';
 import { activeTaskPid } from './ctx';
 import { emitterFor, type Emit } from './emit';
-import { refreshOne } from './runnable';
+import { allTasksSettled, refreshOne } from './runnable';
 import { RunQueue } from './runqueue';
 import { append, toArray } from './trail';
 import { pick, pickerFor, type Picker } from './schedule';
@@ -62,12 +62,15 @@ export function beginRestart(world: World, o: RestartOptions): RestartRun {
     tasks: [],
     byPid: new Map(),
     pids: [],
+    userOps: [],
     uflags: 0,
     order: [],
     completion: null,
+    spurious: null,
     sigchldFromRestarting: 0,
     finished: false,
     tasksDone: 0,
+    hung: 0,
     runqueue: initialQueue(),
     taken: null,
     events: 0,
@@ -110,8 +113,12 @@ const READ_ONLY_PCS: ReadonlySet<Pc> = new Set<Pc>([
   'do_restore_coord',
   'ckpt_ctx_put',
   'kill_tree',
+  'destroy_descendants',
+  'xchg_checkpoint_ctx',
   'wait_task_active',
   'restore_activate_next',
+  'restore_task_done',
+  'ghost_put_local',
   'wait_task_sync',
   'ckpt_ctx_put_local',
   'exit_checkpoint',
@@ -159,7 +166,9 @@ export function stepRestart(run: RestartRun, choice?: PartId): KResult<PartId> {
     s.ownsContainer = true;
   }
   const { broadcast } =
-    p.kind === 'coord' ? stepCoordinator(s, run.emit) : stepTask(s, p, run.world, run.emit);
+    p.kind === 'coord'
+      ? stepCoordinator(s, run.world, run.emit)
+      : stepTask(s, p, run.world, run.emit);
   s.taken = append(s.taken, p.id);
   if (p.kind === 'task' && p.pc === 'done') {
     s.tasksDone++;
@@ -173,7 +182,7 @@ export function stepRestart(run: RestartRun, choice?: PartId): KResult<PartId> {
   const active = activePid === null ? undefined : s.byPid.get(activePid);
   if (active) refreshOne(s, active);
   if (broadcast) for (const t of s.tasks) refreshOne(s, t);
-  s.finished = s.coord.pc === 'done' && s.tasksDone === s.tasks.length;
+  s.finished = s.coord.pc === 'done' && allTasksSettled(s);
   run.afterStep?.(p, broadcast);
   return ok(p.id);
 }

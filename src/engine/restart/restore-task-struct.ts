@@ -1,11 +1,11 @@
-import { kerror } from '../errno';
-import { TASK_STOPPED } from '../kernel/constants';
+import { kerror, type KError } from '../errno';
 import { describeWaitStatus } from '../kernel/signals';
 import type { Emit } from './emit';
-import { readTaskAt } from './stream';
+import { readCommAt, readTaskFieldsAt } from './stream';
 import { fail, hex } from './task-out';
 import type { RestartState, TaskPart } from './types';
 import { validateTaskRecord } from './validate-record';
+import { countsCompletion } from './variant';
 import { showComm } from '../kernel/comm';
 
 /** restore_task_struct: read TASK + comm, validate as the seed does, apply. */
@@ -15,19 +15,12 @@ export function restoreTaskStruct(
   emit: Emit,
 ): { broadcast: boolean } {
   const t = s.container!.tasks.get(p.pid)!;
-  const read = readTaskAt(s.bytes, s.offset);
-  if (!read.ok) {
-    return fail(
-      p,
-      { ...read.error, message: `pid ${p.pid}: ${read.error.message}` },
-      emit,
-      'restore_task_struct',
-      'read',
-    );
-  }
+  const read = readTaskFieldsAt(s.bytes, s.offset);
+  if (!read.ok) return readFailed(p, read.error, emit);
   s.offset = read.value.offset;
   const rec = read.value.record;
   const leader = t.tgid === t.pid;
+  // The seed (28/80) checks the record's fields first and reads the comm only when they pass.
   const verdict = validateTaskRecord(rec, leader);
   if (!verdict.ok) {
     return fail(
@@ -38,7 +31,10 @@ export function restoreTaskStruct(
       'invalid record',
     );
   }
-  t.comm = rec.comm;
+  const comm = readCommAt(s.bytes, s.offset);
+  if (!comm.ok) return readFailed(p, comm.error, emit);
+  s.offset = comm.value.offset;
+  t.comm = comm.value.comm;
   p.restored = true;
   if (verdict.zombie) {
     t.exit_code = rec.exit_code >>> 0;
@@ -53,7 +49,7 @@ export function restoreTaskStruct(
       },
     );
     p.pc =
-      s.variant === 'naive'
+      s.variant === 'naive' || countsCompletion(s.variant)
         ? 'restore_activate_next'
         : s.variant === 'v17'
           ? 'do_exit'
@@ -63,7 +59,6 @@ export function restoreTaskStruct(
     t.pdeath_signal = rec.pdeath_signal;
     t.set_child_tid = rec.set_child_tid;
     t.clear_child_tid = rec.clear_child_tid;
-    p.stopOnReturn = (rec.state & TASK_STOPPED) !== 0;
     emit(
       p.id,
       'restore_task_struct',
@@ -73,7 +68,17 @@ export function restoreTaskStruct(
         data: { zombie: false },
       },
     );
-    p.pc = 'restore_activate_next';
+    p.pc = countsCompletion(s.variant) ? 'restore_task_pgid' : 'restore_activate_next';
   }
   return { broadcast: false };
+}
+
+function readFailed(p: TaskPart, error: KError, emit: Emit): { broadcast: boolean } {
+  return fail(
+    p,
+    { ...error, message: `pid ${p.pid}: ${error.message}` },
+    emit,
+    'restore_task_struct',
+    'read',
+  );
 }

@@ -10,7 +10,7 @@ export function canRun(s: RestartState, p: Part): boolean {
       case 'wait_all_tasks_finish':
         return !!ctx?.completed;
       case 'zap_pid_ns_processes':
-        return s.tasksDone === s.tasks.length;
+        return allTasksSettled(s);
       default:
         return true;
     }
@@ -22,6 +22,8 @@ export function canRun(s: RestartState, p: Part): boolean {
       return p.hasPtr || p.killed;
     case 'wait_task_active':
       return p.killed || !!ctx?.error || ctx?.active === p.index;
+    case 'wait_ghostq':
+      return p.killed || !!ctx?.error || (!!ctx && ctx.active >= ctx.nrPids);
     case 'wait_task_sync':
       return p.killed || !!ctx?.error || !!ctx?.success;
     case 'zap_pid_ns_wait':
@@ -38,4 +40,34 @@ export function canRun(s: RestartState, p: Part): boolean {
 export function refreshOne(s: RestartState, p: Part): void {
   if (canRun(s, p)) s.runqueue.add(p.slot);
   else s.runqueue.delete(p.slot);
+}
+
+/**
+ * A task still waiting for a ctx after the coordinator's sys_restart has returned: nothing will ever set its
+ * checkpoint_ctx (v17's changelog: the call "may block indefinitely"; it sleeps interruptibly,
+ * so a signal from outside can still end it).
+ */
+export function isHung(s: RestartState, p: Part): boolean {
+  return (
+    p.kind === 'task' &&
+    p.pc === 'wait_checkpoint_ctx' &&
+    !p.hasPtr &&
+    !p.killed &&
+    (s.coord.pc === 'zap_pid_ns_processes' || s.coord.pc === 'done')
+  );
+}
+
+/**
+ * Every restarting task has ended or is blocked for good. The blocked ones are counted once,
+ * when the coordinator returns (markReturned): nothing can change them afterwards.
+ */
+export function allTasksSettled(s: RestartState): boolean {
+  return s.tasksDone + s.hung >= s.tasks.length;
+}
+
+/** The coordinator's sys_restart has returned: count the tasks left waiting for a ctx. */
+export function markReturned(s: RestartState): void {
+  let n = 0;
+  for (const t of s.tasks) if (t.pc === 'wait_checkpoint_ctx' && !t.hasPtr && !t.killed) n++;
+  s.hung = n;
 }

@@ -14,34 +14,72 @@ function lift<T>(r: ReadResult<T>): KResult<T> {
   return { ok: false, error };
 }
 
-/** HEADER, the uts BUFFERs, HEADER_ARCH, TREE and the pids BUFFER, as user space reads them. */
-export function readImageHead(
-  bytes: Uint8Array,
-): KResult<{ uflags: number; pids: PidsEntry[]; offset: number }> {
-  const r = new ImageReader(bytes, 0, { collect: false });
+/** HEADER, the three uts BUFFERs and HEADER_ARCH, in the reader's mode; the uflags. */
+function readHeaderRecords(r: ImageReader): KResult<number> {
   const h = lift(r.readHeader());
   if (!h.ok) return h;
   const uts = lift(r.readUtsBuffers());
   if (!uts.ok) return uts;
   const arch = lift(r.readHeaderArch());
   if (!arch.ok) return arch;
-  const tree = lift(r.readTree());
-  if (!tree.ok) return tree;
-  // The kernel would fail to allocate a huge pids array; crviz holds a container to MAX_TASKS.
-  const tooMany = taskRefusal(tree.value.pids.length, 'the image');
-  if (tooMany) return { ok: false, error: kerror('ENOMEM', tooMany) };
-  return { ok: true, value: { uflags: h.value.uflags, pids: tree.value.pids, offset: r.offset } };
+  return { ok: true, value: h.value.uflags };
 }
 
-/** One task's TASK + comm STRING at the stream position. */
-export function readTaskAt(
+/**
+ * HEADER, the uts BUFFERs, HEADER_ARCH, TREE and the pids BUFFER, as user space reads them
+ * (user-cr restart.c ckpt_read_header/ckpt_read_tree: record types and lengths, nr_tasks > 0;
+ * the header's values are the kernel's business).
+ */
+export function readImageHead(
+  bytes: Uint8Array,
+): KResult<{ uflags: number; pids: PidsEntry[]; offset: number }> {
+  const r = new ImageReader(bytes, 0, { collect: false, checkValues: false });
+  const h = readHeaderRecords(r);
+  if (!h.ok) return h;
+  const tree = lift(r.readTree());
+  if (!tree.ok) return tree;
+  // User space would fail to allocate a huge pids array; crviz holds a container to MAX_TASKS.
+  const tooMany = taskRefusal(tree.value.pids.length, 'the image');
+  if (tooMany) return { ok: false, error: kerror('ENOMEM', tooMany) };
+  return { ok: true, value: { uflags: h.value, pids: tree.value.pids, offset: r.offset } };
+}
+
+/** restore_read_header: HEADER, the uts BUFFERs and HEADER_ARCH with every kernel check. */
+export function restoreReadHeader(bytes: Uint8Array): KResult<number> {
+  const r = new ImageReader(bytes, 0, { collect: false });
+  const h = readHeaderRecords(r);
+  if (!h.ok) return h;
+  return { ok: true, value: r.offset };
+}
+
+/** restore_read_tree: TREE and the pids BUFFER from the stream position. */
+export function restoreReadTree(bytes: Uint8Array, offset: number): KResult<number> {
+  const r = new ImageReader(bytes, offset, { collect: false });
+  const tree = lift(r.readTree());
+  if (!tree.ok) return tree;
+  return { ok: true, value: r.offset };
+}
+
+/** One task's TASK record at the stream position (restore_task_struct's ckpt_read_obj_type). */
+export function readTaskFieldsAt(
   bytes: Uint8Array,
   offset: number,
-): KResult<{ record: TaskRecord; offset: number }> {
+): KResult<{ record: Omit<TaskRecord, 'comm'>; offset: number }> {
   const r = new ImageReader(bytes, offset, { collect: false });
-  const t = lift(r.readTask());
+  const t = lift(r.readTaskFields());
   if (!t.ok) return t;
   return { ok: true, value: { record: t.value, offset: r.offset } };
+}
+
+/** The comm STRING that follows a TASK record. */
+export function readCommAt(
+  bytes: Uint8Array,
+  offset: number,
+): KResult<{ comm: string; offset: number }> {
+  const r = new ImageReader(bytes, offset, { collect: false });
+  const t = lift(r.readComm());
+  if (!t.ok) return t;
+  return { ok: true, value: { comm: t.value, offset: r.offset } };
 }
 
 /** The TAIL at the stream position; returns the offset after it. */

@@ -8,14 +8,15 @@ import {
   SIGKILL,
   TASK_DEAD,
   TASK_RUNNING,
-  TASK_STOPPED,
 } from '../kernel/constants';
 import { describeWaitStatus } from '../kernel/signals';
 import { beginExit, exitNotify, finishExit } from '../kernel/exit';
 import type { World } from '../kernel/types';
-import { activateNext, ctxGet, ctxPut, errorNote, recordError } from './ctx';
+import { activateNext, ctxGet, ctxPut, errorNote, fnName, recordError } from './ctx';
 import type { Emit } from './emit';
 import { restoreTaskStruct } from './restore-task-struct';
+import { countsCompletion, hasXchgWindow } from './variant';
+import { restoreTaskDone, restoreTaskPgid } from './completion';
 import { fail, hex } from './task-out';
 import type { Task } from '../kernel/types';
 import type { RestartState, TaskPart } from './types';
@@ -48,16 +49,81 @@ export function stepTask(
         return { broadcast: false };
       }
       p.hasLocal = true;
-      emit(A, 'ckpt_ctx_get', 'takes its checkpoint_ctx and a local reference', {
-        pid: p.pid,
-        data: { refcount: ctxGet(ctx!) },
-      });
+      if (hasXchgWindow(s.variant)) {
+        // v17 26/60, v18 (73/80's context): ctx = xchg(&current->checkpoint_ctx, NULL);
+        // ckpt_ctx_get(ctx). Until the second xchg, restore_activate_next sees NULL here.
+        p.ctxNull = true;
+        emit(
+          A,
+          'ckpt_ctx_get',
+          'ctx = xchg(&checkpoint_ctx, NULL) and a local reference: checkpoint_ctx reads NULL until it is put back',
+          { pid: p.pid, data: { refcount: ctxGet(ctx!), checkpoint_ctx: 'NULL' } },
+        );
+        p.pc = 'xchg_checkpoint_ctx';
+      } else {
+        // v19-rc1 wait_checkpoint_ctx: get_task_ctx() under task_lock, checkpoint_ctx untouched.
+        emit(A, 'get_task_ctx', 'task_lock: a local reference; checkpoint_ctx stays set', {
+          pid: p.pid,
+          data: { refcount: ctxGet(ctx!), checkpoint_ctx: 'ctx' },
+        });
+        p.pc = 'set_PF_RESTARTING';
+      }
+      return { broadcast: false };
+    case 'xchg_checkpoint_ctx':
+      // old_ctx = xchg(&current->checkpoint_ctx, ctx): NULL, since no other restart touched it.
+      p.ctxNull = false;
+      emit(
+        A,
+        'do_restore_task',
+        'xchg puts the ctx back on checkpoint_ctx (the old value is NULL)',
+        {
+          pid: p.pid,
+          data: { checkpoint_ctx: 'ctx' },
+        },
+      );
       p.pc = 'set_PF_RESTARTING';
       return { broadcast: false };
     case 'set_PF_RESTARTING':
       t.flags |= PF_RESTARTING;
+      if (p.ghost) {
+        // 73/80 do_ghost_task: after wait_checkpoint_ctx, PF_RESTARTING, then the ghostq.
+        emit(A, 'do_ghost_task', 'sets PF_RESTARTING and waits until every task is activated', {
+          pid: p.pid,
+        });
+        p.pc = 'wait_ghostq';
+        return { broadcast: false };
+      }
       emit(A, 'do_restore_task', 'sets PF_RESTARTING and waits for its turn', { pid: p.pid });
       p.pc = 'wait_task_active';
+      return { broadcast: false };
+    case 'wait_ghostq':
+      // wait_event_interruptible(ctx->ghostq, all_tasks_activated(ctx) || error): the ghost
+      // exits either way, so its pgid stays owned until nobody needs it.
+      t.exit_signal = -1;
+      t.exit_code = 0;
+      emit(
+        A,
+        'do_ghost_task',
+        ctx!.error
+          ? 'woken by the ctx error: exit_signal = -1, on to do_exit(0)'
+          : 'every task is activated: exit_signal = -1, on to do_exit(0)',
+        { pid: p.pid },
+      );
+      p.pc = 'ghost_put_local';
+      return { broadcast: false };
+    case 'ghost_put_local':
+      p.hasLocal = false;
+      emit(A, 'ckpt_ctx_put', 'the ghost puts its local reference before do_exit(0)', {
+        pid: p.pid,
+        data: { refcount: ctxPut(ctx!) },
+      });
+      p.pc = 'do_exit';
+      return { broadcast: false };
+    case 'restore_task_pgid':
+      return restoreTaskPgid(s, p, emit);
+    case 'restore_task_done':
+      restoreTaskDone(s, emit, A, p.pid);
+      p.pc = 'wait_task_sync';
       return { broadcast: false };
     case 'wait_task_active':
       if (p.killed || ctx!.error) return wokenToDie(p, emit, 'wait_task_active');
@@ -71,9 +137,18 @@ export function stepTask(
       return restoreTaskStruct(s, p, emit);
     case 'restore_activate_next': {
       const error = activateNext(s, emit, A, 'restore_activate_next');
-      if (error) return fail(p, error, null, 'restore_activate_next', '');
-      p.pc = p.zombie ? 'ckpt_ctx_put_local' : 'wait_task_sync';
-      return { broadcast: false };
+      if (error) {
+        // The recorded error makes every wait condition true; the run queue must see it.
+        fail(p, error, null, 'restore_activate_next', '');
+        return { broadcast: true };
+      }
+      p.pc = p.zombie
+        ? 'ckpt_ctx_put_local'
+        : countsCompletion(s.variant)
+          ? 'restore_task_done'
+          : 'wait_task_sync';
+      // Past the last entry every waiter may wake (73/80 wakes the ghosts).
+      return { broadcast: ctx!.active >= ctx!.nrPids };
     }
     case 'wait_task_sync':
       if (p.killed || ctx!.error) return wokenToDie(p, emit, 'wait_task_sync');
@@ -119,7 +194,10 @@ export function stepTask(
       return { broadcast: false };
     }
     case 'exit_checkpoint': {
-      if (s.variant === 'naive' || !(t.flags & PF_RESTARTING)) {
+      if (countsCompletion(s.variant) && t.flags & PF_RESTARTING) {
+        // 73/80: a restarting zombie (or ghost) only reports itself done.
+        restoreTaskDone(s, emit, A, p.pid);
+      } else if (s.variant === 'naive' || !(t.flags & PF_RESTARTING)) {
         emit(A, 'exit_checkpoint', 'takes its ctx pointer; does not activate anyone', {
           pid: p.pid,
         });
@@ -155,7 +233,7 @@ export function stepTask(
       return { broadcast: false };
     case 'restore_notify_error': {
       const first = recordError(s, p.ret!, p.pid);
-      emit(A, 'restore_notify_error', errorNote(first, p.ret!), {
+      emit(A, fnName(s, 'restore_notify_error'), errorNote(s, first, p.ret!), {
         pid: p.pid,
         errno: p.ret!.errno,
       });
@@ -176,15 +254,10 @@ export function stepTask(
       p.pc = p.ret ? 'do_exit_sigkill' : 'restore_retval';
       return { broadcast: false };
     case 'restore_retval':
-      t.state = p.stopOnReturn ? TASK_STOPPED : TASK_RUNNING;
-      emit(
-        A,
-        'restore_retval',
-        p.stopOnReturn
-          ? 'returns to user space and stops again (job-control stop)'
-          : 'returns from sys_restart to user space',
-        { pid: p.pid },
-      );
+      // v18's restore_task_struct reads state only to tell a zombie (TASK_DEAD) from a live
+      // task, so a task saved job-stopped (TASK_STOPPED, 132) comes back running.
+      t.state = TASK_RUNNING;
+      emit(A, 'restore_retval', 'returns from sys_restart to user space', { pid: p.pid });
       p.pc = 'done';
       return { broadcast: false };
     case 'do_exit_sigkill':

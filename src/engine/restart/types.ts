@@ -5,6 +5,7 @@ import type { PartId, TaskPartId } from '../part-id';
 import type { Variant } from '../scenario/types';
 import type { RunQueue } from './runqueue';
 import type { Trail } from './trail';
+import type { UserOp } from './make-forest';
 
 /**
  * The restart context (struct ckpt_ctx as restart uses it). Every get and put is an event and
@@ -17,6 +18,8 @@ export interface RestartCtx {
   nrPids: number;
   /** Index into pids of the task whose turn it is; starts at -1. */
   active: number;
+  /** 73/80's nr_total: tasks (ghosts included) that have not called restore_task_done yet. */
+  nrTotal: number;
   /** CKPT_CTX_ERROR with the first errno recorded (restore_notify_error: first error wins). */
   error: KError | null;
   /** Pid of the record that failed, when a task's record caused the error. */
@@ -42,6 +45,7 @@ export type CoordPc =
   | 'wait_all_tasks_finish'
   | 'restore_read_tail'
   | 'do_restore_coord'
+  | 'destroy_descendants'
   | 'clear_task_ctx'
   | 'ckpt_ctx_put'
   | 'kill_tree'
@@ -50,11 +54,16 @@ export type CoordPc =
 
 export type TaskPc =
   | 'wait_checkpoint_ctx'
+  | 'xchg_checkpoint_ctx'
   | 'set_PF_RESTARTING'
   | 'wait_task_active'
   | 'restore_task_struct'
+  | 'restore_task_pgid'
   | 'restore_activate_next'
+  | 'restore_task_done'
   | 'wait_task_sync'
+  | 'wait_ghostq'
+  | 'ghost_put_local'
   | 'ckpt_ctx_put_local'
   | 'do_exit'
   | 'exit_notify'
@@ -77,7 +86,7 @@ export interface CoordPart {
   /** Run-queue slot: always 0. */
   slot: 0;
   pc: CoordPc;
-  /** Next pids index to create in user space. */
+  /** Next user-space step (RestartState.userOps) to run. */
   nextClone: number;
   /** First error of the coordinator's own work, or the ctx's first error at the end. */
   result: KError | null;
@@ -93,19 +102,24 @@ export interface TaskPart {
   /** Run-queue slot: index + 1. */
   slot: number;
   pid: number;
-  /** Index of this task's entry in the pids array. */
+  /** Index of this task's entry in the pids array; -1 for a ghost. */
   index: number;
+  /** A ghost (73/80): created only to own a dead pgid; restart(RESTART_GHOST), do_ghost_task. */
+  ghost: boolean;
   pc: TaskPc;
   /** task->checkpoint_ctx is set (holds one reference). */
   hasPtr: boolean;
+  /**
+   * Inside do_restore_task's xchg window: checkpoint_ctx reads NULL while the reference it
+   * held sits in the local variable, until the second xchg puts it back.
+   */
+  ctxNull: boolean;
   /** The local reference taken in do_restore_task. */
   hasLocal: boolean;
   /** restore_task_struct read and applied this task's record. */
   restored: boolean;
   /** The record said zombie (known after restore_task_struct). */
   zombie: boolean;
-  /** Stopped when it returns to user space (its record had __TASK_STOPPED). */
-  stopOnReturn: boolean;
   /** do_restore_task's result so far: 0 or an error. */
   ret: KError | null;
   /** SIGKILL is pending (user space killed the half-built tree). */
@@ -137,15 +151,24 @@ export interface RestartState {
   byPid: Map<number, TaskPart>;
   /** pids read by user space (to create the tree) before the kernel reads them again. */
   pids: PidsEntry[];
+  /** The user-space steps that create the tree (MakeForest), run one per coordinator step. */
+  userOps: UserOp[];
   uflags: number;
   /** Vpids in activation order. */
   order: number[];
   completion: CompletionSeen | null;
+  /**
+   * A failure the protocol made by itself (not the image): ESRCH from restore_activate_next for
+   * a task that exists, or EAGAIN from do_restore_task's ctx checks. Null while there is none.
+   */
+  spurious: string | null;
   /** SIGCHLDs sent by a task while it had PF_RESTARTING (must stay 0). */
   sigchldFromRestarting: number;
   finished: boolean;
   /** Restarting tasks whose machine has ended (returned to user space, zombie, or dead). */
   tasksDone: number;
+  /** Tasks left waiting for a ctx when the coordinator returned (they never run again). */
+  hung: number;
   /** Runnable participants in the order they became runnable (the fifo order). */
   runqueue: RunQueue;
   /** Participant ids in the order they ran: the schedule that reproduces this run. */

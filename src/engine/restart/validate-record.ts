@@ -5,7 +5,7 @@ import { validExitCode } from '../image/validate';
 export type RecordVerdict = { ok: true; zombie: boolean } | { ok: false; reason: string };
 
 /** The seed's restore_task_struct checks, in its order (linux-cr.md 1.3). */
-export function validateTaskRecord(rec: TaskRecord, leader: boolean): RecordVerdict {
+export function validateTaskRecord(rec: Omit<TaskRecord, 'comm'>, leader: boolean): RecordVerdict {
   const u = (n: number) => n >>> 0;
   if (u(rec.state) === TASK_DEAD) {
     if (u(rec.exit_state) !== EXIT_ZOMBIE) {

@@ -1,5 +1,5 @@
 import type { ParticipantView, RestartCtxView, RestartView } from '../snapshot';
-import { canRun } from './runnable';
+import { canRun, isHung } from './runnable';
 import { toArray } from './trail';
 import type { Part, RestartCtx, RestartState } from './types';
 
@@ -15,7 +15,14 @@ export function participantView(s: RestartState, p: Part): ParticipantView {
     runnable,
     done,
     zombie: p.kind === 'task' && p.zombie,
+    checkpoint_ctx: checkpointCtxOf(p),
+    hung: isHung(s, p),
   };
+}
+
+/** task->checkpoint_ctx as restore_activate_next would read it. */
+export function checkpointCtxOf(p: Part): 'ctx' | 'NULL' {
+  return p.hasPtr && !(p.kind === 'task' && p.ctxNull) ? 'ctx' : 'NULL';
 }
 
 /** The participants in view order: the coordinator, then the tasks as they were created. */

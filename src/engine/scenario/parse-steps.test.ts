@@ -87,7 +87,7 @@ describe('steps', () => {
     );
     expect(err({ op: 'truncate', image: 'a', length: 1.5 })).toMatch(/"length" must be an integer/);
     expect(err({ op: 'load_image', image: 'a', path: '' })).toMatch(/"path" must not be empty/);
-    expect(err({ op: 'restart', image: 'a', variant: 'v19' })).toMatch(/"variant" must be one of/);
+    expect(err({ op: 'restart', image: 'a', variant: 'v20' })).toMatch(/"variant" must be one of/);
   });
 
   it('checks schedules', () => {

@@ -1,8 +1,9 @@
 /** crviz-scenario/1 (CONTRACTS.md section 2), after validation and defaulting. */
 import type { PartId } from '../part-id';
 
-export type Variant = 'v18-28' | 'v17' | 'naive';
-export const VARIANTS: readonly Variant[] = ['v18-28', 'v17', 'naive'];
+export type Variant = 'v18-28' | 'v17' | 'naive' | 'v19' | 'v18-73';
+/** In this order in menus and in links (new variants are appended, so old links keep working). */
+export const VARIANTS: readonly Variant[] = ['v18-28', 'v17', 'naive', 'v19', 'v18-73'];
 
 export function isVariant(v: unknown): v is Variant {
   return VARIANTS.includes(v as Variant);

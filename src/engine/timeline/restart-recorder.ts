@@ -1,12 +1,13 @@
 import type { Trail } from '../restart/trail';
 import { activeTaskPid } from '../restart/ctx';
-import { canRun } from '../restart/runnable';
+import { canRun, isHung } from '../restart/runnable';
 import type { Part, RestartCtx, RestartState } from '../restart/types';
 import {
   activePid,
   CTX_VIEW_FIELDS,
   CTX_VIEW_KEYS,
   CTX_VIEW_VALUES,
+  checkpointCtxOf,
   participantView,
 } from '../restart/view';
 import type { ParticipantView } from '../snapshot';
@@ -17,6 +18,8 @@ function sameParticipant(s: RestartState, p: Part, v: ParticipantView): boolean 
     v.pc === p.pc &&
     v.runnable === canRun(s, p) &&
     v.zombie === (p.kind === 'task' && p.zombie) &&
+    v.checkpoint_ctx === checkpointCtxOf(p) &&
+    v.hung === isHung(s, p) &&
     v.pid === (p.kind === 'task' ? p.pid : null)
   );
 }

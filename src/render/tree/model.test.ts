@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { TaskView, WorldSnapshot } from '../../engine/snapshot';
 import { layoutTree } from './layout';
-import { buildTreeModel } from './model';
+import { buildTreeModel, taskName } from './model';
 
 const task = (
   pid: number,
@@ -134,6 +134,8 @@ describe('tree model', () => {
             runnable: false,
             done: false,
             zombie: false,
+            checkpoint_ctx: 'ctx',
+            hung: false,
           },
           {
             id: 'pid:1',
@@ -143,6 +145,8 @@ describe('tree model', () => {
             runnable: false,
             done: true,
             zombie: false,
+            checkpoint_ctx: 'ctx',
+            hung: false,
           },
           {
             id: 'pid:2',
@@ -152,6 +156,8 @@ describe('tree model', () => {
             runnable: false,
             done: false,
             zombie: false,
+            checkpoint_ctx: 'ctx',
+            hung: false,
           },
         ],
         finished: false,
@@ -166,5 +172,23 @@ describe('tree model', () => {
     expect(m.coordinator?.name).toBe(
       'restart coordinator, waiting 1 of 2, in wait_all_tasks_finish, sleeping',
     );
+  });
+});
+
+describe('tree model after a restart that left tasks blocked', () => {
+  it('says a task waiting for a ctx that will never come is hung', () => {
+    const p = {
+      id: 'pid:2' as const,
+      pid: 2,
+      pc: 'wait_checkpoint_ctx' as const,
+      sleeping: true,
+      runnable: false,
+      done: false,
+      zombie: false,
+      checkpoint_ctx: 'NULL' as const,
+      hung: true,
+    };
+    expect(taskName(task(2, 1, 'sh'), p, false)).toContain('hung: no ctx will come');
+    expect(taskName(task(2, 1, 'sh'), { ...p, hung: false }, false)).toContain('sleeping');
   });
 });

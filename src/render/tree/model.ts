@@ -83,7 +83,8 @@ export function taskName(t: TaskView, p: ParticipantView | undefined, active: bo
   if (t.frozen) parts.push('frozen');
   if (p && !p.done) {
     parts.push(`restarting in ${p.pc}`);
-    if (p.sleeping) parts.push('sleeping');
+    if (p.hung) parts.push('hung: no ctx will come');
+    else if (p.sleeping) parts.push('sleeping');
     else if (p.runnable) parts.push('runnable');
   }
   if (active) parts.push('holds active_pid');
@@ -91,7 +92,7 @@ export function taskName(t: TaskView, p: ParticipantView | undefined, active: bo
 }
 
 function pcText(p: ParticipantView): string {
-  return `${p.pc} · ${p.sleeping ? 'sleeping' : p.runnable ? 'runnable' : 'running'}`;
+  return `${p.pc} · ${p.hung ? 'hung' : p.sleeping ? 'sleeping' : p.runnable ? 'runnable' : 'running'}`;
 }
 
 /** The pid whose turn it is while the restart runs (the baton is not drawn once it is over). */

@@ -33,9 +33,10 @@ function judge(
 ): Verdict {
   const answer = holderText(prediction.answer, recording.initial);
   const right = choice === prediction.answer;
+  const outcome = prediction.answer === 'failed' ? answer : `${answer} gets active_pid`;
   const text = right
-    ? `Right: ${answer} gets active_pid.`
-    : `Wrong: you picked ${holderText(choice, recording.initial)}; ${answer} gets active_pid.`;
+    ? `Right: ${outcome}.`
+    : `Wrong: you picked ${holderText(choice, recording.initial)}; ${outcome}.`;
   return { frame: prediction.target, text, right };
 }
 

@@ -21,7 +21,11 @@ export function Predict({ recording, prediction, onGuess }: Props) {
           aria-label={`Guess ${holderText(c, world)}`}
           onClick={() => onGuess(c)}
         >
-          {c === 'complete' ? 'Nobody: restart completes' : holderText(c, world)}
+          {c === 'complete'
+            ? 'Nobody: restart completes'
+            : c === 'failed'
+              ? 'Nobody: the hand-off fails'
+              : holderText(c, world)}
         </button>
       ))}
     </fieldset>

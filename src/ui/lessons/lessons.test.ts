@@ -51,3 +51,44 @@ describe('built-in lessons', () => {
     expect(answers).toEqual([1, 2, 3, 4, 'complete']);
   });
 });
+
+describe('the xchg window lesson', () => {
+  it('fails v18-28 with ESRCH, completes v19 on the same schedule, and asks for the failure in predict mode', () => {
+    const lesson = LESSONS.find((l) => l.id === 'xchg-window')!;
+    const rec = recordingOf(lesson.scenario);
+    const restarts = rec.report.steps.filter((s) => s.op === 'restart');
+    expect(restarts.map((s) => s.ok)).toEqual([false, true]);
+    expect(restarts[0].errno).toBe('ESRCH');
+    const frames = captionFrames(rec, lesson.captions);
+    const timeline = new WorldReplay(rec.initial, rec.frames);
+    const answers = frames
+      .slice(1)
+      .map((f, i) => predictionFor(timeline, frames[i], f)?.answer)
+      .filter((a) => a !== undefined);
+    expect(answers[0]).toBe('failed');
+  });
+});
+
+describe('the counted-completion lesson', () => {
+  it('completes naive before the zombie is one, and v18-73 only after', () => {
+    const lesson = LESSONS.find((l) => l.id === 'counted-completion')!;
+    const rec = recordingOf(lesson.scenario);
+    const [naive, counted] = rec.report.steps.filter((s) => s.op === 'restart');
+    expect(naive.ok && counted.ok).toBe(true);
+    const ev = rec.frames.map((f) => `${f.step} ${f.event.actor} ${f.event.fn}`);
+    const at = (step: number, what: string) => {
+      const i = ev.indexOf(`${step} ${what}`);
+      expect(i, what).toBeGreaterThan(-1);
+      return i;
+    };
+    expect(at(naive.index, 'coord wait_all_tasks_finish')).toBeLessThan(
+      at(naive.index, 'pid:3 exit_notify'),
+    );
+    expect(at(counted.index, 'coord wait_all_tasks_finish')).toBeGreaterThan(
+      at(counted.index, 'pid:3 exit_notify'),
+    );
+    expect(at(counted.index, 'pid:3 restore_activate_next')).toBeLessThan(
+      at(counted.index, 'pid:3 do_exit'),
+    );
+  });
+});

@@ -33,18 +33,24 @@ export function captionIndexAt(frames: readonly number[], cursor: number): numbe
   return found;
 }
 
-/** Who holds active_pid in a world: a pid, 'complete' once it passed the last entry, or null. */
-export type Holder = ActiveHolder;
+/**
+ * Who holds active_pid in a world: a pid, 'complete' once it passed the last entry, 'failed'
+ * once the restart has recorded an error (a hand-off that found no task to wake), or null.
+ */
+export type Holder = ActiveHolder | 'failed';
 
 export function activeHolder(world: WorldSnapshot | null): Holder {
-  return world?.restart ? restartActiveHolder(world.restart) : null;
+  const r = world?.restart;
+  if (!r) return null;
+  const h = restartActiveHolder(r);
+  return h !== null && r.ctx?.error ? 'failed' : h;
 }
 
 export interface Prediction {
   /** The frame the guess is about (the next caption's). */
   target: number;
   answer: Exclude<Holder, null>;
-  /** The choices offered: every pid of the restart, then completion. */
+  /** The choices offered: every pid of the restart, then completion and failure. */
   choices: Exclude<Holder, null>[];
 }
 
@@ -61,11 +67,12 @@ export function predictionFor(timeline: WorldReplay, from: number, to: number): 
   if (before.restart && before.restart.container === after.restart.container) {
     if (activeHolder(before) === answer) return null;
   }
-  return { target: to, answer, choices: [...after.restart.pids, 'complete'] };
+  return { target: to, answer, choices: [...after.restart.pids, 'complete', 'failed'] };
 }
 
 export function holderText(h: Exclude<Holder, null>, world: WorldSnapshot): string {
   if (h === 'complete') return 'nobody: active_pid passes the last entry and restart completes';
+  if (h === 'failed') return 'nobody: the hand-off fails and the restart with it';
   // Pass the world before the run: during restart every task is still called "restart".
   const comm = world.containers.flatMap((c) => c.tasks).find((t) => t.pid === h)?.comm;
   return comm ? `pid ${h} ${comm}` : `pid ${h}`;

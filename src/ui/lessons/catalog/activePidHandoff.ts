@@ -19,11 +19,11 @@ export const activePidHandoff: Lesson = {
     },
     {
       at: { step: R, fn: 'prepare_descendants' },
-      text: 'User space has created tasks 1–4, each sleeping in restart(). The coordinator reads the image and prepare_descendants hands every task the shared restart context. active_pid is -1: nobody may restore yet.',
+      text: 'User space has created tasks 1–4, each task forking its own children (init forks server, server forks logger before worker: the reverse of the image order), each now sleeping in restart(). The coordinator reads the image and prepare_descendants hands every task the shared restart context. active_pid is -1: nobody may restore yet.',
     },
     {
       at: { step: R, fn: 'restore_activate_next', actor: 'coord' },
-      text: 'The coordinator sets active_pid to 0, the first index of the pids array, and wakes that task. Tasks restore one at a time, strictly in pids order.',
+      text: 'The coordinator sets active_pid to 0, the first index of the pids array, and wakes that task, provided that task’s checkpoint_ctx is this ctx (else ESRCH: the xchg window of v18, which this fifo schedule never hits). Tasks restore one at a time, strictly in pids order.',
     },
     {
       at: { step: R, fn: 'restore_activate_next', actor: 'pid:1' },

@@ -24,7 +24,7 @@ export const exitCheckpointRace: Lesson = {
     },
     {
       at: { step: SAFE, fn: 'wait_all_tasks_finish' },
-      text: 'The coordinator completes with every task restored and the worker already EXIT_ZOMBIE: the seed’s guarantee.',
+      text: 'The coordinator completes with every task restored and the worker already EXIT_ZOMBIE: the seed’s guarantee. It is a guarantee about success only: v18 can still fail a good image when a hand-off lands while the next task’s checkpoint_ctx is NULL inside do_restore_task (its two xchg()s). The lesson “The xchg window of v18 and its v19 fix” shows that interleaving.',
     },
     {
       at: { step: NAIVE, fn: 'restore_activate_next', actor: 'pid:3' },

@@ -2,8 +2,10 @@ import type { Lesson } from '../types';
 import { activePidHandoff } from './activePidHandoff';
 import { badImages } from './badImages';
 import { checkpointSaves } from './checkpointSaves';
+import { countedCompletion } from './countedCompletion';
 import { exitCheckpointRace } from './exitCheckpointRace';
 import { v17Leak } from './v17Leak';
+import { xchgWindow } from './xchgWindow';
 import { zombieWait } from './zombieWait';
 
 /** The built-in lessons, in teaching order. */
@@ -12,6 +14,8 @@ export const LESSONS: readonly Lesson[] = [
   checkpointSaves,
   activePidHandoff,
   exitCheckpointRace,
+  xchgWindow,
+  countedCompletion,
   v17Leak,
   badImages,
 ];
