@@ -86,12 +86,12 @@ describe('messages are one line and name the problem', () => {
       ],
     });
     const deps = fakeDeps({ 'z.json': text }, { explorer: exploreScenario });
-    const r = await cli(['explore', 'z.json', '--max-states', '2'], deps);
+    const r = await cli(['explore', 'z.json', '--variant', 'v19', '--max-states', '2'], deps);
     expect(r.exitCode).toBe(0);
     expect(JSON.parse(r.stdout)).toMatchObject({ complete: false });
     expectOneLine(r.stderr);
     expect(r.stderr).toMatch(/^z\.json: .*--max-states 2 .*incomplete\n$/);
-    const full = await cli(['explore', 'z.json'], deps);
+    const full = await cli(['explore', 'z.json', '--variant', 'v19'], deps);
     expect(full.stderr).toBe('');
   });
 
