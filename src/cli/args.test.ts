@@ -50,6 +50,15 @@ describe('parseArgs', () => {
     expect(ok('import', 'b.json')).toEqual({ name: 'import', file: 'b.json' });
   });
 
+  it('recognises the version', () => {
+    expect(ok('--version')).toEqual({ name: 'version' });
+    expect(ok('-V')).toEqual({ name: 'version' });
+    expect(ok('version')).toEqual({ name: 'version' });
+    expect(ok('run', 'x.json', '--version')).toEqual({ name: 'version' });
+    // Help wins over the version, as most tools do.
+    expect(ok('--version', '--help')).toEqual({ name: 'help' });
+  });
+
   it('recognises help', () => {
     expect(ok('--help')).toEqual({ name: 'help' });
     expect(ok('-h')).toEqual({ name: 'help' });

@@ -4,6 +4,7 @@ import { VARIANTS, type Variant } from '../engine/scenario/types';
 
 export type Command =
   | { name: 'help' }
+  | { name: 'version' }
   | { name: 'run'; file: string; variant?: Variant; out?: string; trace: boolean }
   | { name: 'explore'; file: string; variant?: Variant; maxStates?: number }
   | { name: 'inspect'; file: string; json: boolean }
@@ -21,7 +22,7 @@ interface CommandSpec {
   flags: readonly string[];
 }
 
-export const COMMANDS: Record<Exclude<Command['name'], 'help'>, CommandSpec> = {
+export const COMMANDS: Record<Exclude<Command['name'], 'help' | 'version'>, CommandSpec> = {
   run: { positional: 'SCENARIO.json', values: ['--variant', '--out'], flags: ['--trace'] },
   explore: { positional: 'SCENARIO.json', values: ['--variant', '--max-states'], flags: [] },
   inspect: { positional: 'IMAGE.ckpt', values: [], flags: ['--json'] },
@@ -30,6 +31,7 @@ export const COMMANDS: Record<Exclude<Command['name'], 'help'>, CommandSpec> = {
 };
 
 const HELP_FLAGS = ['--help', '-h'];
+const VERSION_FLAGS = ['--version', '-V'];
 
 class ArgError {
   constructor(readonly message: string) {}
@@ -48,6 +50,9 @@ function parse(argv: readonly string[]): Command {
   if (argv.length === 0) throw new ArgError('crviz: missing command (try "crviz --help")');
   // `help` only as the command itself, so that a file named "help" can still be run.
   if (argv[0] === 'help' || argv.some((a) => HELP_FLAGS.includes(a))) return { name: 'help' };
+  if (argv[0] === 'version' || argv.some((a) => VERSION_FLAGS.includes(a))) {
+    return { name: 'version' };
+  }
   const [name, ...rest] = argv;
   const names = Object.keys(COMMANDS);
   if (!Object.prototype.hasOwnProperty.call(COMMANDS, name)) {

@@ -1,6 +1,6 @@
 /** The whole CLI as one function of argv: parse, dispatch, and turn any crash into a line. */
 import { parseArgs } from './args';
-import { HELP_TEXT } from './help';
+import { HELP_TEXT, VERSION_TEXT } from './help';
 import { usage, type CliDeps, type CliResult } from './types';
 
 export async function cli(argv: readonly string[], deps: CliDeps): Promise<CliResult> {
@@ -13,6 +13,8 @@ export async function cli(argv: readonly string[], deps: CliDeps): Promise<CliRe
     switch (c.name) {
       case 'help':
         return { stdout: HELP_TEXT, stderr: '', exitCode: 0 };
+      case 'version':
+        return { stdout: VERSION_TEXT, stderr: '', exitCode: 0 };
       case 'run':
         return await (await import('./run')).runCommand(c, deps);
       case 'explore':

@@ -1,7 +1,13 @@
-/** The text of `crviz --help`: every command with a one-line description and its options. */
-export const HELP_TEXT = `crviz: Linux-CR checkpoint/restart process-tree debugger
+/** The texts of `crviz --help` and `crviz --version`. */
+import { version } from '../../package.json';
 
-Usage: npm run crviz -- <command> [arguments]
+export const VERSION_TEXT = `crviz ${version}\n`;
+
+/** Every command with a one-line description and its options. */
+export const HELP_TEXT = `crviz ${version}: Linux-CR checkpoint/restart process-tree debugger
+
+Usage: crviz <command> [arguments]
+  (in a clone, after npm install: npx crviz <command>, or npm run crviz -- <command>)
 
 Commands:
   run SCENARIO.json      run every step of a scenario and print a crviz-report/1
@@ -18,7 +24,9 @@ Commands:
       --root PID           start the tree at PID (default 1)
   import FILE            convert a criu-tree/1 bundle into a crviz-scenario/1
   help, --help, -h       show this help
+  version, --version, -V show the version
 
 Exit codes: 0 success, 1 the run found a failure, 2 the input could not be used.
-JSON goes to stdout, messages to stderr.
+JSON goes to stdout, messages to stderr. Formats: docs/FORMATS.md.
+Examples to try: examples/*.json (e.g. crviz run examples/three-zombies.json).
 `;

@@ -34,10 +34,18 @@ export function createDebuggerStore(): DebuggerStore {
     busy: false,
     progress: null,
     helpOpen: false,
-    params: { signal: 15, core: false, exitStatus: 0, variant: null, schedule: 'fifo' },
+    params: {
+      signal: 15,
+      core: false,
+      exitStatus: 0,
+      variant: null,
+      schedule: 'fifo',
+      example: null,
+    },
     explore: { running: false, result: null },
     lesson: null,
     lessonsOpen: false,
+    galleryOpen: false,
     shareLink: null,
 
     setRecording(recording, cursor) {
@@ -112,6 +120,9 @@ export function createDebuggerStore(): DebuggerStore {
     },
     setLessonsOpen(lessonsOpen) {
       set({ lessonsOpen });
+    },
+    setGalleryOpen(galleryOpen) {
+      set({ galleryOpen });
     },
     setShareLink(shareLink) {
       set({ shareLink });

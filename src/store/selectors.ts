@@ -36,4 +36,5 @@ export const selectAtEnd = (s: DebuggerState): boolean =>
 export const selectExplore = (s: DebuggerState) => s.explore;
 export const selectLesson = (s: DebuggerState) => s.lesson;
 export const selectLessonsOpen = (s: DebuggerState): boolean => s.lessonsOpen;
+export const selectGalleryOpen = (s: DebuggerState): boolean => s.galleryOpen;
 export const selectShareLink = (s: DebuggerState) => s.shareLink;

@@ -28,6 +28,9 @@ export interface EngineLoader {
 
 const MAX_STATES = 200_000;
 
+/** Where a freshly loaded recording opens (a lesson opens at its first caption). */
+export type CursorFor = (recording: SessionRecording) => number;
+
 function reportStep(recording: SessionRecording, index: number): ReportStep | undefined {
   return recording.report.steps.find((s) => s.index === index);
 }
@@ -55,15 +58,16 @@ export class Session {
     private readonly engine: EngineLoader,
   ) {}
 
-  async loadScenario(scenario: Scenario): Promise<boolean> {
+  /** Runs and shows `scenario`, at its last frame or where `cursorFor` puts the cursor. */
+  async loadScenario(scenario: Scenario, cursorFor?: CursorFor): Promise<boolean> {
     const rec = await this.run(scenario);
     if (!rec) return false;
-    this.store.getState().setRecording(rec, rec.frames.length - 1);
+    this.store.getState().setRecording(rec, cursorFor ? cursorFor(rec) : rec.frames.length - 1);
     return true;
   }
 
   /** Opens a crviz-scenario/1 file's text; a bad file gets the parser's message, nothing changes. */
-  async openText(text: string, source: string): Promise<boolean> {
+  async openText(text: string, source: string, cursorFor?: CursorFor): Promise<boolean> {
     let scenario: Scenario;
     try {
       scenario = await this.engine.parse(text, source);
@@ -73,7 +77,7 @@ export class Session {
       }
       return false;
     }
-    const ok = await this.loadScenario(scenario);
+    const ok = await this.loadScenario(scenario, cursorFor);
     if (ok) this.store.getState().select(null);
     return ok;
   }

@@ -47,6 +47,8 @@ export interface DebuggerData {
     variant: Variant | null;
     /** Restart schedule: 'fifo' or 'random:SEED'. */
     schedule: string;
+    /** The example the gallery picked, by its id in the gallery (src/ui/gallery/catalog.ts). */
+    example: string | null;
   };
   /** The explorer: running, its last result (for the scenario it ran on). */
   explore: { running: boolean; result: ExploreResult | null };
@@ -54,6 +56,8 @@ export interface DebuggerData {
   lesson: LessonState | null;
   /** The lesson list is open. */
   lessonsOpen: boolean;
+  /** The examples gallery is open. */
+  galleryOpen: boolean;
   /** The last permalink made by Share, shown in a text field when the clipboard refuses it. */
   shareLink: ShareLink | null;
 }
@@ -90,6 +94,7 @@ export interface DebuggerActions {
   setExplore(explore: Partial<DebuggerData['explore']>): void;
   setLesson(lesson: LessonState | null): void;
   setLessonsOpen(open: boolean): void;
+  setGalleryOpen(open: boolean): void;
   setShareLink(link: ShareLink | null): void;
 }
 

@@ -5,6 +5,7 @@ import { CommandPalette } from './CommandPalette';
 import { DebuggerContext } from './context';
 import { defaultScenario } from './defaultScenario';
 import { EventLog } from './EventLog';
+import { Welcome } from './gallery/Welcome';
 import { ExplorerPanel } from './ExplorerPanel';
 import { HelpSheet } from './HelpSheet';
 import { ImagePanel } from './ImagePanel';
@@ -34,6 +35,7 @@ function Screen() {
     <div className="app">
       <Toolbar />
       <div className="strip">
+        <Welcome />
         <Notices />
         <ShareBox />
         <LessonPanel />

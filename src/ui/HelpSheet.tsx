@@ -1,22 +1,16 @@
-import { useEffect, useRef } from 'react';
 import { selectHelpOpen } from '../store/selectors';
 import { ACTIONS } from './actions/registry';
 import { shortcutLabel } from './actions/types';
 import { useActionState } from './actions/useActions';
 import { useDebugger, useDebuggerState } from './context';
+import { useModalDialog } from './useModalDialog';
 
 /** The `?` sheet: every action of the registry with its shortcut and, when disabled, why. */
 export function HelpSheet() {
   const { store } = useDebugger();
   const open = useDebuggerState(selectHelpOpen);
   const { ctx } = useActionState();
-  const dialog = useRef<HTMLDialogElement>(null);
-  useEffect(() => {
-    const d = dialog.current;
-    if (!d) return;
-    if (open && !d.open) d.showModal();
-    if (!open && d.open) d.close();
-  }, [open]);
+  const dialog = useModalDialog(open);
   return (
     <dialog
       ref={dialog}

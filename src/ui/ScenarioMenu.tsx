@@ -2,6 +2,9 @@ import { useRef } from 'react';
 import { selectRecording } from '../store/selectors';
 import { useDebugger, useDebuggerState } from './context';
 import { defaultScenario } from './defaultScenario';
+import { Gallery } from './gallery/Gallery';
+import { actionById } from './actions/registry';
+import { useActionState } from './actions/useActions';
 
 function download(name: string, text: string): void {
   const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
@@ -12,9 +15,13 @@ function download(name: string, text: string): void {
   setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
-/** Open a crviz-scenario/1 file, save the session's scenario, or go back to the default one. */
+/**
+ * Open (the examples gallery, which also picks a crviz-scenario/1 file), save the session's
+ * scenario, or go back to the default one.
+ */
 export function ScenarioMenu() {
   const { session } = useDebugger();
+  const { run } = useActionState();
   const recording = useDebuggerState(selectRecording);
   const input = useRef<HTMLInputElement>(null);
   const title = recording?.scenario.title ?? recording?.scenario.name ?? '';
@@ -23,9 +30,16 @@ export function ScenarioMenu() {
       <span className="scenario-title" title={recording?.scenario.description}>
         {title}
       </span>
-      <button type="button" className="small" onClick={() => input.current?.click()}>
+      <button
+        type="button"
+        className="small"
+        title="Open an example or a file (o)"
+        aria-keyshortcuts="o"
+        onClick={() => run(actionById('examples'))}
+      >
         Open…
       </button>
+      <Gallery onOpenFile={() => input.current?.click()} />
       <input
         ref={input}
         type="file"

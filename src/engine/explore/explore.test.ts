@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readExample } from '../scenario/examples-on-disk';
 import { describe, expect, it } from 'vitest';
 import { scenario } from '../scenario/testing';
 import { runScenario } from '../scenario/runner';
@@ -69,19 +69,21 @@ describe('explorer', () => {
     expect(r.json.complete).toBe(false);
   });
 
-  it('explores the shared zombie-mid-tree example when it is there', () => {
-    let text: string;
-    try {
-      text = readFileSync(
-        new URL('../../../../shared/examples/zombie-mid-tree.json', import.meta.url),
-        'utf8',
-      );
-    } catch {
-      return;
-    }
-    const s = scenario(JSON.parse(text));
+  it('explores the zombie-mid-tree example and finds the naive race', () => {
+    const s = scenario(JSON.parse(readExample('zombie-mid-tree.json')));
     const r = exploreScenario(s, { variant: 'naive' });
     if ('unsupported' in r) throw new Error(r.unsupported);
     expect(r.json.violations.map((v) => v.invariant)).toContain('zombies-before-completion');
+  });
+
+  it('naive-race replays the schedule the explorer finds on zombie-mid-tree', () => {
+    const s = scenario(JSON.parse(readExample('zombie-mid-tree.json')));
+    const r = exploreScenario(s, { variant: 'naive' });
+    if ('unsupported' in r) throw new Error(r.unsupported);
+    const found = r.json.violations.find((v) => v.invariant === 'zombies-before-completion');
+    const race = JSON.parse(readExample('naive-race.json')) as {
+      steps: { op: string; schedule?: string[] }[];
+    };
+    expect(race.steps.find((st) => st.op === 'restart')?.schedule).toEqual(found?.schedule);
   });
 });

@@ -74,6 +74,12 @@ describe('top level', () => {
     expect(err(`{${F}, "name": 3, "steps": []}`)).toMatch(/"name" must be a string/);
   });
 
+  it('accepts a "$schema" string for editors and leaves it out of the scenario', () => {
+    const s = ok(`{"$schema": "../schemas/crviz-scenario.schema.json", ${F}, "steps": []}`);
+    expect(Object.keys(s)).not.toContain('$schema');
+    expect(err(`{"$schema": 1, ${F}, "steps": []}`)).toBe('"$schema" must be a string, got 1');
+  });
+
   it('reports JSON syntax errors with line and column', () => {
     expect(err('{\n  "format": 1,\n}')).toMatch(/^invalid JSON at line 3, column 1: /);
     expect(err('{"a":tru}')).toMatch(/^invalid JSON at line 1, column 6: /);

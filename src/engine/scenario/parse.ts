@@ -9,7 +9,21 @@ import { DEFAULT_TREE, parseTree } from './parse-tree';
 import { VARIANTS, type Scenario } from './types';
 
 export const SCENARIO_FORMAT = 'crviz-scenario/1';
-const TOP_KEYS = ['format', 'name', 'title', 'description', 'variant', 'tree', 'steps'] as const;
+/**
+ * `$schema` is the one key that is not part of the scenario: editors read it to find the JSON
+ * Schema (schemas/crviz-scenario.schema.json). It must be a string and is otherwise ignored, so
+ * every other unknown key is still a typo caught at load time.
+ */
+const TOP_KEYS = [
+  '$schema',
+  'format',
+  'name',
+  'title',
+  'description',
+  'variant',
+  'tree',
+  'steps',
+] as const;
 
 export type ParseResult = { ok: true; scenario: Scenario } | { ok: false; message: string };
 
@@ -43,6 +57,7 @@ function validate(raw: unknown, source: string): Scenario {
   const o = asObject(raw, '', 'a JSON object');
   const place = '';
   checkKeys(o, TOP_KEYS, 'top level');
+  opt(o, '$schema', (o, k) => str(o, k, place));
   if (!has(o, 'format')) bad(place, `missing required key "format" (use "${SCENARIO_FORMAT}")`);
   if (o.format !== SCENARIO_FORMAT) {
     bad(place, `"format" must be "${SCENARIO_FORMAT}", got ${JSON.stringify(o.format)}`);

@@ -71,7 +71,14 @@ describe('action registry', () => {
 
   it('performs by appending a step with the chosen parameters', async () => {
     const { c, steps } = ctx({ selection: 1 });
-    const params = { signal: 9, core: true, exitStatus: 0, variant: null, schedule: 'fifo' };
+    const params = {
+      signal: 9,
+      core: true,
+      exitStatus: 0,
+      variant: null,
+      schedule: 'fifo',
+      example: null,
+    };
     await actionById('kill').perform({ ...c, state: { ...c.state, params } });
     await actionById('checkpoint').perform(c);
     expect(steps).toEqual([

@@ -1,5 +1,6 @@
 import { containerActions } from './containerActions';
 import { engineActions } from './engineActions';
+import { galleryActions } from './galleryActions';
 import { lessonActions } from './lessonActions';
 import { shareActions } from './shareActions';
 import { taskActions } from './taskActions';
@@ -12,6 +13,7 @@ export const ACTIONS: readonly Action[] = [
   ...containerActions,
   ...timelineActions,
   ...lessonActions,
+  ...galleryActions,
   ...shareActions,
   ...engineActions,
 ];

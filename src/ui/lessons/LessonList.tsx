@@ -1,12 +1,17 @@
 import { selectLessonsOpen } from '../../store/selectors';
 import { useDebugger, useDebuggerState } from '../context';
+import { actionById } from '../actions/registry';
+import { useActionState } from '../actions/useActions';
 import { LESSONS } from './catalog';
-import { openLesson } from './openLesson';
 
-/** The list of built-in lessons: picking one opens its scenario at the first caption. */
+/**
+ * The list of built-in lessons: picking one runs the registry's open-example action (the
+ * gallery's), which opens its scenario at the first caption.
+ */
 export function LessonList() {
   const instance = useDebugger();
   const open = useDebuggerState(selectLessonsOpen);
+  const { run } = useActionState();
   if (!open) return null;
   const close = () => instance.store.getState().setLessonsOpen(false);
   return (
@@ -21,7 +26,13 @@ export function LessonList() {
       <ol>
         {LESSONS.map((l) => (
           <li key={l.id}>
-            <button type="button" onClick={() => void openLesson(instance, l)}>
+            <button
+              type="button"
+              onClick={() => {
+                instance.store.getState().setParams({ example: l.id });
+                run(actionById('open-example'));
+              }}
+            >
               {l.title}
             </button>
             <span className="dim"> {l.summary}</span>

@@ -1,19 +1,29 @@
-import type { DebuggerInstance } from '../instance';
+import type { Session } from '../../store/session';
+import type { DebuggerState } from '../../store/types';
 import { anchorFrame } from './resolve';
 import type { Lesson } from './types';
 
+/** What opening a lesson needs: the session, and the store's state when it was asked for. */
+export interface LessonOpener {
+  session: Session;
+  state: DebuggerState;
+}
+
 /**
- * Opens a lesson: its scenario goes through the engine's parser like any opened file, then the
+ * Opens a lesson: its scenario goes through the engine's parser like any opened file, and the
  * cursor goes to the first caption. Predict mode carries over from the previous lesson.
  */
-export async function openLesson(instance: DebuggerInstance, lesson: Lesson): Promise<boolean> {
-  const { store, session } = instance;
-  const predict = store.getState().lesson?.predict ?? false;
-  const ok = await session.openText(JSON.stringify(lesson.scenario), `${lesson.id}.json`);
+export async function openLesson(
+  { session, state }: LessonOpener,
+  lesson: Lesson,
+): Promise<boolean> {
+  const predict = state.lesson?.predict ?? false;
+  const ok = await session.openText(JSON.stringify(lesson.scenario), `${lesson.id}.json`, (rec) =>
+    anchorFrame(rec, lesson.captions[0].at),
+  );
   if (!ok) return false;
-  const state = store.getState();
+  // The state's setters are the store's own functions, still current after the await.
   state.setLesson({ id: lesson.id, predict });
   state.setLessonsOpen(false);
-  if (state.recording) state.setCursor(anchorFrame(state.recording, lesson.captions[0].at));
   return true;
 }

@@ -1,5 +1,5 @@
 import type { Lesson } from '../types';
-import { saveAndDestroy, tree412 } from './tree412';
+import scenario from '../../../../examples/lessons/lesson-active-pid.json';
 
 const R = 3; // index of the restart step
 
@@ -7,18 +7,7 @@ export const activePidHandoff: Lesson = {
   id: 'active-pid-handoff',
   title: 'Restart: the active_pid hand-off',
   summary: 'Follow the active_pid baton from task to task while a tree with a zombie is rebuilt.',
-  scenario: {
-    format: 'crviz-scenario/1',
-    name: 'lesson-active-pid',
-    title: 'Restart: the active_pid hand-off',
-    variant: 'v18-28',
-    tree: tree412,
-    steps: [
-      ...saveAndDestroy,
-      { op: 'restart', image: 'a' },
-      { op: 'wait', pid: 2, child: 3, expect: { ok: true, status: 768 } },
-    ],
-  },
+  scenario,
   captions: [
     {
       at: {},

@@ -1,38 +1,11 @@
 import type { Lesson } from '../types';
+import scenario from '../../../../examples/lessons/lesson-bad-images.json';
 
 export const badImages: Lesson = {
   id: 'bad-images',
   title: 'Bad images restart refuses',
   summary: 'An impossible exit code, a thread with an exit signal, and a zombie that dumped core.',
-  scenario: {
-    format: 'crviz-scenario/1',
-    name: 'lesson-bad-images',
-    title: 'Bad images restart refuses',
-    tree: [
-      { pid: 1, ppid: 0, comm: 'init' },
-      { pid: 2, ppid: 1, comm: 'parent' },
-      { pid: 3, ppid: 2, comm: 'child', state: 'zombie', exit_code: 256 },
-      { pid: 4, ppid: 1, comm: 'server' },
-      { pid: 5, ppid: 1, tgid: 4, comm: 'server' },
-    ],
-    steps: [
-      { op: 'freeze' },
-      { op: 'checkpoint', image: 'good' },
-      { op: 'checkpoint', image: 'badcode' },
-      { op: 'patch', image: 'badcode', pid: 3, field: 'exit_code', value: 65536 },
-      { op: 'checkpoint', image: 'badthread' },
-      { op: 'patch', image: 'badthread', pid: 5, field: 'exit_signal', value: 17 },
-      { op: 'destroy' },
-      { op: 'restart', image: 'badcode', expect: { ok: false, errno: 'EINVAL' } },
-      { op: 'restart', image: 'badthread', expect: { ok: false, errno: 'EINVAL' } },
-      { op: 'restart', image: 'good' },
-      { op: 'kill', pid: 4, signal: 'SIGSEGV', core: true },
-      { op: 'freeze' },
-      { op: 'checkpoint', image: 'core' },
-      { op: 'destroy' },
-      { op: 'restart', image: 'core', expect: { ok: false, errno: 'EINVAL' } },
-    ],
-  },
+  scenario,
   captions: [
     {
       at: {},

@@ -1,25 +1,11 @@
 import type { Lesson } from '../types';
+import scenario from '../../../../examples/lessons/lesson-checkpoint-saves.json';
 
 export const checkpointSaves: Lesson = {
   id: 'checkpoint-saves',
   title: 'What checkpoint saves',
   summary: 'Freeze a small tree, checkpoint it, and read the image records one by one.',
-  scenario: {
-    format: 'crviz-scenario/1',
-    name: 'lesson-checkpoint-saves',
-    title: 'What checkpoint saves',
-    tree: [
-      { pid: 1, ppid: 0, comm: 'init' },
-      { pid: 2, ppid: 1, comm: 'sh' },
-      { pid: 3, ppid: 2, comm: 'sleep' },
-      { pid: 4, ppid: 2, comm: 'grep', state: 'zombie', exit_code: 256 },
-    ],
-    steps: [
-      { op: 'checkpoint', image: 'early', expect: { ok: false, errno: 'EBUSY' } },
-      { op: 'freeze' },
-      { op: 'checkpoint', image: 'a' },
-    ],
-  },
+  scenario,
   captions: [
     {
       at: {},

@@ -1,15 +1,5 @@
 import type { Lesson } from '../types';
-import { saveAndDestroy, tree412 } from './tree412';
-
-/** The interleaving the explorer reports for `naive` on this tree (zombies-before-completion). */
-const RACE = [
-  ...Array<string>(13).fill('coord'),
-  ...Array<string>(6).fill('pid:1'),
-  ...Array<string>(6).fill('pid:2'),
-  ...Array<string>(8).fill('pid:3'),
-  ...Array<string>(6).fill('pid:4'),
-  'coord',
-];
+import scenario from '../../../../examples/lessons/lesson-exit-checkpoint.json';
 
 const SAFE = 3; // the v18-28 restart
 const NAIVE = 5; // the naive restart
@@ -18,19 +8,7 @@ export const exitCheckpointRace: Lesson = {
   id: 'exit-checkpoint-race',
   title: 'Why a zombie hands on the turn from exit_checkpoint',
   summary: 'The same restart under the seed rule (v18-28) and under a naive design that races.',
-  scenario: {
-    format: 'crviz-scenario/1',
-    name: 'lesson-exit-checkpoint',
-    title: 'Why a zombie hands on the turn from exit_checkpoint',
-    variant: 'v18-28',
-    tree: tree412,
-    steps: [
-      ...saveAndDestroy,
-      { op: 'restart', image: 'a' },
-      { op: 'destroy' },
-      { op: 'restart', image: 'a', variant: 'naive', schedule: RACE },
-    ],
-  },
+  scenario,
   captions: [
     {
       at: {},

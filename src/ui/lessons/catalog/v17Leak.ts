@@ -1,5 +1,5 @@
 import type { Lesson } from '../types';
-import { saveAndDestroy, tree412 } from './tree412';
+import scenario from '../../../../examples/lessons/lesson-v17-leak.json';
 
 const R = 3;
 
@@ -8,14 +8,7 @@ export const v17Leak: Lesson = {
   title: 'The v17 restart context leak',
   summary:
     'Count the ctx references under v17: the zombie never puts its own, so one is left over.',
-  scenario: {
-    format: 'crviz-scenario/1',
-    name: 'lesson-v17-leak',
-    title: 'The v17 restart context leak',
-    variant: 'v17',
-    tree: tree412,
-    steps: [...saveAndDestroy, { op: 'restart', image: 'a' }],
-  },
+  scenario,
   captions: [
     {
       at: {},

@@ -1,25 +1,12 @@
 import type { Lesson } from '../types';
+import scenario from '../../../../examples/lessons/lesson-zombie-wait.json';
 
 export const zombieWait: Lesson = {
   id: 'zombie-wait',
   title: 'What a zombie is, and how wait reaps it',
   summary:
     'A child exits, stays behind as a zombie holding its exit status, and its parent reaps it.',
-  scenario: {
-    format: 'crviz-scenario/1',
-    name: 'lesson-zombie-wait',
-    title: 'What a zombie is, and how wait reaps it',
-    tree: [
-      { pid: 1, ppid: 0, comm: 'init' },
-      { pid: 2, ppid: 1, comm: 'shell' },
-    ],
-    steps: [
-      { op: 'fork', pid: 2, child: 3, comm: 'compile' },
-      { op: 'exit', pid: 3, status: 7 },
-      { op: 'wait', pid: 2, child: 3, expect: { ok: true, status: 1792 } },
-      { op: 'wait', pid: 2, expect: { ok: false, errno: 'ECHILD' } },
-    ],
-  },
+  scenario,
   captions: [
     {
       at: {},
