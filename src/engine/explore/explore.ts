@@ -4,12 +4,18 @@ import { beginRestart, runnableIds, stepRestart, type RestartRun } from '../rest
 import type { Scenario, Variant } from '../scenario/types';
 import { prepareRestart } from '../scenario/runner';
 import { toArray } from '../restart/trail';
+import type { RestartState } from '../restart/types';
+import { exploreReduced } from './dpor';
 import { stateKey } from './hash';
 import { endViolations, stateViolations, type InvariantName, type Violation } from './invariants';
 
 export interface ExploreOptions {
   variant?: Variant;
   maxStates?: number;
+  /** `dpor` (default): partial-order reduction; `none`: every interleaving, equal states merged. */
+  reduction?: 'dpor' | 'none';
+  /** Called now and then with the states explored so far; returning true cancels. */
+  onProgress?: (states: number) => boolean | void;
 }
 
 export interface FoundViolation {
@@ -17,6 +23,10 @@ export interface FoundViolation {
   message: string;
   schedule: string[];
   events: EngineEvent[];
+  /** Index in `schedule` of the step after which the invariant first fails. */
+  step?: number;
+  /** Index in `events` of that step's event. */
+  event?: number;
 }
 
 export interface ExploreResult {
@@ -26,6 +36,10 @@ export interface ExploreResult {
   schedules: number;
   complete: boolean;
   violations: FoundViolation[];
+  /** How the interleavings were reduced. */
+  reduction?: 'dpor' | 'none';
+  /** The search stopped because it was cancelled. */
+  cancelled?: boolean;
 }
 
 /**
@@ -36,6 +50,7 @@ export function exploreRestart(
   start: (log: EventLog | null) => RestartRun,
   variant: Variant,
   maxStates: number,
+  onFinal?: (s: RestartState) => void,
 ): ExploreResult {
   const seen = new Map<string, number>();
   const found = new Map<InvariantName, { v: Violation; schedule: string[] }>();
@@ -59,9 +74,13 @@ export function exploreRestart(
     record(stateViolations(run.s), run);
     if (run.s.finished) {
       record(endViolations(run.s), run);
+      onFinal?.(run.s);
       return 1;
     }
-    if (run.s.runqueue.size === 0) return 1;
+    if (run.s.runqueue.size === 0) {
+      onFinal?.(run.s);
+      return 1;
+    }
     return { run, key: stateKey(run.s), ids: runnableIds(run.s), next: 0, paths: 0 };
   };
   const first = enter(root);
@@ -115,7 +134,99 @@ export function exploreRestart(
     schedules: total,
     complete: !stopped,
     violations,
+    reduction: 'none',
   };
+}
+
+/**
+ * The same exploration under partial-order reduction (dpor.ts): one schedule per class of
+ * interleavings that differ only in the order of independent steps, and for each violated
+ * invariant the shortest schedule found, cut after the step at which it broke where the
+ * invariant is about a moment rather than the end.
+ */
+export function exploreRestartReduced(
+  start: (log: EventLog | null) => RestartRun,
+  variant: Variant,
+  maxStates: number,
+  onProgress?: (states: number) => boolean | void,
+  onFinal?: (s: RestartState) => void,
+): ExploreResult {
+  const r = exploreReduced(start, { maxStates, onProgress, onFinal });
+  const ids = (slots: number[]): string[] => {
+    const run = start(null);
+    const out: string[] = [];
+    for (const slot of slots) {
+      const id = slot === 0 ? 'coord' : run.s.tasks[slot - 1].id;
+      out.push(id);
+      stepRestart(run, id);
+    }
+    return out;
+  };
+  const violations: FoundViolation[] = [];
+  for (const c of r.found.values()) {
+    const short = ids(c.schedule);
+    const replay = replayFrom(start, short, c.violation.invariant, c.step);
+    if (replay) {
+      violations.push({
+        invariant: c.violation.invariant,
+        message: c.violation.message,
+        schedule: short,
+        events: replay.events,
+        step: c.step,
+        event: replay.event,
+      });
+      continue;
+    }
+    // Not expected: the causal prefix should reproduce it. The whole path does.
+    const whole = ids(c.path);
+    violations.push({
+      invariant: c.violation.invariant,
+      message: c.violation.message,
+      schedule: whole,
+      events: replayEvents(start, whole),
+      step: whole.length - 1,
+      event: whole.length - 1,
+    });
+  }
+  return {
+    format: 'crviz-explore/1',
+    variant,
+    states: r.states,
+    schedules: r.schedules,
+    complete: r.complete,
+    violations,
+    reduction: 'dpor',
+    ...(r.cancelled ? { cancelled: true } : {}),
+  };
+}
+
+/**
+ * Replays a schedule as `run` does (the rest under fifo) and checks that the invariant fails
+ * after step `step`; returns the events and the index of that step's event, or null.
+ */
+function replayFrom(
+  start: (log: EventLog | null) => RestartRun,
+  schedule: string[],
+  invariant: InvariantName,
+  step: number,
+): { events: EngineEvent[]; event: number } | null {
+  const log = new EventLog();
+  const run = start(log);
+  let event = -1;
+  let broke = false;
+  for (let i = 0; i < schedule.length; i++) {
+    if (!stepRestart(run, schedule[i]).ok) return null;
+    if (i === step) {
+      event = log.events.length - 1;
+      broke = stateViolations(run.s).some((v) => v.invariant === invariant);
+    }
+  }
+  while (!run.s.finished && run.s.runqueue.size > 0) stepRestart(run);
+  if (!broke)
+    broke = [...stateViolations(run.s), ...endViolations(run.s)].some(
+      (v) => v.invariant === invariant,
+    );
+  return broke && event >= 0 ? { events: log.events, event } : null;
 }
 
 /** The events of one schedule, replayed from the start with a real log. */
@@ -129,11 +240,11 @@ function replayEvents(
   return log.events;
 }
 
-/** `crviz explore`: prepare the world up to the first restart, then explore that restart. */
-export function exploreScenario(
+/** How to start the scenario's first restart afresh, as often as the explorer needs. */
+export function restartStarter(
   scenario: Scenario,
-  opts: ExploreOptions & { baseDir?: string; readFile?: (path: string) => Uint8Array | null },
-): { json: ExploreResult; violated: boolean } | { unsupported: string } {
+  opts: { variant?: Variant; baseDir?: string; readFile?: (path: string) => Uint8Array | null },
+): { start: (log: EventLog | null) => RestartRun; variant: Variant } | { unsupported: string } {
   const prep = prepareRestart(scenario, {
     variant: opts.variant,
     baseDir: opts.baseDir ?? '.',
@@ -147,6 +258,20 @@ export function exploreScenario(
       variant: prep.variant,
       log,
     });
-  const json = exploreRestart(start, prep.variant, opts.maxStates ?? 1_000_000);
+  return { start, variant: prep.variant };
+}
+
+/** `crviz explore`: prepare the world up to the first restart, then explore that restart. */
+export function exploreScenario(
+  scenario: Scenario,
+  opts: ExploreOptions & { baseDir?: string; readFile?: (path: string) => Uint8Array | null },
+): { json: ExploreResult; violated: boolean } | { unsupported: string } {
+  const prep = restartStarter(scenario, opts);
+  if ('unsupported' in prep) return prep;
+  const maxStates = opts.maxStates ?? 1_000_000;
+  const json =
+    opts.reduction === 'none'
+      ? exploreRestart(prep.start, prep.variant, maxStates)
+      : exploreRestartReduced(prep.start, prep.variant, maxStates, opts.onProgress);
   return { json, violated: json.violations.length > 0 };
 }
