@@ -17,6 +17,9 @@ Commands:
   explore SCENARIO.json  explore every interleaving of the first restart, print crviz-explore/1
       --variant V          protocol variant: v18-28 (default), v17 or naive
       --max-states N       stop after N states (the result then says "complete": false)
+      --walks N            run N seeded random schedules instead (for trees too big to exhaust)
+      --seed S             the walks' seed (default 0)
+      --no-reduction       every interleaving, equal states merged (no partial-order reduction)
   inspect IMAGE.ckpt     decode and validate an image and print its records as a table
       --json               print crviz-image/1 instead of a table
   snapshot               print a live process tree as a crviz-scenario/1 with no steps

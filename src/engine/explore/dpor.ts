@@ -2,6 +2,7 @@ import type { EventLog } from '../events';
 import { cloneRun } from '../restart/clone';
 import { Dependence, footprint, type Footprint } from '../restart/footprint';
 import { stepRestart, type RestartRun } from '../restart/restart';
+import { toArray } from '../restart/trail';
 import type { Part, RestartState } from '../restart/types';
 import { endViolations, stateViolations, type InvariantName, type Violation } from './invariants';
 
@@ -47,6 +48,8 @@ export interface Counterexample {
   step: number;
   /** The whole path it was found on, for when the causal prefix does not replay (it should). */
   path: number[];
+  /** A counterexample found by a race probe: its schedule as participant ids. */
+  ids?: string[];
 }
 
 export interface ReducedOptions {
@@ -170,6 +173,59 @@ export function exploreReduced(
     if (initials.some((q) => node.backtrack.has(q))) return;
     const q = initials.find((x) => node.enabled.includes(x));
     if (q !== undefined) node.backtrack.add(q);
+    probe(j, v, d);
+  };
+
+  /*
+   * Race probes: depth first, a backtrack point near the root is reached only after everything
+   * below it, so on a large tree a violation that needs an early race reversed can take long to
+   * come up. The first time each race (the same two steps of the same two participants) is
+   * seen, its reversal is run at once to the end (v, then fifo) and checked. This only adds
+   * counterexamples (each replays); what the search covers is unchanged.
+   */
+  const probed = new Set<string>();
+  const probe = (j: number, v: number[], d: number) => {
+    const pj = path[j];
+    const key = `${pj.slot}.${pj.local}<${path[d].slot}.${path[d].local}`;
+    if (probed.has(key)) return;
+    probed.add(key);
+    const run = cloneRun(stack[j].run);
+    const had = new Set(stack[j].violated);
+    let step = j - 1;
+    const check = () => {
+      step++;
+      for (const x of stateViolations(run.s)) {
+        if (had.has(x.invariant)) continue;
+        had.add(x.invariant);
+        if (WHOLE_RUN.has(x.invariant)) continue;
+        recordIds(x, toArray(run.s.taken), step);
+      }
+    };
+    for (const k of v) {
+      if (!run.s.runqueue.has(path[k].slot)) return;
+      stepRestart(run, partAt(run.s, path[k].slot).id);
+      check();
+    }
+    while (!run.s.finished && run.s.runqueue.size > 0) {
+      stepRestart(run);
+      check();
+    }
+    const ids = toArray(run.s.taken);
+    for (const x of [...stateViolations(run.s), ...endViolations(run.s)])
+      if (WHOLE_RUN.has(x.invariant)) recordIds(x, ids, ids.length - 1);
+  };
+
+  const recordIds = (v: Violation, ids: string[], step: number) => {
+    const best = found.get(v.invariant);
+    const schedule = ids.slice(0, WHOLE_RUN.has(v.invariant) ? ids.length : step + 1);
+    if (!best || schedule.length < best.schedule.length)
+      found.set(v.invariant, {
+        violation: v,
+        schedule: schedule.map(() => -1),
+        step,
+        path: [],
+        ids: schedule,
+      });
   };
 
   const stack: Node[] = [];

@@ -1,11 +1,12 @@
 import { EventLog, type EngineEvent } from '../events';
 import { cloneRun } from '../restart/clone';
 import { beginRestart, runnableIds, stepRestart, type RestartRun } from '../restart/restart';
-import type { Scenario, Variant } from '../scenario/types';
+import type { Scenario, Schedule, Variant } from '../scenario/types';
 import { prepareRestart } from '../scenario/runner';
 import { toArray } from '../restart/trail';
 import type { RestartState } from '../restart/types';
 import { exploreReduced } from './dpor';
+import { randomWalks } from './walks';
 import { stateKey } from './hash';
 import { endViolations, stateViolations, type InvariantName, type Violation } from './invariants';
 
@@ -14,8 +15,11 @@ export interface ExploreOptions {
   maxStates?: number;
   /** `dpor` (default): partial-order reduction; `none`: every interleaving, equal states merged. */
   reduction?: 'dpor' | 'none';
-  /** Called now and then with the states explored so far; returning true cancels. */
+  /** Called now and then with the states explored so far (walks: walks done); true cancels. */
   onProgress?: (states: number) => boolean | void;
+  /** Instead of exhausting: this many seeded random schedules. */
+  walks?: number;
+  seed?: string;
 }
 
 export interface FoundViolation {
@@ -40,6 +44,10 @@ export interface ExploreResult {
   reduction?: 'dpor' | 'none';
   /** The search stopped because it was cancelled. */
   cancelled?: boolean;
+  /** `--walks`: how many random schedules ran, their seed, and the distinct final states. */
+  walks?: number;
+  seed?: string;
+  distinct?: number;
 }
 
 /**
@@ -51,7 +59,9 @@ export function exploreRestart(
   variant: Variant,
   maxStates: number,
   onFinal?: (s: RestartState) => void,
+  onProgress?: (states: number) => boolean | void,
 ): ExploreResult {
+  let cancelled = false;
   const seen = new Map<string, number>();
   const found = new Map<InvariantName, { v: Violation; schedule: string[] }>();
   let stopped = false;
@@ -107,10 +117,11 @@ export function exploreRestart(
       f.paths += known;
       continue;
     }
-    if (seen.size >= maxStates) {
+    if (seen.size >= maxStates || cancelled) {
       stopped = true;
       continue;
     }
+    if (onProgress && seen.size % 2048 === 0 && onProgress(seen.size) === true) cancelled = true;
     const e = enter(child);
     if (typeof e === 'number') {
       seen.set(key, e);
@@ -135,6 +146,7 @@ export function exploreRestart(
     complete: !stopped,
     violations,
     reduction: 'none',
+    ...(cancelled ? { cancelled: true } : {}),
   };
 }
 
@@ -164,7 +176,7 @@ export function exploreRestartReduced(
   };
   const violations: FoundViolation[] = [];
   for (const c of r.found.values()) {
-    const short = ids(c.schedule);
+    const short = c.ids ?? ids(c.schedule);
     const replay = replayFrom(start, short, c.violation.invariant, c.step);
     if (replay) {
       violations.push({
@@ -178,6 +190,7 @@ export function exploreRestartReduced(
       continue;
     }
     // Not expected: the causal prefix should reproduce it. The whole path does.
+    if (c.ids) continue; // a probe's schedule replays by construction; not reached
     const whole = ids(c.path);
     violations.push({
       invariant: c.violation.invariant,
@@ -244,19 +257,22 @@ function replayEvents(
 export function restartStarter(
   scenario: Scenario,
   opts: { variant?: Variant; baseDir?: string; readFile?: (path: string) => Uint8Array | null },
-): { start: (log: EventLog | null) => RestartRun; variant: Variant } | { unsupported: string } {
+):
+  | { start: (log: EventLog | null, schedule?: Schedule) => RestartRun; variant: Variant }
+  | { unsupported: string } {
   const prep = prepareRestart(scenario, {
     variant: opts.variant,
     baseDir: opts.baseDir ?? '.',
     readFile: opts.readFile ?? (() => null),
   });
   if ('unsupported' in prep) return prep;
-  const start = (log: EventLog | null) =>
+  const start = (log: EventLog | null, schedule?: Schedule) =>
     beginRestart(prep.freshWorld(), {
       imageName: prep.image,
       bytes: prep.bytes,
       variant: prep.variant,
       log,
+      schedule,
     });
   return { start, variant: prep.variant };
 }
@@ -269,9 +285,14 @@ export function exploreScenario(
   const prep = restartStarter(scenario, opts);
   if ('unsupported' in prep) return prep;
   const maxStates = opts.maxStates ?? 1_000_000;
-  const json =
-    opts.reduction === 'none'
-      ? exploreRestart(prep.start, prep.variant, maxStates)
+  const json = opts.walks
+    ? randomWalks(prep.start, prep.variant, {
+        walks: opts.walks,
+        seed: opts.seed ?? '0',
+        onProgress: opts.onProgress,
+      })
+    : opts.reduction === 'none'
+      ? exploreRestart(prep.start, prep.variant, maxStates, undefined, opts.onProgress)
       : exploreRestartReduced(prep.start, prep.variant, maxStates, opts.onProgress);
   return { json, violated: json.violations.length > 0 };
 }

@@ -1,5 +1,6 @@
+import { PF_RESTARTING, TASK_STOPPED } from '../kernel/constants';
 import { activationFinds } from './ctx';
-import { hasXchgWindow } from './variant';
+import { countsCompletion, hasXchgWindow } from './variant';
 import type { CoordPc, Part, RestartState, TaskPart, TaskPc } from './types';
 
 /*
@@ -60,8 +61,10 @@ export const T = {
   restored: 6,
   /** The kernel task's exit_state (what the completion snapshot reads). */
   exitState: 7,
+  /** Its place in the tree: parent, children, pgid, sid, pending signals, whether stopped. */
+  links: 8,
 } as const;
-const PER_TASK = 8;
+const PER_TASK = 9;
 
 export function taskResource(index: number, r: number): number {
   return GLOBALS + index * PER_TASK + r;
@@ -123,25 +126,38 @@ function activation(b: Builder, s: RestartState): void {
   if (!activationFinds(s, vpid)) b.r(G.error).w(G.error).a(G.completed);
 }
 
-/** A task's exit (kernel/exit.ts, notify.ts, reparent.ts): its own task, its parent, its
- * children and thread group, orphaned process groups: every kernel task but the PF_RESTARTING
- * bits, of which it reads its own, its thread group's and its children's. */
+/**
+ * exit_notify (kernel/notify.ts, reparent.ts): reparents its children (their links, exit_signal
+ * and PF_RESTARTING), signals or is reaped by its parent, and for orphaned process groups reads
+ * every task's links and signals the stopped ones. Reads PF_EXITING of its relatives to find a
+ * reaper.
+ */
 function exiting(b: Builder, s: RestartState, p: TaskPart, me: (r: number) => number): void {
-  b.w(...b.each(T.kernel), me(T.exists), me(T.restarting), me(T.exitState)).a(G.sigchld);
-  const task = s.container?.tasks.get(p.pid);
-  if (!task) return;
-  for (const child of task.children)
-    b.w(...b.pid(child, T.exists), ...b.pid(child, T.exitState)).r(...b.pid(child, T.restarting));
-  b.r(...b.pid(task.tgid, T.restarting));
+  b.r(...b.each(T.links));
+  b.w(me(T.kernel), me(T.links), me(T.exists), me(T.restarting), me(T.exitState));
+  b.a(G.sigchld);
+  const c = s.container;
+  const task = c?.tasks.get(p.pid);
+  if (!c || !task) return;
+  // Its parent is signalled (or not: PF_RESTARTING mutes SIGCHLD), never reaped by it; a child
+  // may be released when its new reaper does not wait.
+  const relative = (pid: number) => {
+    b.w(...b.pid(pid, T.kernel), ...b.pid(pid, T.links));
+    b.w(...b.pid(pid, T.exitState)).r(...b.pid(pid, T.restarting));
+  };
+  relative(task.parent);
+  for (const child of task.children) (relative(child), b.w(...b.pid(child, T.exists)));
   for (const t of s.tasks) {
-    const k = s.container?.tasks.get(t.pid);
-    if (k && k.tgid === task.tgid) b.r(taskResource(t.slot - 1, T.restarting));
+    const k = c.tasks.get(t.pid);
+    if (!k) continue;
+    if (k.tgid === task.tgid) relative(t.pid);
+    if (k.state & TASK_STOPPED) b.w(...b.pid(t.pid, T.links), ...b.pid(t.pid, T.kernel));
   }
 }
 
 /** markKilled: the task dies by SIGKILL. */
 function killed(b: Builder, me: (r: number) => number): void {
-  b.w(me(T.kernel), me(T.restarting), me(T.exitState)).a(G.done);
+  b.w(me(T.kernel), me(T.links), me(T.restarting), me(T.exitState)).a(G.done);
 }
 
 const TASK_STEPS: Record<TaskPc, TaskStep> = {
@@ -157,7 +173,7 @@ const TASK_STEPS: Record<TaskPc, TaskStep> = {
   restore_task_struct: (b, _s, _p, me) =>
     void b.r(G.active).w(G.offset, me(T.kernel), me(T.restored)),
   restore_task_pgid: (b, _s, _p, me) =>
-    void b.r(G.active, ...b.each(T.kernel, T.ptr, T.exists)).w(me(T.kernel)),
+    void b.r(G.active, ...b.each(T.kernel, T.links, T.exitState, T.ptr, T.exists)).w(me(T.links)),
   restore_activate_next: (b, s) => activation(b, s),
   // atomic_dec_and_test(&ctx->nr_total) and complete(): decrements commute.
   restore_task_done: (b) => void b.a(G.nrTotal, G.completed),
@@ -168,21 +184,26 @@ const TASK_STEPS: Record<TaskPc, TaskStep> = {
   // beginExit: PF_EXITING and the exit code of its own task.
   do_exit: (b, _s, _p, me) => void b.w(me(T.kernel)),
   exit_notify: (b, s, p, me) => {
-    b.r(G.done);
-    // A dying container init first zaps the namespace: it kills every other task.
-    if (s.container?.init === p.pid) b.r(...b.each(T.pc, T.kill)).w(...b.each(T.kill));
+    // A dying container init first zaps the namespace (unless the others are done already):
+    // it kills every other task.
+    if (s.container?.init === p.pid) b.r(G.done, ...b.each(T.pc, T.kill)).w(...b.each(T.kill));
     exiting(b, s, p, me);
   },
-  exit_checkpoint: (b, s, _p, me) => {
-    b.r(me(T.restarting)).a(G.nrTotal, G.completed);
-    activation(b, s);
+  exit_checkpoint: (b, s, p, me) => {
+    // As task.ts decides it: 73/80 counts a restarting task done, naive and a task without
+    // PF_RESTARTING touch nothing, the others hand the turn on.
+    b.r(me(T.restarting));
+    const flags = s.container?.tasks.get(p.pid)?.flags ?? PF_RESTARTING;
+    if (countsCompletion(s.variant) && flags & PF_RESTARTING) b.a(G.nrTotal, G.completed);
+    else if (s.variant !== 'naive' && flags & PF_RESTARTING) activation(b, s);
   },
-  // finishExit: its own task becomes TASK_DEAD.
-  exit_checkpoint_put: (b, _s, _p, me) => void b.a(G.ref, G.done).w(me(T.ptr), me(T.kernel)),
+  // finishExit: its own task goes from running to TASK_DEAD. No other step reads a task's state
+  // but to ask whether it is stopped (orphaned process groups), which this does not change.
+  exit_checkpoint_put: (b, _s, _p, me) => void b.a(G.ref, G.done).w(me(T.ptr)),
   clear_task_ctx: (b, _s, _p, me) => void b.r(G.error).w(me(T.ptr)).a(G.ref),
   restore_notify_error: (b) => void b.r(G.error).w(G.error).a(G.completed),
   out_put_local: (b, _s, _p, me) => void b.w(me(T.restarting)).a(G.ref),
-  restore_retval: (b, _s, _p, me) => void b.w(me(T.kernel)).a(G.done),
+  restore_retval: (b, _s, _p, me) => void b.w(me(T.links)).a(G.done),
   do_exit_sigkill: (b, _s, _p, me) => killed(b, me),
   zap_pid_ns_wait: (b) => void b.r(G.done),
   done: () => {},
