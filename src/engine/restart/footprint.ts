@@ -146,7 +146,10 @@ function exiting(b: Builder, s: RestartState, p: TaskPart, me: (r: number) => nu
     b.w(...b.pid(pid, T.exitState)).r(...b.pid(pid, T.restarting));
   };
   relative(task.parent);
-  for (const child of task.children) (relative(child), b.w(...b.pid(child, T.exists)));
+  for (const child of task.children) {
+    relative(child);
+    b.w(...b.pid(child, T.exists));
+  }
   for (const t of s.tasks) {
     const k = c.tasks.get(t.pid);
     if (!k) continue;
