@@ -34,4 +34,42 @@ export default tseslint.config(
     },
   },
   { files: ['scripts/**/*.mjs'], languageOptions: { globals: globals.node } },
+  ...layerRules(),
 );
+
+/**
+ * The layers of docs/ARCHITECTURE.md: what each folder of src/ may import from the others. A
+ * relative import that climbs out of its folder into a forbidden one fails the lint, as does
+ * the UI reaching into the tree view's inside past its public entry (src/render/tree/index.ts).
+ */
+function layerRules() {
+  const layers = ['engine', 'worker', 'store', 'app', 'render', 'ui', 'cli'];
+  const mayImport = {
+    engine: [],
+    worker: ['engine'],
+    store: ['engine'],
+    app: ['engine', 'store', 'worker'],
+    render: ['engine'],
+    ui: ['engine', 'store', 'app', 'render'],
+    cli: ['engine'],
+  };
+  return layers.map((layer) => {
+    const forbidden = layers.filter((l) => l !== layer && !mayImport[layer].includes(l));
+    const patterns = [
+      {
+        regex: `^(\\./)?(\\.\\./)+(${forbidden.join('|')})(/|$)`,
+        message: `src/${layer} may import only ${mayImport[layer].join(', ') || 'itself'} (docs/ARCHITECTURE.md, Layers).`,
+      },
+    ];
+    if (layer === 'ui') {
+      patterns.push({
+        regex: '^(\\.\\./)+render/tree/',
+        message: 'The UI uses the tree view through its public entry, src/render/tree (index.ts).',
+      });
+    }
+    return {
+      files: [`src/${layer}/**/*.{ts,tsx}`],
+      rules: { 'no-restricted-imports': ['error', { patterns }] },
+    };
+  });
+}

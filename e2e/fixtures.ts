@@ -1,10 +1,7 @@
 import { test as base, expect, type Page } from '@playwright/test';
 
-/**
- * Every test opens the app and fails if the page logged a console error or threw. Screenshots
- * of the main states go to test-results through `snap`.
- */
-export const test = base.extend<{ app: Page; snap: (name: string) => Promise<void> }>({
+/** Every test opens the app and fails if the page logged a console error or threw. */
+export const test = base.extend<{ app: Page }>({
   app: async ({ page }, provide) => {
     const errors: string[] = [];
     page.on('console', (msg) => {
@@ -16,13 +13,6 @@ export const test = base.extend<{ app: Page; snap: (name: string) => Promise<voi
     await expect(page.getByRole('treeitem', { name: /^pid 1 init/ })).toBeVisible();
     await provide(page);
     expect(errors, 'console errors').toEqual([]);
-  },
-  snap: async ({ page }, provide, testInfo) => {
-    await provide(async (name: string) => {
-      // Let the tree's transitions (280 ms) settle so the picture shows the state, not a blend.
-      await page.waitForTimeout(450);
-      await page.screenshot({ path: testInfo.outputPath(`${name}.png`) });
-    });
   },
 });
 
@@ -37,4 +27,21 @@ export async function selectTask(page: Page, pid: number): Promise<void> {
 /** The visible "Step N of M" text. */
 export function stepText(page: Page) {
   return page.getByRole('region', { name: 'Timeline' }).getByText(/^Step \d+ of \d+$/);
+}
+
+/**
+ * Freeze, Checkpoint, Destroy and Restart the default tree, each time waiting for what the
+ * action does: the tree frozen, the image listed, the container gone, the restart recorded.
+ */
+export async function checkpointAndRestart(app: Page): Promise<void> {
+  const button = (name: string) => app.getByRole('button', { name, exact: true });
+  await button('Freeze').click();
+  await expect(app.getByRole('treeitem', { name: 'pid 1 init running, frozen' })).toBeVisible();
+  await button('Checkpoint').click();
+  await expect(app.getByRole('region', { name: 'Image' }).getByText('ckpt1.ckpt')).toBeVisible();
+  await button('Destroy').click();
+  await expect(app.getByRole('treeitem', { name: /^pid 1 init/ })).toHaveCount(0);
+  const before = await stepText(app).textContent();
+  await button('Restart').click();
+  await expect(stepText(app)).not.toHaveText(before!);
 }

@@ -12,11 +12,9 @@ const scenarioTitle = (app: Page) => app.getByLabel('Scenario').locator('.scenar
 
 test('a first visit points at Lesson 1 and the gallery; the default tree stays usable', async ({
   app,
-  snap,
 }) => {
   const welcome = app.getByRole('region', { name: 'Welcome' });
   await expect(welcome).toBeVisible();
-  await snap('gallery-welcome');
   // The default tree is there and works with the hint showing.
   await expect(app.getByRole('treeitem', { name: /^pid 5 worker/ })).toBeVisible();
   await app.getByRole('button', { name: 'Freeze', exact: true }).click();
@@ -34,7 +32,7 @@ test('a first visit points at Lesson 1 and the gallery; the default tree stays u
   await expect(app.getByRole('region', { name: 'Welcome' })).toHaveCount(0);
 });
 
-test('the gallery shows every group; an example opens by its name', async ({ app, snap }) => {
+test('the gallery shows every group; an example opens by its name', async ({ app }) => {
   await app
     .getByRole('region', { name: 'Welcome' })
     .getByRole('button', { name: 'Browse examples' })
@@ -50,14 +48,11 @@ test('the gallery shows every group; an example opens by its name', async ({ app
   await expect(gallery.getByRole('button', { name: '100,000 tasks' })).toHaveAccessibleDescription(
     /100,000 tasks$/,
   );
-  await snap('gallery');
   await gallery.getByRole('region', { name: 'Large trees' }).scrollIntoViewIfNeeded();
-  await snap('gallery-large-trees');
   await three.click();
   await expect(gallery).toBeHidden();
   await expect(scenarioTitle(app)).toHaveText('Three zombies survive checkpoint and restart');
   await expect(app.getByRole('treeitem', { name: /^pid 2 parent/ })).toBeVisible();
-  await snap('gallery-three-zombies');
   // The shortcut opens it too, and Escape closes it without changing anything.
   await app.getByRole('tree', { name: 'Process tree' }).focus();
   await app.keyboard.press('o');
@@ -87,7 +82,7 @@ test('the gallery opens every example that is not a large tree', async ({ app })
   }
 });
 
-test('a large example shows the engine progress and opens', async ({ app, snap }) => {
+test('a large example shows the engine progress and opens', async ({ app }) => {
   test.setTimeout(180_000);
   let gallery = await openGallery(app);
   await gallery.getByRole('button', { name: '100,000 tasks' }).click();
@@ -95,7 +90,6 @@ test('a large example shows the engine progress and opens', async ({ app, snap }
   const bar = app.getByRole('progressbar', { name: 'Engine progress' });
   await expect(bar).toBeVisible();
   await expect(bar).toHaveAttribute('aria-valuetext', /Step \d of 4/, { timeout: 60_000 });
-  await snap('gallery-large-progress');
   await app.getByRole('button', { name: 'Cancel', exact: true }).click();
   await expect(bar).toBeHidden();
 

@@ -1,10 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { expect, test } from './fixtures';
 
-test('download an image, upload it back, and a damaged upload is refused', async ({
-  app,
-  snap,
-}) => {
+test('download an image, upload it back, and a damaged upload is refused', async ({ app }) => {
   await app.getByRole('button', { name: 'Freeze', exact: true }).click();
   await app.getByRole('button', { name: 'Checkpoint', exact: true }).click();
   const images = app.getByRole('region', { name: 'Image' });
@@ -23,7 +20,6 @@ test('download an image, upload it back, and a damaged upload is refused', async
   });
   await expect(app.getByRole('alert').getByText(/^cut\.ckpt: E[A-Z]+ at offset \d+/)).toBeVisible();
   await expect(images.getByText('cut.ckpt')).toHaveCount(0);
-  await snap('damaged-upload');
 
   await upload.setInputFiles({
     name: 'good.ckpt',
@@ -34,7 +30,7 @@ test('download an image, upload it back, and a damaged upload is refused', async
   await expect(app.getByRole('button', { name: 'Restart', exact: true })).toBeEnabled();
 });
 
-test('patch a task field to make a bad image, then the restart fails', async ({ app, snap }) => {
+test('patch a task field to make a bad image, then the restart fails', async ({ app }) => {
   for (const name of ['Freeze', 'Checkpoint']) {
     await app.getByRole('button', { name, exact: true }).click();
   }
@@ -50,12 +46,10 @@ test('patch a task field to make a bad image, then the restart fails', async ({ 
   await form.getByRole('button', { name: 'Patch' }).click();
   // The layout still decodes; restart's record checks are what refuse the bad exit code.
   await expect(view.getByRole('list', { name: 'Records' })).toContainText('exit_code=99999');
-  await snap('patched-image');
   await view.getByRole('button', { name: 'Close' }).click();
   await app.getByRole('button', { name: 'Destroy', exact: true }).click();
   await app.getByRole('button', { name: 'Restart', exact: true }).click();
   await app.getByRole('button', { name: 'Last step' }).click();
   await expect(app.getByRole('alert').getByText(/^restart failed: E[A-Z]+/)).toBeVisible();
   await expect(app.getByRole('treeitem', { name: /^restart coordinator, failed/ })).toBeVisible();
-  await snap('restart-failed');
 });

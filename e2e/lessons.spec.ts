@@ -29,6 +29,7 @@ const LESSONS: [string, RegExp][] = [
   ['The v17 restart context leak', /the count ends at 1 instead of 0/],
   ['Bad images restart refuses', /139 is not a valid signal/],
   ['The xchg window of v18 and its v19 fix', /no interleaving fails it/],
+  ['v18-73: the early hand-off, made safe by counting', /which 73\/80 kept, remains/],
 ];
 
 for (const [title, last] of LESSONS) {
@@ -90,4 +91,19 @@ test('predict mode asks for the hand-off that fails in the xchg window', async (
   await expect(lesson.getByRole('status')).toHaveText(
     'Right: nobody: the hand-off fails and the restart with it.',
   );
+});
+
+test("the Inspector shows init's checkpoint_ctx NULL inside the xchg window", async ({ app }) => {
+  const lesson = await openLesson(app, 'The xchg window of v18 and its v19 fix');
+  const next = lesson.getByRole('button', { name: 'Next', exact: true });
+  await next.click();
+  await next.click();
+  await expect(lesson.getByText(/reads NULL/)).toBeVisible();
+  await app.getByRole('treeitem', { name: /^pid 1 / }).click();
+  const inspector = app.getByRole('region', { name: 'Inspector' });
+  await expect(inspector.getByText('checkpoint_ctx', { exact: true })).toBeVisible();
+  await expect(inspector.getByText('NULL', { exact: true })).toBeVisible();
+  await next.click();
+  await next.click();
+  await expect(inspector.getByText('ctx (this restart)', { exact: true })).toBeVisible();
 });

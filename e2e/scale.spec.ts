@@ -29,7 +29,6 @@ async function settled(page: Page): Promise<void> {
 
 test('a 50,000-task tree opens collapsed to a budget and subtrees close and open', async ({
   app,
-  snap,
 }, testInfo) => {
   test.setTimeout(120_000);
   await openBigTree(app, testInfo.outputPath('big.json'));
@@ -44,7 +43,6 @@ test('a 50,000-task tree opens collapsed to a budget and subtrees close and open
   const closed = tree.locator('[role="treeitem"][aria-expanded="false"]').first();
   await expect(closed).toHaveAttribute('aria-description', /^\d+ tasks hidden$/);
   await expect(tree.getByText(/^\+[\d,]+ hidden$/).first()).toBeAttached();
-  await snap('scale-50000-open');
 
   // Keyboard: Right opens a closed subtree, Left closes it again.
   const name = (await closed.getAttribute('aria-label'))!;
@@ -84,7 +82,6 @@ test('a 50,000-task tree opens collapsed to a budget and subtrees close and open
   await expect(root).toHaveAttribute('aria-expanded', 'true');
   await expect.poll(count).toBeGreaterThan(1);
   await expect(tree.getByRole('treeitem', { name: /^pid 2 task2 / })).toBeVisible();
-  await snap('scale-50000-root-open');
   await root.locator('.toggle').click();
   await expect(root).toHaveAttribute('aria-expanded', 'false');
   await expect.poll(count).toBe(1);

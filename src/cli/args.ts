@@ -39,7 +39,7 @@ export const COMMANDS: Record<Exclude<Command['name'], 'help' | 'version'>, Comm
   },
   inspect: { positional: 'IMAGE.ckpt', values: [], flags: ['--json'] },
   snapshot: { positional: null, values: ['--proc', '--root'], flags: [] },
-  import: { positional: 'FILE', values: [], flags: [] },
+  import: { positional: 'PATH', values: [], flags: [] },
 };
 
 const HELP_FLAGS = ['--help', '-h'];

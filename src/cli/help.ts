@@ -25,7 +25,10 @@ Commands:
   snapshot               print a live process tree as a crviz-scenario/1 with no steps
       --proc DIR           read this copy of /proc instead of /proc
       --root PID           start the tree at PID (default 1)
-  import FILE            convert a criu-tree/1 bundle into a crviz-scenario/1
+  import PATH            convert a CRIU dump into a crviz-scenario/1: an images directory
+                         (criu dump -D), a checkpoint archive (.tar, .tar.gz, .tgz, images at
+                         its root or under checkpoint/) or a criu-tree/1 bundle; what CRIU
+                         would refuse or change is printed as note: lines on stderr
   help, --help, -h       show this help
   version, --version, -V show the version
 

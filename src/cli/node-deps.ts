@@ -1,5 +1,5 @@
 /** The real file system and engine modules behind CliDeps. */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, openAsBlob, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { currentUid, nodeProcReader } from './snapshot-reader';
 import type { CliDeps } from './types';
 
@@ -36,6 +36,15 @@ export const nodeDeps: CliDeps = {
       return reason(err);
     }
   },
+  pathKind(path) {
+    try {
+      const st = statSync(path);
+      return { kind: st.isDirectory() ? 'dir' : 'file', size: st.size };
+    } catch {
+      return null;
+    }
+  },
+  openBlob: (path) => openAsBlob(path),
   loadRunner: async () => (await import('../engine/scenario/runner')).runScenario,
   loadExplorer: async () => (await import('../engine/explore/explore')).exploreScenario,
   progress: (line) => {

@@ -19,6 +19,13 @@ export const nodeProcReader: ProcReader = {
       return null;
     }
   },
+  readBytes(path) {
+    try {
+      return new Uint8Array(readFileSync(path));
+    } catch {
+      return null;
+    }
+  },
 };
 
 /** The uid whose ptrace access decides whether zombies' exit codes are readable. */

@@ -1,9 +1,10 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { memReader, procFiles } from '../engine/import/fixtures/fake-proc';
+import { memReader, procFiles, statLine } from '../engine/import/fixtures/fake-proc';
 import { TASKS } from '../engine/import/fixtures/proc-tree';
 import { parseScenario } from '../engine/scenario/parse';
 import { cli } from './cli';
@@ -18,14 +19,14 @@ function withProc(files = procFiles(TASKS)) {
 }
 
 describe('crviz snapshot (command function)', () => {
-  it('prints a scenario that parses, and a one-line summary on stderr', async () => {
+  it('prints a scenario that parses, a count and one note: line per note on stderr', async () => {
     const r = await cli(['snapshot', '--root', '20'], withProc());
     expect(r.exitCode).toBe(0);
     const parsed = parseScenario(r.stdout, 'out');
     expect(parsed.ok && parsed.scenario.tree.map((e) => e.pid)).toEqual([
       20, 21, 22, 23, 24, 25, 30, 26, 27,
     ]);
-    expect(r.stderr).toMatch(/^9 tasks, \d+ notes in the description\n$/);
+    expect(r.stderr).toMatch(/^9 tasks, \d+ notes\n(note: pid \d+ \(.*\): .*\n)+$/);
   });
 
   it('exits 2 with one line for a missing directory and a missing root', async () => {
@@ -77,5 +78,22 @@ describe('crviz snapshot (process)', () => {
     expect(parsed.ok).toBe(true);
     // This very test runs under pid 1, so its own process must be in the tree.
     expect(parsed.ok && parsed.scenario.tree.some((e) => e.pid === process.pid)).toBe(true);
+  });
+});
+
+describe('crviz snapshot on disk', () => {
+  it("keeps a comm's bytes that are not UTF-8 (a character cut by the kernel)", async () => {
+    const dir = mkdtempSync(`${tmpdir()}/crviz-proc-`);
+    const line = statLine({ pid: 7, comm: 'héllo wörld X', state: 'S', ppid: 0, session: 7 });
+    const bytes = Buffer.from(line.replace('X)', '\u0000)'), 'utf8');
+    bytes[bytes.indexOf(0)] = 0xe2; // the first byte of "☃", all the kernel kept of it
+    mkdirSync(`${dir}/7/task/7`, { recursive: true });
+    for (const f of ['7/stat', '7/task/7/stat']) writeFileSync(`${dir}/${f}`, bytes);
+    writeFileSync(`${dir}/7/status`, 'Name:\tx\nTgid:\t7\nPid:\t7\nUid:\t0\t0\t0\t0\n');
+    const r = await cli(['snapshot', '--proc', dir, '--root', '7'], nodeDeps);
+    expect(r.exitCode).toBe(0);
+    const parsed = parseScenario(r.stdout, 'out');
+    expect(parsed.ok && parsed.scenario.tree[0].comm).toBe('héllo wörld \udce2');
+    expect(r.stdout).toContain('"comm": "héllo wörld \\udce2"');
   });
 });

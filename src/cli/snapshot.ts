@@ -15,12 +15,16 @@ export async function snapshotCommand(
     viewerUid: deps.proc.uid,
   });
   if (!r.ok) return usage(`crviz snapshot: ${r.message}`);
-  return { stdout: r.json, stderr: noteLine(r.tasks, r.notes), exitCode: 0 };
+  return { stdout: r.json, stderr: noteLines(r.tasks, r.notes), exitCode: 0 };
 }
 
-/** One stderr line: the caveats are in the scenario's description, not repeated here. */
-export function noteLine(tasks: number, notes: string[]): string {
+/**
+ * stderr of `import` and `snapshot`: a count, then one `note: ` line per caveat (CONTRACTS.md
+ * section 1: what CRIU would refuse or change, and what the importer had to decide). The same
+ * lines are in the scenario's description.
+ */
+export function noteLines(tasks: number, notes: string[]): string {
   const n = notes.length;
-  const tail = n ? `, ${n} note${n === 1 ? '' : 's'} in the description` : '';
-  return `${tasks} task${tasks === 1 ? '' : 's'}${tail}\n`;
+  const head = `${tasks} task${tasks === 1 ? '' : 's'}, ${n} note${n === 1 ? '' : 's'}\n`;
+  return head + notes.map((line) => `note: ${line}\n`).join('');
 }

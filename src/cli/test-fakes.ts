@@ -45,6 +45,18 @@ export function fakeDeps(
     },
     mkdir: (d) => (d.startsWith('/readonly') ? 'permission denied' : (fs.dirs.push(d), null)),
     writeFile: (p, b) => (fs.files.set(p, b), null),
+    pathKind: (p) => {
+      const b = fs.files.get(p);
+      if (b) return { kind: 'file', size: b.length };
+      const dir = `${p.replace(/\/+$/, '')}/`;
+      return [...fs.files.keys()].some((k) => k.startsWith(dir)) ? { kind: 'dir', size: 0 } : null;
+    },
+    openBlob: (p) => {
+      const b = fs.files.get(p);
+      return b
+        ? Promise.resolve(new Blob([b as Uint8Array<ArrayBuffer>]))
+        : Promise.reject(new Error('no such file'));
+    },
     loadRunner: engines.runner
       ? () => Promise.resolve(engines.runner as RunScenarioFn)
       : missing('runner'),

@@ -46,6 +46,10 @@ export interface CliDeps {
   loadRunner(): Promise<RunScenarioFn>;
   loadExplorer(): Promise<ExploreScenarioFn>;
   loadInspector(): Promise<InspectFn>;
+  /** What a path is, for `import` (a CRIU images directory or a file); null when absent. */
+  pathKind?(path: string): { kind: 'dir' | 'file'; size: number } | null;
+  /** A file as a Blob read on demand: a checkpoint archive is streamed, never read whole. */
+  openBlob?(path: string): Promise<Blob>;
   /** /proc access for `snapshot`, and the uid reading it (undefined off Linux or in tests). */
   proc?: { reader: ProcReader; uid?: number };
   /** A progress line for long commands (stderr); '' when done. Absent in tests. */

@@ -1,12 +1,15 @@
+import type { KernelFn } from './kernel-fns';
+import type { Actor } from './part-id';
+
 /**
  * One engine step = one event, named after the kernel (or user-space tool) function it stands
- * for. `actor` is `coord`, `pid:N` (a task of the current container), or `user` for actions
- * outside any task (freezer writes, destroy).
+ * for. `actor` is `coord`, `pid:N` (a task of the current container), `user` for actions
+ * outside any task (freezer writes, destroy), or `checkpoint` for the checkpointer.
  */
 export interface EngineEvent {
   seq: number;
-  actor: string;
-  fn: string;
+  actor: Actor;
+  fn: KernelFn;
   what: string;
   /** The task the step acted on, when there is one. */
   pid?: number;

@@ -1,5 +1,6 @@
 import type { ReportOutcome } from './scenario/report';
-import type { Frame, WorldSnapshot } from './snapshot';
+import type { WorldSnapshot } from './snapshot';
+import type { Frame } from './timeline/changes';
 import type { Scenario } from './scenario/types';
 
 /**

@@ -4,7 +4,7 @@ import type { RestartRun } from './restart/restart';
 import { initialWorld, runSteps } from './scenario/runner';
 import { reportOutcome } from './scenario/report';
 import type { Scenario } from './scenario/types';
-import type { Frame } from './snapshot';
+import type { Frame } from './timeline/changes';
 import type { SessionProgress, SessionRecording } from './session-types';
 import { ChangeRecorder } from './timeline/recorder';
 

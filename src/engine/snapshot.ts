@@ -1,5 +1,5 @@
-import type { EngineEvent } from './events';
-import type { FrameChange } from './timeline/changes';
+import type { PartId } from './part-id';
+import type { Pc } from './restart/types';
 
 /** Plain-data views of the world, shared by reports, the worker protocol and the UI. */
 
@@ -29,9 +29,9 @@ export interface ContainerView {
 
 /** Where one restart participant is: the kernel function it is in and whether it sleeps. */
 export interface ParticipantView {
-  id: string;
+  id: PartId;
   pid: number | null;
-  pc: string;
+  pc: Pc;
   sleeping: boolean;
   runnable: boolean;
   done: boolean;
@@ -72,17 +72,4 @@ export interface WorldSnapshot {
   containers: (ContainerView & { freezer: 'THAWED' | 'FROZEN'; root: number })[];
   images: string[];
   restart: RestartView | null;
-}
-
-/**
- * One position of the timeline: the event that led to it and what it changed in the world
- * (src/engine/timeline/timeline.ts rebuilds the world at any frame from these changes).
- */
-export interface Frame {
-  event: EngineEvent;
-  step: number;
-  /** null when the frame changed nothing visible (or shares its step's change with a neighbour). */
-  change: FrameChange | null;
-  /** Pid of the task holding active_pid after this frame, if a restart is running. */
-  active: number | null;
 }

@@ -1,4 +1,4 @@
-import type { Frame } from '../engine/snapshot';
+import type { Frame } from '../engine/timeline/changes';
 import type { Breakpoint } from './types';
 
 /** Whether arriving at `frame` hits `bp` (on a kernel function, a task becoming active, any error). */

@@ -16,6 +16,15 @@ function clampCursor(cursor: number, frames: number): number {
   return Math.max(-1, Math.min(frames - 1, Math.trunc(cursor)));
 }
 
+/**
+ * The worlds at and just before frame `at`. Read here, when the cursor moves, and never while
+ * rendering: reading a world moves the timeline's one shared position.
+ */
+function worldsAt(timeline: Timeline | null, at: number) {
+  if (!timeline) return { snapshot: null, previousSnapshot: null };
+  return { snapshot: timeline.at(at), previousSnapshot: at >= 0 ? timeline.at(at - 1) : null };
+}
+
 /** One store per debugger instance (no module-level singleton). */
 export function createDebuggerStore(): DebuggerStore {
   let noticeId = 0;
@@ -24,6 +33,7 @@ export function createDebuggerStore(): DebuggerStore {
     timeline: null,
     cursor: -1,
     snapshot: null,
+    previousSnapshot: null,
     endSnapshot: null,
     firstError: -1,
     playing: false,
@@ -31,7 +41,7 @@ export function createDebuggerStore(): DebuggerStore {
     breakpoints: [],
     selection: null,
     notices: [],
-    busy: false,
+    busy: null,
     progress: null,
     helpOpen: false,
     params: {
@@ -42,7 +52,7 @@ export function createDebuggerStore(): DebuggerStore {
       schedule: 'fifo',
       example: null,
     },
-    explore: { running: false, result: null },
+    exploreResult: null,
     lesson: null,
     lessonsOpen: false,
     galleryOpen: false,
@@ -54,12 +64,12 @@ export function createDebuggerStore(): DebuggerStore {
       const at = clampCursor(cursor ?? frames - 1, frames);
       const endSnapshot = timeline.at(frames - 1);
       const firstError = firstErrorFrame(recording);
-      set({ recording, timeline, cursor: at, snapshot: timeline.at(at), endSnapshot, firstError });
+      set({ recording, timeline, cursor: at, ...worldsAt(timeline, at), endSnapshot, firstError });
     },
     setCursor(cursor) {
       const { timeline } = get();
       const at = clampCursor(cursor, timeline?.length ?? 0);
-      set({ cursor: at, snapshot: timeline ? timeline.at(at) : null });
+      set({ cursor: at, ...worldsAt(timeline, at) });
     },
     stepBy(delta) {
       get().setCursor(get().cursor + delta);
@@ -104,7 +114,7 @@ export function createDebuggerStore(): DebuggerStore {
       set({ busy, progress: null });
     },
     setProgress(progress) {
-      if (get().busy) set({ progress });
+      if (get().busy === 'load') set({ progress });
     },
     setHelpOpen(helpOpen) {
       set({ helpOpen });
@@ -112,8 +122,8 @@ export function createDebuggerStore(): DebuggerStore {
     setParams(params) {
       set({ params: { ...get().params, ...params } });
     },
-    setExplore(explore) {
-      set({ explore: { ...get().explore, ...explore } });
+    setExploreResult(exploreResult) {
+      set({ exploreResult });
     },
     setLesson(lesson) {
       set({ lesson });

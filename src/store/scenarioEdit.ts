@@ -1,3 +1,4 @@
+import { isPartId, type PartId } from '../engine/part-id';
 import type { Scenario, Step, Variant } from '../engine/scenario/types';
 import type { SessionRecording } from '../engine/session-types';
 
@@ -40,9 +41,6 @@ export function firstFrameOfStep(recording: SessionRecording, index: number): nu
   return Math.min(start, recording.frames.length - 1);
 }
 
-export const isParticipantId = (actor: string): boolean =>
-  actor === 'coord' || /^pid:\d+$/.test(actor);
-
 /**
  * A manual schedule pick at `cursor` during a restart: that restart step's schedule becomes the
  * participants actually run so far (frame actors) plus `chosen`. Returns null when the cursor is
@@ -51,7 +49,7 @@ export const isParticipantId = (actor: string): boolean =>
 export function pickNextParticipant(
   recording: SessionRecording,
   cursor: number,
-  chosen: string,
+  chosen: PartId,
 ): { scenario: Scenario; stepIndex: number } | null {
   const stepIndex = stepIndexAt(recording, cursor);
   const step = recording.scenario.steps[stepIndex];
@@ -63,7 +61,7 @@ export function pickNextParticipant(
     .map((f) =>
       typeof f.event.data?.scheduled === 'string' ? f.event.data.scheduled : f.event.actor,
     )
-    .filter(isParticipantId);
+    .filter(isPartId);
   const steps = recording.scenario.steps.slice();
   steps[stepIndex] = { ...step, schedule: [...ran, chosen] };
   return { scenario: { ...recording.scenario, steps }, stepIndex };
@@ -72,7 +70,7 @@ export function pickNextParticipant(
 /** The scenario with its first restart step replaying `schedule` under `variant`. */
 export function withRestartSchedule(
   scenario: Scenario,
-  schedule: string[],
+  schedule: PartId[],
   variant: Variant,
 ): { scenario: Scenario; stepIndex: number } | null {
   const stepIndex = scenario.steps.findIndex((s) => s.op === 'restart');

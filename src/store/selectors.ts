@@ -1,7 +1,8 @@
 import type { EngineEvent } from '../engine/events';
-import type { Frame, WorldSnapshot } from '../engine/snapshot';
+import type { WorldSnapshot } from '../engine/snapshot';
+import type { Frame } from '../engine/timeline/changes';
 import type { SessionRecording } from '../engine/session-types';
-import type { Breakpoint, DebuggerState } from './types';
+import type { Breakpoint, Busy, DebuggerState } from './types';
 
 /** Module-level selectors: each returns a stored reference or a primitive, never a new object. */
 
@@ -12,7 +13,7 @@ export const selectPlaying = (s: DebuggerState): boolean => s.playing;
 export const selectSpeed = (s: DebuggerState): number => s.speed;
 export const selectSelection = (s: DebuggerState): number | null => s.selection;
 export const selectNotices = (s: DebuggerState) => s.notices;
-export const selectBusy = (s: DebuggerState): boolean => s.busy;
+export const selectBusy = (s: DebuggerState): Busy => s.busy;
 export const selectProgress = (s: DebuggerState) => s.progress;
 export const selectHelpOpen = (s: DebuggerState): boolean => s.helpOpen;
 export const selectParams = (s: DebuggerState) => s.params;
@@ -22,6 +23,10 @@ export const selectImages = (s: DebuggerState) => s.recording?.images ?? null;
 
 /** The world at the cursor. */
 export const selectSnapshot = (s: DebuggerState): WorldSnapshot | null => s.snapshot;
+
+/** The world before the cursor's event. */
+export const selectPreviousSnapshot = (s: DebuggerState): WorldSnapshot | null =>
+  s.previousSnapshot;
 
 /** The world at the end of the timeline: where the next user action applies. */
 export const selectEndSnapshot = (s: DebuggerState): WorldSnapshot | null => s.endSnapshot;
@@ -33,7 +38,7 @@ export const selectCurrentEvent = (s: DebuggerState): EngineEvent | null =>
 
 export const selectAtEnd = (s: DebuggerState): boolean =>
   s.cursor >= (s.recording?.frames.length ?? 0) - 1;
-export const selectExplore = (s: DebuggerState) => s.explore;
+export const selectExploreResult = (s: DebuggerState) => s.exploreResult;
 export const selectLesson = (s: DebuggerState) => s.lesson;
 export const selectLessonsOpen = (s: DebuggerState): boolean => s.lessonsOpen;
 export const selectGalleryOpen = (s: DebuggerState): boolean => s.galleryOpen;

@@ -3,11 +3,13 @@ import { parseScenario } from '../engine/scenario/parse';
 import { runScenario } from '../engine/scenario/runner';
 import { runSession } from '../engine/session';
 import type { Scenario } from '../engine/scenario/types';
-import type { Frame, WorldSnapshot } from '../engine/snapshot';
+import type { WorldSnapshot } from '../engine/snapshot';
+import type { Frame } from '../engine/timeline/changes';
 import type { SessionRecording } from '../engine/session-types';
 import { createDebuggerStore } from './createDebuggerStore';
 import { appendStep, cursorAfterStep, pickNextParticipant, stepIndexAt } from './scenarioEdit';
 import { selectAtEnd, selectSnapshot } from './selectors';
+import type { Actor } from '../engine/part-id';
 
 const world = (current: number): WorldSnapshot => ({
   current,
@@ -17,8 +19,8 @@ const world = (current: number): WorldSnapshot => ({
 });
 
 /** Frame `seq` moves the world's `current` to 100 + seq. */
-const frame = (seq: number, actor: string): Frame => ({
-  event: { seq, actor, fn: 'f', what: 'w' },
+const frame = (seq: number, actor: Actor): Frame => ({
+  event: { seq, actor, fn: 'do_fork', what: 'w' },
   step: 0,
   change: { current: 100 + seq },
   active: null,
@@ -55,6 +57,19 @@ describe('debugger store', () => {
     expect(selectSnapshot(store.getState())).toBe(recording.initial);
     store.getState().setCursor(2);
     expect(selectSnapshot(store.getState())?.current).toBe(102);
+  });
+
+  it('keeps the world before the cursor’s event beside it, for what the step changed', () => {
+    const store = createDebuggerStore();
+    store.getState().setRecording(recording, -1);
+    expect(store.getState().previousSnapshot).toBeNull();
+    store.getState().setCursor(0);
+    expect(store.getState().previousSnapshot).toBe(recording.initial);
+    for (const at of [3, 1, 4, 2]) {
+      store.getState().setCursor(at);
+      expect(store.getState().previousSnapshot?.current).toBe(100 + at - 1);
+      expect(store.getState().snapshot?.current).toBe(100 + at);
+    }
   });
 
   it('clamps the cursor and steps within the recording', () => {

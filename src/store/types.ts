@@ -15,6 +15,9 @@ export interface Notice {
 
 export const SPEEDS = [0.25, 0.5, 1, 2, 4] as const;
 
+/** What the engine is busy with: a run (load, user action, replay) or the explorer, or nothing. */
+export type Busy = 'load' | 'explore' | null;
+
 /** What one debugger instance shows. The world itself lives in `recording`. */
 export interface DebuggerData {
   recording: SessionRecording | null;
@@ -24,6 +27,8 @@ export interface DebuggerData {
   cursor: number;
   /** The world at the cursor (what the tree shows). */
   snapshot: WorldSnapshot | null;
+  /** The world before the cursor's event (what that step changed); null before any event. */
+  previousSnapshot: WorldSnapshot | null;
   /** The world at the end of the timeline (where user actions apply). */
   endSnapshot: WorldSnapshot | null;
   /** The first frame whose event failed, or -1 (found once per recording, not per render). */
@@ -34,7 +39,8 @@ export interface DebuggerData {
   /** Selected task pid (in the current container). */
   selection: number | null;
   notices: Notice[];
-  busy: boolean;
+  /** What the engine is working on; actions that need the engine wait for null. */
+  busy: Busy;
   /** How far the engine is with the run that makes the page busy (null before its first report). */
   progress: SessionProgress | null;
   helpOpen: boolean;
@@ -50,8 +56,8 @@ export interface DebuggerData {
     /** The example the gallery picked, by its id in the gallery (src/ui/gallery/catalog.ts). */
     example: string | null;
   };
-  /** The explorer: running, its last result (for the scenario it ran on). */
-  explore: { running: boolean; result: ExploreResult | null };
+  /** The explorer's last result (for the scenario it ran on); `busy` says whether it runs. */
+  exploreResult: ExploreResult | null;
   /** The lesson being followed (its id in the lesson catalog) and whether predict mode is on. */
   lesson: LessonState | null;
   /** The lesson list is open. */
@@ -86,12 +92,12 @@ export interface DebuggerActions {
   select(pid: number | null): void;
   notify(kind: Notice['kind'], text: string): void;
   dismiss(id: number): void;
-  /** Busy on or off; either way the previous run's progress is forgotten. */
-  setBusy(busy: boolean): void;
+  /** What the engine is busy with; either way the previous run's progress is forgotten. */
+  setBusy(busy: Busy): void;
   setProgress(progress: SessionProgress | null): void;
   setHelpOpen(open: boolean): void;
   setParams(params: Partial<DebuggerData['params']>): void;
-  setExplore(explore: Partial<DebuggerData['explore']>): void;
+  setExploreResult(result: ExploreResult | null): void;
   setLesson(lesson: LessonState | null): void;
   setLessonsOpen(open: boolean): void;
   setGalleryOpen(open: boolean): void;

@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { ACTIONS } from './actions/registry';
 import { shortcutLabel } from './actions/types';
-import { useActionState } from './actions/useActions';
+import { useEnabledStates, useRunAction } from './actions/run';
 
 /** Ctrl+K: type to filter the registry's actions, Enter runs the highlighted one. */
 export function CommandPalette() {
@@ -9,7 +9,8 @@ export function CommandPalette() {
   const [query, setQuery] = useState('');
   const [index, setIndex] = useState(0);
   const dialog = useRef<HTMLDialogElement>(null);
-  const { ctx, run } = useActionState();
+  const enabled = useEnabledStates();
+  const run = useRunAction();
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
@@ -39,9 +40,9 @@ export function CommandPalette() {
 
   const choose = (i: number) => {
     const a = matches[i];
-    if (!a || a.enabledWhen(ctx) !== true) return;
+    if (!a || enabled[a.id] !== true) return;
     setOpen(false);
-    run(a);
+    run(a.id, 'palette');
   };
 
   return (
@@ -73,21 +74,21 @@ export function CommandPalette() {
       />
       <ul id="crviz-palette-list" role="listbox" aria-label="Commands">
         {matches.map((a, i) => {
-          const enabled = a.enabledWhen(ctx);
+          const why = enabled[a.id];
           return (
             <li
               key={a.id}
               id={`crviz-cmd-${a.id}`}
               role="option"
               aria-selected={i === index}
-              aria-disabled={enabled !== true}
+              aria-disabled={why !== true}
               className={i === index ? 'active' : ''}
               onMouseEnter={() => setIndex(i)}
               onClick={() => choose(i)}
             >
               <span>{a.label}</span>
-              <span className="dim">{enabled === true ? a.help : enabled}</span>
-              <kbd>{shortcutLabel(a.shortcut)}</kbd>
+              <span className="dim">{why === true ? a.help : why}</span>
+              {a.shortcut ? <kbd>{shortcutLabel(a.shortcut)}</kbd> : <span />}
             </li>
           );
         })}

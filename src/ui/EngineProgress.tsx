@@ -1,18 +1,12 @@
 import { selectBusy, selectProgress } from '../store/selectors';
 import { ActionButton } from './ActionButton';
-import { actionById } from './actions/registry';
-import type { ActionContext, Action } from './actions/types';
 import { useDebuggerState } from './context';
 import { progressFraction, progressText } from './progressText';
 
-interface Props {
-  ctx: ActionContext;
-  run: (action: Action) => void;
-}
-
 /** While the engine runs: what it is doing, how far it is, and a way to stop it. */
-export function EngineProgress({ ctx, run }: Props) {
-  const busy = useDebuggerState(selectBusy);
+export function EngineProgress() {
+  // The explorer shows its own progress in its panel.
+  const busy = useDebuggerState(selectBusy) === 'load';
   const progress = useDebuggerState(selectProgress);
   const text = progressText(progress);
   const fraction = progressFraction(progress);
@@ -31,7 +25,7 @@ export function EngineProgress({ ctx, run }: Props) {
             {...(fraction === null ? {} : { value: fraction })}
           />
           <span className="busy-text">{text}</span>
-          <ActionButton action={actionById('cancel-run')} ctx={ctx} run={run} label="Cancel" />
+          <ActionButton id="cancel-run" label="Cancel" />
         </>
       ) : null}
     </span>

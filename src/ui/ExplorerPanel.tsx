@@ -1,5 +1,7 @@
 import { VARIANTS, type Variant } from '../engine/scenario/types';
-import { selectExplore, selectParams, selectRecording } from '../store/selectors';
+import { selectBusy, selectExploreResult, selectParams } from '../store/selectors';
+import { ActionButton } from './ActionButton';
+import { explorerVariant } from './actions/explorerActions';
 import { useDebugger, useDebuggerState } from './context';
 
 /** 4630 -> "4,630"; 2.96e23 -> "≈3.0e23". */
@@ -11,13 +13,11 @@ const SCHEDULES = ['fifo', 'random:1', 'random:2', 'random:3', 'random:42'];
 
 /** Restart options (variant, schedule) and the interleaving explorer with its violations. */
 export function ExplorerPanel() {
-  const { store, session } = useDebugger();
+  const { store } = useDebugger();
   const params = useDebuggerState(selectParams);
-  const explore = useDebuggerState(selectExplore);
-  const recording = useDebuggerState(selectRecording);
-  const variant: Variant = params.variant ?? recording?.scenario.variant ?? 'v18-28';
-  const hasRestart = !!recording?.scenario.steps.some((s) => s.op === 'restart');
-  const result = explore.result;
+  const exploring = useDebuggerState(selectBusy) === 'explore';
+  const result = useDebuggerState(selectExploreResult);
+  const variant = useDebuggerState(explorerVariant);
   return (
     <section className="panel explorer" aria-label="Explorer">
       <div className="panel-head">
@@ -53,25 +53,15 @@ export function ExplorerPanel() {
           </label>
         </div>
         <div className="row">
-          {explore.running ? (
+          {exploring ? (
             <>
               <span className="spinner" role="status">
                 exploring every interleaving…
               </span>
-              <button type="button" className="small" onClick={() => session.cancelExplore()}>
-                Cancel
-              </button>
+              <ActionButton id="cancel-run" className="small" label="Cancel" />
             </>
           ) : (
-            <button
-              type="button"
-              className="small"
-              disabled={!hasRestart}
-              title={hasRestart ? undefined : 'Explore needs a restart step: Restart first'}
-              onClick={() => void session.explore(variant)}
-            >
-              Explore interleavings
-            </button>
+            <ActionButton id="explore" className="small" />
           )}
         </div>
         {result ? (
@@ -90,14 +80,13 @@ export function ExplorerPanel() {
               {result.violations.map((v) => (
                 <li key={v.invariant}>
                   <strong>{v.invariant}</strong> <span className="dim">{v.message}</span>{' '}
-                  <button
-                    type="button"
+                  <ActionButton
+                    id="open-counterexample"
+                    args={[v]}
                     className="small"
-                    aria-label={`Open ${v.invariant} counterexample`}
-                    onClick={() => void session.openViolation(v, result.variant)}
-                  >
-                    Open
-                  </button>
+                    label="Open"
+                    name={`Open ${v.invariant} counterexample`}
+                  />
                 </li>
               ))}
             </ul>

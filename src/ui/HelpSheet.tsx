@@ -1,7 +1,7 @@
 import { selectHelpOpen } from '../store/selectors';
 import { ACTIONS } from './actions/registry';
 import { shortcutLabel } from './actions/types';
-import { useActionState } from './actions/useActions';
+import { useEnabledStates } from './actions/run';
 import { useDebugger, useDebuggerState } from './context';
 import { useModalDialog } from './useModalDialog';
 
@@ -9,7 +9,7 @@ import { useModalDialog } from './useModalDialog';
 export function HelpSheet() {
   const { store } = useDebugger();
   const open = useDebuggerState(selectHelpOpen);
-  const { ctx } = useActionState();
+  const enabled = useEnabledStates();
   const dialog = useModalDialog(open);
   return (
     <dialog
@@ -35,12 +35,10 @@ export function HelpSheet() {
         </thead>
         <tbody>
           {ACTIONS.map((a) => {
-            const e = a.enabledWhen(ctx);
+            const e = enabled[a.id];
             return (
               <tr key={a.id}>
-                <td>
-                  <kbd>{shortcutLabel(a.shortcut)}</kbd>
-                </td>
+                <td>{a.shortcut ? <kbd>{shortcutLabel(a.shortcut)}</kbd> : null}</td>
                 <td>{a.label}</td>
                 <td>{a.help}</td>
                 <td className={e === true ? 'ok' : 'why'}>{e === true ? 'available' : e}</td>

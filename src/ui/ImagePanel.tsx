@@ -1,6 +1,8 @@
-import { useRef, useState } from 'react';
+import { useState } from 'react';
 import { selectImages, selectSnapshot } from '../store/selectors';
+import { ActionButton } from './ActionButton';
 import { useDebugger } from './context';
+import { FilePicker, firstFile } from './FilePicker';
 import { ImageView } from './ImageView';
 import { useDebuggerState } from './context';
 
@@ -22,28 +24,18 @@ export function ImagePanel() {
   const names = Object.keys(images ?? {});
   const existing = new Set(snapshot?.images ?? []);
   const [open, setOpen] = useState<string | null>(null);
-  const { session } = useDebugger();
-  const upload = useRef<HTMLInputElement>(null);
+  const { app } = useDebugger();
   return (
     <section className="panel image-panel" aria-label="Image">
       <div className="panel-head">
         <h2>Images</h2>
         <span className="spacer" />
-        <button type="button" className="small" onClick={() => upload.current?.click()}>
-          Upload .ckpt…
-        </button>
-        <input
-          ref={upload}
-          type="file"
+        <ActionButton id="upload-image" className="small" />
+        <FilePicker
+          handle="pickImageFile"
           accept=".ckpt,application/octet-stream"
-          aria-label="Upload image file"
-          hidden
-          onChange={async (e) => {
-            const file = e.target.files?.[0];
-            e.target.value = '';
-            if (file)
-              await session.uploadImage(file.name, new Uint8Array(await file.arrayBuffer()));
-          }}
+          label="Upload image file"
+          onPick={firstFile((name, bytes) => app.uploadImage(name, bytes))}
         />
       </div>
       <div className="panel-body">

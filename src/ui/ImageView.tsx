@@ -18,7 +18,7 @@ export function ImageView({
   bytes: Uint8Array;
   onClose: () => void;
 }) {
-  const { client } = useDebugger();
+  const { app } = useDebugger();
   const [decoded, setDecoded] = useState<DecodedImage | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [hovered, setHovered] = useState<number | null>(null);
@@ -26,14 +26,14 @@ export function ImageView({
   useEffect(() => {
     dialog.current?.showModal();
     let live = true;
-    client.decode(bytes).then(
+    app.decodeImage(bytes).then(
       (d) => live && setDecoded(d),
       (e: unknown) => live && setError(e instanceof Error ? e.message : String(e)),
     );
     return () => {
       live = false;
     };
-  }, [client, bytes]);
+  }, [app, bytes]);
   return (
     <dialog ref={dialog} className="image-view" aria-label={`Image ${name}`} onClose={onClose}>
       <div className="panel-head">

@@ -1,7 +1,10 @@
 import { useMemo } from 'react';
+import { showComm } from '../engine/kernel/comm';
 import { describeWaitStatus, signalName } from '../engine/kernel/signals';
+import { partId } from '../engine/part-id';
+import { criuNotes, type CriuNote } from '../engine/import/criu-notes';
 import type { ParticipantView, RestartView, TaskView } from '../engine/snapshot';
-import { COORDINATOR_PID } from '../render/tree/ids';
+import { COORDINATOR_PID } from '../render/tree';
 import { selectSelection, selectSnapshot } from '../store/selectors';
 import { ActiveBreakpoint } from './ActiveBreakpoint';
 import { useDebuggerState } from './context';
@@ -27,7 +30,7 @@ function taskRows(t: TaskView): [string, string | number][] {
     ['ppid', t.ppid],
     ['pgid', t.pgid],
     ['sid', t.sid],
-    ['comm', t.comm],
+    ['comm', showComm(t.comm)],
     ['state', t.state === 'dead' ? 'dead (EXIT_DEAD)' : t.state],
     [
       'exit_code',
@@ -98,20 +101,44 @@ function CtxPanel({ r }: { r: RestartView }) {
   );
 }
 
+/** What CRIU would refuse at dump or change at restore about this task, next to Linux-CR. */
+function CriuPanel({ notes }: { notes: CriuNote[] }) {
+  if (notes.length === 0) return null;
+  return (
+    <div className="criu-notes">
+      <h3>What CRIU would do</h3>
+      <ul aria-label="What CRIU would do">
+        {notes.map((n) => (
+          <li key={n.text}>
+            <strong>{n.when === 'dump' ? 'criu dump' : 'criu restore'}</strong>: {n.text}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
 /** The selected task's task_struct view, its restart PC, and the restart ctx panel. */
 export function Inspector() {
   const snapshot = useDebuggerState(selectSnapshot);
   const selection = useDebuggerState(selectSelection);
-  const { task, participant } = useMemo(() => {
-    if (!snapshot || selection === null) return { task: null, participant: null };
+  const { task, participant, criu } = useMemo(() => {
+    if (!snapshot || selection === null) return { task: null, participant: null, criu: [] };
     const r = snapshot.restart;
     const id = r?.container ?? snapshot.current;
     const c = snapshot.containers.find((x) => x.id === id);
     const pid = selection === COORDINATOR_PID ? null : selection;
-    const pId = selection === COORDINATOR_PID ? 'coord' : `pid:${selection}`;
+    const pId = partId(pid);
+    const task = c?.tasks.find((t) => t.pid === pid) ?? null;
+    // Its thread group (a zombie leader's live threads) and its parent (whether it is the root)
+    // matter too; one pass over the container's tasks, no per-task map of a 100,000-task tree.
+    const near =
+      task && c ? c.tasks.filter((t) => t.tgid === task.tgid || t.pid === task.ppid) : [];
+    const criu = task ? criuNotes(near).filter((n) => n.pid === task.pid) : [];
     return {
-      task: c?.tasks.find((t) => t.pid === pid) ?? null,
+      task,
       participant: r?.participants.find((p) => p.id === pId) ?? null,
+      criu,
     };
   }, [snapshot, selection]);
   return (
@@ -124,6 +151,7 @@ export function Inspector() {
           <>
             <h3>task_struct · pid {task.pid}</h3>
             <Fields rows={taskRows(task)} />
+            <CriuPanel notes={criu} />
             <ActiveBreakpoint pid={task.pid} />
           </>
         ) : selection === COORDINATOR_PID ? (

@@ -7,7 +7,7 @@ const FIELDS: readonly PatchField[] = [...TASK_PATCH_FIELDS, ...PIDS_PATCH_FIELD
 
 /** Edit one field of a task record (or pids entry) to make a bad image: a `patch` step. */
 export function PatchForm({ image, decoded }: { image: string; decoded: DecodedImage }) {
-  const { session } = useDebugger();
+  const { app } = useDebugger();
   const pids = decoded.pids.map((p) => p.vpid);
   const [pid, setPid] = useState(pids[0] ?? 1);
   const [field, setField] = useState<PatchField>('exit_code');
@@ -20,7 +20,7 @@ export function PatchForm({ image, decoded }: { image: string; decoded: DecodedI
         e.preventDefault();
         const v = field === 'comm' ? value : Number(value);
         if (typeof v === 'number' && !Number.isFinite(v)) return;
-        void session.applyStep({ op: 'patch', image, pid, field, value: v });
+        void app.applyStep({ op: 'patch', image, pid, field, value: v });
       }}
     >
       <label>

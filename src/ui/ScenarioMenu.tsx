@@ -1,10 +1,9 @@
-import { useRef } from 'react';
 import { selectRecording } from '../store/selectors';
 import { useDebugger, useDebuggerState } from './context';
-import { defaultScenario } from './defaultScenario';
+import { ActionButton } from './ActionButton';
+import { runAction } from './actions/run';
+import { FilePicker, firstFile } from './FilePicker';
 import { Gallery } from './gallery/Gallery';
-import { actionById } from './actions/registry';
-import { useActionState } from './actions/useActions';
 
 function download(name: string, text: string): void {
   const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
@@ -20,37 +19,22 @@ function download(name: string, text: string): void {
  * scenario, or go back to the default one.
  */
 export function ScenarioMenu() {
-  const { session } = useDebugger();
-  const { run } = useActionState();
+  const instance = useDebugger();
+  const { app } = instance;
   const recording = useDebuggerState(selectRecording);
-  const input = useRef<HTMLInputElement>(null);
   const title = recording?.scenario.title ?? recording?.scenario.name ?? '';
   return (
     <div className="scenario" aria-label="Scenario">
       <span className="scenario-title" title={recording?.scenario.description}>
         {title}
       </span>
-      <button
-        type="button"
-        className="small"
-        title="Open an example or a file (o)"
-        aria-keyshortcuts="o"
-        onClick={() => run(actionById('examples'))}
-      >
-        Open…
-      </button>
-      <Gallery onOpenFile={() => input.current?.click()} />
-      <input
-        ref={input}
-        type="file"
+      <ActionButton id="examples" className="small" label="Open…" />
+      <Gallery onOpenFile={() => runAction(instance, 'open-scenario', 'button')} />
+      <FilePicker
+        handle="pickScenarioFile"
         accept=".json,application/json"
-        aria-label="Open scenario file"
-        hidden
-        onChange={async (e) => {
-          const file = e.target.files?.[0];
-          e.target.value = '';
-          if (file) await session.openText(await file.text(), file.name);
-        }}
+        label="Open scenario file"
+        onPick={firstFile((name, bytes) => app.openText(new TextDecoder().decode(bytes), name))}
       />
       <button
         type="button"
@@ -66,14 +50,7 @@ export function ScenarioMenu() {
       >
         Save
       </button>
-      <button
-        type="button"
-        className="small"
-        title="Back to the default scenario (drops your steps)"
-        onClick={() => void session.loadScenario(defaultScenario)}
-      >
-        Reset
-      </button>
+      <ActionButton id="reset-scenario" className="small" />
     </div>
   );
 }

@@ -1,22 +1,28 @@
 import { useMemo } from 'react';
 import { describeChanges } from '../store/diff';
-import { selectCursor, selectFrames, selectTimeline } from '../store/selectors';
+import {
+  selectCursor,
+  selectFrames,
+  selectPreviousSnapshot,
+  selectSnapshot,
+} from '../store/selectors';
 import { useDebuggerState } from './context';
 
 const MAX = 40;
 
 /** What the current step changed compared with the step before it. */
 export function StepChanges() {
-  const timeline = useDebuggerState(selectTimeline);
   const frames = useDebuggerState(selectFrames);
   const cursor = useDebuggerState(selectCursor);
+  const before = useDebuggerState(selectPreviousSnapshot);
+  const after = useDebuggerState(selectSnapshot);
   const changes = useMemo(() => {
     const frame = frames?.[cursor];
-    if (!timeline || !frame) return null;
+    if (!frame || !before || !after) return null;
     const tasks = frame.change?.tasks ?? null;
-    const lines = describeChanges(timeline.at(cursor - 1), timeline.at(cursor), tasks, MAX + 1);
+    const lines = describeChanges(before, after, tasks, MAX + 1);
     return { lines, tasks: tasks?.length ?? 0 };
-  }, [timeline, frames, cursor]);
+  }, [frames, cursor, before, after]);
   if (!changes) return null;
   return (
     <div className="changes">

@@ -1,8 +1,8 @@
 import { useEffect, useRef } from 'react';
-import { actionById } from './actions/registry';
-import { useActionState } from './actions/useActions';
+import { actionById, type ActionId } from './actions/registry';
+import { useEnabledStates, useRunAction } from './actions/run';
 
-const ITEMS = [
+const ITEMS: ActionId[] = [
   'fork',
   'thread',
   'exit',
@@ -26,7 +26,8 @@ export function TaskMenu({
   y: number;
   onClose: () => void;
 }) {
-  const { ctx, run } = useActionState();
+  const states = useEnabledStates();
+  const run = useRunAction();
   const menu = useRef<HTMLDivElement>(null);
   useEffect(() => {
     menu.current?.querySelector<HTMLElement>('[role=menuitem]:not([aria-disabled=true])')?.focus();
@@ -57,7 +58,7 @@ export function TaskMenu({
     >
       {ITEMS.map((id) => {
         const a = actionById(id);
-        const enabled = a.enabledWhen(ctx);
+        const enabled = states[id];
         return (
           <button
             key={id}
@@ -69,7 +70,7 @@ export function TaskMenu({
             onClick={() => {
               if (enabled !== true) return;
               onClose();
-              run(a);
+              run(id, 'menu');
             }}
           >
             <span>{a.label}</span>

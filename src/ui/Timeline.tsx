@@ -4,8 +4,7 @@ import { ActionButton } from './ActionButton';
 import { Breakpoints } from './Breakpoints';
 import { GoToStep } from './GoToStep';
 import { TimelineMarkers } from './TimelineMarkers';
-import { actionById } from './actions/registry';
-import { useActionState } from './actions/useActions';
+import type { ActionId } from './actions/registry';
 import { useDebugger, useDebuggerState } from './context';
 
 /** "Step N of M": step 0 is the world before the first event. */
@@ -16,13 +15,12 @@ export function stepText(cursor: number, frames: number): string {
 /** Navigation, play/pause with speed, the scrub slider and the step counter. */
 export function Timeline() {
   const { store } = useDebugger();
-  const { ctx, run } = useActionState();
   const cursor = useDebuggerState(selectCursor);
   const frames = useDebuggerState(selectFrameCount);
   const playing = useDebuggerState(selectPlaying);
   const speed = useDebuggerState(selectSpeed);
-  const b = (id: string, icon: string, label?: string) => (
-    <ActionButton action={actionById(id)} ctx={ctx} run={run} icon={icon} label={label} />
+  const b = (id: ActionId, icon: string, label?: string) => (
+    <ActionButton id={id} icon={icon} label={label} />
   );
   return (
     <section className="timeline" aria-label="Timeline">

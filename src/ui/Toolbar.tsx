@@ -1,20 +1,16 @@
 import { ActionButton } from './ActionButton';
 import { ExitParams, SignalParams } from './ActionParams';
 import { EngineProgress } from './EngineProgress';
-import { actionById } from './actions/registry';
-import { useActionState } from './actions/useActions';
+import type { ActionId } from './actions/registry';
 
-const PROCESS = ['fork', 'thread', 'wait'];
-const PROCESS_MORE = ['ignore-sigchld', 'pdeathsig', 'ptrace'];
-const CONTAINER = ['freeze', 'thaw', 'checkpoint', 'destroy'];
-const RESTART = ['restart', 'run-next'];
+const PROCESS: ActionId[] = ['fork', 'thread', 'wait'];
+const PROCESS_MORE: ActionId[] = ['ignore-sigchld', 'pdeathsig', 'ptrace'];
+const CONTAINER: ActionId[] = ['freeze', 'thaw', 'checkpoint', 'destroy'];
+const RESTART: ActionId[] = ['restart', 'run-next'];
 
 /** The top toolbar, generated from the action registry. */
 export function Toolbar() {
-  const { ctx, run } = useActionState();
-  const button = (id: string) => (
-    <ActionButton key={id} action={actionById(id)} ctx={ctx} run={run} />
-  );
+  const button = (id: ActionId) => <ActionButton key={id} id={id} />;
   return (
     <div className="toolbar" role="toolbar" aria-label="Actions">
       <span className="brand" aria-hidden="true">
@@ -41,14 +37,8 @@ export function Toolbar() {
       <span className="spacer" />
       {button('lessons')}
       {button('share')}
-      <EngineProgress ctx={ctx} run={run} />
-      <ActionButton
-        action={actionById('help')}
-        ctx={ctx}
-        run={run}
-        label="Keyboard shortcuts"
-        icon="?"
-      />
+      <EngineProgress />
+      <ActionButton id="help" label="Keyboard shortcuts" icon="?" />
     </div>
   );
 }

@@ -1,10 +1,9 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { buildTreeModel, createNodeCache } from '../render/tree/model';
-import { TreeView } from '../render/tree/treeView';
+import { buildTreeModel, createNodeCache, TreeView } from '../render/tree';
 import { selectSelection, selectSnapshot } from '../store/selectors';
 import { useDebugger, useDebuggerState } from './context';
-import { actionById } from './actions/registry';
-import { actionContext } from './actions/useActions';
+import { ActionButton } from './ActionButton';
+import { runAction } from './actions/run';
 import { ScenarioMenu } from './ScenarioMenu';
 import { ExportMenu } from './share/ExportMenu';
 import { TaskMenu } from './TaskMenu';
@@ -34,9 +33,7 @@ export function TreePanel() {
       onSelect: (pid) => store.getState().select(pid),
       onActivate: (pid) => {
         store.getState().select(pid);
-        const runNext = actionById('run-next');
-        const ctx = actionContext(instance);
-        if (runNext.enabledWhen(ctx) === true) void runNext.perform(ctx);
+        runAction(instance, 'run-next', 'tree');
       },
       onContextMenu: (pid, x, y) => {
         store.getState().select(pid);
@@ -44,7 +41,9 @@ export function TreePanel() {
       },
     });
     view.current = v;
+    const withdraw = instance.handles.offer('fitTree', () => v.fit());
     return () => {
+      withdraw();
       v.destroy();
       view.current = null;
     };
@@ -63,9 +62,7 @@ export function TreePanel() {
         </span>
         <ScenarioMenu />
         <ExportMenu host={host} />
-        <button type="button" className="small" onClick={() => view.current?.fit()}>
-          Fit
-        </button>
+        <ActionButton id="fit" className="small" />
       </div>
       <div className="tree-host" ref={host} />
       {!model ? <p className="empty">No container at this step.</p> : null}

@@ -1,45 +1,13 @@
-import { createDebuggerStore, type DebuggerStore } from '../store/createDebuggerStore';
-import { Session } from '../store/session';
-import { EngineClient, RESTART_NOTICE, type WorkerLike } from '../worker/client';
+import { createAppInstance, type AppInstance } from '../app/instance';
+import { UiHandles } from './handles';
+import { lessonById } from './lessons/catalog';
 
-/** One debugger: its store, its engine worker and its session. Several can share a page. */
-export interface DebuggerInstance {
-  store: DebuggerStore;
-  client: EngineClient;
-  session: Session;
-  /** Starts the engine worker (from an effect). */
-  start(): void;
-  /** Stops the worker; start() may follow (React StrictMode does that). */
-  stop(): void;
-  dispose(): void;
+/** One debugger as the UI holds it: the app instance and its components' handles. */
+export interface DebuggerInstance extends AppInstance {
+  handles: UiHandles;
 }
 
-export function createEngineWorker(): WorkerLike {
-  return new Worker(new URL('../worker/engine.worker.ts', import.meta.url), {
-    type: 'module',
-    name: 'crviz-engine',
-  }) as unknown as WorkerLike;
-}
-
-export function createDebuggerInstance(
-  createWorker: () => WorkerLike = createEngineWorker,
-): DebuggerInstance {
-  const store = createDebuggerStore();
-  const client = new EngineClient({ createWorker });
-  const session = new Session(store, client);
-  const off = client.on((e) => {
-    if (e.type === 'restarted') store.getState().notify('warning', RESTART_NOTICE);
-    else session.replaceRecording(e.recording);
-  });
-  return {
-    store,
-    client,
-    session,
-    start: () => client.start(),
-    stop: () => client.stop(),
-    dispose() {
-      off();
-      client.dispose();
-    },
-  };
+export function createDebuggerInstance(): DebuggerInstance {
+  const instance = createAppInstance(undefined, { isLesson: (id) => !!lessonById(id) });
+  return { ...instance, handles: new UiHandles() };
 }

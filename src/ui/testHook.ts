@@ -19,8 +19,8 @@ declare global {
 export function installTestHook(instance: DebuggerInstance): () => void {
   if (!(import.meta.env.DEV || import.meta.env.MODE === 'test')) return () => undefined;
   const hook: CrvizTestHook = {
-    killWorker: () => instance.client.killWorker(),
-    restarts: () => instance.client.restarts,
+    killWorker: () => instance.killWorker(),
+    restarts: () => instance.restarts(),
     scenarioSteps: () => instance.store.getState().recording?.scenario.steps.length ?? 0,
   };
   window.__crviz = hook;

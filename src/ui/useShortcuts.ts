@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 import { actionForKey } from './actions/registry';
-import { actionContext } from './actions/useActions';
+import { enabledStates, runAction } from './actions/run';
 import { useDebugger } from './context';
 
 function isEditable(target: EventTarget | null): boolean {
@@ -28,11 +28,11 @@ export function useShortcuts(): void {
       }
       const action = actionForKey(ev.key);
       if (!action) return;
-      const ctx = actionContext(instance);
       // Escape is everyone's key: it is taken only when there is a run to cancel.
-      if (ev.key === 'Escape' && action.enabledWhen(ctx) !== true) return;
+      const enabled = enabledStates(instance.store.getState())[action.id];
+      if (ev.key === 'Escape' && enabled !== true) return;
       ev.preventDefault();
-      if (action.enabledWhen(ctx) === true) void action.perform(ctx);
+      runAction(instance, action.id, 'shortcut');
     };
     document.addEventListener('keydown', onKey);
     return () => document.removeEventListener('keydown', onKey);

@@ -1,19 +1,15 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Scenario } from '../engine/scenario/types';
 import type { SessionRecording } from '../engine/session-types';
-import { EngineClient, EngineStoppedError, type WorkerLike } from './client';
-import { PACK_MIN, packRecording, type PackedRecording } from './pack';
+import { EngineClient, EngineStoppedError } from './client';
+import { clientOnFakes, EMPTY_SCENARIO, FakeWorkerBase } from './fakeWorker';
+import { PACK_MIN } from './columns';
+import { packRecording, type PackedRecording } from './pack';
 import { scenario as parsedScenario } from '../engine/scenario/testing';
 import { runSession } from '../engine/session';
 import type { EngineRequest, EngineResponse } from './protocol';
 
-const scenario: Scenario = {
-  format: 'crviz-scenario/1',
-  name: 't',
-  variant: 'v18-28',
-  tree: [],
-  steps: [],
-};
+const scenario = EMPTY_SCENARIO;
 
 function recordingOf(s: Scenario): SessionRecording {
   return {
@@ -32,12 +28,9 @@ function packedOf(): PackedRecording {
 }
 
 /** A fake worker that answers asynchronously, or never once `dead`. */
-class FakeWorker implements WorkerLike {
+class FakeWorker extends FakeWorkerBase {
   dead = false;
-  terminated = false;
   received: EngineRequest[] = [];
-  private onMsg: ((ev: MessageEvent<unknown>) => void)[] = [];
-  private onErr: ((ev: ErrorEvent) => void)[] = [];
   postMessage(req: EngineRequest): void {
     this.received.push(req);
     if (this.dead || this.terminated) return;
@@ -50,21 +43,7 @@ class FakeWorker implements WorkerLike {
         packed: packedOf(),
       };
     else res = { type: 'error', id: req.id, message: 'bad scenario' };
-    queueMicrotask(() => this.onMsg.forEach((l) => l({ data: res } as MessageEvent<unknown>)));
-  }
-  terminate(): void {
-    this.terminated = true;
-  }
-  addEventListener(type: 'message' | 'error', l: (ev: never) => void): void {
-    if (type === 'message') this.onMsg.push(l as (ev: MessageEvent<unknown>) => void);
-    else this.onErr.push(l as (ev: ErrorEvent) => void);
-  }
-  /** Delivers a message as the worker would (for answers a test scripts by hand). */
-  send(res: EngineResponse): void {
-    this.onMsg.forEach((l) => l({ data: res } as MessageEvent<unknown>));
-  }
-  crash(): void {
-    this.onErr.forEach((l) => l({ message: 'boom', preventDefault() {} } as ErrorEvent));
+    queueMicrotask(() => this.send(res));
   }
 }
 
@@ -73,17 +52,11 @@ describe('EngineClient', () => {
   let client: EngineClient;
   beforeEach(() => {
     vi.useFakeTimers();
-    workers = [];
-    client = new EngineClient({
-      createWorker: () => {
-        const w = new FakeWorker();
-        workers.push(w);
-        return w;
-      },
+    ({ client, workers } = clientOnFakes(() => new FakeWorker(), {
       timeoutMs: 1000,
       heartbeatMs: 500,
       pingTimeoutMs: 300,
-    });
+    }));
     client.start();
   });
   afterEach(() => {
@@ -100,6 +73,25 @@ describe('EngineClient', () => {
 
   it('turns an error answer into a rejected promise with its message', async () => {
     await expect(client.parse('{', 'x.json')).rejects.toThrow('bad scenario');
+  });
+
+  it('rejects an answer of another type than the request asks for', async () => {
+    workers[0].dead = true;
+    const p = client.decode(new Uint8Array(4));
+    workers[0].send({ type: 'pong', id: workers[0].received[0].id });
+    await expect(p).rejects.toThrow('unexpected answer pong');
+  });
+
+  it('sends the next request only once the worker has answered the one before', async () => {
+    workers[0].dead = true;
+    const first = client.load(scenario);
+    const second = client.parse('{', 'x.json');
+    expect(workers[0].received.map((r) => r.type)).toEqual(['load']);
+    workers[0].send({ type: 'recording', id: workers[0].received[0].id, packed: packedOf() });
+    await first;
+    expect(workers[0].received.map((r) => r.type)).toEqual(['load', 'parse']);
+    workers[0].send({ type: 'error', id: workers[0].received[1].id, message: 'bad scenario' });
+    await expect(second).rejects.toThrow('bad scenario');
   });
 
   it('times out with a clear message and restarts the worker', async () => {
@@ -193,7 +185,7 @@ describe('EngineClient', () => {
     const p = client.load(scenario);
     const id = workers[0].received[0].id;
     const frame = (seq: number) => ({
-      event: { seq, actor: 'user', fn: 'f', what: 'w' },
+      event: { seq, actor: 'user' as const, fn: 'do_fork' as const, what: 'w' },
       step: 0,
       change: null,
       active: null,

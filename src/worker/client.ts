@@ -1,13 +1,17 @@
 import type { ExploreResult } from '../engine/explore/explore';
 import type { DecodedImage } from '../engine/image/types';
 import type { Scenario, Variant } from '../engine/scenario/types';
+import type { DumpInput } from '../engine/import/criu/blobs';
 import type { SessionProgress, SessionRecording } from '../engine/session-types';
-import type { Frame } from '../engine/snapshot';
+import type { Frame } from '../engine/timeline/changes';
 import {
+  isAnswerTo,
   isEngineResponse,
+  type AnswerTo,
   type EngineRequest,
+  type EngineRequestType,
   type EngineResponse,
-  type RequestBody,
+  type RequestFields,
 } from './protocol';
 import { nextTurn, receiveRecording } from './receive';
 import { fromWire, toWire } from './wireScenario';
@@ -37,13 +41,20 @@ export interface EngineClientOptions {
 export type EngineClientEvent =
   { type: 'restarted'; reason: string } | { type: 'recording'; recording: SessionRecording };
 
-interface Pending {
+/** A request waiting for the worker: it is sent, and timed, once the worker is free. */
+interface Queued {
+  type: EngineRequestType;
+  fields: object;
+  timeoutMs: number;
+  onProgress?: (p: SessionProgress) => void;
   resolve: (r: EngineResponse) => void;
   reject: (e: Error) => void;
+}
+
+/** The request the worker is working on. */
+interface InFlight extends Queued {
+  id: number;
   timer: unknown;
-  onProgress?: (p: SessionProgress) => void;
-  /** Re-arms the timeout: a worker that reports progress is alive, however long it takes. */
-  rearm: () => void;
   /** Frames that came ahead of the answer, in slices. */
   frames: Frame[][];
 }
@@ -61,11 +72,17 @@ export const RESTART_NOTICE = 'The engine stopped and was restarted; your scenar
 /**
  * Talks to the engine worker: request ids, timeouts, crash detection (worker `error` event or an
  * unanswered ping) and automatic restart that re-sends the session's current scenario.
+ *
+ * The worker answers one request at a time, so the client sends one at a time: the others wait
+ * in `queue`, and a request's timeout runs from when it is sent, which is when the worker starts
+ * it. (Timed from when it was asked for, a short request queued behind a long explore would run
+ * out of time and get a healthy worker killed.)
  */
 export class EngineClient {
   private worker: WorkerLike | null = null;
   private nextId = 1;
-  private pending = new Map<number, Pending>();
+  private queue: Queued[] = [];
+  private inFlight: InFlight | null = null;
   private listeners = new Set<(e: EngineClientEvent) => void>();
   private heartbeat: unknown = null;
   private disposed = false;
@@ -118,47 +135,52 @@ export class EngineClient {
     onProgress?: (p: SessionProgress) => void,
   ): Promise<SessionRecording> {
     const res = await this.request(
-      { type: 'load', scenario: toWire(scenario), files },
+      'load',
+      { scenario: toWire(scenario), files },
       this.timeoutMs,
       onProgress,
     );
-    if (res.type === 'recording') {
-      const recording = await receiveRecording(res.packed, scenario, this.turn);
-      this.currentScenario = recording.scenario;
-      this.currentFiles = files;
-      return recording;
-    }
-    throw new Error(res.type === 'error' ? res.message : `unexpected answer ${res.type}`);
+    const recording = await receiveRecording(res.packed, scenario, this.turn);
+    this.currentScenario = recording.scenario;
+    this.currentFiles = files;
+    return recording;
   }
 
   async parse(text: string, source: string): Promise<Scenario> {
-    const res = await this.request({ type: 'parse', text, source }, this.timeoutMs);
-    if (res.type === 'scenario') return fromWire(res.scenario);
-    throw new Error(res.type === 'error' ? res.message : `unexpected answer ${res.type}`);
+    const res = await this.request('parse', { text, source }, this.timeoutMs);
+    return fromWire(res.scenario);
   }
 
   /** Converts a criu-tree/1 bundle into a scenario (refused bundles reject with the reason). */
   async importBundle(text: string, source: string): Promise<Scenario> {
-    const res = await this.request({ type: 'import', text, source }, this.timeoutMs);
-    if (res.type === 'scenario') return fromWire(res.scenario);
-    throw new Error(res.type === 'error' ? res.message : `unexpected answer ${res.type}`);
+    const res = await this.request('import', { text, source }, this.timeoutMs);
+    return fromWire(res.scenario);
+  }
+
+  /** Decodes a dropped CRIU dump (folder or archive) in the worker; progress while it reads. */
+  async importDump(
+    input: DumpInput,
+    name: string,
+    onProgress?: (p: SessionProgress) => void,
+  ): Promise<Scenario> {
+    const res = await this.request('importDump', { name, input }, this.timeoutMs, onProgress);
+    return fromWire(res.scenario);
   }
 
   /** Explores every interleaving of the scenario's first restart (can take long: see cancel). */
   async explore(scenario: Scenario, variant: Variant, maxStates: number): Promise<ExploreResult> {
     const res = await this.request(
-      { type: 'explore', scenario: toWire(scenario), variant, maxStates },
+      'explore',
+      { scenario: toWire(scenario), variant, maxStates },
       Math.max(this.timeoutMs, 120_000),
     );
-    if (res.type === 'explored') return res.result;
-    throw new Error(res.type === 'error' ? res.message : `unexpected answer ${res.type}`);
+    return res.result;
   }
 
   /** Decodes an image the way restart reads it (records, tasks, or the first error). */
   async decode(bytes: Uint8Array): Promise<DecodedImage> {
-    const res = await this.request({ type: 'decode', bytes }, this.timeoutMs);
-    if (res.type === 'decoded') return res.image;
-    throw new Error(res.type === 'error' ? res.message : `unexpected answer ${res.type}`);
+    const res = await this.request('decode', { bytes }, this.timeoutMs);
+    return res.image;
   }
 
   /** Abandons whatever the worker is doing: a fresh worker replaces it, quietly. */
@@ -169,7 +191,7 @@ export class EngineClient {
   }
 
   async ping(): Promise<void> {
-    await this.request({ type: 'ping' }, this.pingTimeoutMs);
+    await this.request('ping', {}, this.pingTimeoutMs);
   }
 
   /** Kills the worker without telling anyone, as a crash would (test hook). */
@@ -197,64 +219,86 @@ export class EngineClient {
 
   private onMessage(data: unknown): void {
     if (!isEngineResponse(data)) return;
-    const p = this.pending.get(data.id);
-    if (!p) return;
+    const p = this.inFlight;
+    if (!p || p.id !== data.id) return;
     if (data.type === 'progress') {
-      p.rearm();
+      this.arm(p);
       p.onProgress?.(data.progress);
       return;
     }
     if (data.type === 'frames') {
-      p.rearm();
+      this.arm(p);
       p.frames.push(data.frames);
       return;
     }
     if (data.type === 'recording' && p.frames.length) {
       data.packed.recording.frames = p.frames.flat().concat(data.packed.recording.frames);
     }
-    this.pending.delete(data.id);
     this.clearTimer(p.timer);
+    this.inFlight = null;
     p.resolve(data);
+    this.sendNext();
   }
 
-  private request(
-    body: RequestBody,
+  /**
+   * Asks the worker for `type` and gives its answer, typed by the protocol. The one error path:
+   * an `error` answer, or an answer of the wrong type, rejects with its message.
+   */
+  private request<K extends EngineRequestType>(
+    type: K,
+    fields: RequestFields<K>,
     timeoutMs: number,
     onProgress?: (p: SessionProgress) => void,
-  ): Promise<EngineResponse> {
+  ): Promise<AnswerTo<K>> {
     if (this.disposed) return Promise.reject(new EngineStoppedError());
     this.start();
-    const worker = this.worker!;
-    const id = this.nextId++;
-    return new Promise<EngineResponse>((resolve, reject) => {
-      const expire = () => {
-        if (!this.pending.delete(id)) return;
-        const secs = Math.round(timeoutMs / 100) / 10;
-        reject(new Error(`engine did not answer within ${secs} s`));
-        this.restart(`no answer within ${secs} s`);
-      };
-      const entry: Pending = {
-        resolve,
-        reject,
-        timer: this.setTimer(expire, timeoutMs),
+    return new Promise<AnswerTo<K>>((resolve, reject) => {
+      this.queue.push({
+        type,
+        fields,
+        timeoutMs,
         onProgress,
-        frames: [],
-        rearm: () => {
-          this.clearTimer(entry.timer);
-          entry.timer = this.setTimer(expire, timeoutMs);
+        reject,
+        resolve: (res) => {
+          if (isAnswerTo(type, res)) resolve(res);
+          else
+            reject(new Error(res.type === 'error' ? res.message : `unexpected answer ${res.type}`));
         },
-      };
-      this.pending.set(id, entry);
-      worker.postMessage({ ...body, id } as EngineRequest);
+      });
+      this.sendNext();
     });
   }
 
+  /** Sends the next queued request when the worker is free; its timeout starts now. */
+  private sendNext(): void {
+    const worker = this.worker;
+    if (this.inFlight || !worker) return;
+    const next = this.queue.shift();
+    if (!next) return;
+    const p: InFlight = { ...next, id: this.nextId++, timer: null, frames: [] };
+    this.inFlight = p;
+    this.arm(p);
+    worker.postMessage({ ...p.fields, type: p.type, id: p.id } as EngineRequest);
+  }
+
+  /** (Re-)starts `p`'s timeout: a worker that reports progress is alive, however long it takes. */
+  private arm(p: InFlight): void {
+    if (p.timer !== null) this.clearTimer(p.timer);
+    p.timer = this.setTimer(() => {
+      if (this.inFlight !== p) return;
+      this.inFlight = null;
+      const secs = Math.round(p.timeoutMs / 100) / 10;
+      p.reject(new Error(`engine did not answer within ${secs} s`));
+      this.restart(`no answer within ${secs} s`);
+    }, p.timeoutMs);
+  }
+
   private failAll(error: Error): void {
-    for (const [, p] of this.pending) {
-      this.clearTimer(p.timer);
-      p.reject(error);
-    }
-    this.pending.clear();
+    const failed = this.inFlight ? [this.inFlight, ...this.queue] : this.queue;
+    if (this.inFlight) this.clearTimer(this.inFlight.timer);
+    this.inFlight = null;
+    this.queue = [];
+    for (const p of failed) p.reject(error);
   }
 
   /** Replaces a dead or stuck worker and re-sends the current scenario so nothing is lost. */
@@ -279,8 +323,9 @@ export class EngineClient {
     this.heartbeat = this.setTimer(() => {
       this.heartbeat = null;
       if (!this.worker) return;
-      // A busy worker is not pinged: the load's own timeout covers it.
-      const beat = this.pending.size === 0 ? this.ping().catch(() => undefined) : Promise.resolve();
+      // A busy worker is not pinged: the request's own timeout covers it.
+      const idle = this.inFlight === null && this.queue.length === 0;
+      const beat = idle ? this.ping().catch(() => undefined) : Promise.resolve();
       void beat.finally(() => this.scheduleHeartbeat());
     }, this.heartbeatMs);
   }

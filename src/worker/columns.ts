@@ -21,3 +21,6 @@ export function packStrings(list: readonly (string | null)[]): StringColumn {
 export function stringAt(col: StringColumn, i: number): string {
   return col.text.slice(i > 0 ? col.ends[i - 1] : 0, col.ends[i]);
 }
+
+/** Lists shorter than this are posted as objects: packing them would not pay. */
+export const PACK_MIN = 256;

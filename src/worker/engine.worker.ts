@@ -2,12 +2,20 @@
 import { exploreScenario } from '../engine/explore/explore';
 import { decodeImage } from '../engine/image/decode';
 import { importBundle } from '../engine/import/bundle';
+import { importDumpInput } from '../engine/import/criu/blobs';
 import { runSession } from '../engine/session';
 import { parseScenario } from '../engine/scenario/parse';
-import { handleRequest } from './handler';
+import { answer } from './handler';
 import type { EngineRequest, EngineResponse } from './protocol';
 
-const api = { runSession, parseScenario, exploreScenario, decodeImage, importBundle };
+const api = {
+  runSession,
+  parseScenario,
+  exploreScenario,
+  decodeImage,
+  importBundle,
+  importDumpInput,
+};
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 
@@ -24,5 +32,5 @@ scope.addEventListener('message', (ev: MessageEvent<EngineRequest>) => {
     }
     scope.postMessage(early);
   };
-  scope.postMessage(handleRequest(api, ev.data, post));
+  void Promise.resolve(answer(api, ev.data, post)).then((res) => scope.postMessage(res));
 });

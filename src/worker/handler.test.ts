@@ -135,7 +135,7 @@ describe('handleRequest frames', () => {
       runSession: (s) => ({
         ...api().runSession(s),
         frames: Array.from({ length: n }, (_, seq) => ({
-          event: { seq, actor: 'user', fn: 'f', what: 'w' },
+          event: { seq, actor: 'user' as const, fn: 'do_fork' as const, what: 'w' },
           step: 0,
           change: null,
           active: null,

@@ -4,7 +4,8 @@ import type { Scenario, Variant } from '../engine/scenario/types';
 import type { SessionProgress, SessionRecording } from '../engine/session-types';
 import { packRecording } from './pack';
 import { fromWire, toWire } from './wireScenario';
-import type { EngineRequest, EngineResponse } from './protocol';
+import type { DumpInput } from '../engine/import/criu/blobs';
+import type { EngineRequest, EngineResponse, SyncRequest } from './protocol';
 
 /** The engine functions the worker needs; injected so the handler is testable without a worker. */
 export interface EngineApi {
@@ -27,6 +28,12 @@ export interface EngineApi {
     text: string,
     source: string,
   ): { ok: true; json: string } | { ok: false; message: string };
+  /** A CRIU dump folder or archive → crviz-scenario/1 JSON text (src/engine/import/criu). */
+  importDumpInput?(
+    input: DumpInput,
+    name: string,
+    onProgress?: (p: { read: number; total: number }) => void,
+  ): Promise<{ ok: true; json: string } | { ok: false; message: string }>;
 }
 
 /** About 20 ms of deserialization on the page per message. */
@@ -36,6 +43,14 @@ function message(err: unknown): string {
   return err instanceof Error ? err.message : String(err);
 }
 
+/** Scenario text checked by the parser, answered as a scenario or the parser's message. */
+function scenarioAnswer(api: EngineApi, id: number, text: string, source: string): EngineResponse {
+  const parsed = api.parseScenario(text, source);
+  return parsed.ok
+    ? { type: 'scenario', id, scenario: toWire(parsed.scenario) }
+    : { type: 'error', id, message: parsed.message };
+}
+
 /**
  * Answers one request. Engine exceptions become error responses, never a dead worker. `post`
  * receives the messages sent before the answer: progress while a load runs, then its frames
@@ -43,7 +58,7 @@ function message(err: unknown): string {
  */
 export function handleRequest(
   api: EngineApi,
-  req: EngineRequest,
+  req: SyncRequest,
   post: (early: EngineResponse) => void = () => undefined,
 ): EngineResponse {
   try {
@@ -89,19 +104,49 @@ export function handleRequest(
         if (!api.importBundle) return { type: 'error', id: req.id, message: 'import unsupported' };
         const imported = api.importBundle(req.text, req.source);
         if (!imported.ok) return { type: 'error', id: req.id, message: imported.message };
-        const parsed = api.parseScenario(imported.json, req.source);
-        return parsed.ok
-          ? { type: 'scenario', id: req.id, scenario: toWire(parsed.scenario) }
-          : { type: 'error', id: req.id, message: parsed.message };
+        return scenarioAnswer(api, req.id, imported.json, req.source);
       }
-      case 'parse': {
-        const parsed = api.parseScenario(req.text, req.source);
-        return parsed.ok
-          ? { type: 'scenario', id: req.id, scenario: toWire(parsed.scenario) }
-          : { type: 'error', id: req.id, message: parsed.message };
-      }
+      case 'parse':
+        return scenarioAnswer(api, req.id, req.text, req.source);
     }
   } catch (err) {
     return { type: 'error', id: req.id, message: `engine failure: ${message(err)}` };
   }
+}
+
+/**
+ * Answers an `importDump`: the dump's files are Blobs, read asynchronously, so this one request
+ * is answered by a promise. Progress goes out as `progress` messages with op "import".
+ */
+export async function handleImportDump(
+  api: EngineApi,
+  req: Extract<EngineRequest, { type: 'importDump' }>,
+  post: (early: EngineResponse) => void = () => undefined,
+): Promise<EngineResponse> {
+  try {
+    if (!api.importDumpInput) return { type: 'error', id: req.id, message: 'import unsupported' };
+    const imported = await api.importDumpInput(req.input, req.name, ({ read, total }) =>
+      post({
+        type: 'progress',
+        id: req.id,
+        progress: { step: 0, steps: 1, op: 'import', done: read, total, events: 0 },
+      }),
+    );
+    if (!imported.ok)
+      return { type: 'error', id: req.id, message: `${req.name}: ${imported.message}` };
+    return scenarioAnswer(api, req.id, imported.json, req.name);
+  } catch (err) {
+    return { type: 'error', id: req.id, message: `engine failure: ${message(err)}` };
+  }
+}
+
+/** Either kind of request: the answer now, or once its Blobs have been read. */
+export function answer(
+  api: EngineApi,
+  req: EngineRequest,
+  post: (early: EngineResponse) => void,
+): EngineResponse | Promise<EngineResponse> {
+  return req.type === 'importDump'
+    ? handleImportDump(api, req, post)
+    : handleRequest(api, req, post);
 }

@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { scenario } from '../engine/scenario/testing';
 import { runSession } from '../engine/session';
 import type { TaskView } from '../engine/snapshot';
-import { PACK_MIN, packRecording, packTasks, unpackRecording, unpackTasks } from './pack';
+import { PACK_MIN } from './columns';
+import { packRecording, packTasks, unpackRecording, unpackTasks } from './pack';
 
 const int = fc.integer({ min: -(2 ** 31), max: 2 ** 31 - 1 });
 

@@ -1,8 +1,9 @@
 import type { ExploreResult } from '../engine/explore/explore';
 import type { DecodedImage } from '../engine/image/types';
+import type { DumpInput } from '../engine/import/criu/blobs';
 import type { Variant } from '../engine/scenario/types';
 import type { SessionProgress } from '../engine/session-types';
-import type { Frame } from '../engine/snapshot';
+import type { Frame } from '../engine/timeline/changes';
 import type { PackedRecording } from './pack';
 import type { WireScenario } from './wireScenario';
 
@@ -21,6 +22,12 @@ export type EngineRequest =
   | { type: 'parse'; id: number; text: string; source: string }
   /** A criu-tree/1 bundle's text, converted into a scenario (answered with `scenario`). */
   | { type: 'import'; id: number; text: string; source: string }
+  /**
+   * A CRIU dump as it was dropped or picked: a folder's files (with their paths) or one
+   * checkpoint archive. Decoded in the worker (src/engine/import/criu), with `progress` messages
+   * (op "import", bytes read of the total) while it reads; answered with `scenario`.
+   */
+  | { type: 'importDump'; id: number; name: string; input: DumpInput }
   | { type: 'explore'; id: number; scenario: WireScenario; variant: Variant; maxStates: number }
   | { type: 'decode'; id: number; bytes: Uint8Array }
   | { type: 'ping'; id: number };
@@ -40,10 +47,41 @@ export type EngineResponse =
 
 export type EngineRequestType = EngineRequest['type'];
 
-/** Distributes Omit over a union so each request keeps its own fields. */
-export type RequestBody<T extends EngineRequest = EngineRequest> = T extends EngineRequest
-  ? Omit<T, 'id'>
-  : never;
+/** The answer each request gets when it succeeds (any request may also get `error`). */
+export const RESPONSE_FOR = {
+  load: 'recording',
+  parse: 'scenario',
+  import: 'scenario',
+  importDump: 'scenario',
+  explore: 'explored',
+  decode: 'decoded',
+  ping: 'pong',
+} as const satisfies Record<EngineRequestType, EngineResponse['type']>;
+
+export type ResponseFor = typeof RESPONSE_FOR;
+
+/** The request of type `K`. */
+export type RequestOf<K extends EngineRequestType> = Extract<EngineRequest, { type: K }>;
+
+/** What the page fills in for a request of type `K` (the client adds type and id). */
+export type RequestFields<K extends EngineRequestType> = Omit<RequestOf<K>, 'id' | 'type'>;
+
+/** The successful answer to a request of type `K`. */
+export type AnswerTo<K extends EngineRequestType> = Extract<
+  EngineResponse,
+  { type: ResponseFor[K] }
+>;
+
+/** Whether `res` is the successful answer to a request of type `kind`. */
+export function isAnswerTo<K extends EngineRequestType>(
+  kind: K,
+  res: EngineResponse,
+): res is AnswerTo<K> {
+  return res.type === RESPONSE_FOR[kind];
+}
+
+/** Requests answered at once by handleRequest; `importDump` reads Blobs and is answered later. */
+export type SyncRequest = Exclude<EngineRequest, { type: 'importDump' }>;
 
 export function isEngineResponse(value: unknown): value is EngineResponse {
   if (typeof value !== 'object' || value === null) return false;

@@ -1,7 +1,6 @@
 import type { Scenario, TreeEntry } from '../engine/scenario/types';
 import { TREE_KEYS, TREE_STATES } from '../engine/scenario/parse-tree';
-import { packStrings, stringAt, type StringColumn } from './columns';
-import { PACK_MIN } from './pack';
+import { PACK_MIN, packStrings, stringAt, type StringColumn } from './columns';
 
 /**
  * A scenario as it crosses between page and worker. A 100,000-task tree is 100,000 objects,

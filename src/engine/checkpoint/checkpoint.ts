@@ -14,6 +14,8 @@ import { writeErrorImage, writeImage } from '../image/writer';
 import type { PidsEntry, TaskRecord } from '../image/types';
 import { mayCheckpointTask, type CheckContext } from './may-checkpoint';
 import { walkTree } from './walk';
+import type { KernelFn } from '../kernel-fns';
+import { showComm } from '../kernel/comm';
 
 export interface CheckpointArgs {
   root?: number;
@@ -47,7 +49,7 @@ export function sysCheckpoint(log: EventLog, c: Container, args: CheckpointArgs)
     pid: rootPid,
   });
 
-  const refuse = (fn: string, error: KError, text: string, pid?: number): CheckpointResult => {
+  const refuse = (fn: KernelFn, error: KError, text: string, pid?: number): CheckpointResult => {
     log.emit({
       actor: ACTOR,
       fn,
@@ -162,7 +164,7 @@ export function sysCheckpoint(log: EventLog, c: Container, args: CheckpointArgs)
       fn: 'checkpoint_task',
       what: t.exit_state
         ? `zombie: state, exit_state, exit_code ${t.exit_code} and comm only`
-        : `TASK + comm "${t.comm}"`,
+        : `TASK + comm "${showComm(t.comm)}"`,
       pid: t.pid,
     });
   }

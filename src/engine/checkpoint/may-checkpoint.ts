@@ -2,6 +2,7 @@ import { kerror, type KError } from '../errno';
 import { EXIT_DEAD } from '../kernel/constants';
 import type { Container, Task } from '../kernel/types';
 import type { Variant } from '../scenario/types';
+import { showComm } from '../kernel/comm';
 
 export interface CheckContext {
   c: Container;
@@ -34,7 +35,7 @@ function refuse(
   message: string,
   text?: string,
 ): Refusal {
-  const error = kerror(errno, `pid ${t.pid} (${t.comm}): ${message.trim()}`);
+  const error = kerror(errno, `pid ${t.pid} (${showComm(t.comm)}): ${message.trim()}`);
   return { error, check, text: text ?? teText(t, error.code, message) };
 }
 

@@ -1,7 +1,13 @@
 import { EventLog, type EngineEvent } from '../events';
+import type { PartId } from '../part-id';
 import { cloneRun } from '../restart/clone';
 import { beginRestart, runnableIds, stepRestart, type RestartRun } from '../restart/restart';
+<<<<<<< HEAD
 import type { Scenario, Schedule, Variant } from '../scenario/types';
+=======
+import type { RestartState } from '../restart/types';
+import type { Scenario, Variant } from '../scenario/types';
+>>>>>>> i13
 import { prepareRestart } from '../scenario/runner';
 import { toArray } from '../restart/trail';
 import type { RestartState } from '../restart/types';
@@ -25,7 +31,7 @@ export interface ExploreOptions {
 export interface FoundViolation {
   invariant: InvariantName;
   message: string;
-  schedule: string[];
+  schedule: PartId[];
   events: EngineEvent[];
   /** Index in `schedule` of the step after which the invariant first fails. */
   step?: number;
@@ -50,6 +56,18 @@ export interface ExploreResult {
   distinct?: number;
 }
 
+/** How the explorer walks; the defaults are what `crviz explore` and the UI use. */
+export interface ExploreWalk {
+  /**
+   * States with equal keys are explored once; `stateKey` by default. null walks every path to
+   * its end (exponentially slower): with a key that leaves nothing out, the oracles that check
+   * `stateKey` leaves out only what cannot change what a restart can still do.
+   */
+  key?: ((s: RestartState) => string) | null;
+  /** Called with every end state the walk reaches (finished, or no participant can run). */
+  onEnd?: (s: RestartState) => void;
+}
+
 /**
  * Every interleaving of the scenario's first restart, depth first, with equal states explored
  * once. `schedules` counts the distinct complete schedules (paths) the merged graph stands for.
@@ -58,12 +76,19 @@ export function exploreRestart(
   start: (log: EventLog | null) => RestartRun,
   variant: Variant,
   maxStates: number,
+<<<<<<< HEAD
   onFinal?: (s: RestartState) => void,
   onProgress?: (states: number) => boolean | void,
 ): ExploreResult {
   let cancelled = false;
+=======
+  walk: ExploreWalk = {},
+): ExploreResult {
+  const keyOf = walk.key === undefined ? stateKey : walk.key;
+  let states = 0;
+>>>>>>> i13
   const seen = new Map<string, number>();
-  const found = new Map<InvariantName, { v: Violation; schedule: string[] }>();
+  const found = new Map<InvariantName, { v: Violation; schedule: PartId[] }>();
   let stopped = false;
 
   const record = (vs: Violation[], run: RestartRun) => {
@@ -75,13 +100,15 @@ export function exploreRestart(
   interface Frame {
     run: RestartRun;
     key: string;
-    ids: string[];
+    ids: PartId[];
     next: number;
     paths: number;
   }
   const root = start(null);
-  const enter = (run: RestartRun): Frame | number => {
+  const enter = (run: RestartRun, key: string): Frame | number => {
+    states++;
     record(stateViolations(run.s), run);
+<<<<<<< HEAD
     if (run.s.finished) {
       record(endViolations(run.s), run);
       onFinal?.(run.s);
@@ -92,16 +119,24 @@ export function exploreRestart(
       return 1;
     }
     return { run, key: stateKey(run.s), ids: runnableIds(run.s), next: 0, paths: 0 };
+=======
+    if (run.s.finished) record(endViolations(run.s), run);
+    if (run.s.finished || run.s.runqueue.size === 0) {
+      walk.onEnd?.(run.s);
+      return 1;
+    }
+    return { run, key, ids: runnableIds(run.s), next: 0, paths: 0 };
+>>>>>>> i13
   };
-  const first = enter(root);
+  const first = enter(root, keyOf ? keyOf(root.s) : '');
   let total = typeof first === 'number' ? first : 0;
   const stack: Frame[] = typeof first === 'number' ? [] : [first];
-  if (typeof first !== 'number') seen.set(first.key, -1);
+  if (typeof first !== 'number' && keyOf) seen.set(first.key, -1);
   while (stack.length > 0) {
     const f = stack[stack.length - 1];
     if (f.next >= f.ids.length) {
       stack.pop();
-      seen.set(f.key, f.paths);
+      if (keyOf) seen.set(f.key, f.paths);
       if (stack.length > 0) stack[stack.length - 1].paths += f.paths;
       else total = f.paths;
       continue;
@@ -111,7 +146,17 @@ export function exploreRestart(
     const last = f.next === f.ids.length - 1;
     const child = last ? f.run : cloneRun(f.run);
     stepRestart(child, f.ids[f.next++]);
-    const key = stateKey(child.s);
+    if (!keyOf) {
+      if (states >= maxStates) {
+        stopped = true;
+        continue;
+      }
+      const e = enter(child, '');
+      if (typeof e === 'number') f.paths += e;
+      else stack.push(e);
+      continue;
+    }
+    const key = keyOf(child.s);
     const known = seen.get(key);
     if (known !== undefined && known >= 0) {
       f.paths += known;
@@ -121,8 +166,12 @@ export function exploreRestart(
       stopped = true;
       continue;
     }
+<<<<<<< HEAD
     if (onProgress && seen.size % 2048 === 0 && onProgress(seen.size) === true) cancelled = true;
     const e = enter(child);
+=======
+    const e = enter(child, key);
+>>>>>>> i13
     if (typeof e === 'number') {
       seen.set(key, e);
       f.paths += e;
@@ -141,7 +190,7 @@ export function exploreRestart(
   return {
     format: 'crviz-explore/1',
     variant,
-    states: seen.size,
+    states: keyOf ? seen.size : states,
     schedules: total,
     complete: !stopped,
     violations,
@@ -245,7 +294,7 @@ function replayFrom(
 /** The events of one schedule, replayed from the start with a real log. */
 function replayEvents(
   start: (log: EventLog | null) => RestartRun,
-  schedule: string[],
+  schedule: PartId[],
 ): EngineEvent[] {
   const log = new EventLog();
   const run = start(log);
@@ -256,10 +305,19 @@ function replayEvents(
 /** How to start the scenario's first restart afresh, as often as the explorer needs. */
 export function restartStarter(
   scenario: Scenario,
+<<<<<<< HEAD
   opts: { variant?: Variant; baseDir?: string; readFile?: (path: string) => Uint8Array | null },
 ):
   | { start: (log: EventLog | null, schedule?: Schedule) => RestartRun; variant: Variant }
   | { unsupported: string } {
+=======
+  opts: ExploreOptions & {
+    baseDir?: string;
+    readFile?: (path: string) => Uint8Array | null;
+    walk?: ExploreWalk;
+  },
+): { json: ExploreResult; violated: boolean } | { unsupported: string } {
+>>>>>>> i13
   const prep = prepareRestart(scenario, {
     variant: opts.variant,
     baseDir: opts.baseDir ?? '.',
@@ -274,6 +332,7 @@ export function restartStarter(
       log,
       schedule,
     });
+<<<<<<< HEAD
   return { start, variant: prep.variant };
 }
 
@@ -294,5 +353,8 @@ export function exploreScenario(
     : opts.reduction === 'none'
       ? exploreRestart(prep.start, prep.variant, maxStates, undefined, opts.onProgress)
       : exploreRestartReduced(prep.start, prep.variant, maxStates, opts.onProgress);
+=======
+  const json = exploreRestart(start, prep.variant, opts.maxStates ?? 1_000_000, opts.walk);
+>>>>>>> i13
   return { json, violated: json.violations.length > 0 };
 }

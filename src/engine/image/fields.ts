@@ -4,13 +4,13 @@
  */
 import type { FieldKind, FieldSpec } from './layout';
 import type { FieldValue } from './types';
+import { commFromBytes, commToBytes, hasRawBytes } from '../kernel/comm';
 
 const TWO32 = 0x1_0000_0000;
 /** Largest high word for which hi * 2^32 + lo is still a safe integer. */
 const SAFE_HI = 0x1f_ffff;
 
 const encoder = new TextEncoder();
-const decoder = new TextDecoder('utf-8');
 
 export function viewOf(bytes: Uint8Array): DataView {
   return new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
@@ -104,6 +104,11 @@ export function writeCString(bytes: Uint8Array, at: number, size: number, text: 
     if (i === text.length) return;
     bytes.fill(0, at, at + i);
   }
+  if (hasRawBytes(text)) {
+    // A comm holding bytes that are not UTF-8 (kernel/comm.ts): those bytes, as they were.
+    bytes.set(commToBytes(text).subarray(0, size - 1), at);
+    return;
+  }
   encoder.encodeInto(text, bytes.subarray(at, at + size - 1));
 }
 
@@ -129,13 +134,14 @@ export function readCString(
   if (ascii) {
     for (let i = at; i < end; i++) text += String.fromCharCode(bytes[i]);
   } else {
-    text = decoder.decode(bytes.subarray(at, end));
+    // Bytes that are not UTF-8 come back as escapes, never as U+FFFD (kernel/comm.ts).
+    text = commFromBytes(bytes.subarray(at, end));
   }
   // Canonical: what writeCString would produce from `text` (terminated, zero after the NUL).
   let canonical = end < stop;
   for (let i = end; canonical && i < stop; i++) canonical = bytes[i] === 0;
   if (canonical && !ascii) {
-    const again = encoder.encode(text);
+    const again = commToBytes(text);
     canonical = again.length === end - at && again.every((b, i) => b === bytes[at + i]);
   }
   return { text, canonical };

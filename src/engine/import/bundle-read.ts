@@ -3,6 +3,7 @@
  * checked and normalised, before any tree rule is applied. Every problem names its place.
  */
 import { describe, isObj, normalizeKeys, toInt, type Obj } from './bundle-json';
+import { critComm } from './criu/crit-repr';
 
 export const BUNDLE_FORMAT = 'criu-tree/1';
 
@@ -12,7 +13,8 @@ export interface PstreeEntry {
   ppid: number;
   pgid: number;
   sid: number;
-  threads: number[];
+  /** As written: checked only for live processes, since a zombie's list is garbage (spec 2.2). */
+  threads: unknown[];
 }
 
 export interface Bundle {
@@ -21,6 +23,8 @@ export interface Bundle {
   entries: PstreeEntry[];
   /** The single core_entry of each core-<tid>.img, keys in snake_case. */
   cores: Map<number, Obj>;
+  /** Where a tid's core comes from, for messages: `cores["7"]` or `core-7.img`. */
+  corePlace(tid: number): string;
 }
 
 class BundleError {
@@ -31,6 +35,7 @@ function bad(place: string, message: string): never {
   throw new BundleError(place ? `${place}: ${message}` : message);
 }
 
+/** A parsed bundle's JSON value as a Bundle, or the first problem with its place. */
 export function readBundle(
   raw: unknown,
 ): { ok: true; bundle: Bundle } | { ok: false; message: string } {
@@ -59,12 +64,13 @@ function read(raw: unknown): Bundle {
       `"entries" must be a non-empty array, got ${Array.isArray(pstree.entries) ? 'an empty one' : describe(pstree.entries)}`,
     );
   }
-  const entries = pstree.entries.map((e, i) => readEntry(e, `pstree.entries[${i}]`));
+  const entries = pstree.entries.map((e, i) => readPstreeEntry(e, `pstree.entries[${i}]`));
   return {
     name: typeof raw.name === 'string' && raw.name !== '' ? raw.name : undefined,
     source: typeof raw.source === 'string' ? raw.source : undefined,
     entries,
     cores: readCores(raw.cores),
+    corePlace: (tid) => `cores["${tid}"]`,
   };
 }
 
@@ -74,7 +80,21 @@ function checkMagic(o: Obj, magic: string, place: string): void {
   }
 }
 
-function readEntry(raw: unknown, place: string): PstreeEntry {
+/** pstree entries decoded from pstree.img, checked as a bundle's are; `place(i)` names entry i. */
+export function readPstreeEntries(
+  list: unknown[],
+  place: (i: number) => string,
+): { ok: true; entries: PstreeEntry[] } | { ok: false; message: string } {
+  try {
+    return { ok: true, entries: list.map((e, i) => readPstreeEntry(e, place(i))) };
+  } catch (e) {
+    if (e instanceof BundleError) return { ok: false, message: e.message };
+    throw e;
+  }
+}
+
+/** One pstree_entry (crit JSON or a decoded pstree.img entry), its ids checked. */
+function readPstreeEntry(raw: unknown, place: string): PstreeEntry {
   if (!isObj(raw)) bad(place, `must be an object, got ${describe(raw)}`);
   const int = (k: string, min: number): number => {
     const v = toInt(raw[k]);
@@ -86,15 +106,9 @@ function readEntry(raw: unknown, place: string): PstreeEntry {
   };
   const pid = int('pid', 1);
   place = `${place} (pid ${pid})`;
-  const threadsRaw = raw.threads ?? [pid];
-  if (!Array.isArray(threadsRaw))
+  const threads = raw.threads ?? [pid];
+  if (!Array.isArray(threads))
     bad(place, `"threads" must be an array, got ${describe(raw.threads)}`);
-  const threads = threadsRaw.map((t, i) => {
-    const v = toInt(t);
-    if (v === undefined || v < 1)
-      bad(place, `threads[${i}] must be a positive integer, got ${describe(t)}`);
-    return v;
-  });
   return { place, pid, ppid: int('ppid', 0), pgid: int('pgid', 0), sid: int('sid', 0), threads };
 }
 
@@ -110,6 +124,10 @@ function readCores(raw: unknown): Map<number, Obj> {
     checkMagic(norm, 'CORE', place);
     const first = Array.isArray(norm.entries) ? norm.entries[0] : undefined;
     if (!isObj(first)) bad(place, `"entries" must hold one core_entry object`);
+    // crit prints a comm that is not UTF-8 as a Python bytes repr: back to the bytes.
+    for (const part of [first.tc, first.thread_core]) {
+      if (isObj(part) && typeof part.comm === 'string') part.comm = critComm(part.comm);
+    }
     out.set(tid, first);
   }
   return out;

@@ -216,3 +216,43 @@ describe('importBundle errors', () => {
     expect(fail(importBundle(edit(change), 'f.json'))).toBe(want);
   });
 });
+
+describe('criu-tree/1 bundles from real dumps', () => {
+  const core = (comm: string, state: number, exit = 0) => ({
+    magic: 'CORE',
+    entries: [{ mtype: 'X86_64', tc: { task_state: state, exit_code: exit, comm } }],
+  });
+  const bundle = (rootSid: number, zombieThreads: unknown[]) =>
+    JSON.stringify({
+      format: 'criu-tree/1',
+      pstree: {
+        entries: [
+          { pid: 1, ppid: 0, pgid: 1, sid: rootSid, threads: [1] },
+          { pid: 2, ppid: 1, pgid: 1, sid: rootSid, threads: zombieThreads },
+        ],
+      },
+      cores: { '1': core('job', 1), '2': core("b'z\\xff'", 2, 51200) },
+    });
+
+  it("ignores a zombie's threads list (CRIU 4.1.1 writes [0] or stray values there)", () => {
+    for (const threads of [[0], [2211874016], []]) {
+      const s = ok(importBundle(bundle(1, threads), 'b.json')).scenario;
+      expect(s.tree.map((e) => [e.pid, e.state])).toEqual([
+        [1, 'running'],
+        [2, 'zombie'],
+      ]);
+    }
+  });
+
+  it('marks the root as a subtree root, decodes a bytes repr, and notes --shell-job', () => {
+    const r = ok(importBundle(bundle(77, [2]), 'b.json'));
+    expect(r.scenario.tree[0]).toMatchObject({ pid: 1, init: false });
+    expect(r.scenario.tree[1].comm).toBe('z\udcff');
+    expect(r.notes).toContain(
+      'pid 1 (job): criu dump refuses it without --shell-job: "The root process 1 is not a session leader"',
+    );
+    expect(r.notes).toContainEqual(
+      expect.stringMatching(/^pid 2 \(z\\xff\): CRIU 4\.1\.1 restores it as exited 72/),
+    );
+  });
+});

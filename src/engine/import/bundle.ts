@@ -1,13 +1,14 @@
 /**
- * `crviz import`: a criu-tree/1 bundle (spec section 5) as a crviz-scenario/1 with no steps.
- * The tree rules are CRIU's own restore rules (spec 5.2), so a bundle that CRIU would refuse
- * to restore is refused here with CRIU's reason.
+ * `crviz import`: a criu-tree/1 bundle (spec section 5), or a CRIU dump read into the same shape
+ * (criu/dump.ts), as a crviz-scenario/1 with no steps. The tree rules are CRIU's own restore rules
+ * (spec 5.2), so a tree that CRIU would refuse to restore is refused here with CRIU's reason.
  */
 import { parseJson } from '../scenario/parse-json';
 import { baseName } from '../scenario/parse';
 import { describe, isObj, toInt, type Obj } from './bundle-json';
 import { readBundle, type Bundle, type PstreeEntry } from './bundle-read';
 import { resolveState } from './bundle-state';
+import { criuNotes, noteText } from './criu-notes';
 import { count, emitScenario } from './emit';
 import { coreDumped, describeStatus } from './proc-state';
 import type { ImportResult, OutEntry } from './types';
@@ -26,6 +27,25 @@ export function importBundle(text: string, file: string): ImportResult {
   const read = readBundle(json.value);
   if (!read.ok) return read;
   const b = read.bundle;
+  return scenarioFromBundle(b, {
+    name: b.name ?? baseName(file),
+    title: `CRIU tree from ${baseName(file)}`,
+    what: `the criu-tree/1 bundle ${file}${b.source ? ` (source: ${b.source})` : ''}`,
+    file,
+  });
+}
+
+export interface BundleMeta {
+  name: string;
+  title: string;
+  /** What was read, for the description: "the criu-tree/1 bundle x.json", "the CRIU dump d/". */
+  what: string;
+  /** The input's name, for messages. */
+  file: string;
+}
+
+/** The tree of a bundle (from JSON or from image files) as a scenario, with every note. */
+export function scenarioFromBundle(b: Bundle, meta: BundleMeta): ImportResult {
   let built: { tree: OutEntry[]; notes: string[] };
   try {
     built = buildTree(b);
@@ -37,17 +57,22 @@ export function importBundle(text: string, file: string): ImportResult {
   const processes = b.entries.length;
   return emitScenario(
     {
-      name: b.name ?? baseName(file),
-      title: `CRIU tree from ${baseName(file)}`,
+      name: meta.name,
+      title: meta.title,
       summary:
-        `Imported from the criu-tree/1 bundle ${file}` +
-        (b.source ? ` (source: ${b.source})` : '') +
-        `: ${count(processes, 'process', 'processes')}, ` +
-        `${count(built.tree.length - processes, 'more thread')}, ${count(zombies, 'zombie')}.`,
+        `Imported from ${meta.what}: ${count(processes, 'process', 'processes')}, ` +
+        `${count(built.tree.length - processes, 'more thread')}, ${count(zombies, 'zombie')}. ` +
+        `The root is a subtree root, not a container init.`,
       notes: built.notes,
       tree: built.tree,
+      // What CRIU's restore changes; of the dump refusals only the ones a successful dump can
+      // still show (a root that needed --shell-job) can come up here.
+      moreNotes: (tree) =>
+        criuNotes(tree).map((n) =>
+          noteText(tree.find((t) => t.pid === n.pid) ?? { pid: n.pid, comm: '' }, n.text),
+        ),
     },
-    file,
+    meta.file,
   );
 }
 
@@ -71,15 +96,23 @@ function buildTree(b: Bundle): { tree: OutEntry[]; notes: string[] } {
       }
     }
     if (root === undefined) bad(e.place, 'the first entry must be the root (ppid 0)');
-    const proc = processEntry(e, b.cores, notes);
+    const proc = processEntry(e, b, notes);
+    // A dump's root is where the dump began, not a container's init (Linux-CR's whole-container
+    // checkpoint), even when its pid is 1; crviz checkpoints it as a subtree.
+    if (proc.ppid === 0 && proc.pid === 1) proc.init = false;
     seen.set(e.pid, proc);
     tree.push(proc);
-    if (proc.state === 'zombie') continue; // a zombie's threads list is unreliable (spec 2.2)
-    for (const tid of e.threads) {
+    // A zombie's threads list is garbage in real dumps (spec 2.2: 0, or a stray value); ignored.
+    if (proc.state === 'zombie') continue;
+    for (const [i, raw] of e.threads.entries()) {
+      const tid = toInt(raw);
+      if (tid === undefined || tid < 1 || tid > 0x7fffffff) {
+        bad(e.place, `threads[${i}] must be a positive integer, got ${describe(raw)}`);
+      }
       if (tid === e.pid) continue;
       if (seen.has(tid)) bad(e.place, `thread ${tid} is already listed`);
       if (b.entries.some((o) => o.pid === tid)) bad(e.place, `thread ${tid} is also a process`);
-      const t = threadEntry(tid, proc, b.cores.get(tid), e.place);
+      const t = threadEntry(tid, proc, b.cores.get(tid), b.corePlace(tid));
       seen.set(tid, t);
       tree.push(t);
     }
@@ -87,16 +120,16 @@ function buildTree(b: Bundle): { tree: OutEntry[]; notes: string[] } {
   return { tree, notes };
 }
 
-function processEntry(e: PstreeEntry, cores: Map<number, Obj>, notes: string[]): OutEntry {
-  const core = cores.get(e.pid);
-  if (!core) bad(e.place, `no cores["${e.pid}"] for it`);
-  const place = `cores["${e.pid}"]`;
+function processEntry(e: PstreeEntry, b: Bundle, notes: string[]): OutEntry {
+  const place = b.corePlace(e.pid);
+  const core = b.cores.get(e.pid);
+  if (!core) bad(e.place, `no ${place} for it`);
   const st = resolveState(core);
   if (!st.ok) bad(place, st.message);
   const tc = core.tc as Obj;
   if (typeof tc.comm !== 'string') bad(place, 'tc has no "comm" string');
   const out: OutEntry = { pid: e.pid, ppid: e.ppid, comm: tc.comm, state: st.state };
-  const note = (m: string) => notes.push(`pid ${e.pid} (${tc.comm}): ${m}`);
+  const note = (m: string) => notes.push(noteText({ pid: e.pid, comm: tc.comm as string }, m));
   if (st.resolved) note(st.resolved);
 
   if (st.state === 'zombie') {
@@ -132,7 +165,7 @@ function threadEntry(
   const out: OutEntry = { pid: tid, ppid: leader.ppid, tgid: leader.pid, state: leader.state };
   const tcore = core && isObj(core.thread_core) ? core.thread_core : undefined;
   if (typeof tcore?.comm === 'string') out.comm = tcore.comm;
-  const pdeath = core ? pdeathSignal(core, `${place}: cores["${tid}"]`) : 0;
+  const pdeath = core ? pdeathSignal(core, place) : 0;
   if (pdeath) out.pdeath_signal = pdeath;
   return out;
 }

@@ -4,6 +4,7 @@
  * message instead of as a scenario that the app or `crviz run` later refuses.
  */
 import { parseScenario } from '../scenario/parse';
+import type { TreeEntry } from '../scenario/types';
 import type { ImportResult, OutEntry } from './types';
 
 export interface ScenarioParts {
@@ -13,14 +14,20 @@ export interface ScenarioParts {
   notes: string[];
   summary: string;
   tree: OutEntry[];
+  /** Notes that need the tree as the parser resolves it (defaults filled in), added last. */
+  moreNotes?: (tree: TreeEntry[]) => string[];
 }
 
 export function emitScenario(parts: ScenarioParts, source: string): ImportResult {
-  const description = [parts.summary, ...parts.notes].join('\n');
-  const text = toJson(parts.name, parts.title, description, parts.tree);
+  const write = (notes: string[]) =>
+    toJson(parts.name, parts.title, [parts.summary, ...notes].join('\n'), parts.tree);
+  let text = write(parts.notes);
   const parsed = parseScenario(text, source);
   if (!parsed.ok) return { ok: false, message: `generated scenario is invalid: ${parsed.message}` };
-  return { ok: true, json: text, tasks: parts.tree.length, notes: parts.notes };
+  const more = parts.moreNotes?.(parsed.scenario.tree) ?? [];
+  const notes = [...parts.notes, ...more];
+  if (more.length > 0) text = write(notes);
+  return { ok: true, json: text, tasks: parts.tree.length, notes };
 }
 
 /** Pretty JSON with one tree entry per line, so that a tree of hundreds of tasks stays readable. */

@@ -4,6 +4,7 @@
  * file that is missing while its directory is still there is a broken input and stops the read.
  */
 import { parseStat, parseStatus, statusInt, type Stat } from './proc-stat';
+import { commFromBytes } from '../kernel/comm';
 import type { ProcReader } from './types';
 
 export interface ProcThread {
@@ -32,6 +33,13 @@ const numeric = (names: string[]): number[] =>
     .map(Number)
     .sort((a, b) => a - b);
 
+/** A stat line with its comm as the kernel's bytes (raw bytes escaped, never U+FFFD). */
+function readStat(reader: ProcReader, path: string): string | null {
+  if (!reader.readBytes) return reader.readFile(path);
+  const bytes = reader.readBytes(path);
+  return bytes === null ? null : commFromBytes(bytes);
+}
+
 export function readProc(reader: ProcReader, dir: string): ReadOutcome {
   const names = reader.listDir(dir);
   if (names === null) return { ok: false, message: `${dir}: no such directory (or not readable)` };
@@ -57,7 +65,7 @@ function readTask(reader: ProcReader, base: string, pid: number): TaskOutcome {
   const missing = (file: string): TaskOutcome =>
     gone() ? { kind: 'vanished' } : { kind: 'error', message: `${base}/${file}: cannot read` };
 
-  const statText = reader.readFile(`${base}/stat`);
+  const statText = readStat(reader, `${base}/stat`);
   if (statText === null) return missing('stat');
   const stat = parseStat(statText.replace(/\n$/, ''));
   if (typeof stat === 'string') return { kind: 'error', message: `${base}/stat: ${stat}` };
@@ -81,7 +89,7 @@ function readTask(reader: ProcReader, base: string, pid: number): TaskOutcome {
   const threads: ProcThread[] = [];
   for (const tid of numeric(tids ?? [])) {
     if (tid === pid) continue;
-    const text = reader.readFile(`${base}/task/${tid}/stat`);
+    const text = readStat(reader, `${base}/task/${tid}/stat`);
     // Threads come and go all the time; one that has exited since the listing is simply gone.
     if (text === null) continue;
     const tstat = parseStat(text.replace(/\n$/, ''));

@@ -11,8 +11,8 @@ import {
   mapState,
   SIGCHLD,
   validSignal,
-  type CrvizState,
 } from './proc-state';
+import { taskLabel } from './criu-notes';
 import type { OutEntry } from './types';
 
 export interface TreeOptions {
@@ -50,7 +50,7 @@ export function buildTree(
     const task = tasks.get(pid) as ProcTask;
     const ppid = parentFor(task, parent, placed, notes);
     if (ppid === null) continue;
-    const p = placeProcess(task, ppid, pid === root, opts, notes);
+    const p = placeProcess(task, ppid, opts, notes);
     placed.set(pid, p);
     tree.push(p.entry, ...threadEntries(task, p, notes));
     const kids = children.get(pid) ?? [];
@@ -59,7 +59,7 @@ export function buildTree(
   return { tree, notes };
 }
 
-const label = (t: ProcTask) => `pid ${t.stat.pid} (${t.stat.comm})`;
+const label = (t: ProcTask) => taskLabel({ pid: t.stat.pid, comm: t.stat.comm });
 
 /** The ppid to write, or null when the task has to be left out. */
 function parentFor(
@@ -85,13 +85,7 @@ function parentFor(
   return null;
 }
 
-function placeProcess(
-  task: ProcTask,
-  ppid: number,
-  isRoot: boolean,
-  opts: TreeOptions,
-  notes: string[],
-): Placed {
+function placeProcess(task: ProcTask, ppid: number, opts: TreeOptions, notes: string[]): Placed {
   const s = task.stat;
   const state = mapState(s.state);
   const note = (m: string) => notes.push(`${label(task)}: ${m}`);
@@ -107,14 +101,16 @@ function placeProcess(
   const odd = letterNote(s.state);
   if (odd) note(odd);
   if (task.tracerPid > 0) note(`traced by pid ${task.tracerPid}; the tracer is not imported`);
+  // What else CRIU refuses (a zombie root, a zombie leader with live threads, ...) is said by
+  // criu-notes.ts from the finished tree; sid 0 is only visible here, before it is replaced.
   if (state === 'zombie' && s.session === 0)
     note('zombie with session 0: not checkpointable by CRIU');
-  if (state === 'zombie' && isRoot) note('zombie as the root: not checkpointable by CRIU');
+  if (state === 'stopped' && s.exitCode !== undefined && s.exitCode > 0) {
+    // Field 52 of a group-stopped task holds its stop signal (observed: 19 after SIGSTOP).
+    note(`stopped by signal ${s.exitCode} (stat field 52)`);
+  }
 
   const live = task.threads.filter((t) => !['Z', 'X'].includes(t.stat.state));
-  if (state === 'zombie' && live.length > 0) {
-    note(`zombie leader with ${live.length} live threads: not checkpointable by CRIU`);
-  }
   return { entry, starttime: s.starttime, heir: state === 'zombie' ? live[0]?.tid : undefined };
 }
 
@@ -137,7 +133,6 @@ function zombieExitCode(task: ProcTask, opts: TreeOptions, note: (m: string) => 
 
 function threadEntries(task: ProcTask, leader: Placed, notes: string[]): OutEntry[] {
   const out: OutEntry[] = [];
-  const states = new Set<CrvizState>([leader.entry.state ?? 'running']);
   for (const t of task.threads) {
     if (t.stat.state === 'Z' || t.stat.state === 'X') {
       // An exiting non-leader thread is reaped at once; crviz has no lasting state for it.
@@ -145,12 +140,8 @@ function threadEntries(task: ProcTask, leader: Placed, notes: string[]): OutEntr
       continue;
     }
     out.push(threadEntry(t, task.stat.pid, leader.entry.ppid));
-    states.add(mapState(t.stat.state));
     const odd = letterNote(t.stat.state);
     if (odd) notes.push(`${label(task)}: thread ${t.tid}: ${odd}`);
-  }
-  if (states.has('stopped') && states.has('running') && leader.entry.state !== 'zombie') {
-    notes.push(`${label(task)}: only some threads stopped: not checkpointable by CRIU`);
   }
   return out;
 }

@@ -11,6 +11,11 @@
 export interface ProcReader {
   listDir(path: string): string[] | null;
   readFile(path: string): string | null;
+  /**
+   * The file's bytes, where the reader can give them: a comm in `stat` is the kernel's bytes and
+   * need not be UTF-8 (kernel/comm.ts), which a text read would turn into U+FFFD.
+   */
+  readBytes?(path: string): Uint8Array | null;
 }
 
 /** One tree entry as the importers write it: only keys whose value differs from the default. */
@@ -25,6 +30,7 @@ export interface OutEntry {
   pdeath_signal?: number;
   pgid?: number;
   sid?: number;
+  init?: boolean;
 }
 
 export type ImportResult =

@@ -3,7 +3,8 @@ import { fail, ok, type KResult } from '../errno';
 import type { TreeEntry } from '../scenario/types';
 import { EXIT_ZOMBIE, TASK_DEAD, TASK_RUNNING, TASK_STOPPED, validSignal } from './constants';
 import type { Container, World } from './types';
-import { truncateComm, validPid } from './tree';
+import { showComm, truncateComm } from './comm';
+import { validPid } from './tree';
 import { createTask, newContainer } from './world';
 
 /** Checks the whole tree before creating anything, so a bad tree leaves the world untouched. */
@@ -78,7 +79,7 @@ export function buildContainer(world: World, tree: TreeEntry[]): KResult<Contain
     world.log.emit({
       actor: 'user',
       fn: 'copy_process',
-      what: `tree: ${e.pid} "${e.comm}" ${rel}, ${kind}`,
+      what: `tree: ${e.pid} "${showComm(e.comm)}" ${rel}, ${kind}`,
       pid: e.pid,
       data: { parent, tgid: e.tgid },
     });

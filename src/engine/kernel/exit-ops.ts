@@ -1,7 +1,8 @@
 /** The exit and thread_exit operations: a task ends itself. */
 import { kerror, ok, type KResult } from '../errno';
 import type { World } from './types';
-import { actorOf, begin, emit, kctx, refuse } from './k';
+import { begin, emit, kctx, refuse } from './k';
+import { partId } from '../part-id';
 import { doExitK, groupExitK } from './exit';
 import { settle } from './deliver';
 
@@ -18,19 +19,12 @@ export function exit(world: World, args: ExitArgs): KResult<{ pid: number }> {
   const s = args.status;
   if (typeof s !== 'number' || !Number.isInteger(s) || s < 0 || s > 255) {
     const err = kerror('EINVAL', `exit status ${String(s)} is not in 0..255`);
-    return refuse(world, actorOf(t.pid), 'do_exit', err, t.pid);
+    return refuse(world, partId(t.pid), 'do_exit', err, t.pid);
   }
   const k = kctx(world, c);
-  emit(
-    k,
-    actorOf(t.pid),
-    'do_group_exit',
-    `exit_group(${s}): thread group ${t.tgid} exits`,
-    t.pid,
-    {
-      status: s,
-    },
-  );
+  emit(k, partId(t.pid), 'do_group_exit', `exit_group(${s}): thread group ${t.tgid} exits`, t.pid, {
+    status: s,
+  });
   groupExitK(k, t, (s & 0xff) << 8);
   settle(k);
   return ok({ pid: t.pid });

@@ -5,7 +5,8 @@
 import { describeWaitStatus } from './signals';
 import { PF_EXITING, TASK_DEAD } from './constants';
 import type { Container, Task, World } from './types';
-import { actorOf, emit, kctx, type K } from './k';
+import { emit, kctx, type K } from './k';
+import { partId, type Actor } from '../part-id';
 import { alive, isLeader, threadGroup } from './tree';
 import { exitNotifyK } from './notify';
 import { settle } from './deliver';
@@ -37,14 +38,14 @@ export function doExit(
   c: Container,
   pid: number,
   exitCode: number,
-  actor?: string,
+  actor?: Actor,
 ): void {
   const k = kctx(world, c);
   doExitK(k, pid, exitCode, actor);
   settle(k);
 }
 
-export function doExitK(k: K, pid: number, exitCode: number, actor?: string): void {
+export function doExitK(k: K, pid: number, exitCode: number, actor?: Actor): void {
   const t = k.c.tasks.get(pid);
   if (!t || !alive(t)) return;
   exitEvent(k, t, exitCode, actor);
@@ -53,9 +54,9 @@ export function doExitK(k: K, pid: number, exitCode: number, actor?: string): vo
   finishExit(k.world, k.c, pid);
 }
 
-function exitEvent(k: K, t: Task, code: number, actor?: string): void {
+function exitEvent(k: K, t: Task, code: number, actor?: Actor): void {
   const what = `do_exit(0x${code.toString(16)}): ${describeWaitStatus(code)}`;
-  emit(k, actor ?? actorOf(t.pid), 'do_exit', what, t.pid, { exit_code: code });
+  emit(k, actor ?? partId(t.pid), 'do_exit', what, t.pid, { exit_code: code });
 }
 
 /**

@@ -1,8 +1,10 @@
 /** do_fork / copy_process: new processes and new threads. */
 import { fail, kerror, ok, type KResult } from '../errno';
 import type { World } from './types';
-import { actorOf, begin, emit, refuse } from './k';
-import { nextPid, truncateComm, validPid } from './tree';
+import { begin, emit, refuse } from './k';
+import { partId } from '../part-id';
+import { showComm, truncateComm } from './comm';
+import { nextPid, validPid } from './tree';
 import { createTask } from './world';
 import type { Container } from './types';
 
@@ -26,7 +28,7 @@ export function fork(world: World, args: ForkArgs): KResult<{ pid: number }> {
   const b = begin(world, args.pid, 'do_fork', true);
   if (!b.ok) return b;
   const { c, t } = b;
-  const actor = actorOf(t.pid);
+  const actor = partId(t.pid);
   if (args.comm !== undefined && typeof args.comm !== 'string') {
     return refuse(world, actor, 'do_fork', kerror('EINVAL', 'comm must be a string'), t.pid);
   }
@@ -64,7 +66,7 @@ export function fork(world: World, args: ForkArgs): KResult<{ pid: number }> {
     world,
     actor,
     'copy_process',
-    `${pid} "${comm}": child of ${parent || 'the outside parent'}`,
+    `${pid} "${showComm(comm)}": child of ${parent || 'the outside parent'}`,
     pid,
     {
       parent,
@@ -84,7 +86,7 @@ export function thread(world: World, args: ThreadArgs): KResult<{ pid: number }>
   const b = begin(world, args.pid, 'do_fork', true);
   if (!b.ok) return b;
   const { c, t } = b;
-  const actor = actorOf(t.pid);
+  const actor = partId(t.pid);
   const leader = c.tasks.get(t.tgid);
   if (!leader) {
     return refuse(

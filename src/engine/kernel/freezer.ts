@@ -5,8 +5,9 @@ import { begin, containerFor, emit, isError, kctx, refuse, type K } from './k';
 import { alive } from './tree';
 import { deliver, settle } from './deliver';
 import { destroyContainer } from './zap';
+import type { KernelFn } from '../kernel-fns';
 
-function current(world: World, fn: string): Container | KResult<never> {
+function current(world: World, fn: KernelFn): Container | KResult<never> {
   const c = containerFor(world);
   return isError(c) ? refuse(world, 'user', fn, c) : c;
 }

@@ -1,5 +1,7 @@
 import { kerror, type KError, type KResult } from '../errno';
 import type { EngineEvent, EventLog } from '../events';
+import type { KernelFn } from '../kernel-fns';
+import { partId, type Actor } from '../part-id';
 import type { Container, Task, World } from './types';
 import { currentContainer } from './world';
 import { cannotRun } from './tree';
@@ -8,7 +10,7 @@ import { cannotRun } from './tree';
 export interface Delivery {
   pid: number;
   sig: number;
-  actor: string;
+  actor: Actor;
   why: string;
   /** Sent from inside the pid namespace: the container init ignores it (SIGNAL_UNKILLABLE). */
   internal: boolean;
@@ -32,12 +34,10 @@ export function kctx(world: World, c: Container): K {
   return { world, c, log: world.log, queue: [], zapped: false };
 }
 
-export const actorOf = (pid: number): string => `pid:${pid}`;
-
 export function emit(
   k: { log: EventLog },
-  actor: string,
-  fn: string,
+  actor: Actor,
+  fn: KernelFn,
   what: string,
   pid?: number,
   data?: EngineEvent['data'],
@@ -51,8 +51,8 @@ export function emit(
 /** A failed operation changes nothing but leaves one event carrying the errno. */
 export function refuse<T>(
   world: World,
-  actor: string,
-  fn: string,
+  actor: Actor,
+  fn: KernelFn,
   err: KError,
   pid?: number,
 ): KResult<T> {
@@ -89,11 +89,11 @@ export type Begun = { ok: true; c: Container; t: Task } | { ok: false; error: KE
 export function begin(
   world: World,
   pid: number,
-  fn: string,
+  fn: KernelFn,
   mustRun: boolean,
-  actor?: string,
+  actor?: Actor,
 ): Begun {
-  const who = actor ?? actorOf(pid);
+  const who = actor ?? partId(pid);
   const c = containerFor(world, pid);
   if (isError(c)) return refuse(world, who, fn, c, pid) as Begun;
   const t = taskFor(c, pid);

@@ -2,7 +2,8 @@
 import { EXIT_DEAD, EXIT_ZOMBIE, PF_RESTARTING, SIGCHLD } from './constants';
 import { defaultAction, signalName } from './signals';
 import type { Task } from './types';
-import { actorOf, emit, type K } from './k';
+import { emit, type K } from './k';
+import { partId, type Actor } from '../part-id';
 import { groupEmpty, isLeader, threadGroup, unlinkChild } from './tree';
 import { forgetOriginalParent } from './reparent';
 import { killOrphanedPgrp } from './pgrp';
@@ -11,7 +12,7 @@ export function exitNotifyK(k: K, pid: number): void {
   const { c } = k;
   const t = c.tasks.get(pid);
   if (!t || t.exit_state !== 0) return;
-  const actor = actorOf(pid);
+  const actor = partId(pid);
   if (t.ptracer) {
     emit(
       k,
@@ -66,7 +67,7 @@ export function exitNotifyK(k: K, pid: number): void {
  * do_notify_parent(): true when the task must be reaped at once (the parent ignores SIGCHLD).
  * PF_RESTARTING returns early, so a restarting zombie stays a zombie and nobody hears of it.
  */
-export function doNotifyParent(k: K, t: Task, actor: string): boolean {
+export function doNotifyParent(k: K, t: Task, actor: Actor): boolean {
   const sig = t.exit_signal;
   if (t.flags & PF_RESTARTING) {
     emit(
@@ -134,7 +135,7 @@ export function doNotifyParent(k: K, t: Task, actor: string): boolean {
  * release_task(): the task disappears. The last thread of a group whose leader is a zombie
  * reports that leader to its parent now, which may reap the leader too.
  */
-export function releaseTask(k: K, t: Task, actor: string): void {
+export function releaseTask(k: K, t: Task, actor: Actor): void {
   const { c } = k;
   unlinkChild(c, t);
   c.tasks.delete(t.pid);

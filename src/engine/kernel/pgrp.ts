@@ -1,7 +1,8 @@
 /** kill_orphaned_pgrp(): job control's rescue of stopped jobs whose last outside link died. */
 import { SIGCONT, SIGHUP, TASK_STOPPED } from './constants';
 import type { Container, Task } from './types';
-import { actorOf, emit, type K } from './k';
+import { emit, type K } from './k';
+import { partId } from '../part-id';
 import { isLeader } from './tree';
 
 /**
@@ -21,7 +22,7 @@ export function killOrphanedPgrp(k: K, tsk: Task, parent: Task | null, restartin
     .filter((p) => p.pgid === pgid && isLeader(p) && p.exit_state === 0)
     .map((p) => p.pid)
     .sort((a, b) => a - b);
-  const actor = actorOf(parent ? parent.pid : tsk.pid);
+  const actor = partId(parent ? parent.pid : tsk.pid);
   emit(
     k,
     actor,

@@ -3,7 +3,8 @@ import { kerror, ok, type KResult } from '../errno';
 import { validSignal } from './constants';
 import { signalName } from './signals';
 import type { World } from './types';
-import { actorOf, begin, emit, refuse } from './k';
+import { begin, emit, refuse } from './k';
+import { partId } from '../part-id';
 import { threadGroup } from './tree';
 
 /**
@@ -20,7 +21,7 @@ export function ignoreSigchld(
   if (typeof args.ignore !== 'boolean') {
     return refuse(
       world,
-      actorOf(t.pid),
+      partId(t.pid),
       'do_sigaction',
       kerror('EINVAL', 'ignore must be true or false'),
       t.pid,
@@ -28,7 +29,7 @@ export function ignoreSigchld(
   }
   for (const x of threadGroup(c, t)) x.ignoreSigchld = args.ignore;
   const what = `SIGCHLD -> ${args.ignore ? 'SIG_IGN: dying children reap themselves' : 'SIG_DFL'}`;
-  emit(world, actorOf(t.pid), 'do_sigaction', what, t.pid, { ignore: args.ignore });
+  emit(world, partId(t.pid), 'do_sigaction', what, t.pid, { ignore: args.ignore });
   return ok({ pid: t.pid });
 }
 
@@ -44,7 +45,7 @@ export function pdeathsig(
   if (typeof sig !== 'number' || !Number.isInteger(sig) || !validSignal(sig)) {
     return refuse(
       world,
-      actorOf(t.pid),
+      partId(t.pid),
       'prctl',
       kerror('EINVAL', `signal ${String(sig)} is not in 0..64`),
       t.pid,
@@ -52,6 +53,6 @@ export function pdeathsig(
   }
   t.pdeath_signal = sig;
   const what = sig ? `PR_SET_PDEATHSIG ${signalName(sig)}` : 'PR_SET_PDEATHSIG cleared';
-  emit(world, actorOf(t.pid), 'prctl', what, t.pid, { signal: sig });
+  emit(world, partId(t.pid), 'prctl', what, t.pid, { signal: sig });
   return ok({ pid: t.pid });
 }

@@ -2,7 +2,8 @@
 import { kerror, ok, type KResult } from '../errno';
 import { TASK_RUNNING, TASK_TRACED } from './constants';
 import type { World } from './types';
-import { actorOf, begin, emit, refuse } from './k';
+import { begin, emit, refuse } from './k';
+import { partId } from '../part-id';
 import { alive } from './tree';
 
 export function ptraceAttach(
@@ -12,7 +13,7 @@ export function ptraceAttach(
   const b = begin(world, args.tracer, 'ptrace_attach', true);
   if (!b.ok) return b;
   const { c, t: tracer } = b;
-  const actor = actorOf(tracer.pid);
+  const actor = partId(tracer.pid);
   const tracee = c.tasks.get(args.tracee);
   if (!tracee) {
     return refuse(
@@ -66,7 +67,7 @@ export function ptraceDetach(world: World, args: { tracee: number }): KResult<{ 
   t.state = TASK_RUNNING;
   emit(
     world,
-    actorOf(tr.t.pid),
+    partId(tr.t.pid),
     'ptrace_detach',
     `${tr.t.pid} detaches from ${t.pid}, which resumes`,
     t.pid,

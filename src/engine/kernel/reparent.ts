@@ -10,7 +10,8 @@ import {
 } from './constants';
 import { signalName } from './signals';
 import type { Container, Task } from './types';
-import { actorOf, emit, type K } from './k';
+import { emit, type K } from './k';
+import { partId, type Actor } from '../part-id';
 import { groupEmpty, linkChild, threadGroup } from './tree';
 import { doNotifyParent, releaseTask } from './notify';
 import { killOrphanedPgrp } from './pgrp';
@@ -46,7 +47,7 @@ function findNewReaper(k: K, father: Task): number {
 
 export function forgetOriginalParent(k: K, father: Task): void {
   const { c } = k;
-  const actor = actorOf(father.pid);
+  const actor = partId(father.pid);
   exitPtrace(k, father, actor);
   const reaper = findNewReaper(k, father);
   if (father.children.length === 0) return;
@@ -107,7 +108,7 @@ export function forgetOriginalParent(k: K, father: Task): void {
 }
 
 /** exit_ptrace(): a dying tracer lets its tracees go; they run again. */
-function exitPtrace(k: K, tracer: Task, actor: string): void {
+function exitPtrace(k: K, tracer: Task, actor: Actor): void {
   if (tracer.tracees === 0) return;
   tracer.tracees = 0;
   for (const t of k.c.tasks.values()) {

@@ -1,11 +1,4 @@
-import {
-  EXIT_DEAD,
-  EXIT_ZOMBIE,
-  PF_EXITING,
-  TASK_COMM_LEN,
-  TASK_STOPPED,
-  TASK_TRACED,
-} from './constants';
+import { EXIT_DEAD, EXIT_ZOMBIE, PF_EXITING, TASK_STOPPED, TASK_TRACED } from './constants';
 import type { Container, Task } from './types';
 import { kerror, type KError } from '../errno';
 
@@ -73,22 +66,6 @@ export function nextPid(c: Container): number {
   let max = 0;
   for (const pid of c.tasks.keys()) if (pid > max) max = pid;
   return Math.max(max, c.root) + 1;
-}
-
-/** Keeps at most TASK_COMM_LEN - 1 bytes of UTF-8 without splitting a character. */
-export function truncateComm(s: string): string {
-  // Fast path: a UTF-16 unit is at most 3 UTF-8 bytes, so 5 units always fit.
-  if (s.length <= 5) return s;
-  let bytes = 0;
-  let out = '';
-  for (const ch of s) {
-    const cp = ch.codePointAt(0) ?? 0;
-    const n = cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
-    if (bytes + n > TASK_COMM_LEN - 1) break;
-    bytes += n;
-    out += ch;
-  }
-  return out;
 }
 
 /**

@@ -3,7 +3,8 @@ import { kerror, ok, type KResult } from '../errno';
 import { EXIT_DEAD, EXIT_ZOMBIE, SIGCHLD, TASK_STOPPED } from './constants';
 import { describeWaitStatus } from './signals';
 import type { Container, Task, World } from './types';
-import { actorOf, begin, emit, kctx, refuse } from './k';
+import { begin, emit, kctx, refuse } from './k';
+import { partId } from '../part-id';
 import { delayedLeader, threadGroup } from './tree';
 import { releaseTask } from './notify';
 import { settle } from './deliver';
@@ -42,7 +43,7 @@ export function wait(world: World, args: WaitArgs): KResult<WaitResult> {
   const b = begin(world, args.pid, 'do_wait', true);
   if (!b.ok) return b;
   const { c, t } = b;
-  const actor = actorOf(t.pid);
+  const actor = partId(t.pid);
   const want = args.child;
   if (want !== undefined && (typeof want !== 'number' || !Number.isInteger(want))) {
     return refuse(
@@ -86,7 +87,7 @@ function reapZombie(
   x: Task,
   hold: boolean,
 ): KResult<WaitResult> {
-  const actor = actorOf(waiter.pid);
+  const actor = partId(waiter.pid);
   const status = x.exit_code;
   x.exit_state = EXIT_DEAD;
   emit(world, actor, 'wait_task_zombie', `reaps ${x.pid}: ${describeWaitStatus(status)}`, x.pid, {
@@ -107,7 +108,7 @@ function reportStopped(world: World, c: Container, waiter: Task, x: Task): KResu
   for (const th of threadGroup(c, x)) if (th.state & TASK_STOPPED) th.exit_code = 0;
   emit(
     world,
-    actorOf(waiter.pid),
+    partId(waiter.pid),
     'wait_task_stopped',
     `${x.pid} ${describeWaitStatus(status)}`,
     x.pid,
@@ -123,7 +124,7 @@ export function release(world: World, args: { pid: number }): KResult<{ pid: num
   const b = begin(world, args.pid, 'release_task', false, 'user');
   if (!b.ok) return b;
   const { c, t } = b;
-  const actor = t.parent ? actorOf(t.parent) : 'user';
+  const actor = t.parent ? partId(t.parent) : 'user';
   if (t.exit_state !== EXIT_DEAD) {
     return refuse(
       world,

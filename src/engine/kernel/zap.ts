@@ -1,7 +1,8 @@
 /** zap_pid_ns_processes(): the end of a pid namespace, done in one pass for big containers. */
 import { SIGKILL } from './constants';
 import type { Container, Task } from './types';
-import { actorOf, emit, type K } from './k';
+import { emit, type K } from './k';
+import { partId, type Actor } from '../part-id';
 
 /**
  * The child reaper is exiting: SIGKILL every other task of the namespace and reap them all.
@@ -10,7 +11,7 @@ import { actorOf, emit, type K } from './k';
  */
 export function zapPidNs(k: K, father: Task): void {
   const { c } = k;
-  const actor = actorOf(father.pid);
+  const actor = partId(father.pid);
   const victims = [...c.tasks.values()]
     .filter((x) => x !== father && !(x.tgid === father.tgid && x.exit_state !== 0))
     .map((x) => x.pid)
@@ -31,7 +32,7 @@ export function zapPidNs(k: K, father: Task): void {
   k.zapped = true;
 }
 
-function killAll(k: K, c: Container, pids: number[], actor: string): void {
+function killAll(k: K, c: Container, pids: number[], actor: Actor): void {
   for (const pid of pids) {
     const t = c.tasks.get(pid);
     if (!t) continue;
@@ -42,7 +43,7 @@ function killAll(k: K, c: Container, pids: number[], actor: string): void {
 }
 
 /** The outside parent reaps the dead init: nothing of the namespace is left. */
-export function finishZap(k: K, actor: string): void {
+export function finishZap(k: K, actor: Actor): void {
   const { c } = k;
   emit(
     k,

@@ -10,6 +10,7 @@ import type { World } from '../kernel/types';
 import type { Emit } from './emit';
 import { TASK_DEAD, TASK_GHOST, TASK_SIBLING, TASK_THREAD } from './forest';
 import { cloneFlags, type UserOp } from './make-forest';
+import { partId } from '../part-id';
 import type { RestartState, TaskPart } from './types';
 
 /**
@@ -69,7 +70,7 @@ export function runUserOp(s: RestartState, op: UserOp, world: World, emit: Emit)
       if (!t) return kerror('ESRCH', `setsid: pid ${e.pid} is gone`);
       t.sid = t.pid;
       t.pgid = t.pid;
-      emit(`pid:${e.pid}`, 'setsid', `becomes the leader of session and group ${e.pid}`, {
+      emit(partId(e.pid), 'setsid', `becomes the leader of session and group ${e.pid}`, {
         pid: e.pid,
         data: { sid: e.pid, scheduled: 'coord' },
       });
@@ -80,7 +81,7 @@ export function runUserOp(s: RestartState, op: UserOp, world: World, emit: Emit)
       doExitK(k, e.pid, 0);
       settle(k);
       emit(
-        `pid:${e.pid}`,
+        partId(e.pid),
         'do_exit',
         'a TASK_DEAD entry has done its job: exit(0); its children go to the child reaper',
         { pid: e.pid, data: { exit_code: 0, scheduled: 'coord' } },
@@ -93,9 +94,9 @@ export function runUserOp(s: RestartState, op: UserOp, world: World, emit: Emit)
         return kerror('ECHILD', `waitpid: ${e.pid} is not a zombie child of ${op.by.pid}`);
       x.exit_state = EXIT_DEAD;
       const k = kctx(scratch, c);
-      releaseTask(k, x, `pid:${op.by.pid}`);
+      releaseTask(k, x, partId(op.by.pid));
       settle(k);
-      emit(`pid:${op.by.pid}`, 'do_wait', `3rd pass: reaps its TASK_DEAD child ${e.pid}`, {
+      emit(partId(op.by.pid), 'do_wait', `3rd pass: reaps its TASK_DEAD child ${e.pid}`, {
         pid: e.pid,
         data: { scheduled: 'coord' },
       });
@@ -107,7 +108,7 @@ export function runUserOp(s: RestartState, op: UserOp, world: World, emit: Emit)
 function addParticipant(s: RestartState, pid: number, index: number): void {
   const part: TaskPart = {
     kind: 'task',
-    id: `pid:${pid}`,
+    id: partId(pid),
     slot: s.tasks.length + 1,
     pid,
     index,

@@ -5,8 +5,9 @@ import type { RestartRun } from './restart';
 import type { CoordPart, RestartCtx, RestartState, TaskPart } from './types';
 
 /*
- * Deep copies for the explorer, which copies a restart at every branch. Written field by field:
- * object spread of these shapes was the explorer's largest cost.
+ * Deep copies for the explorer, which copies a restart at every branch. Object literals typed by
+ * their shape, so the compiler asks for every field (what each is: fields.ts): object spread, or
+ * a copy by walking the field tables, makes exploring about 1.5 times slower.
  */
 
 function copyTask(t: TaskPart): TaskPart {
@@ -87,6 +88,7 @@ export function cloneRun(run: RestartRun): RestartRun {
     sigchldFromRestarting: s.sigchldFromRestarting,
     finished: s.finished,
     tasksDone: s.tasksDone,
+    hung: s.hung,
     runqueue: s.runqueue.clone(),
     taken: s.taken,
     events: s.events,

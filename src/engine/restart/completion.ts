@@ -1,5 +1,6 @@
 import { kerror } from '../errno';
 import { EXIT_ZOMBIE } from '../kernel/constants';
+import type { Actor } from '../part-id';
 import type { Emit } from './emit';
 import { fail } from './task-out';
 import type { RestartState, TaskPart } from './types';
@@ -10,7 +11,7 @@ import type { RestartState, TaskPart } from './types';
  */
 
 /** restore_task_done: `if (atomic_dec_and_test(&ctx->nr_total)) complete(&ctx->complete)`. */
-export function restoreTaskDone(s: RestartState, emit: Emit, actor: string, pid: number): void {
+export function restoreTaskDone(s: RestartState, emit: Emit, actor: Actor, pid: number): void {
   const ctx = s.ctx!;
   ctx.nrTotal -= 1;
   if (ctx.nrTotal === 0) ctx.completed = true;

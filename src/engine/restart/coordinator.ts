@@ -10,7 +10,7 @@ import { prepareDescendants } from './prepare-descendants';
 import type { Emit } from './emit';
 import { readImageHead, readTailAt, restoreReadHeader, restoreReadTree } from './stream';
 import { coordinatorReturnsEbusy, countsCompletion, destroysDescendants } from './variant';
-import { isHung } from './runnable';
+import { isHung, markReturned } from './runnable';
 import type { RestartState, TaskPart } from './types';
 
 const A = 'coord';
@@ -214,7 +214,8 @@ export function stepCoordinator(s: RestartState, world: World, emit: Emit): { br
       );
       // The kernel sends no signal: each task that got the ctx kills itself on the error.
       p.pc = p.result ? 'zap_pid_ns_processes' : 'done';
-      return { broadcast: false };
+      if (p.result) markReturned(s);
+      return { broadcast: !!p.result && s.hung > 0 };
     }
     case 'kill_tree': {
       // User space itself failed (it could not read the image or create a task) before it
@@ -225,6 +226,7 @@ export function stepCoordinator(s: RestartState, world: World, emit: Emit): { br
         ...(p.result ? { errno: p.result.errno } : {}),
       });
       p.pc = 'zap_pid_ns_processes';
+      markReturned(s);
       return { broadcast: true };
     }
     case 'zap_pid_ns_processes':
@@ -268,6 +270,7 @@ function tearDown(s: RestartState, emit: Emit): { broadcast: boolean } {
     const n = c.tasks.size;
     for (const t of hung) t.pc = 'done';
     s.tasksDone += hung.length;
+    s.hung = 0;
     c.tasks.clear();
     c.outer.length = 0;
     c.destroyed = true;

@@ -4,6 +4,8 @@ import type { RestartCtx, RestartState } from './types';
 import type { Emit } from './emit';
 import { append } from './trail';
 import { activationNeedsSameCtx, countsCompletion } from './variant';
+import type { Actor } from '../part-id';
+import type { KernelFn } from '../kernel-fns';
 
 /** ckpt_ctx_alloc: refcount 1, owned by the coordinator's sys_restart. */
 export function ctxAlloc(pids: PidsEntry[]): RestartCtx {
@@ -72,7 +74,7 @@ export function errorNote(s: RestartState, first: boolean, error: KError): strin
 }
 
 /** The kernel's name for a function that v17 called differently. */
-export function fnName(s: RestartState, fn: string): string {
+export function fnName(s: RestartState, fn: KernelFn): KernelFn {
   if (s.variant !== 'v17') return fn;
   if (fn === 'restore_activate_next') return 'ckpt_activate_next';
   if (fn === 'restore_notify_error') return 'ckpt_notify_error';
@@ -100,8 +102,8 @@ export function activationFinds(s: RestartState, vpid: number): boolean {
 export function activateNext(
   s: RestartState,
   emit: Emit,
-  actor: string,
-  fn: string,
+  actor: Actor,
+  fn: KernelFn,
 ): KError | null {
   const ctx = s.ctx!;
   fn = fnName(s, fn);

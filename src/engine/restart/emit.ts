@@ -1,4 +1,6 @@
 import type { EventInput, EventLog } from '../events';
+import type { KernelFn } from '../kernel-fns';
+import type { Actor } from '../part-id';
 
 export interface EmitExtra {
   pid?: number;
@@ -7,7 +9,7 @@ export interface EmitExtra {
 }
 
 /** Emits one event of a restart step (actor, kernel function, what happened). */
-export type Emit = (actor: string, fn: string, what: string, extra?: EmitExtra) => void;
+export type Emit = (actor: Actor, fn: KernelFn, what: string, extra?: EmitExtra) => void;
 
 export function emitterFor(log: EventLog | null, onEmit?: () => void): Emit {
   return (actor, fn, what, extra) => {

@@ -1,5 +1,6 @@
 import { childrenOf, TASK_DEAD, TASK_SESSION, TASK_SIBLING, TASK_THREAD } from './forest';
 import type { ForestTask } from './forest';
+import { partId, type PartId } from '../part-id';
 
 /*
  * MakeForest, as every created task runs it: columbia/user-cr restart.c (43936cf, 2009-09-03)
@@ -15,7 +16,7 @@ import type { ForestTask } from './forest';
  */
 export type UserOp =
   /** clone_with_pids by `actor` (`coord` for the root, else `pid:N`). */
-  | { kind: 'clone'; actor: string; task: ForestTask }
+  | { kind: 'clone'; actor: PartId; task: ForestTask }
   | { kind: 'setsid'; task: ForestTask }
   /** A TASK_DEAD entry is done: exit(0). */
   | { kind: 'exit'; task: ForestTask }
@@ -41,7 +42,7 @@ export function planMakeForest(root: ForestTask): UserOp[] {
       if (f.next) {
         const child = f.next;
         f.next = child.nextSib;
-        ops.push({ kind: 'clone', actor: `pid:${f.task.pid}`, task: child });
+        ops.push({ kind: 'clone', actor: partId(f.task.pid), task: child });
         stack.push({ task: child, stage: 0, next: child.children });
         continue;
       }

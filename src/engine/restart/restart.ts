@@ -10,8 +10,8 @@ import { append, toArray } from './trail';
 import { pick, pickerFor, type Picker } from './schedule';
 import { stepCoordinator } from './coordinator';
 import { stepTask } from './task';
-
-import type { Part, PartId, RestartState } from './types';
+import { parsePartId, type PartId } from '../part-id';
+import type { Part, Pc, RestartState } from './types';
 
 /** A restart in progress: its state, the world it builds into, and how the next step is chosen. */
 export interface RestartRun {
@@ -67,6 +67,7 @@ export function beginRestart(world: World, o: RestartOptions): RestartRun {
     sigchldFromRestarting: 0,
     finished: false,
     tasksDone: 0,
+    hung: 0,
     runqueue: initialQueue(),
     taken: null,
     events: 0,
@@ -85,12 +86,13 @@ function initialQueue(): RunQueue {
 }
 
 export function participant(s: RestartState, id: PartId): Part | undefined {
-  if (id === 'coord') return s.coord;
-  return id.startsWith('pid:') ? s.byPid.get(Number(id.slice(4))) : undefined;
+  const pid = parsePartId(id);
+  if (pid === undefined) return undefined;
+  return pid === null ? s.coord : s.byPid.get(pid);
 }
 
 /** Steps that only read the container; every other step may write to it. */
-const READ_ONLY_PCS = new Set<string>([
+const READ_ONLY_PCS: ReadonlySet<Pc> = new Set<Pc>([
   'ckpt_ctx_alloc',
   'restore_read_header',
   'restore_read_tree',

@@ -6,6 +6,7 @@ import { fail, hex } from './task-out';
 import type { RestartState, TaskPart } from './types';
 import { validateTaskRecord } from './validate-record';
 import { countsCompletion } from './variant';
+import { showComm } from '../kernel/comm';
 
 /** restore_task_struct: read TASK + comm, validate as the seed does, apply. */
 export function restoreTaskStruct(
@@ -41,7 +42,7 @@ export function restoreTaskStruct(
     emit(
       p.id,
       'restore_task_struct',
-      `zombie record: exit_code ${hex(t.exit_code)} (${describeWaitStatus(t.exit_code)}), comm "${t.comm}"; returns 1`,
+      `zombie record: exit_code ${hex(t.exit_code)} (${describeWaitStatus(t.exit_code)}), comm "${showComm(t.comm)}"; returns 1`,
       {
         pid: p.pid,
         data: { zombie: true, exit_code: t.exit_code },
@@ -61,7 +62,7 @@ export function restoreTaskStruct(
     emit(
       p.id,
       'restore_task_struct',
-      `live record: exit_signal ${t.exit_signal}, pdeath_signal ${t.pdeath_signal}, comm "${t.comm}"; returns 0`,
+      `live record: exit_signal ${t.exit_signal}, pdeath_signal ${t.pdeath_signal}, comm "${showComm(t.comm)}"; returns 0`,
       {
         pid: p.pid,
         data: { zombie: false },

@@ -78,9 +78,17 @@ export function isHung(s: RestartState, p: Part): boolean {
   );
 }
 
-/** Every restarting task has ended or is blocked for good. */
+/**
+ * Every restarting task has ended or is blocked for good. The blocked ones are counted once,
+ * when the coordinator returns (markReturned): nothing can change them afterwards.
+ */
 export function allTasksSettled(s: RestartState): boolean {
-  if (s.tasksDone === s.tasks.length) return true;
-  for (const t of s.tasks) if (t.pc !== 'done' && !isHung(s, t)) return false;
-  return true;
+  return s.tasksDone + s.hung >= s.tasks.length;
+}
+
+/** The coordinator's sys_restart has returned: count the tasks left waiting for a ctx. */
+export function markReturned(s: RestartState): void {
+  let n = 0;
+  for (const t of s.tasks) if (t.pc === 'wait_checkpoint_ctx' && !t.hasPtr && !t.killed) n++;
+  s.hung = n;
 }

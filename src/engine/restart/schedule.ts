@@ -1,3 +1,4 @@
+import type { PartId } from '../part-id';
 import type { Schedule } from '../scenario/types';
 import type { RunQueue } from './runqueue';
 
@@ -20,7 +21,7 @@ export function seededRandom(seed: string): () => number {
 export type Picker =
   | { kind: 'fifo' }
   | { kind: 'random'; next: () => number }
-  | { kind: 'list'; ids: string[]; pos: number };
+  | { kind: 'list'; ids: PartId[]; pos: number };
 
 export function pickerFor(schedule: Schedule | undefined): Picker {
   if (!schedule || schedule === 'fifo') return { kind: 'fifo' };
@@ -35,7 +36,7 @@ export function pickerFor(schedule: Schedule | undefined): Picker {
 export function pick(
   picker: Picker,
   runqueue: RunQueue,
-  slotOf: (id: string) => number | undefined,
+  slotOf: (id: PartId) => number | undefined,
 ): { slot: number } | { error: string } {
   if (picker.kind === 'list' && picker.pos < picker.ids.length) {
     const i = picker.pos++;

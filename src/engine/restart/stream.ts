@@ -13,6 +13,17 @@ function lift<T>(r: ReadResult<T>): KResult<T> {
   return { ok: false, error };
 }
 
+/** HEADER, the three uts BUFFERs and HEADER_ARCH, in the reader's mode; the uflags. */
+function readHeaderRecords(r: ImageReader): KResult<number> {
+  const h = lift(r.readHeader());
+  if (!h.ok) return h;
+  const uts = lift(r.readUtsBuffers());
+  if (!uts.ok) return uts;
+  const arch = lift(r.readHeaderArch());
+  if (!arch.ok) return arch;
+  return { ok: true, value: h.value.uflags };
+}
+
 /**
  * HEADER, the uts BUFFERs, HEADER_ARCH, TREE and the pids BUFFER, as user space reads them
  * (user-cr restart.c ckpt_read_header/ckpt_read_tree: record types and lengths, nr_tasks > 0;
@@ -22,26 +33,18 @@ export function readImageHead(
   bytes: Uint8Array,
 ): KResult<{ uflags: number; pids: PidsEntry[]; offset: number }> {
   const r = new ImageReader(bytes, 0, { collect: false, checkValues: false });
-  const h = lift(r.readHeader());
+  const h = readHeaderRecords(r);
   if (!h.ok) return h;
-  const uts = lift(r.readUtsBuffers());
-  if (!uts.ok) return uts;
-  const arch = lift(r.readHeaderArch());
-  if (!arch.ok) return arch;
   const tree = lift(r.readTree());
   if (!tree.ok) return tree;
-  return { ok: true, value: { uflags: h.value.uflags, pids: tree.value.pids, offset: r.offset } };
+  return { ok: true, value: { uflags: h.value, pids: tree.value.pids, offset: r.offset } };
 }
 
 /** restore_read_header: HEADER, the uts BUFFERs and HEADER_ARCH with every kernel check. */
 export function restoreReadHeader(bytes: Uint8Array): KResult<number> {
   const r = new ImageReader(bytes, 0, { collect: false });
-  const h = lift(r.readHeader());
+  const h = readHeaderRecords(r);
   if (!h.ok) return h;
-  const uts = lift(r.readUtsBuffers());
-  if (!uts.ok) return uts;
-  const arch = lift(r.readHeaderArch());
-  if (!arch.ok) return arch;
   return { ok: true, value: r.offset };
 }
 

@@ -1,13 +1,14 @@
 import type { KError } from '../errno';
 import type { Emit } from './emit';
 import type { TaskPart } from './types';
+import type { KernelFn } from '../kernel-fns';
 
 /** Records the task's error and sends it down the out: path. */
 export function fail(
   p: TaskPart,
   error: KError,
   emit: Emit | null,
-  fn: string,
+  fn: KernelFn,
   prefix: string,
 ): { broadcast: boolean } {
   p.ret = error;

@@ -20,6 +20,7 @@ import { restoreTaskDone, restoreTaskPgid } from './completion';
 import { fail, hex } from './task-out';
 import type { Task } from '../kernel/types';
 import type { RestartState, TaskPart } from './types';
+import type { KernelFn } from '../kernel-fns';
 
 /** One step of a restarting task's do_restore_task (and, for a zombie, its do_exit). */
 export function stepTask(
@@ -138,7 +139,7 @@ export function stepTask(
       const error = activateNext(s, emit, A, 'restore_activate_next');
       if (error) {
         // The recorded error makes every wait condition true; the run queue must see it.
-        fail(p, error, null, '', '');
+        fail(p, error, null, 'restore_activate_next', '');
         return { broadcast: true };
       }
       p.pc = p.zombie
@@ -351,7 +352,7 @@ function gone(s: RestartState, p: TaskPart, emit: Emit): { broadcast: boolean } 
  * An interruptible wait that ends in death: SIGKILL makes it return -EINTR (-ERESTARTSYS at
  * the syscall boundary); a ctx error makes the task force_sig(SIGKILL) itself and return -EBUSY.
  */
-function wokenToDie(p: TaskPart, emit: Emit, fn: string): { broadcast: boolean } {
+function wokenToDie(p: TaskPart, emit: Emit, fn: KernelFn): { broadcast: boolean } {
   const error = p.killed
     ? kerror('EINTR', 'interrupted by SIGKILL')
     : kerror('EBUSY', 'ctx error: force_sig(SIGKILL)');

@@ -2,13 +2,11 @@ import type { KError } from '../errno';
 import type { EventLog } from '../events';
 import type { PidsEntry } from '../image/types';
 import type { Container, World } from '../kernel/types';
+import type { PartId, TaskPartId } from '../part-id';
 import type { Variant } from '../scenario/types';
 import type { RunQueue } from './runqueue';
 import type { Trail } from './trail';
 import type { UserOp } from './make-forest';
-
-/** `coord` or `pid:N`. */
-export type PartId = string;
 
 /**
  * The restart context (struct ckpt_ctx as restart uses it). Every get and put is an event and
@@ -80,6 +78,9 @@ export type TaskPc =
   | 'zap_pid_ns_wait'
   | 'done';
 
+/** Where any participant is. */
+export type Pc = CoordPc | TaskPc;
+
 export interface CoordPart {
   kind: 'coord';
   id: 'coord';
@@ -98,7 +99,7 @@ export interface CoordPart {
 
 export interface TaskPart {
   kind: 'task';
-  id: PartId;
+  id: TaskPartId;
   /** Run-queue slot: index + 1. */
   slot: number;
   pid: number;
@@ -167,6 +168,8 @@ export interface RestartState {
   finished: boolean;
   /** Restarting tasks whose machine has ended (returned to user space, zombie, or dead). */
   tasksDone: number;
+  /** Tasks left waiting for a ctx when the coordinator returned (they never run again). */
+  hung: number;
   /** Runnable participants in the order they became runnable (the fifo order). */
   runqueue: RunQueue;
   /** Participant ids in the order they ran: the schedule that reproduces this run. */

@@ -1,4 +1,4 @@
-import type { ParticipantView, RestartView } from '../snapshot';
+import type { ParticipantView, RestartCtxView, RestartView } from '../snapshot';
 import { canRun, isHung } from './runnable';
 import { toArray } from './trail';
 import type { Part, RestartCtx, RestartState } from './types';
@@ -35,6 +35,38 @@ export function ctxErrorText(ctx: RestartCtx): string | null {
   return ctx.error ? `${ctx.error.errno}: ${ctx.error.message}` : null;
 }
 
+/**
+ * The ctx as views show it, one entry per field in view order: how each is read from the
+ * restart's ctx. `refcount_history` is the one that only grows during a run, which the
+ * timeline's heads mirror instead of copying (timeline/restart-recorder.ts, timeline/views.ts);
+ * every other field is compared and copied as it is.
+ */
+export const CTX_VIEW_FIELDS: {
+  readonly [K in keyof RestartCtxView]: (ctx: RestartCtx) => RestartCtxView[K];
+} = {
+  active_pid: (ctx) => ctx.active,
+  nr_pids: (ctx) => ctx.nrPids,
+  refcount: (ctx) => ctx.refcount,
+  refcount_history: (ctx) => toArray(ctx.refHistory),
+  error: ctxErrorText,
+  completed: (ctx) => ctx.completed,
+  success: (ctx) => ctx.success,
+  freed: (ctx) => ctx.freed,
+};
+
+export const CTX_VIEW_KEYS = Object.keys(CTX_VIEW_FIELDS) as (keyof RestartCtxView)[];
+
+/** The ctx fields that are plain values (all but the growing history), in view order. */
+export const CTX_VIEW_VALUES = CTX_VIEW_KEYS.filter(
+  (k): k is Exclude<keyof RestartCtxView, 'refcount_history'> => k !== 'refcount_history',
+);
+
+function ctxView(ctx: RestartCtx): RestartCtxView {
+  const v = {} as Record<keyof RestartCtxView, unknown>;
+  for (const k of CTX_VIEW_KEYS) v[k] = CTX_VIEW_FIELDS[k](ctx);
+  return v as RestartCtxView;
+}
+
 /** Plain-data view of a restart in progress, for snapshots and the UI. */
 export function restartView(s: RestartState): RestartView {
   const ctx = s.ctx;
@@ -44,18 +76,7 @@ export function restartView(s: RestartState): RestartView {
     container: s.container?.id ?? 0,
     pids: s.pids.map((e) => e.vpid),
     order: s.order.slice(),
-    ctx: ctx
-      ? {
-          active_pid: ctx.active,
-          nr_pids: ctx.nrPids,
-          refcount: ctx.refcount,
-          refcount_history: toArray(ctx.refHistory),
-          error: ctxErrorText(ctx),
-          completed: ctx.completed,
-          success: ctx.success,
-          freed: ctx.freed,
-        }
-      : null,
+    ctx: ctx ? ctxView(ctx) : null,
     participants: participantsOf(s).map((p) => participantView(s, p)),
     finished: s.finished,
   };

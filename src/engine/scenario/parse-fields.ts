@@ -111,24 +111,3 @@ export function signal(o: Obj, key: string, place: string, min = 0): number {
 export function opt<T>(o: Obj, key: string, check: (o: Obj, key: string) => T): T | undefined {
   return has(o, key) ? check(o, key) : undefined;
 }
-
-/** UTF-8 byte length of one code point. */
-function utf8Len(cp: number): number {
-  return cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
-}
-
-/**
- * Keeps at most `max` UTF-8 bytes (TASK_COMM_LEN 16 minus the NUL), cutting only between
- * characters so the result is still valid text.
- */
-export function truncateUtf8(s: string, max = 15): string {
-  let bytes = 0;
-  let out = '';
-  for (const ch of s) {
-    const n = utf8Len(ch.codePointAt(0) ?? 0);
-    if (bytes + n > max) break;
-    bytes += n;
-    out += ch;
-  }
-  return out;
-}

@@ -1,8 +1,7 @@
 /** Validation of a restart `schedule` (CONTRACTS 5): "fifo", "random:SEED" or participant ids. */
 import { bad } from './parse-fields';
+import { isPartId, type PartId } from '../part-id';
 import type { Schedule } from './types';
-
-const PARTICIPANT = /^(?:coord|pid:[1-9]\d*)$/;
 
 export function parseSchedule(v: unknown, place: string): Schedule {
   if (v === 'fifo') return 'fifo';
@@ -12,11 +11,11 @@ export function parseSchedule(v: unknown, place: string): Schedule {
   }
   if (Array.isArray(v)) {
     v.forEach((id, i) => {
-      if (typeof id !== 'string' || !PARTICIPANT.test(id)) {
+      if (typeof id !== 'string' || !isPartId(id)) {
         bad(place, `"schedule"[${i}] must be "coord" or "pid:N", got ${JSON.stringify(id)}`);
       }
     });
-    return v as string[];
+    return v as PartId[];
   }
   bad(place, '"schedule" must be "fifo", "random:SEED" or an array of "coord"/"pid:N"');
 }

@@ -11,9 +11,9 @@ import {
   pid,
   signal,
   str,
-  truncateUtf8,
   type Obj,
 } from './parse-fields';
+import { truncateComm } from '../kernel/comm';
 import { didYouMean } from './parse-suggest';
 import { parseSchedule } from './parse-schedule';
 import {
@@ -111,7 +111,7 @@ function field(o: Obj, key: string, kind: Kind, place: string): unknown {
     case 'signal':
       return signal(o, key, place);
     case 'comm':
-      return truncateUtf8(str(o, key, place));
+      return truncateComm(str(o, key, place));
     case 'image': {
       const v = str(o, key, place);
       if (!SAFE_NAME.test(v)) {

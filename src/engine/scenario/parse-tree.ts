@@ -1,18 +1,7 @@
 /** Validation and defaulting of `tree` entries (CONTRACTS 2.1). */
 import type { TreeEntry } from './types';
-import {
-  asObject,
-  bad,
-  bool,
-  checkKeys,
-  int,
-  oneOf,
-  opt,
-  pid,
-  signal,
-  str,
-  truncateUtf8,
-} from './parse-fields';
+import { asObject, bad, bool, checkKeys, int, oneOf, opt, pid, signal, str } from './parse-fields';
+import { truncateComm } from '../kernel/comm';
 
 export const TREE_KEYS = [
   'pid',
@@ -100,7 +89,7 @@ function parseEntry(item: unknown, i: number, earlier: Map<number, TreeEntry>): 
 
   // Threads share the group's comm, pgid and sid with the leader; processes inherit the parent's.
   const from = leader ?? parent;
-  const comm = truncateUtf8(opt(o, 'comm', (o, k) => str(o, k, place)) ?? from?.comm ?? 'init');
+  const comm = truncateComm(opt(o, 'comm', (o, k) => str(o, k, place)) ?? from?.comm ?? 'init');
   const state = opt(o, 'state', (o, k) => oneOf(o, k, place, TREE_STATES)) ?? 'running';
   const exit_code = opt(o, 'exit_code', (o, k) => int(o, k, place, 0, 0xffffffff)) ?? 0;
   if (state !== 'zombie' && exit_code !== 0) {

@@ -13,7 +13,8 @@ import { TASK_VIEW_KEYS } from './testing';
 
 // The report's contract is its shape and order, not how a task becomes a view: a fake view
 // that lists tasks in reverse pid order checks that the report sorts them itself.
-vi.mock('../kernel/view', () => ({
+vi.mock('../kernel/view', async (importOriginal) => ({
+  ...(await importOriginal<typeof import('../kernel/view')>()),
   containerView: (c: Container): ContainerView => ({
     id: c.id,
     destroyed: c.destroyed,

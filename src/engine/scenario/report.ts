@@ -4,7 +4,7 @@
  * does not change shape when engine types grow fields.
  */
 import type { EngineEvent } from '../events';
-import { containerView } from '../kernel/view';
+import { containerView, copyTaskView } from '../kernel/view';
 import type { TaskView } from '../snapshot';
 import type { RunResult, StepOutcome } from './outcome';
 import { sha256Hex } from './sha256';
@@ -94,20 +94,5 @@ function reportStep(s: StepOutcome): ReportStep {
 }
 
 function sortTasks(tasks: readonly TaskView[]): TaskView[] {
-  return [...tasks]
-    .sort((a, b) => a.pid - b.pid)
-    .map((t) => ({
-      pid: t.pid,
-      tgid: t.tgid,
-      ppid: t.ppid,
-      pgid: t.pgid,
-      sid: t.sid,
-      comm: t.comm,
-      state: t.state,
-      exit_code: t.exit_code,
-      exit_signal: t.exit_signal,
-      pdeath_signal: t.pdeath_signal,
-      frozen: t.frozen,
-      traced: t.traced,
-    }));
+  return [...tasks].sort((a, b) => a.pid - b.pid).map(copyTaskView);
 }

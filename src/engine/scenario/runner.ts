@@ -62,7 +62,12 @@ export function applyStep(world: World, step: Step, variant: Variant, opts: RunO
     case 'checkpoint': {
       const c = currentContainer(world);
       if (!c) return failed(kerror('ESRCH', 'there is no container to checkpoint'));
-      const r = sysCheckpoint(world.log, c, { root: step.root, subtree: step.subtree, variant });
+      // Without `subtree`, a tree that has no container init (its root is a subtree root, as in
+      // an imported CRIU dump or a /proc snapshot: `init: false`) is checkpointed as the subtree
+      // it is. Inside a container with an init, or with `subtree: false`, Linux-CR's
+      // whole-container rule applies unchanged (EINVAL for a root that is not the init).
+      const subtree = step.subtree ?? c.init === 0;
+      const r = sysCheckpoint(world.log, c, { root: step.root, subtree, variant });
       world.images.set(step.image, r.image);
       const fields: Fields = { image: step.image, bytes: r.image.length, tasks: r.pids.length };
       return r.ok ? { ok: true, fields } : { ok: false, error: r.error!, fields };

@@ -1,4 +1,5 @@
 /** crviz-scenario/1 (CONTRACTS.md section 2), after validation and defaulting. */
+import type { PartId } from '../part-id';
 
 export type Variant = 'v18-28' | 'v17' | 'naive' | 'v19' | 'v18-73';
 /** In this order in menus and in links (new variants are appended, so old links keep working). */
@@ -9,7 +10,7 @@ export function isVariant(v: unknown): v is Variant {
 }
 
 /** `fifo`, `random:SEED`, or an explicit list of participant ids (`coord`, `pid:N`). */
-export type Schedule = 'fifo' | `random:${string}` | string[];
+export type Schedule = 'fifo' | `random:${string}` | PartId[];
 
 export interface TreeEntry {
   pid: number;

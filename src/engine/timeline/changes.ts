@@ -1,3 +1,4 @@
+import type { EngineEvent } from '../events';
 import type { ParticipantView, RestartCtxView, TaskView } from '../snapshot';
 
 /**
@@ -60,3 +61,16 @@ export type RestartCtxHead = Omit<RestartCtxView, 'refcount_history'> & {
   history: number[];
   historyLength: number;
 };
+
+/**
+ * One position of the timeline: the event that led to it and what it changed in the world
+ * (timeline.ts rebuilds the world at any frame from these changes).
+ */
+export interface Frame {
+  event: EngineEvent;
+  step: number;
+  /** null when the frame changed nothing visible (or shares its step's change with a neighbour). */
+  change: FrameChange | null;
+  /** Pid of the task holding active_pid after this frame, if a restart is running. */
+  active: number | null;
+}

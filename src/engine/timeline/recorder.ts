@@ -1,77 +1,18 @@
-import { stateName, taskView } from '../kernel/view';
-import { isFrozen } from '../kernel/tree';
+import { sameTaskView, taskView } from '../kernel/view';
 import type { Container, Task, World } from '../kernel/types';
 import type { Part, RestartState } from '../restart/types';
 import type { EngineEvent } from '../events';
+import { changesOnlyNamedTask } from '../kernel-fns';
+import { parsePartId } from '../part-id';
 import type { TaskView, WorldSnapshot } from '../snapshot';
 import type { ContainerHead, FrameChange, TaskChange } from './changes';
 import { RestartRecorder } from './restart-recorder';
 import { containerSnapshot, sortedTasks } from './views';
 
-function sameTask(c: Container, t: Task, v: TaskView): boolean {
-  return (
-    v.tgid === t.tgid &&
-    v.ppid === t.parent &&
-    v.pgid === t.pgid &&
-    v.sid === t.sid &&
-    v.comm === t.comm &&
-    v.exit_code === t.exit_code &&
-    v.exit_signal === t.exit_signal &&
-    v.pdeath_signal === t.pdeath_signal &&
-    v.traced === (t.ptracer !== 0) &&
-    v.frozen === isFrozen(c, t) &&
-    v.state === stateName(t)
-  );
-}
-
 function sameHead(a: ContainerHead, c: Container): boolean {
   return (
     a.id === c.id && a.destroyed === c.destroyed && a.freezer === c.freezer && a.root === c.root
   );
-}
-
-/**
- * Functions that change no task but the one the event names (or its actor): the restart
- * protocol's steps, checkpoint's read-only walk, and release_task (which removes the task it
- * names). After them only those tasks (and their parents) are compared. Any other event (an
- * exit, a signal, the freezer, a reparenting, a kernel op) makes the next diff compare every task.
- */
-const LOCAL_FNS = new Set([
-  'checkpoint_task',
-  'may_checkpoint_task',
-  'release_task',
-  'ckpt_ctx_alloc',
-  'ckpt_ctx_get',
-  'ckpt_ctx_put',
-  'ckpt_ctx_put_local',
-  'clear_task_ctx',
-  'clone_with_pids',
-  'do_restore_coord',
-  'do_restore_task',
-  'exit_checkpoint',
-  'init_restart_ctx',
-  'restart',
-  'restore_activate_next',
-  'restore_read_header',
-  'restore_read_tail',
-  'restore_read_tree',
-  'restore_retval',
-  'restore_task_struct',
-  'wait_all_tasks_finish',
-  'wait_checkpoint_ctx',
-  'wait_task_active',
-  'wait_task_sync',
-  // Steps that change only their own task (or nothing in the task views).
-  'setsid',
-  'get_task_ctx',
-  'restore_task_pgid',
-  'restore_task_done',
-  'do_ghost_task',
-  'ckpt_activate_next',
-]);
-
-function actorPid(actor: string): number | null {
-  return actor.startsWith('pid:') ? Number(actor.slice(4)) : null;
 }
 
 function headOf(c: Container): ContainerHead {
@@ -128,13 +69,13 @@ export class ChangeRecorder {
   /** An engine event happened: remembers which tasks it may have changed. */
   noteEvent(e: EngineEvent): void {
     if (this.allTasks) return;
-    if (!LOCAL_FNS.has(e.fn)) {
+    if (!changesOnlyNamedTask(e.fn)) {
       this.allTasks = true;
       return;
     }
     if (e.pid !== undefined) this.dirty.add(e.pid);
-    const actor = actorPid(e.actor);
-    if (actor !== null) this.dirty.add(actor);
+    const actor = parsePartId(e.actor);
+    if (typeof actor === 'number') this.dirty.add(actor);
   }
 
   /** A restart step finished: `p` stepped, and `broadcast` steps may have woken everyone. */
@@ -203,7 +144,7 @@ export class ChangeRecorder {
 
   private diffTask(c: Container, t: Task, views: Map<number, TaskView>, out: TaskChange[]): void {
     const v = views.get(t.pid);
-    if (v && sameTask(c, t, v)) return;
+    if (v && sameTaskView(c, t, v)) return;
     const next = taskView(c, t);
     out.push({ c: c.id, pid: t.pid, after: next });
     views.set(t.pid, next);

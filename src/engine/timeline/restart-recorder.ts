@@ -1,9 +1,15 @@
 import type { Trail } from '../restart/trail';
 import { canRun, isHung } from '../restart/runnable';
 import type { Part, RestartCtx, RestartState } from '../restart/types';
-import { checkpointCtxOf, ctxErrorText, participantView } from '../restart/view';
+import {
+  CTX_VIEW_FIELDS,
+  CTX_VIEW_KEYS,
+  CTX_VIEW_VALUES,
+  checkpointCtxOf,
+  participantView,
+} from '../restart/view';
 import type { ParticipantView } from '../snapshot';
-import type { FrameChange, ParticipantChange, RestartHead } from './changes';
+import type { FrameChange, ParticipantChange, RestartCtxHead, RestartHead } from './changes';
 
 function sameParticipant(s: RestartState, p: Part, v: ParticipantView): boolean {
   return (
@@ -132,17 +138,9 @@ export class RestartRecorder {
     const ctx = s.ctx;
     const hc = h.ctx;
     if (!ctx || !hc) return !ctx !== !hc;
-    return (
-      this.historyOf !== ctx ||
-      hc.historyLength !== ctx.refHistory.length ||
-      hc.active_pid !== ctx.active ||
-      hc.nr_pids !== ctx.nrPids ||
-      hc.refcount !== ctx.refcount ||
-      hc.completed !== ctx.completed ||
-      hc.success !== ctx.success ||
-      hc.freed !== ctx.freed ||
-      hc.error !== ctxErrorText(ctx)
-    );
+    if (this.historyOf !== ctx || hc.historyLength !== ctx.refHistory.length) return true;
+    for (const k of CTX_VIEW_VALUES) if (hc[k] !== CTX_VIEW_FIELDS[k](ctx)) return true;
+    return false;
   }
 
   private headOf(s: RestartState): RestartHead {
@@ -161,21 +159,22 @@ export class RestartRecorder {
       pids: this.pids,
       order: this.order,
       orderLength: s.order.length,
-      ctx: ctx
-        ? {
-            active_pid: ctx.active,
-            nr_pids: ctx.nrPids,
-            refcount: ctx.refcount,
-            history: this.history,
-            historyLength: ctx.refHistory.length,
-            error: ctxErrorText(ctx),
-            completed: ctx.completed,
-            success: ctx.success,
-            freed: ctx.freed,
-          }
-        : null,
+      ctx: ctx ? this.ctxHeadOf(ctx) : null,
       finished: s.finished,
     };
+  }
+
+  /** The ctx's head: its values, and the history as the mirror of the trail seen so far. */
+  private ctxHeadOf(ctx: RestartCtx): RestartCtxHead {
+    const h = {} as Record<keyof RestartCtxHead, unknown>;
+    for (const k of CTX_VIEW_KEYS) {
+      if (k !== 'refcount_history') h[k] = CTX_VIEW_FIELDS[k](ctx);
+      else {
+        h.history = this.history;
+        h.historyLength = ctx.refHistory.length;
+      }
+    }
+    return h as RestartCtxHead;
   }
 
   /** Appends the entries the ctx's refcount trail gained since the last look (a trail only grows). */

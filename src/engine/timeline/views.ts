@@ -1,11 +1,13 @@
+import { CTX_VIEW_KEYS } from '../restart/view';
 import type {
   ContainerView,
   ParticipantView,
+  RestartCtxView,
   RestartView,
   TaskView,
   WorldSnapshot,
 } from '../snapshot';
-import type { ContainerHead, RestartHead } from './changes';
+import type { ContainerHead, RestartCtxHead, RestartHead } from './changes';
 
 export type SnapshotContainer = WorldSnapshot['containers'][number];
 
@@ -23,6 +25,27 @@ export function headOfContainer(c: SnapshotContainer): ContainerHead {
   return { id: c.id, destroyed: c.destroyed, freezer: c.freezer, root: c.root };
 }
 
+/** The ctx view a head stands for: its history as far as the head had seen it. */
+function ctxViewOfHead(h: RestartCtxHead): RestartCtxView {
+  const v = {} as Record<keyof RestartCtxView, unknown>;
+  for (const k of CTX_VIEW_KEYS)
+    v[k] = k === 'refcount_history' ? h.history.slice(0, h.historyLength) : h[k];
+  return v as RestartCtxView;
+}
+
+/** A head for a ctx view (same keys, the history as a mirror of its whole length). */
+function ctxHeadOfView(c: RestartCtxView): RestartCtxHead {
+  const h = {} as Record<keyof RestartCtxHead, unknown>;
+  for (const k of CTX_VIEW_KEYS) {
+    if (k !== 'refcount_history') h[k] = c[k];
+    else {
+      h.history = c.refcount_history;
+      h.historyLength = c.refcount_history.length;
+    }
+  }
+  return h as RestartCtxHead;
+}
+
 export function restartSnapshot(head: RestartHead, participants: ParticipantView[]): RestartView {
   const ctx = head.ctx;
   return {
@@ -31,18 +54,7 @@ export function restartSnapshot(head: RestartHead, participants: ParticipantView
     container: head.container,
     pids: head.pids,
     order: head.order.slice(0, head.orderLength),
-    ctx: ctx
-      ? {
-          active_pid: ctx.active_pid,
-          nr_pids: ctx.nr_pids,
-          refcount: ctx.refcount,
-          refcount_history: ctx.history.slice(0, ctx.historyLength),
-          error: ctx.error,
-          completed: ctx.completed,
-          success: ctx.success,
-          freed: ctx.freed,
-        }
-      : null,
+    ctx: ctx ? ctxViewOfHead(ctx) : null,
     participants,
     finished: head.finished,
   };
@@ -57,19 +69,7 @@ export function headOfRestart(r: RestartView): RestartHead {
     pids: r.pids,
     order: r.order,
     orderLength: r.order.length,
-    ctx: ctx
-      ? {
-          active_pid: ctx.active_pid,
-          nr_pids: ctx.nr_pids,
-          refcount: ctx.refcount,
-          history: ctx.refcount_history,
-          historyLength: ctx.refcount_history.length,
-          error: ctx.error,
-          completed: ctx.completed,
-          success: ctx.success,
-          freed: ctx.freed,
-        }
-      : null,
+    ctx: ctx ? ctxHeadOfView(ctx) : null,
     finished: r.finished,
   };
 }

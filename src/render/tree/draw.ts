@@ -174,7 +174,13 @@ export function drawCard(g: SVGGElement, n: TaskNode, hatchId: string): void {
   }
   text(g, 'line1', `${kindGlyph(n.kind)} ${n.pid}  ${truncate(n.comm, 15)}`, at.line1);
   text(g, 'line2', truncate(n.status + (n.frozen ? ' · frozen' : ''), 26), at.line2);
-  const pc = n.pc ? truncate(n.pc, 25) : n.task.tgid !== n.pid ? `thread of ${n.task.tgid}` : '';
+  const pc = n.pc
+    ? truncate(n.pc, 25)
+    : n.task.tgid !== n.pid
+      ? `thread of ${n.task.tgid}`
+      : n.criu
+        ? truncate(`⚠ ${n.criu}`, 25)
+        : '';
   text(g, 'line3', pc, at.line3);
   text(g, 'badge', n.frozen ? '❄' : n.sleeping ? 'zz' : '', at.badge);
 }

@@ -45,9 +45,25 @@ describe('tree model', () => {
     expect(m.nodes.map((n) => n.name)).toEqual([
       'pid 1 init running',
       'pid 3 worker zombie, exited 3',
-      'pid 4 seg zombie, killed SIGSEGV (core), frozen',
+      'pid 4 seg zombie, killed SIGSEGV (core), CRIU: core flag lost, frozen',
       'pid 5 held dead (EXIT_DEAD)',
     ]);
+  });
+
+  it("shows a comm byte the kernel cut as \\xNN and what CRIU's restore would change", () => {
+    const m = buildTreeModel(
+      world([
+        task(1, 0, 'init'),
+        task(2, 1, 'héllo wörld \udce2', { state: 'zombie', exit_code: 200 << 8 }),
+        task(3, 1, 'usr1', { exit_signal: 10 }),
+      ]),
+    )!;
+    expect(m.nodes.map((n) => [n.comm, n.criu])).toEqual([
+      ['init', ''],
+      ['héllo wörld \\xe2', 'CRIU: exits 72'],
+      ['usr1', 'CRIU: SIGCHLD'],
+    ]);
+    expect(m.nodes[1].name).toBe('pid 2 héllo wörld \\xe2 zombie, exited 200, CRIU: exits 72');
   });
 
   it('groups threads with their leader and lays processes out as a tidy tree', () => {
@@ -162,9 +178,9 @@ describe('tree model', () => {
 describe('tree model after a restart that left tasks blocked', () => {
   it('says a task waiting for a ctx that will never come is hung', () => {
     const p = {
-      id: 'pid:2',
+      id: 'pid:2' as const,
       pid: 2,
-      pc: 'wait_checkpoint_ctx',
+      pc: 'wait_checkpoint_ctx' as const,
       sleeping: true,
       runnable: false,
       done: false,

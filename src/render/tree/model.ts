@@ -1,4 +1,6 @@
+import { showComm } from '../../engine/kernel/comm';
 import { describeWaitStatus } from '../../engine/kernel/signals';
+import { criuRestoreNotes } from '../../engine/import/criu-notes';
 import type { ParticipantView, TaskView, WorldSnapshot } from '../../engine/snapshot';
 
 /** What the tree view draws, derived from one WorldSnapshot; plain data, no D3. */
@@ -23,6 +25,8 @@ export interface TaskNode {
   active: boolean;
   /** Accessible name: "pid 3 worker zombie, exited 3". */
   name: string;
+  /** What CRIU's restore would change about it, as badges ("CRIU: exits 72"); '' for nothing. */
+  criu: string;
   task: TaskView;
 }
 
@@ -57,9 +61,18 @@ function statusText(t: TaskView): string {
   return t.state;
 }
 
+/** The card's CRIU badges: what CRIU 4.1.1 would restore differently (engine/import/criu-notes). */
+export function criuBadges(t: TaskView): string {
+  return criuRestoreNotes(t)
+    .map((n) => n.badge)
+    .join(' · ');
+}
+
 export function taskName(t: TaskView, p: ParticipantView | undefined, active: boolean): string {
-  const parts = [`pid ${t.pid} ${t.comm} ${stateWord(t)}`];
+  const parts = [`pid ${t.pid} ${showComm(t.comm)} ${stateWord(t)}`];
   if (t.state === 'zombie') parts.push(describeWaitStatus(t.exit_code));
+  const criu = criuBadges(t);
+  if (criu) parts.push(criu);
   if (t.tgid !== t.pid) parts.push(`thread of ${t.tgid}`);
   if (t.frozen) parts.push('frozen');
   if (p && !p.done) {
@@ -195,6 +208,7 @@ class Node implements TaskNode {
   readonly runnable: boolean;
   private statusText: string | undefined;
   private nameText: string | undefined;
+  private criuText: string | undefined;
 
   constructor(
     readonly task: TaskView,
@@ -205,7 +219,7 @@ class Node implements TaskNode {
   ) {
     const p = participant;
     this.pid = task.pid;
-    this.comm = task.comm;
+    this.comm = showComm(task.comm); // a byte the kernel cut shows as \xNN, never U+FFFD
     this.kind = task.state;
     this.frozen = task.frozen;
     this.restarting = !!p && !p.done;
@@ -222,6 +236,10 @@ class Node implements TaskNode {
 
   get name(): string {
     return (this.nameText ??= taskName(this.task, this.participant, this.active));
+  }
+
+  get criu(): string {
+    return (this.criuText ??= criuBadges(this.task));
   }
 }
 

@@ -1,6 +1,7 @@
-import { COORDINATOR_PID } from '../../render/tree/ids';
-import { liveContainer, notBusy } from './guards';
-import type { Action } from './types';
+import { partId } from '../../engine/part-id';
+import { COORDINATOR_PID } from '../../render/tree';
+import { actableContainer, check, freezerNot, notBusy } from './guards';
+import type { ActionSpec } from './types';
 
 function nextImageName(images: string[]): string {
   let n = images.length + 1;
@@ -9,66 +10,42 @@ function nextImageName(images: string[]): string {
 }
 
 /** Container-wide actions (freezer, checkpoint, destroy) and restart. */
-export const containerActions: Action[] = [
-  {
-    id: 'freeze',
+export const containerActions = {
+  freeze: {
     label: 'Freeze',
     group: 'container',
     shortcut: 'z',
     help: 'Write FROZEN to the container’s freezer cgroup',
-    enabledWhen: (ctx) => {
-      const b = notBusy(ctx);
-      if (b !== true) return b;
-      const c = liveContainer(ctx);
-      if (!c) return 'The container is destroyed';
-      return c.freezer === 'FROZEN' ? 'The container is already frozen' : true;
-    },
-    perform: (ctx) => ctx.session.applyStep({ op: 'freeze' }),
+    enabledWhen: (ctx) => freezerNot(ctx, 'FROZEN', 'The container is already frozen'),
+    perform: (ctx) => ctx.app.applyStep({ op: 'freeze' }),
   },
-  {
-    id: 'thaw',
+  thaw: {
     label: 'Thaw',
     group: 'container',
     shortcut: 'x',
     help: 'Write THAWED to the freezer cgroup; signals sent while frozen are delivered',
-    enabledWhen: (ctx) => {
-      const b = notBusy(ctx);
-      if (b !== true) return b;
-      const c = liveContainer(ctx);
-      if (!c) return 'The container is destroyed';
-      return c.freezer === 'THAWED' ? 'The container is not frozen' : true;
-    },
-    perform: (ctx) => ctx.session.applyStep({ op: 'thaw' }),
+    enabledWhen: (ctx) => freezerNot(ctx, 'THAWED', 'The container is not frozen'),
+    perform: (ctx) => ctx.app.applyStep({ op: 'thaw' }),
   },
-  {
-    id: 'checkpoint',
+  checkpoint: {
     label: 'Checkpoint',
     group: 'container',
     shortcut: 'c',
     help: 'sys_checkpoint of the whole container into a new image (the tree must be frozen)',
-    enabledWhen: (ctx) => {
-      const b = notBusy(ctx);
-      if (b !== true) return b;
-      return liveContainer(ctx) ? true : 'The container is destroyed: nothing to checkpoint';
-    },
+    enabledWhen: (ctx) =>
+      check(actableContainer(ctx, 'The container is destroyed: nothing to checkpoint')),
     perform: (ctx) =>
-      ctx.session.applyStep({ op: 'checkpoint', image: nextImageName(ctx.end?.images ?? []) }),
+      ctx.app.applyStep({ op: 'checkpoint', image: nextImageName(ctx.end?.images ?? []) }),
   },
-  {
-    id: 'destroy',
+  destroy: {
     label: 'Destroy',
     group: 'container',
     shortcut: 'D',
     help: 'SIGKILL every task of the container and reap them; the container is gone',
-    enabledWhen: (ctx) => {
-      const b = notBusy(ctx);
-      if (b !== true) return b;
-      return liveContainer(ctx) ? true : 'The container is already destroyed';
-    },
-    perform: (ctx) => ctx.session.applyStep({ op: 'destroy' }),
+    enabledWhen: (ctx) => check(actableContainer(ctx, 'The container is already destroyed')),
+    perform: (ctx) => ctx.app.applyStep({ op: 'destroy' }),
   },
-  {
-    id: 'restart',
+  restart: {
     label: 'Restart',
     group: 'restart',
     shortcut: 'r',
@@ -82,7 +59,7 @@ export const containerActions: Action[] = [
       const image = ctx.end?.images.at(-1);
       const { variant, schedule } = ctx.state.params;
       if (!image) return;
-      return ctx.session.applyStep({
+      return ctx.app.applyStep({
         op: 'restart',
         image,
         ...(variant ? { variant } : {}),
@@ -90,8 +67,7 @@ export const containerActions: Action[] = [
       });
     },
   },
-  {
-    id: 'run-next',
+  'run-next': {
     label: 'Run next',
     group: 'restart',
     shortcut: 'n',
@@ -103,7 +79,7 @@ export const containerActions: Action[] = [
       if (!r || r.finished) return 'Only during a restart (step into one first)';
       const sel = ctx.state.selection;
       if (sel === null) return 'Select a restarting task or the coordinator';
-      const id = sel === COORDINATOR_PID ? 'coord' : `pid:${sel}`;
+      const id = partId(sel === COORDINATOR_PID ? null : sel);
       const p = r.participants.find((x) => x.id === id);
       if (!p) return `${id} is not a restart participant`;
       return p.runnable && !p.done ? true : `${id} is not runnable now`;
@@ -111,7 +87,7 @@ export const containerActions: Action[] = [
     perform: (ctx) => {
       const sel = ctx.state.selection;
       if (sel === null) return;
-      return ctx.session.pickNext(sel === COORDINATOR_PID ? 'coord' : `pid:${sel}`);
+      return ctx.app.pickNext(partId(sel === COORDINATOR_PID ? null : sel));
     },
   },
-];
+} satisfies Record<string, ActionSpec>;

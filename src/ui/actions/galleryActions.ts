@@ -1,11 +1,10 @@
 import { galleryEntry } from '../gallery/catalog';
 import { openExample } from '../gallery/openExample';
-import type { Action } from './types';
+import type { ActionSpec } from './types';
 
 /** The examples gallery: showing it, and opening the example picked in it. */
-export const galleryActions: Action[] = [
-  {
-    id: 'examples',
+export const galleryActions = {
+  examples: {
     label: 'Examples',
     group: 'lesson',
     shortcut: 'o',
@@ -13,8 +12,7 @@ export const galleryActions: Action[] = [
     enabledWhen: () => true,
     perform: (ctx) => ctx.state.setGalleryOpen(!ctx.state.galleryOpen),
   },
-  {
-    id: 'open-example',
+  'open-example': {
     label: 'Open example',
     group: 'lesson',
     help: 'Open the example picked in the gallery (a large tree shows the engine’s progress)',
@@ -29,4 +27,4 @@ export const galleryActions: Action[] = [
       return entry ? openExample(ctx, entry) : undefined;
     },
   },
-];
+} satisfies Record<string, ActionSpec>;

@@ -1,10 +1,9 @@
 import { nextCaptionFrame, previousCaptionFrame } from '../lessons/active';
-import type { Action } from './types';
+import type { ActionSpec } from './types';
 
 /** Lessons: the list, and stepping caption by caption (the cursor follows). */
-export const lessonActions: Action[] = [
-  {
-    id: 'lessons',
+export const lessonActions = {
+  lessons: {
     label: 'Lessons',
     group: 'lesson',
     shortcut: 'L',
@@ -12,8 +11,7 @@ export const lessonActions: Action[] = [
     enabledWhen: () => true,
     perform: (ctx) => ctx.state.setLessonsOpen(!ctx.state.lessonsOpen),
   },
-  {
-    id: 'lesson-next',
+  'lesson-next': {
     label: 'Next caption',
     group: 'lesson',
     shortcut: ']',
@@ -25,8 +23,7 @@ export const lessonActions: Action[] = [
       if (f !== null) ctx.state.setCursor(f);
     },
   },
-  {
-    id: 'lesson-previous',
+  'lesson-previous': {
     label: 'Previous caption',
     group: 'lesson',
     shortcut: '[',
@@ -38,4 +35,4 @@ export const lessonActions: Action[] = [
       if (f !== null) ctx.state.setCursor(f);
     },
   },
-];
+} satisfies Record<string, ActionSpec>;

@@ -1,8 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { TaskView, WorldSnapshot } from '../../engine/snapshot';
-import type { Session } from '../../store/session';
+import type { DebuggerApp } from '../../app/debuggerApp';
 import { createDebuggerStore } from '../../store/createDebuggerStore';
+import type { Busy } from '../../store/types';
 import { ACTIONS, actionById, actionForKey } from './registry';
+import type { FoundViolation } from '../../engine/explore/explore';
+import { UiHandles } from '../handles';
+import type { DebuggerInstance } from '../instance';
+import { enabledStates, runAction } from './run';
 import type { ActionContext } from './types';
 
 const t = (pid: number, state: TaskView['state'] = 'running'): TaskView => ({
@@ -24,7 +29,7 @@ function ctx(opts: {
   selection?: number | null;
   images?: string[];
   frozen?: boolean;
-  busy?: boolean;
+  busy?: Busy;
 }) {
   const store = createDebuggerStore();
   const end: WorldSnapshot = {
@@ -42,10 +47,17 @@ function ctx(opts: {
     restart: null,
   };
   store.getState().select(opts.selection ?? null);
-  store.getState().setBusy(!!opts.busy);
+  store.getState().setBusy(opts.busy ?? null);
   const steps: unknown[] = [];
-  const session = { applyStep: async (s: unknown) => steps.push(s) } as unknown as Session;
-  const c: ActionContext = { state: store.getState(), end, here: end, session };
+  const app = { applyStep: async (s: unknown) => steps.push(s) } as unknown as DebuggerApp;
+  const c: ActionContext = {
+    state: store.getState(),
+    end,
+    here: end,
+    app,
+    handles: new UiHandles(),
+    source: 'button',
+  };
   return { c, steps };
 }
 
@@ -65,7 +77,15 @@ describe('action registry', () => {
     expect(actionById('kill').enabledWhen(ctx({}).c)).toMatch(/Select a task/);
     expect(actionById('kill').enabledWhen(ctx({ selection: 2 }).c)).toMatch(/has exited/);
     expect(actionById('thaw').enabledWhen(ctx({}).c)).toMatch(/not frozen/);
-    expect(actionById('freeze').enabledWhen(ctx({ busy: true }).c)).toMatch(/busy/);
+    expect(actionById('freeze').enabledWhen(ctx({ busy: 'load' }).c)).toMatch(/busy/);
+    // The explorer keeps the engine busy too: a step would queue behind it.
+    expect(actionById('fork').enabledWhen(ctx({ selection: 1, busy: 'explore' }).c)).toMatch(
+      /busy/,
+    );
+    expect(actionById('kill').enabledWhen(ctx({ selection: 1, busy: 'explore' }).c)).toMatch(
+      /busy/,
+    );
+    expect(actionById('cancel-run').enabledWhen(ctx({ busy: 'explore' }).c)).toBe(true);
     expect(actionById('restart').enabledWhen(ctx({ images: ['a'] }).c)).toBe(true);
   });
 
@@ -85,5 +105,39 @@ describe('action registry', () => {
       { op: 'kill', pid: 1, signal: 9, core: true },
       { op: 'checkpoint', image: 'ckpt1' },
     ]);
+  });
+});
+
+describe('runAction', () => {
+  it('runs an action only when it is enabled, with what it acts on', async () => {
+    const store = createDebuggerStore();
+    const calls: unknown[] = [];
+    const app = {
+      explore: async (v: unknown) => calls.push(['explore', v]),
+      openViolation: async (v: unknown, variant: unknown) => calls.push(['open', v, variant]),
+    } as unknown as DebuggerApp;
+    const instance = { store, app, handles: new UiHandles() } as unknown as DebuggerInstance;
+    expect(runAction(instance, 'explore', 'palette')).toBe(false);
+    expect(runAction(instance, 'open-counterexample', 'button')).toBe(false);
+    const v = { invariant: 'i', message: 'm', schedule: [] } as unknown as FoundViolation;
+    store.getState().setExploreResult({ variant: 'naive', violations: [v] } as never);
+    expect(enabledStates(store.getState())['open-counterexample']).toBe(true);
+    store.getState().setBusy('explore');
+    expect(enabledStates(store.getState())['open-counterexample']).toMatch(/busy/);
+    store.getState().setBusy(null);
+    expect(runAction(instance, 'open-counterexample', 'button', v)).toBe(true);
+    expect(calls).toEqual([['open', v, 'naive']]);
+  });
+
+  it('calls what a mounted component offers, and nothing once it is withdrawn', () => {
+    const store = createDebuggerStore();
+    const handles = new UiHandles();
+    const instance = { store, app: {}, handles } as unknown as DebuggerInstance;
+    let fits = 0;
+    const withdraw = handles.offer('fitTree', () => fits++);
+    expect(runAction(instance, 'fit', 'button')).toBe(true);
+    withdraw();
+    runAction(instance, 'fit', 'button');
+    expect(fits).toBe(1);
   });
 });

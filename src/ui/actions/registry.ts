@@ -1,27 +1,50 @@
 import { containerActions } from './containerActions';
 import { engineActions } from './engineActions';
+import { explorerActions } from './explorerActions';
 import { galleryActions } from './galleryActions';
 import { lessonActions } from './lessonActions';
+import { scenarioActions } from './scenarioActions';
 import { shareActions } from './shareActions';
 import { taskActions } from './taskActions';
 import { timelineActions } from './timelineActions';
-import type { Action } from './types';
+import type { ActionSpec } from './types';
 
-/** The one action registry: toolbar, shortcuts and the help sheet all read it. */
-export const ACTIONS: readonly Action[] = [
+/**
+ * The one action registry: toolbar, shortcuts, menus, the palette and the help sheet all read
+ * it, and every user action runs through it (`runAction`). Its keys are the action ids.
+ */
+export const REGISTRY = {
   ...taskActions,
   ...containerActions,
+  ...explorerActions,
   ...timelineActions,
   ...lessonActions,
   ...galleryActions,
+  ...scenarioActions,
   ...shareActions,
   ...engineActions,
-];
+};
 
-export function actionById(id: string): Action {
-  const a = ACTIONS.find((x) => x.id === id);
-  if (!a) throw new Error(`unknown action ${id}`);
-  return a;
+export type ActionId = keyof typeof REGISTRY;
+
+/** The argument action `Id` takes, as a rest tuple (empty for actions that take none). */
+type PerformParams<Id extends ActionId> = Parameters<(typeof REGISTRY)[Id]['perform']>;
+export type ActionArgs<Id extends ActionId> =
+  PerformParams<Id> extends { length: 1 } ? [] : [arg?: PerformParams<Id>[1]];
+
+export interface Action extends ActionSpec {
+  id: ActionId;
+}
+
+const ids = Object.keys(REGISTRY) as ActionId[];
+
+/** Every action, in registry order (the help sheet's and the palette's order). */
+export const ACTIONS: readonly Action[] = ids.map((id) => ({ id, ...REGISTRY[id] }));
+
+const BY_ID = new Map(ACTIONS.map((a) => [a.id, a]));
+
+export function actionById(id: ActionId): Action {
+  return BY_ID.get(id)!;
 }
 
 export function actionForKey(key: string): Action | undefined {

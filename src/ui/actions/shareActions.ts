@@ -1,10 +1,9 @@
 import { shareMoment } from '../share/shareLink';
-import type { Action } from './types';
+import type { ActionSpec } from './types';
 
 /** Sharing the moment on screen. */
-export const shareActions: Action[] = [
-  {
-    id: 'share',
+export const shareActions = {
+  share: {
     label: 'Share',
     group: 'share',
     shortcut: 'S',
@@ -12,4 +11,4 @@ export const shareActions: Action[] = [
     enabledWhen: (ctx) => (ctx.state.recording ? true : 'Nothing loaded yet'),
     perform: (ctx) => shareMoment(ctx.state),
   },
-];
+} satisfies Record<string, ActionSpec>;

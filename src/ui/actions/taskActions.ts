@@ -1,17 +1,16 @@
 import type { Step } from '../../engine/scenario/types';
 import { check, liveContainer, selectedLiveTask } from './guards';
-import type { Action, ActionContext } from './types';
+import type { ActionContext, ActionSpec } from './types';
 
 function withTask(ctx: ActionContext, make: (pid: number) => Step): Promise<unknown> | void {
   const t = selectedLiveTask(ctx);
   if (typeof t === 'string') return;
-  return ctx.session.applyStep(make(t.pid));
+  return ctx.app.applyStep(make(t.pid));
 }
 
 /** Process actions: they act on the selected task at the end of the timeline. */
-export const taskActions: Action[] = [
-  {
-    id: 'fork',
+export const taskActions = {
+  fork: {
     label: 'Fork',
     group: 'process',
     shortcut: 'f',
@@ -19,8 +18,7 @@ export const taskActions: Action[] = [
     enabledWhen: (ctx) => check(selectedLiveTask(ctx)),
     perform: (ctx) => withTask(ctx, (pid) => ({ op: 'fork', pid })),
   },
-  {
-    id: 'thread',
+  thread: {
     label: 'Thread',
     group: 'process',
     shortcut: 't',
@@ -28,8 +26,7 @@ export const taskActions: Action[] = [
     enabledWhen: (ctx) => check(selectedLiveTask(ctx)),
     perform: (ctx) => withTask(ctx, (pid) => ({ op: 'thread', pid })),
   },
-  {
-    id: 'exit',
+  exit: {
     label: 'Exit',
     group: 'process',
     shortcut: 'e',
@@ -38,8 +35,7 @@ export const taskActions: Action[] = [
     perform: (ctx) =>
       withTask(ctx, (pid) => ({ op: 'exit', pid, status: ctx.state.params.exitStatus })),
   },
-  {
-    id: 'kill',
+  kill: {
     label: 'Kill',
     group: 'process',
     shortcut: 'k',
@@ -53,8 +49,7 @@ export const taskActions: Action[] = [
         ...(ctx.state.params.core ? { core: true } : {}),
       })),
   },
-  {
-    id: 'wait',
+  wait: {
     label: 'Wait',
     group: 'process',
     shortcut: 'w',
@@ -62,8 +57,7 @@ export const taskActions: Action[] = [
     enabledWhen: (ctx) => check(selectedLiveTask(ctx)),
     perform: (ctx) => withTask(ctx, (pid) => ({ op: 'wait', pid })),
   },
-  {
-    id: 'ignore-sigchld',
+  'ignore-sigchld': {
     label: 'Ignore SIGCHLD',
     group: 'process',
     shortcut: 'i',
@@ -71,8 +65,7 @@ export const taskActions: Action[] = [
     enabledWhen: (ctx) => check(selectedLiveTask(ctx)),
     perform: (ctx) => withTask(ctx, (pid) => ({ op: 'ignore_sigchld', pid, ignore: true })),
   },
-  {
-    id: 'pdeathsig',
+  pdeathsig: {
     label: 'Pdeath signal',
     group: 'process',
     shortcut: 'p',
@@ -81,8 +74,7 @@ export const taskActions: Action[] = [
     perform: (ctx) =>
       withTask(ctx, (pid) => ({ op: 'pdeathsig', pid, signal: ctx.state.params.signal })),
   },
-  {
-    id: 'ptrace',
+  ptrace: {
     label: 'Ptrace',
     group: 'process',
     shortcut: 'a',
@@ -96,7 +88,7 @@ export const taskActions: Action[] = [
     perform: (ctx) => {
       const t = selectedLiveTask(ctx);
       if (typeof t === 'string') return;
-      return ctx.session.applyStep({ op: 'ptrace', tracer: t.ppid, tracee: t.pid });
+      return ctx.app.applyStep({ op: 'ptrace', tracer: t.ppid, tracee: t.pid });
     },
   },
-];
+} satisfies Record<string, ActionSpec>;

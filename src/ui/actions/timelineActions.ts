@@ -1,10 +1,10 @@
-import type { Action, ActionContext } from './types';
+import type { ActionSpec, ActionState } from './types';
 
-const frames = (ctx: ActionContext) => ctx.state.recording?.frames.length ?? 0;
+const frames = (ctx: ActionState) => ctx.state.recording?.frames.length ?? 0;
 
-const canGoBack = (ctx: ActionContext) =>
+const canGoBack = (ctx: ActionState) =>
   frames(ctx) === 0 ? 'No events yet' : ctx.state.cursor > -1 ? true : 'Already at the start';
-const canGoForward = (ctx: ActionContext) =>
+const canGoForward = (ctx: ActionState) =>
   frames(ctx) === 0
     ? 'No events yet'
     : ctx.state.cursor < frames(ctx) - 1
@@ -12,9 +12,8 @@ const canGoForward = (ctx: ActionContext) =>
       : 'Already at the last step';
 
 /** Timeline navigation and help. */
-export const timelineActions: Action[] = [
-  {
-    id: 'first',
+export const timelineActions = {
+  first: {
     label: 'First step',
     group: 'timeline',
     shortcut: 'Home',
@@ -22,8 +21,7 @@ export const timelineActions: Action[] = [
     enabledWhen: canGoBack,
     perform: (ctx) => ctx.state.first(),
   },
-  {
-    id: 'back',
+  back: {
     label: 'Step back',
     group: 'timeline',
     shortcut: 'ArrowLeft',
@@ -31,8 +29,7 @@ export const timelineActions: Action[] = [
     enabledWhen: canGoBack,
     perform: (ctx) => ctx.state.stepBy(-1),
   },
-  {
-    id: 'forward',
+  forward: {
     label: 'Step forward',
     group: 'timeline',
     shortcut: 'ArrowRight',
@@ -40,8 +37,7 @@ export const timelineActions: Action[] = [
     enabledWhen: canGoForward,
     perform: (ctx) => ctx.state.stepBy(1),
   },
-  {
-    id: 'last',
+  last: {
     label: 'Last step',
     group: 'timeline',
     shortcut: 'End',
@@ -49,8 +45,7 @@ export const timelineActions: Action[] = [
     enabledWhen: canGoForward,
     perform: (ctx) => ctx.state.last(),
   },
-  {
-    id: 'play',
+  play: {
     label: 'Play',
     group: 'timeline',
     shortcut: ' ',
@@ -58,8 +53,7 @@ export const timelineActions: Action[] = [
     enabledWhen: (ctx) => (frames(ctx) > 0 ? true : 'No events to play'),
     perform: (ctx) => (ctx.state.playing ? ctx.state.pause() : ctx.state.play()),
   },
-  {
-    id: 'first-error',
+  'first-error': {
     label: 'First error',
     group: 'timeline',
     shortcut: 'E',
@@ -69,8 +63,7 @@ export const timelineActions: Action[] = [
       if (ctx.state.firstError >= 0) ctx.state.setCursor(ctx.state.firstError);
     },
   },
-  {
-    id: 'help',
+  help: {
     label: 'Keyboard shortcuts',
     group: 'help',
     shortcut: '?',
@@ -78,4 +71,4 @@ export const timelineActions: Action[] = [
     enabledWhen: () => true,
     perform: (ctx) => ctx.state.setHelpOpen(!ctx.state.helpOpen),
   },
-];
+} satisfies Record<string, ActionSpec>;

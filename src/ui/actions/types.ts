@@ -1,22 +1,41 @@
+import type { DebuggerApp } from '../../app/debuggerApp';
 import type { WorldSnapshot } from '../../engine/snapshot';
-import type { Session } from '../../store/session';
 import type { DebuggerState } from '../../store/types';
+import type { UiHandles } from '../handles';
 
-/** Everything an action may look at or use. `end` is the world where new steps apply. */
-export interface ActionContext {
+/** What an enabled-when check reads: the store state as a whole and two worlds derived from it. */
+export interface ActionState {
   state: DebuggerState;
   /** The world at the end of the timeline (user actions append steps there). */
   end: WorldSnapshot | null;
   /** The world at the cursor (what the tree shows). */
   here: WorldSnapshot | null;
-  session: Session;
+}
+
+/** Where an action was started from. */
+export type ActionSource = 'button' | 'shortcut' | 'palette' | 'menu' | 'tree';
+
+/** Everything an action's `perform` may use. */
+export interface ActionContext extends ActionState {
+  app: DebuggerApp;
+  /** What mounted components offer (the tree's Fit, the file pickers). */
+  handles: UiHandles;
+  source: ActionSource;
 }
 
 export type ActionGroup =
-  'process' | 'container' | 'restart' | 'timeline' | 'lesson' | 'share' | 'engine' | 'help';
+  | 'process'
+  | 'container'
+  | 'restart'
+  | 'timeline'
+  | 'lesson'
+  | 'share'
+  | 'engine'
+  | 'scenario'
+  | 'help';
 
-export interface Action {
-  id: string;
+/** One registry entry (its id is its key in the registry). */
+export interface ActionSpec {
   label: string;
   group: ActionGroup;
   /** KeyboardEvent.key that triggers it ("f", "ArrowRight", " ", "?"). */
@@ -24,8 +43,12 @@ export interface Action {
   /** Longer description for the help sheet. */
   help: string;
   /** true when it can run, else the reason it cannot ("Restart needs an image: checkpoint first"). */
-  enabledWhen(ctx: ActionContext): true | string;
-  perform(ctx: ActionContext): void | Promise<unknown>;
+  enabledWhen(s: ActionState): true | string;
+  /**
+   * Runs it. An action that acts on something the user picked (a counterexample) takes it as
+   * `arg`; `never` here lets each entry name its own argument type.
+   */
+  perform: (ctx: ActionContext, arg?: never) => void | Promise<unknown>;
 }
 
 /** The text a shortcut key shows as. */

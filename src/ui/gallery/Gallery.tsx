@@ -1,7 +1,6 @@
 import { thousands } from '../../engine/scenario/large-tree';
 import { selectGalleryOpen } from '../../store/selectors';
-import { actionById } from '../actions/registry';
-import { useActionState } from '../actions/useActions';
+import { useRunAction } from '../actions/run';
 import { useDebugger, useDebuggerState } from '../context';
 import { GALLERY, GALLERY_GROUPS, type GalleryEntry } from './catalog';
 import './gallery.css';
@@ -19,12 +18,12 @@ interface Props {
 export function Gallery({ onOpenFile }: Props) {
   const { store } = useDebugger();
   const open = useDebuggerState(selectGalleryOpen);
-  const { run } = useActionState();
+  const run = useRunAction();
   const dialog = useModalDialog(open);
   const close = () => store.getState().setGalleryOpen(false);
   const pick = (entry: GalleryEntry) => {
     store.getState().setParams({ example: entry.id });
-    run(actionById('open-example'));
+    run('open-example', 'menu');
   };
   return (
     <dialog ref={dialog} className="gallery" aria-label="Examples" onClose={close}>

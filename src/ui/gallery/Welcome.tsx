@@ -1,6 +1,5 @@
 import { useState } from 'react';
-import { actionById } from '../actions/registry';
-import { useActionState } from '../actions/useActions';
+import { useRunAction } from '../actions/run';
 import { useDebugger, useDebuggerState } from '../context';
 import type { DebuggerState } from '../../store/types';
 import { LESSONS } from '../lessons/catalog';
@@ -25,7 +24,7 @@ function firstVisit(): boolean {
  */
 export function Welcome() {
   const { store } = useDebugger();
-  const { run } = useActionState();
+  const run = useRunAction();
   const [shown, setShown] = useState(firstVisit);
   // Once the gallery or a lesson has been opened, the hint has done its job.
   const engaged = useDebuggerState(selectEngaged);
@@ -42,7 +41,7 @@ export function Welcome() {
         onClick={() => {
           setShown(false);
           store.getState().setParams({ example: first.id });
-          run(actionById('open-example'));
+          run('open-example', 'menu');
         }}
       >
         Lesson 1: {first.title}
@@ -52,7 +51,7 @@ export function Welcome() {
         className="small"
         onClick={() => {
           setShown(false);
-          run(actionById('examples'));
+          run('examples', 'button');
         }}
       >
         Browse examples

@@ -2,9 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { parseScenario } from '../../engine/scenario/parse';
 import { exampleFiles } from '../../engine/scenario/examples-on-disk';
 import { createDebuggerStore } from '../../store/createDebuggerStore';
-import type { Session } from '../../store/session';
+import type { DebuggerApp } from '../../app/debuggerApp';
 import { actionById } from '../actions/registry';
 import type { ActionContext } from '../actions/types';
+import { UiHandles } from '../handles';
 import { LESSONS } from '../lessons/catalog';
 import { catalogProblems, GALLERY, GALLERY_GROUPS, galleryEntry } from './catalog';
 
@@ -49,17 +50,24 @@ describe('the open-example action', () => {
   function ctx(example: string | null, busy = false) {
     const store = createDebuggerStore();
     store.getState().setParams({ example });
-    store.getState().setBusy(busy);
+    store.getState().setBusy(busy ? 'load' : null);
     store.getState().setGalleryOpen(true);
     const opened: unknown[] = [];
-    const session = {
+    const app = {
       openText: async (text: string, source: string) => (opened.push(['text', source, text]), true),
       loadScenario: async (s: { name: string; tree: unknown[] }) => (
         opened.push(['scenario', s.name, s.tree.length]),
         true
       ),
-    } as unknown as Session;
-    const c: ActionContext = { state: store.getState(), end: null, here: null, session };
+    } as unknown as DebuggerApp;
+    const c: ActionContext = {
+      state: store.getState(),
+      end: null,
+      here: null,
+      app,
+      handles: new UiHandles(),
+      source: 'menu',
+    };
     return { c, opened, store };
   }
 

@@ -9,14 +9,14 @@ import type { GalleryEntry } from './catalog';
  * progress the toolbar shows. The gallery closes first so that the progress is in view.
  */
 export async function openExample(ctx: ActionContext, entry: GalleryEntry): Promise<boolean> {
-  const { state, session } = ctx;
+  const { state, app } = ctx;
   state.setGalleryOpen(false);
   const source = entry.source;
   if (source.kind === 'lesson') return openLesson(ctx, source.lesson);
   const ok =
     source.kind === 'file'
-      ? await session.openText(source.text, source.file)
-      : await session.loadScenario(largeScenario(source.tasks));
+      ? await app.openText(source.text, source.file)
+      : await app.loadScenario(largeScenario(source.tasks));
   // An example is not a lesson: a lesson strip left from before would narrate the wrong run.
   if (ok) state.setLesson(null);
   return ok;

@@ -1,7 +1,6 @@
 import { selectLessonsOpen } from '../../store/selectors';
 import { useDebugger, useDebuggerState } from '../context';
-import { actionById } from '../actions/registry';
-import { useActionState } from '../actions/useActions';
+import { useRunAction } from '../actions/run';
 import { LESSONS } from './catalog';
 
 /**
@@ -11,7 +10,7 @@ import { LESSONS } from './catalog';
 export function LessonList() {
   const instance = useDebugger();
   const open = useDebuggerState(selectLessonsOpen);
-  const { run } = useActionState();
+  const run = useRunAction();
   if (!open) return null;
   const close = () => instance.store.getState().setLessonsOpen(false);
   return (
@@ -30,7 +29,7 @@ export function LessonList() {
               type="button"
               onClick={() => {
                 instance.store.getState().setParams({ example: l.id });
-                run(actionById('open-example'));
+                run('open-example', 'menu');
               }}
             >
               {l.title}

@@ -2,12 +2,11 @@ import { useEffect, useState } from 'react';
 import './lessons.css';
 import { selectCursor, selectLesson, selectRecording } from '../../store/selectors';
 import { ActionButton } from '../ActionButton';
-import { actionById } from '../actions/registry';
-import { useActionState } from '../actions/useActions';
 import { useDebugger, useDebuggerState } from '../context';
 import { activeLesson, nextCaptionFrame } from './active';
 import { Predict } from './Predict';
 import type { SessionRecording } from '../../engine/session-types';
+import type { DebuggerStore } from '../../store/createDebuggerStore';
 import type { DebuggerState } from '../../store/types';
 import {
   captionFrames,
@@ -47,13 +46,39 @@ interface Verdict {
   right: boolean;
 }
 
+type Question = NonNullable<ReturnType<typeof questionAt>>;
+
+/**
+ * The open predict question, kept up to date by the store's listener when the cursor, lesson or
+ * recording change. Never computed during render: it reads the world at another frame, and that
+ * moves the timeline's shared position.
+ */
+function useQuestion(store: DebuggerStore): Question | null {
+  const [question, setQuestion] = useState<Question | null>(null);
+  useEffect(() => {
+    const update = (s: DebuggerState, prev: DebuggerState) => {
+      if (s.cursor === prev.cursor && s.lesson === prev.lesson && s.recording === prev.recording)
+        return;
+      setQuestion(questionAt(s));
+    };
+    const off = store.subscribe(update);
+    // A lesson may be open already (a remount): ask once now, as if everything had changed.
+    const now = store.getState();
+    update(now, { ...now, recording: null });
+    return off;
+  }, [store]);
+  return question;
+}
+
 /** The caption at the cursor, Previous/Next through captions, and predict-then-reveal. */
 export function LessonPanel() {
   const { store } = useDebugger();
-  const { ctx, run } = useActionState();
   const lessonState = useDebuggerState(selectLesson);
   const recording = useDebuggerState(selectRecording);
   const cursor = useDebuggerState(selectCursor);
+  const lesson = useDebuggerState(activeLesson);
+  const next = useDebuggerState(nextCaptionFrame);
+  const question = useQuestion(store);
   const [verdict, setVerdict] = useState<Verdict | null>(null);
   // Clicking a task in the tree while a question is open is a guess too.
   useEffect(
@@ -68,21 +93,20 @@ export function LessonPanel() {
       }),
     [store],
   );
-  const state = store.getState();
-  const lesson = activeLesson(state);
   if (!lesson || !recording || !lessonState) return null;
 
   const frames = captionFrames(recording, lesson.captions);
   const index = captionIndexAt(frames, cursor);
-  const next = nextCaptionFrame(state);
-  const prediction = questionAt(state)?.prediction ?? null;
+  // The listener's answer is for the recording on screen only once it has caught up.
+  const prediction = question?.recording === recording ? question.prediction : null;
   const shown = verdict && verdict.frame === cursor ? verdict : null;
 
   const guess = (choice: Prediction['answer']) => {
     if (!prediction) return;
     setVerdict(judge(recording, prediction, choice));
-    state.setCursor(prediction.target);
+    store.getState().setCursor(prediction.target);
   };
+  const setLesson = (l: DebuggerState['lesson']) => store.getState().setLesson(l);
 
   return (
     <section className="lesson" aria-label="Lesson">
@@ -96,13 +120,13 @@ export function LessonPanel() {
           <input
             type="checkbox"
             checked={lessonState.predict}
-            onChange={(e) => state.setLesson({ ...lessonState, predict: e.target.checked })}
+            onChange={(e) => setLesson({ ...lessonState, predict: e.target.checked })}
           />
           Predict
         </label>
-        <ActionButton action={actionById('lesson-previous')} ctx={ctx} run={run} label="Previous" />
-        <ActionButton action={actionById('lesson-next')} ctx={ctx} run={run} label="Next" />
-        <button type="button" className="small" onClick={() => state.setLesson(null)}>
+        <ActionButton id="lesson-previous" label="Previous" />
+        <ActionButton id="lesson-next" label="Next" />
+        <button type="button" className="small" onClick={() => setLesson(null)}>
           End lesson
         </button>
       </div>

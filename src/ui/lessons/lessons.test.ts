@@ -68,3 +68,27 @@ describe('the xchg window lesson', () => {
     expect(answers[0]).toBe('failed');
   });
 });
+
+describe('the counted-completion lesson', () => {
+  it('completes naive before the zombie is one, and v18-73 only after', () => {
+    const lesson = LESSONS.find((l) => l.id === 'counted-completion')!;
+    const rec = recordingOf(lesson.scenario);
+    const [naive, counted] = rec.report.steps.filter((s) => s.op === 'restart');
+    expect(naive.ok && counted.ok).toBe(true);
+    const ev = rec.frames.map((f) => `${f.step} ${f.event.actor} ${f.event.fn}`);
+    const at = (step: number, what: string) => {
+      const i = ev.indexOf(`${step} ${what}`);
+      expect(i, what).toBeGreaterThan(-1);
+      return i;
+    };
+    expect(at(naive.index, 'coord wait_all_tasks_finish')).toBeLessThan(
+      at(naive.index, 'pid:3 exit_notify'),
+    );
+    expect(at(counted.index, 'coord wait_all_tasks_finish')).toBeGreaterThan(
+      at(counted.index, 'pid:3 exit_notify'),
+    );
+    expect(at(counted.index, 'pid:3 restore_activate_next')).toBeLessThan(
+      at(counted.index, 'pid:3 do_exit'),
+    );
+  });
+});

@@ -1,11 +1,11 @@
-import type { Session } from '../../store/session';
+import type { DebuggerApp } from '../../app/debuggerApp';
 import type { DebuggerState } from '../../store/types';
 import { anchorFrame } from './resolve';
 import type { Lesson } from './types';
 
-/** What opening a lesson needs: the session, and the store's state when it was asked for. */
+/** What opening a lesson needs: the app, and the store's state when it was asked for. */
 export interface LessonOpener {
-  session: Session;
+  app: DebuggerApp;
   state: DebuggerState;
 }
 
@@ -13,12 +13,9 @@ export interface LessonOpener {
  * Opens a lesson: its scenario goes through the engine's parser like any opened file, and the
  * cursor goes to the first caption. Predict mode carries over from the previous lesson.
  */
-export async function openLesson(
-  { session, state }: LessonOpener,
-  lesson: Lesson,
-): Promise<boolean> {
+export async function openLesson({ app, state }: LessonOpener, lesson: Lesson): Promise<boolean> {
   const predict = state.lesson?.predict ?? false;
-  const ok = await session.openText(JSON.stringify(lesson.scenario), `${lesson.id}.json`, (rec) =>
+  const ok = await app.openText(JSON.stringify(lesson.scenario), `${lesson.id}.json`, (rec) =>
     anchorFrame(rec, lesson.captions[0].at),
   );
   if (!ok) return false;

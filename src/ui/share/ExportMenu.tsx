@@ -1,9 +1,12 @@
-import { useRef, type RefObject } from 'react';
+import type { RefObject } from 'react';
 import { selectRecording } from '../../store/selectors';
+import { ActionButton } from '../ActionButton';
 import { useDebugger, useDebuggerState } from '../context';
+import { FilePicker } from '../FilePicker';
 import { download } from './download';
 import { svgMarkup, treePng } from './exportTree';
-import { importFile } from './importFile';
+import { importPicked } from './importFile';
+import { pickedFromInput } from './pickedFiles';
 import { momentOf } from './moment';
 
 function message(err: unknown): string {
@@ -14,7 +17,7 @@ function message(err: unknown): string {
 export function ExportMenu({ host }: { host: RefObject<HTMLDivElement | null> }) {
   const instance = useDebugger();
   const recording = useDebuggerState(selectRecording);
-  const input = useRef<HTMLInputElement>(null);
+  const onPicked = (files: File[]) => importPicked(instance, pickedFromInput(files));
   const name = recording?.scenario.name ?? 'crviz';
   const svg = () => host.current?.querySelector('svg') ?? null;
   const fail = (what: string, err: unknown) =>
@@ -57,20 +60,19 @@ export function ExportMenu({ host }: { host: RefObject<HTMLDivElement | null> })
       <button type="button" className="small" disabled={!recording} onClick={exportTrace}>
         Export trace
       </button>
-      <button type="button" className="small" onClick={() => input.current?.click()}>
-        Import…
-      </button>
-      <input
-        ref={input}
-        type="file"
-        accept=".json,.ckpt,.png,application/json,image/png,application/octet-stream"
-        aria-label="Import file"
-        hidden
-        onChange={async (e) => {
-          const file = e.target.files?.[0];
-          e.target.value = '';
-          if (file) await importFile(instance, file.name, new Uint8Array(await file.arrayBuffer()));
-        }}
+      <ActionButton id="import-file" className="small" label="Import…" />
+      <FilePicker
+        handle="pickImportFile"
+        accept=".json,.ckpt,.png,.tar,.gz,.tgz,application/json,image/png,application/octet-stream,application/x-tar,application/gzip"
+        label="Import file"
+        onPick={onPicked}
+      />
+      <ActionButton id="import-folder" className="small" />
+      <FilePicker
+        handle="pickDumpFolder"
+        label="Import CRIU images folder"
+        directory
+        onPick={onPicked}
       />
     </span>
   );

@@ -1,5 +1,5 @@
 import { addTextChunks, asciiJson } from './pngText';
-import type { Moment } from './linkCodec';
+import type { Moment } from '../../app/moment';
 
 /** Style properties that the app's CSS sets on the tree and a standalone SVG must carry. */
 const PROPS = [

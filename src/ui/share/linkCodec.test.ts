@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fromBase64Url, toBase64Url } from './base64url';
-import { decodeMoment, encodeMoment, isMomentHash, type Moment } from './linkCodec';
+import type { Moment } from '../../app/moment';
+import { decodeMoment, encodeMoment, isMomentHash } from './linkCodec';
 
 const moment: Moment = {
   scenarioText: JSON.stringify({

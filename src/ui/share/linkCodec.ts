@@ -1,3 +1,4 @@
+import type { Moment } from '../../app/moment';
 import { isVariant, type Variant } from '../../engine/scenario/types';
 import { fromBase64Url, toBase64Url } from './base64url';
 
@@ -6,16 +7,6 @@ import { fromBase64Url, toBase64Url } from './base64url';
  * `#crviz=1&s=<scenario>&v=<variant>&sch=<schedule>&c=<cursor>&sel=<pid>`, where the scenario is
  * `z` + base64url(deflate-raw(JSON)) when the browser can compress, else `j` + base64url(JSON).
  */
-export interface Moment {
-  /** The scenario as crviz-scenario/1 JSON text; the engine's parser checks it on opening. */
-  scenarioText: string;
-  variant: Variant | null;
-  schedule: string;
-  cursor: number;
-  selection: number | null;
-  /** The built-in lesson being followed, so a lesson link opens with its captions. */
-  lesson?: string | null;
-}
 
 const MAX_SCENARIO_BYTES = 4 << 20; // a decompression bomb stops here
 

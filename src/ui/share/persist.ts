@@ -1,5 +1,5 @@
 import type { DebuggerInstance } from '../instance';
-import type { Moment } from './linkCodec';
+import type { Moment } from '../../app/moment';
 import { positionOf } from './moment';
 
 /** Where the session survives a reload (one debugger per page persists: the main one). */

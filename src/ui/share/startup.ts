@@ -1,7 +1,6 @@
 import type { Scenario } from '../../engine/scenario/types';
 import type { DebuggerInstance } from '../instance';
 import { decodeMoment, isMomentHash } from './linkCodec';
-import { restoreMoment } from './moment';
 import { loadPersisted } from './persist';
 
 /**
@@ -16,16 +15,16 @@ export async function openInitial(
   const hash = window.location.hash;
   if (isMomentHash(hash)) {
     const moment = await decodeMoment(hash).catch((err: Error) => err);
-    await restoreMoment(instance, moment, 'The link', fallback);
+    await instance.app.applyMoment(moment, 'The link', fallback);
     if (persist) forgetLink();
     return;
   }
   const saved = persist ? loadPersisted() : null;
   if (saved) {
-    await restoreMoment(instance, saved, 'The saved session', fallback);
+    await instance.app.applyMoment(saved, 'The saved session', fallback);
     return;
   }
-  await instance.session.loadScenario(fallback);
+  await instance.app.loadScenario(fallback);
 }
 
 /**
@@ -47,7 +46,7 @@ export function installHashListener(
     if (!isMomentHash(window.location.hash)) return;
     void decodeMoment(window.location.hash)
       .catch((err: Error) => err)
-      .then((m) => restoreMoment(instance, m, 'The link', fallback))
+      .then((m) => instance.app.applyMoment(m, 'The link', fallback))
       .then(() => {
         if (persist) forgetLink();
       });

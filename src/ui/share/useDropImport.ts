@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useDebugger } from '../context';
-import { importFile } from './importFile';
+import { importPicked } from './importFile';
+import { pickedFromDrop } from './pickedFiles';
 
 /** Files dropped anywhere on the page are imported; returns whether a drag is over the page. */
 export function useDropImport(): boolean {
@@ -17,11 +18,12 @@ export function useDropImport(): boolean {
       if (e.relatedTarget === null) setOver(false);
     };
     const onDrop = (e: DragEvent) => {
-      const file = e.dataTransfer?.files[0];
-      if (!file) return;
+      const dt = e.dataTransfer;
+      if (!dt || dt.files.length === 0) return;
       e.preventDefault();
       setOver(false);
-      void file.arrayBuffer().then((buf) => importFile(instance, file.name, new Uint8Array(buf)));
+      // A folder (a CRIU images directory) comes as entries; read them before the event ends.
+      void pickedFromDrop(dt).then((picked) => importPicked(instance, picked));
     };
     window.addEventListener('dragover', onOver);
     window.addEventListener('dragleave', onLeave);

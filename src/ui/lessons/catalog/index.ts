@@ -2,6 +2,7 @@ import type { Lesson } from '../types';
 import { activePidHandoff } from './activePidHandoff';
 import { badImages } from './badImages';
 import { checkpointSaves } from './checkpointSaves';
+import { countedCompletion } from './countedCompletion';
 import { exitCheckpointRace } from './exitCheckpointRace';
 import { v17Leak } from './v17Leak';
 import { xchgWindow } from './xchgWindow';
@@ -14,6 +15,7 @@ export const LESSONS: readonly Lesson[] = [
   activePidHandoff,
   exitCheckpointRace,
   xchgWindow,
+  countedCompletion,
   v17Leak,
   badImages,
 ];

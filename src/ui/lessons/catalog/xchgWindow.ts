@@ -1,23 +1,13 @@
 import type { Lesson } from '../types';
 import scenario from '../../../../examples/lessons/lesson-xchg-window.json';
 
-/**
- * User space creates the four tasks (restart, then MakeForest: 4 × clone_with_pids and init's
- * setsid), then the coordinator runs up to prepare_descendants (ckpt_ctx_alloc,
- * restore_read_header, restore_read_tree, init_restart_ctx, set_task_ctx, prepare_descendants);
- * init takes its first step, and the coordinator's activation lands inside it. The rest runs
- * under fifo. The schedule is in the scenario (examples/lessons/lesson-xchg-window.json):
- * 12 × coord, pid:1, coord.
- */
-
 const V18 = 3; // the v18-28 restart that hits the window
 const V19 = 4; // the same schedule under v19
 
 export const xchgWindow: Lesson = {
   id: 'xchg-window',
   title: 'The xchg window of v18 and its v19 fix',
-  summary:
-    'A correct image, one unlucky interleaving: do_restore_task clears its checkpoint_ctx for a moment, and the hand-off fails.',
+  summary: 'A good image fails when a hand-off lands while checkpoint_ctx is NULL.',
   scenario,
   captions: [
     {

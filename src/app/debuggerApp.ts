@@ -1,0 +1,298 @@
+import type { FoundViolation } from '../engine/explore/explore';
+import type { DecodedImage } from '../engine/image/types';
+import type { DumpInput } from '../engine/import/criu/blobs';
+import type { ReportStep } from '../engine/scenario/report';
+import type { Scenario, Step, Variant } from '../engine/scenario/types';
+import type { SessionRecording } from '../engine/session-types';
+import type { DebuggerStore } from '../store/createDebuggerStore';
+import {
+  appendStep,
+  cursorAfterStep,
+  firstFrameOfStep,
+  pickNextParticipant,
+  withRestartSchedule,
+} from '../store/scenarioEdit';
+import type { Busy } from '../store/types';
+import { EngineStoppedError } from '../worker/client';
+import type { EngineLoader } from './engine';
+import type { Moment } from './moment';
+import type { PartId } from '../engine/part-id';
+
+const MAX_STATES = 200_000;
+
+/** Where a freshly loaded recording opens (a lesson opens at its first caption). */
+export type CursorFor = (recording: SessionRecording) => number;
+
+function reportStep(recording: SessionRecording, index: number): ReportStep | undefined {
+  return recording.report.steps.find((s) => s.index === index);
+}
+
+function errorText(err: unknown): string {
+  return err instanceof Error ? err.message : String(err);
+}
+
+/** Describes a step for notices: "kill pid 3", "checkpoint". */
+export function describeStep(step: Step): string {
+  const pid = 'pid' in step ? ` pid ${step.pid}` : 'tracee' in step ? ` pid ${step.tracee}` : '';
+  return `${step.op}${pid}`;
+}
+
+export interface DebuggerAppOptions {
+  /** Whether `id` names a built-in lesson (the catalog belongs to the UI). */
+  isLesson?: (id: string) => boolean;
+}
+
+/**
+ * The application service of one debugger, between the UI and the engine: it loads, parses and
+ * imports scenarios, runs user actions, explores, restores moments, and puts what comes back
+ * into the store. User actions append a step and re-run the whole scenario (the engine is
+ * deterministic, so earlier frames come back identical).
+ */
+export class DebuggerApp {
+  /** Uploaded .ckpt files by path; every run gets them (load_image steps read them). */
+  private files: Record<string, Uint8Array> = {};
+  /** The runs in flight, oldest first: the store's `busy` is the newest one's kind. */
+  private runs: { kind: Exclude<Busy, null> }[] = [];
+  private readonly isLesson: (id: string) => boolean;
+
+  constructor(
+    private readonly store: DebuggerStore,
+    private readonly engine: EngineLoader,
+    options: DebuggerAppOptions = {},
+  ) {
+    this.isLesson = options.isLesson ?? (() => false);
+  }
+
+  /** Runs and shows `scenario`, at its last frame or where `cursorFor` puts the cursor. */
+  async loadScenario(scenario: Scenario, cursorFor?: CursorFor): Promise<boolean> {
+    const rec = await this.run(scenario);
+    if (!rec) return false;
+    this.store.getState().setRecording(rec, cursorFor ? cursorFor(rec) : rec.frames.length - 1);
+    return true;
+  }
+
+  /** Opens a crviz-scenario/1 file's text; a bad file gets the parser's message, nothing changes. */
+  async openText(text: string, source: string, cursorFor?: CursorFor): Promise<boolean> {
+    const scenario = await this.ask(() => this.engine.parse(text, source), source);
+    return scenario ? this.openScenario(scenario, cursorFor) : false;
+  }
+
+  /** Opens a criu-tree/1 bundle's text as a scenario; a refused bundle gets the reason. */
+  async importBundle(text: string, source: string): Promise<boolean> {
+    const scenario = await this.ask(() => this.engine.importBundle(text, source), source);
+    return scenario ? this.openScenario(scenario) : false;
+  }
+
+  /**
+   * Opens a CRIU dump: a folder (its files with their paths) or a checkpoint archive. The worker
+   * decodes it, reporting progress like a run; a refused dump gets a notice, nothing changes.
+   */
+  async importDump(input: DumpInput, name: string): Promise<boolean> {
+    let scenario: Scenario;
+    try {
+      scenario = await this.busyWith('load', () =>
+        this.engine.importDump(input, name, (p) => this.store.getState().setProgress(p)),
+      );
+    } catch (err) {
+      if (!(err instanceof EngineStoppedError)) {
+        this.store.getState().notify('error', errorText(err));
+      }
+      return false;
+    }
+    return this.openScenario(scenario);
+  }
+
+  /** Decodes an image the way restart reads it (for the image view). */
+  decodeImage(bytes: Uint8Array): Promise<DecodedImage> {
+    return this.engine.decode(bytes);
+  }
+
+  /**
+   * Uploads a .ckpt file: it is validated first (a bad file gets the reader's error and changes
+   * nothing), then a load_image step adds it to the session's images.
+   */
+  async uploadImage(fileName: string, bytes: Uint8Array): Promise<boolean> {
+    let decoded: DecodedImage;
+    try {
+      decoded = await this.engine.decode(bytes);
+    } catch (err) {
+      this.store.getState().notify('error', `${fileName}: ${errorText(err)}`);
+      return false;
+    }
+    if (!decoded.ok) {
+      const e = decoded.error;
+      const why = e ? `${e.errno} at offset ${e.offset}: ${e.message}` : 'not a valid image';
+      this.store.getState().notify('error', `${fileName}: ${why}`);
+      return false;
+    }
+    const base = fileName.replace(/\.ckpt$/i, '').replace(/[^A-Za-z0-9_.-]/g, '_') || 'upload';
+    const path = `upload/${fileName}`;
+    this.files = { ...this.files, [path]: bytes };
+    return this.applyStep({ op: 'load_image', image: base, path });
+  }
+
+  /** Appends `step` to the scenario, re-runs it and moves the cursor to it (cursorAfterStep). */
+  async applyStep(step: Step): Promise<boolean> {
+    const current = this.store.getState().recording;
+    if (!current) return false;
+    const rec = await this.run(appendStep(current.scenario, step));
+    if (!rec) return false;
+    const index = rec.scenario.steps.length - 1;
+    this.store.getState().setRecording(rec, cursorAfterStep(rec, index));
+    const outcome = reportStep(rec, index);
+    if (outcome && !outcome.ok) {
+      const why = [outcome.errno, outcome.message].filter(Boolean).join(': ');
+      this.store.getState().notify('error', `${describeStep(step)} failed: ${why || 'error'}`);
+    }
+    return true;
+  }
+
+  /** Manual schedule: `participant` runs next at the cursor during a restart. */
+  async pickNext(participant: PartId): Promise<boolean> {
+    const { recording, cursor } = this.store.getState();
+    if (!recording) return false;
+    const picked = pickNextParticipant(recording, cursor, participant);
+    if (!picked) return false;
+    const rec = await this.run(picked.scenario);
+    if (!rec) return false;
+    this.store.getState().setRecording(rec, cursor + 1);
+    return true;
+  }
+
+  /** Explores every interleaving of the scenario's first restart under `variant`. */
+  async explore(variant: Variant): Promise<void> {
+    const rec = this.store.getState().recording;
+    if (!rec) return;
+    this.store.getState().setExploreResult(null);
+    try {
+      const result = await this.busyWith('explore', () =>
+        this.engine.explore(rec.scenario, variant, MAX_STATES),
+      );
+      this.store.getState().setExploreResult(result);
+    } catch (err) {
+      if (!(err instanceof EngineStoppedError)) {
+        this.store.getState().notify('error', `explore: ${errorText(err)}`);
+      }
+    }
+  }
+
+  /**
+   * Abandons the run in progress (a large restart, say, or the explorer): the worker is
+   * replaced, the recording on screen stays, and the step that started the run is not applied.
+   */
+  cancel(): void {
+    const busy = this.store.getState().busy;
+    if (!busy) return;
+    this.engine.cancel();
+    if (busy === 'load') {
+      this.store.getState().notify('info', 'Cancelled: the engine stopped; nothing changed.');
+    }
+  }
+
+  /** Opens a violation as a steppable trace: the first restart replays its schedule. */
+  async openViolation(v: FoundViolation, variant: Variant): Promise<boolean> {
+    const rec = this.store.getState().recording;
+    if (!rec) return false;
+    const edited = withRestartSchedule(rec.scenario, v.schedule, variant);
+    if (!edited) return false;
+    const next = await this.run(edited.scenario);
+    if (!next) return false;
+    this.store.getState().setRecording(next, firstFrameOfStep(next, edited.stepIndex));
+    this.store.getState().notify('info', `Replaying ${v.invariant}: ${v.message}`);
+    return true;
+  }
+
+  /**
+   * Opens a moment (a link, a dropped PNG, the session saved before a reload): the scenario goes
+   * through the engine's parser, then the lesson, restart parameters, cursor and selection are
+   * set, the lesson only if it is a built-in one and the selection only if that task exists at
+   * the cursor. On a problem the notice says what came from where; with a `fallback` (the
+   * default scenario) that is opened instead, so a bad link never leaves an empty page, without
+   * one nothing changes.
+   */
+  async applyMoment(moment: Moment | Error, source: string, fallback?: Scenario): Promise<boolean> {
+    const fail = async (why: string) => {
+      if (!fallback) {
+        this.store.getState().notify('error', `${source}: ${why}`);
+        return false;
+      }
+      this.store
+        .getState()
+        .notify('error', `${source} could not be opened: ${why}. Showing the default scenario.`);
+      await this.loadScenario(fallback);
+      return false;
+    };
+    if (moment instanceof Error) return fail(moment.message);
+    let scenario: Scenario;
+    try {
+      scenario = await this.engine.parse(moment.scenarioText, source);
+    } catch (err) {
+      return err instanceof EngineStoppedError ? false : fail(errorText(err));
+    }
+    if (!(await this.loadScenario(scenario))) {
+      // The run's own notice said why; only a fallback is worth another.
+      return fallback ? fail('the engine could not run it') : false;
+    }
+    const state = this.store.getState();
+    const lesson = moment.lesson && this.isLesson(moment.lesson) ? moment.lesson : null;
+    state.setLesson(lesson ? { id: lesson, predict: false } : null);
+    state.setParams({ variant: moment.variant, schedule: moment.schedule });
+    state.setCursor(moment.cursor);
+    const pids = new Set(
+      this.store.getState().snapshot?.containers.flatMap((c) => c.tasks.map((t) => t.pid)),
+    );
+    const sel = moment.selection;
+    state.select(sel !== null && pids.has(sel) ? sel : null);
+    return true;
+  }
+
+  /** A recording that arrived without a request (after the worker restarted). */
+  replaceRecording(rec: SessionRecording): void {
+    const { cursor } = this.store.getState();
+    this.store.getState().setRecording(rec, cursor);
+  }
+
+  /** A freshly opened scenario: shown at its last step (or `cursorFor`'s) with nothing selected. */
+  private async openScenario(scenario: Scenario, cursorFor?: CursorFor): Promise<boolean> {
+    const ok = await this.loadScenario(scenario, cursorFor);
+    if (ok) this.store.getState().select(null);
+    return ok;
+  }
+
+  /** Asks the engine something; a failure gets a notice naming `source` and gives null. */
+  private async ask<T>(question: () => Promise<T>, source: string): Promise<T | null> {
+    try {
+      return await question();
+    } catch (err) {
+      if (!(err instanceof EngineStoppedError)) {
+        this.store.getState().notify('error', `${source}: ${errorText(err)}`);
+      }
+      return null;
+    }
+  }
+
+  /** Marks the store busy with `kind` while `work` runs (runs can overlap: newest wins). */
+  private async busyWith<T>(kind: Exclude<Busy, null>, work: () => Promise<T>): Promise<T> {
+    const token = { kind };
+    this.runs.push(token);
+    this.store.getState().setBusy(kind);
+    try {
+      return await work();
+    } finally {
+      this.runs = this.runs.filter((r) => r !== token);
+      this.store.getState().setBusy(this.runs.at(-1)?.kind ?? null);
+    }
+  }
+
+  private async run(scenario: Scenario): Promise<SessionRecording | null> {
+    try {
+      return await this.busyWith('load', () =>
+        this.engine.load(scenario, this.files, (p) => this.store.getState().setProgress(p)),
+      );
+    } catch (err) {
+      if (!(err instanceof EngineStoppedError))
+        this.store.getState().notify('error', errorText(err));
+      return null;
+    }
+  }
+}

@@ -1,0 +1,27 @@
+import type { ExploreResult } from '../engine/explore/explore';
+import type { DecodedImage } from '../engine/image/types';
+import type { DumpInput } from '../engine/import/criu/blobs';
+import type { Scenario, Variant } from '../engine/scenario/types';
+import type { SessionProgress, SessionRecording } from '../engine/session-types';
+
+/** What the app needs from the engine (the worker client; tests pass a fake). */
+export interface EngineLoader {
+  load(
+    scenario: Scenario,
+    files?: Record<string, Uint8Array>,
+    onProgress?: (p: SessionProgress) => void,
+  ): Promise<SessionRecording>;
+  decode(bytes: Uint8Array): Promise<DecodedImage>;
+  parse(text: string, source: string): Promise<Scenario>;
+  /** Converts a criu-tree/1 bundle into a scenario (refused bundles reject with the reason). */
+  importBundle(text: string, source: string): Promise<Scenario>;
+  /** Decodes a CRIU dump (a folder's files or an archive) into a scenario, with progress. */
+  importDump(
+    input: DumpInput,
+    name: string,
+    onProgress?: (p: SessionProgress) => void,
+  ): Promise<Scenario>;
+  explore(scenario: Scenario, variant: Variant, maxStates: number): Promise<ExploreResult>;
+  /** Abandons whatever the engine is doing; what was asked of it rejects, quietly. */
+  cancel(): void;
+}

@@ -1,0 +1,49 @@
+import { createDebuggerStore, type DebuggerStore } from '../store/createDebuggerStore';
+import { EngineClient, RESTART_NOTICE, type WorkerLike } from '../worker/client';
+import { DebuggerApp, type DebuggerAppOptions } from './debuggerApp';
+
+/** One debugger: its store, its engine worker and its app service. Several can share a page. */
+export interface AppInstance {
+  store: DebuggerStore;
+  app: DebuggerApp;
+  /** Starts the engine worker (from an effect). */
+  start(): void;
+  /** Stops the worker; start() may follow (React StrictMode does that). */
+  stop(): void;
+  dispose(): void;
+  /** Test hooks: kill the worker behind the client's back, as a crash would; count restarts. */
+  killWorker(): void;
+  restarts(): number;
+}
+
+export function createEngineWorker(): WorkerLike {
+  return new Worker(new URL('../worker/engine.worker.ts', import.meta.url), {
+    type: 'module',
+    name: 'crviz-engine',
+  }) as unknown as WorkerLike;
+}
+
+export function createAppInstance(
+  createWorker: () => WorkerLike = createEngineWorker,
+  options: DebuggerAppOptions = {},
+): AppInstance {
+  const store = createDebuggerStore();
+  const client = new EngineClient({ createWorker });
+  const app = new DebuggerApp(store, client, options);
+  const off = client.on((e) => {
+    if (e.type === 'restarted') store.getState().notify('warning', RESTART_NOTICE);
+    else app.replaceRecording(e.recording);
+  });
+  return {
+    store,
+    app,
+    start: () => client.start(),
+    stop: () => client.stop(),
+    dispose() {
+      off();
+      client.dispose();
+    },
+    killWorker: () => client.killWorker(),
+    restarts: () => client.restarts,
+  };
+}

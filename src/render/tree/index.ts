@@ -1,0 +1,7 @@
+/**
+ * The tree view as the UI uses it: created on a host element, fed models, reporting gestures
+ * through callbacks. Everything else in src/render/tree is its inside (lint keeps it so).
+ */
+export { COORDINATOR_PID } from './ids';
+export { buildTreeModel, createNodeCache } from './model';
+export { TreeView } from './treeView';

@@ -1,0 +1,48 @@
+import { defaultScenario } from '../defaultScenario';
+import type { ActionSpec } from './types';
+
+/** Opening files, going back to the default scenario and fitting the tree to the panel. */
+export const scenarioActions = {
+  'open-scenario': {
+    label: 'Open scenario…',
+    group: 'scenario',
+    help: 'Open a crviz-scenario/1 file (a bad file gets the parser’s message, nothing changes)',
+    enabledWhen: () => true,
+    perform: (ctx) => ctx.handles.call('pickScenarioFile'),
+  },
+  'import-file': {
+    label: 'Import file…',
+    group: 'scenario',
+    help: 'Open any file crviz reads: a scenario, a criu-tree/1 bundle, a .ckpt image, a crviz PNG',
+    enabledWhen: () => true,
+    perform: (ctx) => ctx.handles.call('pickImportFile'),
+  },
+  'import-folder': {
+    label: 'Import CRIU folder…',
+    group: 'scenario',
+    help: 'Open a folder of CRIU images (a dump) as a scenario; the engine reads it in the worker',
+    enabledWhen: () => true,
+    perform: (ctx) => ctx.handles.call('pickDumpFolder'),
+  },
+  'upload-image': {
+    label: 'Upload .ckpt…',
+    group: 'scenario',
+    help: 'Add a checkpoint image file to the session (it is checked first)',
+    enabledWhen: () => true,
+    perform: (ctx) => ctx.handles.call('pickImageFile'),
+  },
+  'reset-scenario': {
+    label: 'Reset',
+    group: 'scenario',
+    help: 'Back to the default scenario (drops your steps)',
+    enabledWhen: () => true,
+    perform: (ctx) => ctx.app.loadScenario(defaultScenario),
+  },
+  fit: {
+    label: 'Fit',
+    group: 'scenario',
+    help: 'Zoom the tree so that all of it fits the panel',
+    enabledWhen: () => true,
+    perform: (ctx) => ctx.handles.call('fitTree'),
+  },
+} satisfies Record<string, ActionSpec>;
