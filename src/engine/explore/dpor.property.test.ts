@@ -68,7 +68,7 @@ describe('partial-order reduction', () => {
     fc.assert(
       fc.property(trees, fc.constantFrom(...VARIANTS), (tree, variant) => {
         const start = starter(tree, variant);
-        const full = outcomes((f) => exploreRestart(start, variant, 150_000, f));
+        const full = outcomes((f) => exploreRestart(start, variant, 150_000, { onEnd: f }));
         fc.pre(full.complete);
         const reduced = outcomes((f) =>
           exploreRestartReduced(start, variant, 2_000_000, undefined, f),

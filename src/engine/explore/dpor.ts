@@ -1,3 +1,4 @@
+import type { PartId } from '../part-id';
 import type { EventLog } from '../events';
 import { cloneRun } from '../restart/clone';
 import { Dependence, footprint, type Footprint } from '../restart/footprint';
@@ -49,7 +50,7 @@ export interface Counterexample {
   /** The whole path it was found on, for when the causal prefix does not replay (it should). */
   path: number[];
   /** A counterexample found by a race probe: its schedule as participant ids. */
-  ids?: string[];
+  ids?: PartId[];
 }
 
 export interface ReducedOptions {
@@ -215,7 +216,7 @@ export function exploreReduced(
       if (WHOLE_RUN.has(x.invariant)) recordIds(x, ids, ids.length - 1);
   };
 
-  const recordIds = (v: Violation, ids: string[], step: number) => {
+  const recordIds = (v: Violation, ids: PartId[], step: number) => {
     const best = found.get(v.invariant);
     const schedule = ids.slice(0, WHOLE_RUN.has(v.invariant) ? ids.length : step + 1);
     if (!best || schedule.length < best.schedule.length)

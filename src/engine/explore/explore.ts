@@ -2,12 +2,7 @@ import { EventLog, type EngineEvent } from '../events';
 import type { PartId } from '../part-id';
 import { cloneRun } from '../restart/clone';
 import { beginRestart, runnableIds, stepRestart, type RestartRun } from '../restart/restart';
-<<<<<<< HEAD
 import type { Scenario, Schedule, Variant } from '../scenario/types';
-=======
-import type { RestartState } from '../restart/types';
-import type { Scenario, Variant } from '../scenario/types';
->>>>>>> i13
 import { prepareRestart } from '../scenario/runner';
 import { toArray } from '../restart/trail';
 import type { RestartState } from '../restart/types';
@@ -66,6 +61,8 @@ export interface ExploreWalk {
   key?: ((s: RestartState) => string) | null;
   /** Called with every end state the walk reaches (finished, or no participant can run). */
   onEnd?: (s: RestartState) => void;
+  /** Called now and then with the states explored so far; returning true cancels. */
+  onProgress?: (states: number) => boolean | void;
 }
 
 /**
@@ -76,17 +73,11 @@ export function exploreRestart(
   start: (log: EventLog | null) => RestartRun,
   variant: Variant,
   maxStates: number,
-<<<<<<< HEAD
-  onFinal?: (s: RestartState) => void,
-  onProgress?: (states: number) => boolean | void,
-): ExploreResult {
-  let cancelled = false;
-=======
   walk: ExploreWalk = {},
 ): ExploreResult {
   const keyOf = walk.key === undefined ? stateKey : walk.key;
   let states = 0;
->>>>>>> i13
+  let cancelled = false;
   const seen = new Map<string, number>();
   const found = new Map<InvariantName, { v: Violation; schedule: PartId[] }>();
   let stopped = false;
@@ -108,25 +99,12 @@ export function exploreRestart(
   const enter = (run: RestartRun, key: string): Frame | number => {
     states++;
     record(stateViolations(run.s), run);
-<<<<<<< HEAD
-    if (run.s.finished) {
-      record(endViolations(run.s), run);
-      onFinal?.(run.s);
-      return 1;
-    }
-    if (run.s.runqueue.size === 0) {
-      onFinal?.(run.s);
-      return 1;
-    }
-    return { run, key: stateKey(run.s), ids: runnableIds(run.s), next: 0, paths: 0 };
-=======
     if (run.s.finished) record(endViolations(run.s), run);
     if (run.s.finished || run.s.runqueue.size === 0) {
       walk.onEnd?.(run.s);
       return 1;
     }
     return { run, key, ids: runnableIds(run.s), next: 0, paths: 0 };
->>>>>>> i13
   };
   const first = enter(root, keyOf ? keyOf(root.s) : '');
   let total = typeof first === 'number' ? first : 0;
@@ -166,12 +144,9 @@ export function exploreRestart(
       stopped = true;
       continue;
     }
-<<<<<<< HEAD
-    if (onProgress && seen.size % 2048 === 0 && onProgress(seen.size) === true) cancelled = true;
-    const e = enter(child);
-=======
+    if (walk.onProgress && states % 2048 === 0 && walk.onProgress(states) === true)
+      cancelled = true;
     const e = enter(child, key);
->>>>>>> i13
     if (typeof e === 'number') {
       seen.set(key, e);
       f.paths += e;
@@ -213,9 +188,9 @@ export function exploreRestartReduced(
   onFinal?: (s: RestartState) => void,
 ): ExploreResult {
   const r = exploreReduced(start, { maxStates, onProgress, onFinal });
-  const ids = (slots: number[]): string[] => {
+  const ids = (slots: number[]): PartId[] => {
     const run = start(null);
-    const out: string[] = [];
+    const out: PartId[] = [];
     for (const slot of slots) {
       const id = slot === 0 ? 'coord' : run.s.tasks[slot - 1].id;
       out.push(id);
@@ -268,7 +243,7 @@ export function exploreRestartReduced(
  */
 function replayFrom(
   start: (log: EventLog | null) => RestartRun,
-  schedule: string[],
+  schedule: PartId[],
   invariant: InvariantName,
   step: number,
 ): { events: EngineEvent[]; event: number } | null {
@@ -305,19 +280,10 @@ function replayEvents(
 /** How to start the scenario's first restart afresh, as often as the explorer needs. */
 export function restartStarter(
   scenario: Scenario,
-<<<<<<< HEAD
   opts: { variant?: Variant; baseDir?: string; readFile?: (path: string) => Uint8Array | null },
 ):
   | { start: (log: EventLog | null, schedule?: Schedule) => RestartRun; variant: Variant }
   | { unsupported: string } {
-=======
-  opts: ExploreOptions & {
-    baseDir?: string;
-    readFile?: (path: string) => Uint8Array | null;
-    walk?: ExploreWalk;
-  },
-): { json: ExploreResult; violated: boolean } | { unsupported: string } {
->>>>>>> i13
   const prep = prepareRestart(scenario, {
     variant: opts.variant,
     baseDir: opts.baseDir ?? '.',
@@ -332,14 +298,18 @@ export function restartStarter(
       log,
       schedule,
     });
-<<<<<<< HEAD
   return { start, variant: prep.variant };
 }
 
 /** `crviz explore`: prepare the world up to the first restart, then explore that restart. */
 export function exploreScenario(
   scenario: Scenario,
-  opts: ExploreOptions & { baseDir?: string; readFile?: (path: string) => Uint8Array | null },
+  opts: ExploreOptions & {
+    baseDir?: string;
+    readFile?: (path: string) => Uint8Array | null;
+    /** The plain search with this walk (the merge oracles). */
+    walk?: ExploreWalk;
+  },
 ): { json: ExploreResult; violated: boolean } | { unsupported: string } {
   const prep = restartStarter(scenario, opts);
   if ('unsupported' in prep) return prep;
@@ -350,11 +320,11 @@ export function exploreScenario(
         seed: opts.seed ?? '0',
         onProgress: opts.onProgress,
       })
-    : opts.reduction === 'none'
-      ? exploreRestart(prep.start, prep.variant, maxStates, undefined, opts.onProgress)
+    : opts.reduction === 'none' || opts.walk
+      ? exploreRestart(prep.start, prep.variant, maxStates, {
+          ...opts.walk,
+          onProgress: opts.onProgress,
+        })
       : exploreRestartReduced(prep.start, prep.variant, maxStates, opts.onProgress);
-=======
-  const json = exploreRestart(start, prep.variant, opts.maxStates ?? 1_000_000, opts.walk);
->>>>>>> i13
   return { json, violated: json.violations.length > 0 };
 }

@@ -1,3 +1,4 @@
+import type { PartId } from '../part-id';
 import { EventLog } from '../events';
 import { stepRestart, type RestartRun } from '../restart/restart';
 import { toArray } from '../restart/trail';
@@ -29,7 +30,7 @@ export function randomWalks(
   o: WalkOptions,
 ): ExploreResult & { walks: number; seed: string; distinct: number } {
   const finals = new Set<string>();
-  const found = new Map<InvariantName, { v: Violation; schedule: string[] }>();
+  const found = new Map<InvariantName, { v: Violation; schedule: PartId[] }>();
   let steps = 0;
   let done = 0;
   let cancelled = false;
@@ -74,7 +75,7 @@ export function randomWalks(
 /** Replays a walk's schedule with a log, checking the invariant after every step. */
 function whereItBroke(
   start: (log: EventLog | null, schedule: Schedule) => RestartRun,
-  schedule: string[],
+  schedule: PartId[],
   invariant: InvariantName,
 ): { events: FoundViolation['events']; step: number; event: number } {
   const log = new EventLog();
