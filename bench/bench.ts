@@ -4,7 +4,7 @@
  */
 import { performance } from 'node:perf_hooks';
 import { sysCheckpoint } from '../src/engine/checkpoint/checkpoint';
-import { EventLog } from '../src/engine/events';
+import { EngineLog } from '../src/engine/events';
 import { decodeImage } from '../src/engine/image/decode';
 import { ImageReader } from '../src/engine/image/reader';
 import { writeImage } from '../src/engine/image/writer';
@@ -61,7 +61,7 @@ function engineRow(n: number): string[] {
   // inspect's full decode with a record view of every field.
   const decodeMs = perCall(() => decodeImage(image));
   applyStep(world, { op: 'destroy' }, 'v18-28', opts);
-  const log = new EventLog();
+  const log = new EngineLog();
   const [r, restartMs] = time(() =>
     runRestart(beginRestart(world, { imageName: 'a', bytes: image, variant: 'v18-28', log })),
   );

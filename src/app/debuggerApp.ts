@@ -16,6 +16,7 @@ import type { Busy } from '../store/types';
 import { EngineStoppedError } from '../worker/client';
 import type { EngineLoader } from './engine';
 import type { Moment } from './moment';
+import { errorText } from '../engine/error-text';
 import type { PartId } from '../engine/part-id';
 
 const MAX_STATES = 200_000;
@@ -25,10 +26,6 @@ export type CursorFor = (recording: SessionRecording) => number;
 
 function reportStep(recording: SessionRecording, index: number): ReportStep | undefined {
   return recording.report.steps.find((s) => s.index === index);
-}
-
-function errorText(err: unknown): string {
-  return err instanceof Error ? err.message : String(err);
 }
 
 /** Describes a step for notices: "kill pid 3", "checkpoint". */

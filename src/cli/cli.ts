@@ -1,4 +1,5 @@
 /** The whole CLI as one function of argv: parse, dispatch, and turn any crash into a line. */
+import { errorText } from '../engine/error-text';
 import { parseArgs } from './args';
 import { HELP_TEXT, VERSION_TEXT } from './help';
 import { usage, type CliDeps, type CliResult } from './types';
@@ -33,6 +34,6 @@ export async function cli(argv: readonly string[], deps: CliDeps): Promise<CliRe
 }
 
 export function firstLine(err: unknown): string {
-  const text = err instanceof Error ? err.message : String(err);
+  const text = errorText(err);
   return text.split('\n')[0];
 }

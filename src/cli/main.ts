@@ -1,4 +1,5 @@
 /** Entry point of `npm run crviz -- <command>`: runs the CLI and sets the exit code. */
+import { errorText } from '../engine/error-text';
 import type { CliResult } from './types';
 
 async function main(): Promise<void> {
@@ -9,7 +10,7 @@ async function main(): Promise<void> {
     const [{ cli }, { nodeDeps }] = await Promise.all([import('./cli'), import('./node-deps')]);
     result = await cli(process.argv.slice(2), nodeDeps);
   } catch (err) {
-    const why = err instanceof Error ? err.message : String(err);
+    const why = errorText(err);
     result = { stdout: '', stderr: `crviz: internal error: ${why.split('\n')[0]}\n`, exitCode: 2 };
   }
   if (result.stdout) process.stdout.write(result.stdout);

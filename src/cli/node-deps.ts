@@ -1,4 +1,5 @@
 /** The real file system and engine modules behind CliDeps. */
+import { errorText } from '../engine/error-text';
 import { mkdirSync, openAsBlob, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { currentUid, nodeProcReader } from './snapshot-reader';
 import type { CliDeps } from './types';
@@ -9,7 +10,7 @@ function reason(err: unknown): string {
   if (code === 'EISDIR') return 'is a directory, not a file';
   if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
   if (code === 'ENOTDIR') return 'a parent of this path is not a directory';
-  return err instanceof Error ? err.message : String(err);
+  return errorText(err);
 }
 
 export const nodeDeps: CliDeps = {

@@ -1,4 +1,5 @@
 /** Reading a scenario file for `run` and `explore`: every failure is one exit-2 line. */
+import { errorText } from '../engine/error-text';
 import { formatScenarioError, parseScenario } from '../engine/scenario/parse';
 import type { Scenario } from '../engine/scenario/types';
 import { usage, type CliDeps, type CliResult } from './types';
@@ -49,7 +50,7 @@ export async function loadEngine<T>(
   try {
     return { ok: true, fn: await load() };
   } catch (err) {
-    const why = err instanceof Error ? err.message.split('\n')[0] : String(err);
+    const why = errorText(err).split('\n')[0];
     return { ok: false, result: usage(`crviz: the ${what} is not available: ${why}`) };
   }
 }

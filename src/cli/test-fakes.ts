@@ -1,5 +1,5 @@
 /** In-memory CliDeps for command tests: files in a map, engines as plain functions. */
-import { EventLog } from '../engine/events';
+import { EngineLog } from '../engine/events';
 import type { RunResult, StepOutcome } from '../engine/scenario/outcome';
 import type { Scenario } from '../engine/scenario/types';
 import type { CliDeps, ExploreScenarioFn, InspectFn, RunScenarioFn } from './types';
@@ -23,7 +23,7 @@ export function fakeRun(
     variant: scenario.variant,
     steps,
     // No containers: the report's container views are tested with the report itself.
-    world: { containers: [], current: 1, images: new Map(images), log: new EventLog() },
+    world: { containers: [], current: 1, images: new Map(images), log: new EngineLog() },
     events: [{ seq: 0, actor: 'user', fn: 'freezer_write', what: 'freeze' }],
   };
 }

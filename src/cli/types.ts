@@ -58,10 +58,6 @@ export interface CliDeps {
   now?: () => number;
 }
 
-export const EXIT_OK = 0;
-export const EXIT_FAILURE = 1;
-export const EXIT_USAGE = 2;
-
 export function usage(message: string): CliResult {
   return { stdout: '', stderr: `${message}\n`, exitCode: 2 };
 }

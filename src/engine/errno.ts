@@ -36,8 +36,3 @@ export function fail<T = never>(errno: ErrnoName, message: string): KResult<T> {
 export function ok<T>(value: T): KResult<T> {
   return { ok: true, value };
 }
-
-export function errnoName(code: number): ErrnoName | undefined {
-  const n = Math.abs(code);
-  return (Object.keys(ERRNO) as ErrnoName[]).find((k) => ERRNO[k] === n);
-}

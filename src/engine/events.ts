@@ -22,7 +22,7 @@ export interface EngineEvent {
 export type EventInput = Omit<EngineEvent, 'seq'>;
 
 /** Append-only event list owned by one world; never shared between worlds. */
-export class EventLog {
+export class EngineLog {
   readonly events: EngineEvent[] = [];
   private seq = 0;
 
@@ -48,7 +48,7 @@ export class EventLog {
 }
 
 /** A log that keeps nothing: the explorer steps millions of states and replays the one it reports. */
-export class NullLog extends EventLog {
+export class NullLog extends EngineLog {
   override emit(e: EventInput): EngineEvent {
     return { seq: 0, ...e };
   }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { scenario } from './scenario/testing';
 import { runSession } from './session';
-import { Timeline } from './timeline/timeline';
+import { WorldReplay } from './timeline/timeline';
 import type { SessionProgress } from './session-types';
 
 const s = scenario({
@@ -29,7 +29,7 @@ describe('runSession', () => {
 
   it('shows each restart step fully taken: the last frame has every participant done', () => {
     const rec = runSession(s);
-    const tl = new Timeline(rec.initial, rec.frames);
+    const tl = new WorldReplay(rec.initial, rec.frames);
     const last = tl.at(rec.frames.length - 1);
     expect(last.restart?.finished).toBe(true);
     expect(last.restart?.participants.every((p) => p.done && !p.runnable)).toBe(true);
@@ -52,9 +52,18 @@ describe('runSession', () => {
     const seen: SessionProgress[] = [];
     const rec = runSession(big, undefined, (p) => seen.push(p));
     expect(seen[0]).toMatchObject({ step: -1, op: 'tree' });
-    expect(seen.filter((p) => p.done === 0 && p.events >= 0).map((p) => p.op)).toEqual(
-      expect.arrayContaining(['tree', 'freeze', 'checkpoint', 'destroy', 'restart']),
-    );
+    // The tree, then each step in turn, each named once as it starts, with events counted so far.
+    const starts = seen.filter((p, i) => i === 0 || p.step !== seen[i - 1].step);
+    expect(starts.map((p) => [p.step, p.op, p.steps])).toEqual([
+      [-1, 'tree', 4],
+      [0, 'freeze', 4],
+      [1, 'checkpoint', 4],
+      [2, 'destroy', 4],
+      [3, 'restart', 4],
+    ]);
+    const events = seen.map((p) => p.events);
+    expect(events).toEqual([...events].sort((a, b) => a - b));
+    expect(starts[1].events).toBeGreaterThan(0);
     const inRestart = seen.filter((p) => p.op === 'restart' && p.total > 0);
     expect(inRestart.length).toBeGreaterThan(1);
     expect(inRestart.every((p) => p.total === 3000 && p.done <= p.total)).toBe(true);

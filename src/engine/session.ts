@@ -1,9 +1,11 @@
-import { EventLog, type EngineEvent, type EventInput } from './events';
+import { EngineLog, type EngineEvent, type EventInput } from './events';
 import type { World } from './kernel/types';
 import type { RestartRun } from './restart/restart';
-import { initialWorld, runSteps } from './scenario/runner';
+import type { Part } from './restart/types';
+import { initialWorld, runSteps, type RunObserver } from './scenario/runner';
 import { reportOutcome } from './scenario/report';
 import type { Scenario } from './scenario/types';
+import type { WorldSnapshot } from './snapshot';
 import type { Frame } from './timeline/changes';
 import type { SessionProgress, SessionRecording } from './session-types';
 import { ChangeRecorder } from './timeline/recorder';
@@ -19,7 +21,7 @@ const FRAME_PER_EVENT_LIMIT = 2500;
 const PROGRESS_EVERY = 4096;
 
 /** A log that calls back after each event, so the session can record the world there. */
-class TappedLog extends EventLog {
+class TappedLog extends EngineLog {
   constructor(private readonly after: (e: EngineEvent) => void) {
     super();
   }
@@ -44,6 +46,105 @@ export interface SessionOptions {
 }
 
 /**
+ * Records a run for the debugger, as the run's observer: a frame per engine event (or per step
+ * for very large trees), each with what changed since the frame before. Restart events are
+ * emitted in the middle of a step; their frames are recorded once the step has finished, so a
+ * frame never shows a half-taken step (or a stale run queue).
+ */
+class SessionRecorder implements RunObserver {
+  readonly frames: Frame[] = [];
+  readonly stepStarts: number[] = [];
+  readonly log: EngineLog;
+  private step = -1;
+  private restartRun: RestartRun | null = null;
+  /** Frames per event, or one per step above FRAME_PER_EVENT_LIMIT tasks. */
+  private perEvent = true;
+  private world: World | null = null;
+  private changes: ChangeRecorder | null = null;
+  /** Restart frames waiting for their step to finish. */
+  private pending = 0;
+  private eventsAtStart = 0;
+
+  constructor(
+    private readonly scenario: Scenario,
+    private readonly options: Pick<SessionOptions, 'onProgress' | 'onFrame'>,
+  ) {
+    this.log = new TappedLog((event) => this.event(event));
+  }
+
+  /** The world is built: from here on its changes are recorded. */
+  begin(world: World): WorldSnapshot {
+    this.world = world;
+    this.changes = new ChangeRecorder(world);
+    this.perEvent = taskCount(world) <= FRAME_PER_EVENT_LIMIT;
+    return this.changes.snapshot();
+  }
+
+  progress(): void {
+    const s = this.restartRun?.s;
+    const step = this.step;
+    this.options.onProgress?.({
+      step,
+      steps: this.scenario.steps.length,
+      op: step < 0 ? 'tree' : this.scenario.steps[step].op,
+      done: s ? s.tasksDone : 0,
+      total: s ? s.pids.length : 0,
+      events: this.log.length,
+    });
+  }
+
+  stepStarted(index: number): void {
+    this.step = index;
+    this.progress();
+    this.stepStarts.push(this.frames.length);
+    this.eventsAtStart = this.log.length;
+  }
+
+  stepEnded(index: number): void {
+    if (this.perEvent || this.log.length === this.eventsAtStart) return;
+    this.frames.push({
+      event: this.log.events[this.log.length - 1],
+      step: index,
+      change: null,
+      active: null,
+    });
+    this.record(this.frames.length - 1);
+  }
+
+  restart(run: RestartRun | null): void {
+    this.fillPending();
+    this.restartRun = run;
+  }
+
+  restartStepped(stepped: Part, broadcast: boolean): void {
+    this.changes?.noteStep(stepped, broadcast);
+    this.fillPending();
+  }
+
+  private event(event: EngineEvent): void {
+    if (this.options.onProgress && this.log.length % PROGRESS_EVERY === 0) this.progress();
+    this.changes?.noteEvent(event);
+    if (!this.world || this.step < 0 || !this.perEvent) return;
+    this.frames.push({ event, step: this.step, change: null, active: null });
+    if (this.restartRun) this.pending++;
+    else this.record(this.frames.length - 1);
+  }
+
+  private record(index: number): void {
+    const frame = this.frames[index];
+    frame.change = this.changes!.record(this.world!, this.restartRun?.s ?? null);
+    frame.active = this.changes!.activePid();
+    this.options.onFrame?.(index, this.world!, this.restartRun);
+  }
+
+  private fillPending(): void {
+    if (!this.world || this.pending === 0) return;
+    for (let i = this.frames.length - this.pending; i < this.frames.length; i++) this.record(i);
+    this.pending = 0;
+  }
+}
+
+/**
  * Runs a scenario for the debugger, recording what changed after every engine event (or after
  * every step for very large trees). Deterministic: the same scenario gives the same recording.
  * The scenario must come from parseScenario (its tree is valid); anything else throws.
@@ -54,89 +155,19 @@ export function runSession(
   onProgress?: (p: SessionProgress) => void,
   onFrame?: SessionOptions['onFrame'],
 ): SessionRecording {
-  let step = -1;
-  let restart: RestartRun | null = null;
-  let perEvent = true;
-  let world: World | null = null;
-  let recorder: ChangeRecorder | null = null;
-  const frames: Frame[] = [];
-  const stepStarts: number[] = [];
-  const record = (index: number) => {
-    const frame = frames[index];
-    frame.change = recorder!.record(world!, restart?.s ?? null);
-    frame.active = recorder!.activePid();
-    onFrame?.(index, world!, restart);
-  };
-
-  // Restart events are emitted in the middle of a step; their frames are recorded once the step
-  // has finished, so a frame never shows a half-taken step (or a stale run queue).
-  let pending = 0;
-  const fillPending = () => {
-    if (!world || pending === 0) return;
-    for (let i = frames.length - pending; i < frames.length; i++) record(i);
-    pending = 0;
-  };
-  const progress = () => {
-    const s = restart?.s;
-    onProgress?.({
-      step,
-      steps: scenario.steps.length,
-      op: step < 0 ? 'tree' : scenario.steps[step].op,
-      done: s ? s.tasksDone : 0,
-      total: s ? s.pids.length : 0,
-      events: log.length,
-    });
-  };
-  const log = new TappedLog((event) => {
-    if (onProgress && log.length % PROGRESS_EVERY === 0) progress();
-    recorder?.noteEvent(event);
-    if (!world || step < 0 || !perEvent) return;
-    const frame: Frame = { event, step, change: null, active: null };
-    frames.push(frame);
-    if (restart) pending++;
-    else record(frames.length - 1);
-  });
-  progress();
-  const built = initialWorld(scenario, log);
-  if ('unsupported' in built) throw new Error(built.unsupported);
-  world = built;
-  recorder = new ChangeRecorder(world);
-  perEvent = taskCount(world) <= FRAME_PER_EVENT_LIMIT;
-  const initial = recorder.snapshot();
-  let eventsAtStart = 0;
+  const session = new SessionRecorder(scenario, { onProgress, onFrame });
+  session.progress();
+  const world = initialWorld(scenario, session.log);
+  if ('unsupported' in world) throw new Error(world.unsupported);
+  const initial = session.begin(world);
   const result = runSteps(scenario, world, scenario.variant, {
     baseDir: '.',
     readFile,
-    log,
-    onRestart: (r) => {
-      fillPending();
-      restart = r;
-      if (r) {
-        r.afterStep = (stepped, broadcast) => {
-          recorder!.noteStep(stepped, broadcast);
-          fillPending();
-        };
-      }
-    },
-    onStep: (index, phase) => {
-      if (phase === 'start') {
-        step = index;
-        progress();
-        stepStarts.push(frames.length);
-        eventsAtStart = log.length;
-      } else if (!perEvent && log.length > eventsAtStart) {
-        const frame: Frame = {
-          event: log.events[log.length - 1],
-          step: index,
-          change: null,
-          active: null,
-        };
-        frames.push(frame);
-        record(frames.length - 1);
-      }
-    },
+    log: session.log,
+    observer: session,
   });
   const images: Record<string, Uint8Array> = {};
   for (const [k, v] of world.images) images[k] = v;
+  const { frames, stepStarts } = session;
   return { scenario, initial, frames, stepStarts, report: reportOutcome(result), images };
 }

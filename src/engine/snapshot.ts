@@ -73,3 +73,12 @@ export interface WorldSnapshot {
   images: string[];
   restart: RestartView | null;
 }
+
+/**
+ * The container the debugger shows at a snapshot: the one a restart builds while there is one,
+ * else the current one (or the current one, if the restart's is not in the snapshot).
+ */
+export function shownContainer(s: WorldSnapshot): WorldSnapshot['containers'][number] | undefined {
+  const id = s.restart?.container ?? s.current;
+  return s.containers.find((c) => c.id === id) ?? s.containers.find((c) => c.id === s.current);
+}

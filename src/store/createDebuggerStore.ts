@@ -1,5 +1,5 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import { Timeline } from '../engine/timeline/timeline';
+import { WorldReplay } from '../engine/timeline/timeline';
 import { firstErrorFrame } from './markers';
 import { SPEEDS, type Breakpoint, type DebuggerState } from './types';
 
@@ -20,7 +20,7 @@ function clampCursor(cursor: number, frames: number): number {
  * The worlds at and just before frame `at`. Read here, when the cursor moves, and never while
  * rendering: reading a world moves the timeline's one shared position.
  */
-function worldsAt(timeline: Timeline | null, at: number) {
+function worldsAt(timeline: WorldReplay | null, at: number) {
   if (!timeline) return { snapshot: null, previousSnapshot: null };
   return { snapshot: timeline.at(at), previousSnapshot: at >= 0 ? timeline.at(at - 1) : null };
 }
@@ -60,7 +60,7 @@ export function createDebuggerStore(): DebuggerStore {
 
     setRecording(recording, cursor) {
       const frames = recording.frames.length;
-      const timeline = new Timeline(recording.initial, recording.frames);
+      const timeline = new WorldReplay(recording.initial, recording.frames);
       const at = clampCursor(cursor ?? frames - 1, frames);
       const endSnapshot = timeline.at(frames - 1);
       const firstError = firstErrorFrame(recording);

@@ -2,7 +2,7 @@ import type { ExploreResult } from '../engine/explore/explore';
 import type { Variant } from '../engine/scenario/types';
 import type { SessionProgress, SessionRecording } from '../engine/session-types';
 import type { WorldSnapshot } from '../engine/snapshot';
-import type { Timeline } from '../engine/timeline/timeline';
+import type { WorldReplay } from '../engine/timeline/timeline';
 
 export type Breakpoint =
   { kind: 'fn'; fn: string } | { kind: 'active'; pid: number } | { kind: 'error' };
@@ -22,7 +22,7 @@ export type Busy = 'load' | 'explore' | null;
 export interface DebuggerData {
   recording: SessionRecording | null;
   /** Rebuilds the world at any frame of `recording` from the frames' changes. */
-  timeline: Timeline | null;
+  timeline: WorldReplay | null;
   /** Index into recording.frames; -1 is the world before any event. */
   cursor: number;
   /** The world at the cursor (what the tree shows). */

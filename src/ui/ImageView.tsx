@@ -1,3 +1,4 @@
+import { errorText } from '../engine/error-text';
 import { useEffect, useRef, useState } from 'react';
 import type { DecodedImage } from '../engine/image/types';
 import { HexDump } from './HexDump';
@@ -28,7 +29,7 @@ export function ImageView({
     let live = true;
     app.decodeImage(bytes).then(
       (d) => live && setDecoded(d),
-      (e: unknown) => live && setError(e instanceof Error ? e.message : String(e)),
+      (e: unknown) => live && setError(errorText(e)),
     );
     return () => {
       live = false;

@@ -1,9 +1,15 @@
 import { useMemo } from 'react';
 import { showComm } from '../engine/kernel/comm';
 import { describeWaitStatus, signalName } from '../engine/kernel/signals';
-import { partId } from '../engine/part-id';
 import { criuNotes, type CriuNote } from '../engine/import/criu-notes';
-import type { ParticipantView, RestartView, TaskView } from '../engine/snapshot';
+import { partId } from '../engine/part-id';
+import { activePid } from '../engine/restart/view';
+import {
+  shownContainer,
+  type ParticipantView,
+  type RestartView,
+  type TaskView,
+} from '../engine/snapshot';
 import { COORDINATOR_PID } from '../render/tree';
 import { selectSelection, selectSnapshot } from '../store/selectors';
 import { ActiveBreakpoint } from './ActiveBreakpoint';
@@ -81,7 +87,7 @@ function CtxPanel({ r }: { r: RestartView }) {
             ['image', r.image],
             [
               'active_pid',
-              `${c.active_pid}${c.active_pid >= 0 && c.active_pid < r.pids.length ? ` → pid ${r.pids[c.active_pid]}` : ''}`,
+              `${c.active_pid}${activePid(r) === null ? '' : ` → pid ${activePid(r)}`}`,
             ],
             ['nr_pids', c.nr_pids],
             ['pids', r.pids.join(', ')],
@@ -125,8 +131,7 @@ export function Inspector() {
   const { task, participant, criu } = useMemo(() => {
     if (!snapshot || selection === null) return { task: null, participant: null, criu: [] };
     const r = snapshot.restart;
-    const id = r?.container ?? snapshot.current;
-    const c = snapshot.containers.find((x) => x.id === id);
+    const c = shownContainer(snapshot);
     const pid = selection === COORDINATOR_PID ? null : selection;
     const pId = partId(pid);
     const task = c?.tasks.find((t) => t.pid === pid) ?? null;

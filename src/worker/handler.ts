@@ -1,3 +1,4 @@
+import { errorText } from '../engine/error-text';
 import type { ExploreResult } from '../engine/explore/explore';
 import type { DecodedImage } from '../engine/image/types';
 import type { Scenario, Variant } from '../engine/scenario/types';
@@ -38,10 +39,6 @@ export interface EngineApi {
 
 /** About 20 ms of deserialization on the page per message. */
 export const FRAMES_PER_MESSAGE = 1500;
-
-function message(err: unknown): string {
-  return err instanceof Error ? err.message : String(err);
-}
 
 /** Scenario text checked by the parser, answered as a scenario or the parser's message. */
 function scenarioAnswer(api: EngineApi, id: number, text: string, source: string): EngineResponse {
@@ -110,7 +107,7 @@ export function handleRequest(
         return scenarioAnswer(api, req.id, req.text, req.source);
     }
   } catch (err) {
-    return { type: 'error', id: req.id, message: `engine failure: ${message(err)}` };
+    return { type: 'error', id: req.id, message: `engine failure: ${errorText(err)}` };
   }
 }
 
@@ -136,7 +133,7 @@ export async function handleImportDump(
       return { type: 'error', id: req.id, message: `${req.name}: ${imported.message}` };
     return scenarioAnswer(api, req.id, imported.json, req.name);
   } catch (err) {
-    return { type: 'error', id: req.id, message: `engine failure: ${message(err)}` };
+    return { type: 'error', id: req.id, message: `engine failure: ${errorText(err)}` };
   }
 }
 

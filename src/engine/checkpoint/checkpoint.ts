@@ -1,5 +1,5 @@
 import { kerror, type KError } from '../errno';
-import type { EventLog } from '../events';
+import type { EngineLog } from '../events';
 import {
   EXIT_ZOMBIE,
   TASK_DEAD,
@@ -39,7 +39,11 @@ const ACTOR = 'checkpoint';
  * sys_checkpoint(root, fd, flags) from a privileged checkpointer outside the container.
  * Never modifies a task: both success and refusal leave the container as it was.
  */
-export function sysCheckpoint(log: EventLog, c: Container, args: CheckpointArgs): CheckpointResult {
+export function sysCheckpoint(
+  log: EngineLog,
+  c: Container,
+  args: CheckpointArgs,
+): CheckpointResult {
   const flags = args.subtree ? CHECKPOINT_SUBTREE : 0;
   const rootPid = args.root ?? c.root;
   log.emit({

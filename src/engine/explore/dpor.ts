@@ -1,5 +1,5 @@
 import type { PartId } from '../part-id';
-import type { EventLog } from '../events';
+import type { EngineLog } from '../events';
 import { cloneRun } from '../restart/clone';
 import { Dependence, footprint, type Footprint } from '../restart/footprint';
 import { stepRestart, type RestartRun } from '../restart/restart';
@@ -84,7 +84,7 @@ function partAt(s: RestartState, slot: number): Part {
 }
 
 export function exploreReduced(
-  start: (log: EventLog | null) => RestartRun,
+  start: (log: EngineLog | null) => RestartRun,
   o: ReducedOptions,
 ): ReducedResult {
   const dep = new Dependence();

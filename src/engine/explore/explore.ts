@@ -1,4 +1,4 @@
-import { EventLog, type EngineEvent } from '../events';
+import { EngineLog, type EngineEvent } from '../events';
 import type { PartId } from '../part-id';
 import { cloneRun } from '../restart/clone';
 import { beginRestart, runnableIds, stepRestart, type RestartRun } from '../restart/restart';
@@ -70,7 +70,7 @@ export interface ExploreWalk {
  * once. `schedules` counts the distinct complete schedules (paths) the merged graph stands for.
  */
 export function exploreRestart(
-  start: (log: EventLog | null) => RestartRun,
+  start: (log: EngineLog | null) => RestartRun,
   variant: Variant,
   maxStates: number,
   walk: ExploreWalk = {},
@@ -181,7 +181,7 @@ export function exploreRestart(
  * invariant is about a moment rather than the end.
  */
 export function exploreRestartReduced(
-  start: (log: EventLog | null) => RestartRun,
+  start: (log: EngineLog | null) => RestartRun,
   variant: Variant,
   maxStates: number,
   onProgress?: (states: number) => boolean | void,
@@ -242,12 +242,12 @@ export function exploreRestartReduced(
  * after step `step`; returns the events and the index of that step's event, or null.
  */
 function replayFrom(
-  start: (log: EventLog | null) => RestartRun,
+  start: (log: EngineLog | null) => RestartRun,
   schedule: PartId[],
   invariant: InvariantName,
   step: number,
 ): { events: EngineEvent[]; event: number } | null {
-  const log = new EventLog();
+  const log = new EngineLog();
   const run = start(log);
   let event = -1;
   let broke = false;
@@ -268,10 +268,10 @@ function replayFrom(
 
 /** The events of one schedule, replayed from the start with a real log. */
 function replayEvents(
-  start: (log: EventLog | null) => RestartRun,
+  start: (log: EngineLog | null) => RestartRun,
   schedule: PartId[],
 ): EngineEvent[] {
-  const log = new EventLog();
+  const log = new EngineLog();
   const run = start(log);
   for (const id of schedule) if (!stepRestart(run, id).ok) break;
   return log.events;
@@ -282,7 +282,7 @@ export function restartStarter(
   scenario: Scenario,
   opts: { variant?: Variant; baseDir?: string; readFile?: (path: string) => Uint8Array | null },
 ):
-  | { start: (log: EventLog | null, schedule?: Schedule) => RestartRun; variant: Variant }
+  | { start: (log: EngineLog | null, schedule?: Schedule) => RestartRun; variant: Variant }
   | { unsupported: string } {
   const prep = prepareRestart(scenario, {
     variant: opts.variant,
@@ -290,7 +290,7 @@ export function restartStarter(
     readFile: opts.readFile ?? (() => null),
   });
   if ('unsupported' in prep) return prep;
-  const start = (log: EventLog | null, schedule?: Schedule) =>
+  const start = (log: EngineLog | null, schedule?: Schedule) =>
     beginRestart(prep.freshWorld(), {
       imageName: prep.image,
       bytes: prep.bytes,

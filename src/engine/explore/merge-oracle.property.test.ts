@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { RestartState } from '../restart/types';
 import { VARIANTS } from '../scenario/types';
-import { scenario } from '../scenario/testing';
+import { CHECKPOINT_STEPS, scenario } from '../scenario/testing';
 import { exploreScenario, type ExploreResult } from './explore';
 
 /**
@@ -109,13 +109,7 @@ function explore({ tree, damage }: Case, variant: RestartState['variant'], key: 
     : [];
   const s = scenario({
     tree,
-    steps: [
-      { op: 'freeze' },
-      { op: 'checkpoint', image: 'a' },
-      { op: 'destroy' },
-      ...patch,
-      { op: 'restart', image: 'a' },
-    ],
+    steps: [...CHECKPOINT_STEPS, ...patch, { op: 'restart', image: 'a' }],
   });
   const r = exploreScenario(s, {
     variant,

@@ -1,5 +1,5 @@
 import type { PartId } from '../part-id';
-import { EventLog } from '../events';
+import { EngineLog } from '../events';
 import { stepRestart, type RestartRun } from '../restart/restart';
 import { toArray } from '../restart/trail';
 import type { RestartState } from '../restart/types';
@@ -25,7 +25,7 @@ export interface WalkOptions {
 }
 
 export function randomWalks(
-  start: (log: EventLog | null, schedule: Schedule) => RestartRun,
+  start: (log: EngineLog | null, schedule: Schedule) => RestartRun,
   variant: Variant,
   o: WalkOptions,
 ): ExploreResult & { walks: number; seed: string; distinct: number } {
@@ -74,11 +74,11 @@ export function randomWalks(
 
 /** Replays a walk's schedule with a log, checking the invariant after every step. */
 function whereItBroke(
-  start: (log: EventLog | null, schedule: Schedule) => RestartRun,
+  start: (log: EngineLog | null, schedule: Schedule) => RestartRun,
   schedule: PartId[],
   invariant: InvariantName,
 ): { events: FoundViolation['events']; step: number; event: number } {
-  const log = new EventLog();
+  const log = new EngineLog();
   const run = start(log, 'fifo');
   let step = schedule.length - 1;
   let event = -1;

@@ -2,6 +2,7 @@
  * Structure of a criu-tree/1 bundle (spec 5.1): the wrapper, the pstree entries and the cores,
  * checked and normalised, before any tree rule is applied. Every problem names its place.
  */
+import { errorText } from '../error-text';
 import { describe, isObj, normalizeKeys, toInt, type Obj } from './bundle-json';
 import { critComm } from './criu/crit-repr';
 
@@ -44,7 +45,7 @@ export function readBundle(
   } catch (e) {
     // BundleError only spares every check an early return; it never leaves this module.
     if (e instanceof BundleError) return { ok: false, message: e.message };
-    return { ok: false, message: `internal error: ${e instanceof Error ? e.message : String(e)}` };
+    return { ok: false, message: `internal error: ${errorText(e)}` };
   }
 }
 

@@ -3,6 +3,7 @@
  * (criu/dump.ts), as a crviz-scenario/1 with no steps. The tree rules are CRIU's own restore rules
  * (spec 5.2), so a tree that CRIU would refuse to restore is refused here with CRIU's reason.
  */
+import { errorText } from '../error-text';
 import { parseJson } from '../scenario/parse-json';
 import { baseName } from '../scenario/parse';
 import { describe, isObj, toInt, type Obj } from './bundle-json';
@@ -51,7 +52,7 @@ export function scenarioFromBundle(b: Bundle, meta: BundleMeta): ImportResult {
     built = buildTree(b);
   } catch (e) {
     if (e instanceof TreeError) return { ok: false, message: e.message };
-    return { ok: false, message: `internal error: ${e instanceof Error ? e.message : String(e)}` };
+    return { ok: false, message: `internal error: ${errorText(e)}` };
   }
   const zombies = built.tree.filter((e) => e.state === 'zombie').length;
   const processes = b.entries.length;

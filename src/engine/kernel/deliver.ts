@@ -2,7 +2,7 @@
 import { EXIT_ZOMBIE, TASK_RUNNING, TASK_STOPPED, TASK_TRACED } from './constants';
 import { defaultAction, signalName } from './signals';
 import type { Task } from './types';
-import { emit, type Delivery, type K } from './k';
+import { emit, type Delivery, type K } from './operation';
 import { alive, isFrozen, threadGroup } from './tree';
 import { groupExitK } from './exit';
 import { finishZap } from './zap';

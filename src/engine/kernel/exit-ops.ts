@@ -1,7 +1,7 @@
 /** The exit and thread_exit operations: a task ends itself. */
 import { kerror, ok, type KResult } from '../errno';
 import type { World } from './types';
-import { begin, emit, kctx, refuse } from './k';
+import { begin, emit, kctx, refuse } from './operation';
 import { partId } from '../part-id';
 import { doExitK, groupExitK } from './exit';
 import { settle } from './deliver';

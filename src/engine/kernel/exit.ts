@@ -5,7 +5,7 @@
 import { describeWaitStatus } from './signals';
 import { PF_EXITING, TASK_DEAD } from './constants';
 import type { Container, Task, World } from './types';
-import { emit, kctx, type K } from './k';
+import { emit, kctx, type K } from './operation';
 import { partId, type Actor } from '../part-id';
 import { alive, isLeader, threadGroup } from './tree';
 import { exitNotifyK } from './notify';

@@ -1,7 +1,7 @@
 /** do_fork / copy_process: new processes and new threads. */
 import { fail, kerror, ok, type KResult } from '../errno';
 import type { World } from './types';
-import { begin, emit, refuse } from './k';
+import { begin, emit, refuse } from './operation';
 import { partId } from '../part-id';
 import { showComm, truncateComm } from './comm';
 import { nextPid, validPid } from './tree';

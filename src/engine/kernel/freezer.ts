@@ -1,7 +1,7 @@
 /** The container's freezer cgroup (freezer_write, cgroup_attach_task) and destroy. */
 import { kerror, ok, type KResult } from '../errno';
 import type { Container, Task, World } from './types';
-import { begin, containerFor, emit, isError, kctx, refuse, type K } from './k';
+import { begin, containerFor, emit, isError, kctx, refuse, type K } from './operation';
 import { alive } from './tree';
 import { deliver, settle } from './deliver';
 import { destroyContainer } from './zap';

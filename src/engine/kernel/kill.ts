@@ -3,7 +3,7 @@ import { kerror, ok, type KResult } from '../errno';
 import { validSignal } from './constants';
 import { signalName } from './signals';
 import type { World } from './types';
-import { begin, emit, kctx, refuse } from './k';
+import { begin, emit, kctx, refuse } from './operation';
 import { deliver, settle } from './deliver';
 
 export interface KillArgs {

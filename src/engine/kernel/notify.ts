@@ -2,7 +2,7 @@
 import { EXIT_DEAD, EXIT_ZOMBIE, PF_RESTARTING, SIGCHLD } from './constants';
 import { defaultAction, signalName } from './signals';
 import type { Task } from './types';
-import { emit, type K } from './k';
+import { emit, type K } from './operation';
 import { partId, type Actor } from '../part-id';
 import { groupEmpty, isLeader, threadGroup, unlinkChild } from './tree';
 import { forgetOriginalParent } from './reparent';

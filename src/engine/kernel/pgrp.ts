@@ -1,7 +1,7 @@
 /** kill_orphaned_pgrp(): job control's rescue of stopped jobs whose last outside link died. */
 import { SIGCONT, SIGHUP, TASK_STOPPED } from './constants';
 import type { Container, Task } from './types';
-import { emit, type K } from './k';
+import { emit, type K } from './operation';
 import { partId } from '../part-id';
 import { isLeader } from './tree';
 

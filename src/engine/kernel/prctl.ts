@@ -3,7 +3,7 @@ import { kerror, ok, type KResult } from '../errno';
 import { validSignal } from './constants';
 import { signalName } from './signals';
 import type { World } from './types';
-import { begin, emit, refuse } from './k';
+import { begin, emit, refuse } from './operation';
 import { partId } from '../part-id';
 import { threadGroup } from './tree';
 

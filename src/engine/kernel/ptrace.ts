@@ -2,7 +2,7 @@
 import { kerror, ok, type KResult } from '../errno';
 import { TASK_RUNNING, TASK_TRACED } from './constants';
 import type { World } from './types';
-import { begin, emit, refuse } from './k';
+import { begin, emit, refuse } from './operation';
 import { partId } from '../part-id';
 import { alive } from './tree';
 

@@ -10,7 +10,7 @@ import {
 } from './constants';
 import { signalName } from './signals';
 import type { Container, Task } from './types';
-import { emit, type K } from './k';
+import { emit, type K } from './operation';
 import { partId, type Actor } from '../part-id';
 import { groupEmpty, linkChild, threadGroup } from './tree';
 import { doNotifyParent, releaseTask } from './notify';

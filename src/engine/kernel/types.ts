@@ -1,4 +1,4 @@
-import type { EventLog } from '../events';
+import type { EngineLog } from '../events';
 
 /**
  * One task_struct of the simulated 2.6.31 kernel, as far as Linux-CR's task record and the
@@ -65,5 +65,5 @@ export interface World {
   /** Id of the current container (pids in scenario steps name its tasks). */
   current: number;
   images: Map<string, Uint8Array>;
-  log: EventLog;
+  log: EngineLog;
 }

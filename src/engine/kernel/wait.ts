@@ -3,7 +3,7 @@ import { kerror, ok, type KResult } from '../errno';
 import { EXIT_DEAD, EXIT_ZOMBIE, SIGCHLD, TASK_STOPPED } from './constants';
 import { describeWaitStatus } from './signals';
 import type { Container, Task, World } from './types';
-import { begin, emit, kctx, refuse } from './k';
+import { begin, emit, kctx, refuse } from './operation';
 import { partId } from '../part-id';
 import { delayedLeader, threadGroup } from './tree';
 import { releaseTask } from './notify';

@@ -1,10 +1,10 @@
-import { EventLog } from '../events';
+import { EngineLog } from '../events';
 import { SIGCHLD, TASK_RUNNING } from './constants';
 import type { Container, Task, World } from './types';
 
 /** An empty machine: no containers, no images, a fresh event log. */
 export function createWorld(): World {
-  return { containers: [], current: 0, images: new Map(), log: new EventLog() };
+  return { containers: [], current: 0, images: new Map(), log: new EngineLog() };
 }
 
 /** The container that scenario pids name, unless it has been destroyed. */

@@ -1,7 +1,7 @@
 /** zap_pid_ns_processes(): the end of a pid namespace, done in one pass for big containers. */
 import { SIGKILL } from './constants';
 import type { Container, Task } from './types';
-import { emit, type K } from './k';
+import { emit, type K } from './operation';
 import { partId, type Actor } from '../part-id';
 
 /**

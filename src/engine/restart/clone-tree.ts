@@ -1,8 +1,8 @@
 import { kerror, type KError } from '../errno';
-import { EventLog } from '../events';
+import { EngineLog } from '../events';
 import { EXIT_DEAD, EXIT_ZOMBIE, TASK_INTERRUPTIBLE } from '../kernel/constants';
 import { doExitK } from '../kernel/exit';
-import { kctx } from '../kernel/k';
+import { kctx } from '../kernel/operation';
 import { releaseTask } from '../kernel/notify';
 import { settle } from '../kernel/deliver';
 import { createTask } from '../kernel/world';
@@ -22,7 +22,7 @@ import type { RestartState, TaskPart } from './types';
  */
 export function runUserOp(s: RestartState, op: UserOp, world: World, emit: Emit): KError | null {
   const c = s.container!;
-  const scratch = { ...world, log: new EventLog() };
+  const scratch = { ...world, log: new EngineLog() };
   const e = op.task;
   switch (op.kind) {
     case 'clone': {

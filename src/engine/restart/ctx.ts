@@ -38,13 +38,9 @@ export function ctxPut(ctx: RestartCtx): number {
   return ctx.refcount;
 }
 
-export function ctxRefData(ctx: RestartCtx): Record<string, number> {
-  return { refcount: ctx.refcount, active_pid: ctx.active };
-}
-
-/** get_active_pid: the vpid whose turn it is, or 0 before the first activation. */
-export function activeVpid(ctx: RestartCtx): number {
-  return ctx.active >= 0 && ctx.active < ctx.nrPids ? ctx.pids[ctx.active].vpid : 0;
+/** get_active_pid as a pid: the task whose turn it is; null before the first turn or past the last. */
+export function activeTaskPid(ctx: RestartCtx): number | null {
+  return ctx.active >= 0 && ctx.active < ctx.nrPids ? ctx.pids[ctx.active].vpid : null;
 }
 
 /**

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { EventLog } from '../events';
+import { EngineLog } from '../events';
 import { isHung } from './runnable';
 import { run } from '../scenario/testing';
 import { beginRestart, runRestart } from './restart';
@@ -94,7 +94,7 @@ describe('restart of a damaged image', () => {
             ],
           });
           const bytes = before.world.images.get('a')!;
-          const log = new EventLog();
+          const log = new EngineLog();
           const rerun = beginRestart(before.world, {
             imageName: 'a',
             bytes,

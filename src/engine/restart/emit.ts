@@ -1,4 +1,4 @@
-import type { EventInput, EventLog } from '../events';
+import type { EventInput, EngineLog } from '../events';
 import type { KernelFn } from '../kernel-fns';
 import type { Actor } from '../part-id';
 
@@ -11,7 +11,7 @@ export interface EmitExtra {
 /** Emits one event of a restart step (actor, kernel function, what happened). */
 export type Emit = (actor: Actor, fn: KernelFn, what: string, extra?: EmitExtra) => void;
 
-export function emitterFor(log: EventLog | null, onEmit?: () => void): Emit {
+export function emitterFor(log: EngineLog | null, onEmit?: () => void): Emit {
   return (actor, fn, what, extra) => {
     onEmit?.();
     if (!log) return;

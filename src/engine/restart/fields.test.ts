@@ -3,7 +3,7 @@ import { kerror } from '../errno';
 import { stateKey } from '../explore/hash';
 import { cloneContainer } from '../kernel/world';
 import { prepareRestart } from '../scenario/runner';
-import { scenario } from '../scenario/testing';
+import { CHECKPOINT_RESTART_STEPS, scenario } from '../scenario/testing';
 import { cloneRun } from './clone';
 import {
   COORD_PART_FIELDS,
@@ -24,12 +24,7 @@ function halfWay(): RestartRun {
       { pid: 2, ppid: 1, comm: 'sh' },
       { pid: 3, ppid: 2, state: 'zombie', exit_code: 256 },
     ],
-    steps: [
-      { op: 'freeze' },
-      { op: 'checkpoint', image: 'a' },
-      { op: 'destroy' },
-      { op: 'restart', image: 'a' },
-    ],
+    steps: CHECKPOINT_RESTART_STEPS,
   });
   const prep = prepareRestart(s, { baseDir: '.', readFile: () => null });
   if ('unsupported' in prep) throw new Error(prep.unsupported);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { EventLog } from '../events';
+import { EngineLog } from '../events';
 import { EXIT_ZOMBIE } from '../kernel/constants';
 import { run } from '../scenario/testing';
 import { beginRestart, stepRestart } from './restart';
@@ -20,7 +20,7 @@ function checkpointed() {
 describe('PF_RESTARTING during restart', () => {
   it('keeps a restored zombie a zombie, with no SIGCHLD, even when its parent ignores SIGCHLD', () => {
     const world = checkpointed();
-    const log = new EventLog();
+    const log = new EngineLog();
     const run = beginRestart(world, {
       imageName: 'a',
       bytes: world.images.get('a')!,

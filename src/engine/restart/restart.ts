@@ -1,8 +1,9 @@
 import { fail, ok, type KError, type KResult } from '../errno';
-import type { EventLog } from '../events';
+import type { EngineLog } from '../events';
 import { cloneContainer, newContainer } from '../kernel/world';
 import type { World } from '../kernel/types';
 import type { Schedule, Variant } from '../scenario/types';
+import { activeTaskPid } from './ctx';
 import { emitterFor, type Emit } from './emit';
 import { allTasksSettled, refreshOne } from './runnable';
 import { RunQueue } from './runqueue';
@@ -19,11 +20,8 @@ export interface RestartRun {
   world: World;
   emit: Emit;
   picker: Picker;
-  /**
-   * Called when a step has fully finished, with the participant that stepped and whether the
-   * step may have woken every participant (the session records the world there).
-   */
-  afterStep?: (stepped: Part, broadcast: boolean) => void;
+  /** RestartOptions.afterStep. */
+  readonly afterStep?: (stepped: Part, broadcast: boolean) => void;
 }
 
 export interface RestartOptions {
@@ -32,7 +30,12 @@ export interface RestartOptions {
   variant: Variant;
   schedule?: Schedule;
   /** Where events go; null keeps none (the explorer). */
-  log: EventLog | null;
+  log: EngineLog | null;
+  /**
+   * Called when a step has fully finished, with the participant that stepped and whether the
+   * step may have woken every participant (the session records the world there).
+   */
+  afterStep?: (stepped: Part, broadcast: boolean) => void;
 }
 
 /** The coordinator is forked outside a new, empty container; nothing runs until the first step. */
@@ -72,7 +75,13 @@ export function beginRestart(world: World, o: RestartOptions): RestartRun {
     taken: null,
     events: 0,
   };
-  const run: RestartRun = { s, world, picker: pickerFor(o.schedule), emit: () => {} };
+  const run: RestartRun = {
+    s,
+    world,
+    picker: pickerFor(o.schedule),
+    emit: () => {},
+    afterStep: o.afterStep,
+  };
   run.emit = emitterFor(o.log, () => {
     run.s.events++;
   });
@@ -169,11 +178,9 @@ export function stepRestart(run: RestartRun, choice?: PartId): KResult<PartId> {
   }
   refreshOne(s, p);
   refreshOne(s, s.coord);
-  const ctx = s.ctx;
-  if (ctx && ctx.active >= 0 && ctx.active < ctx.nrPids) {
-    const active = s.byPid.get(ctx.pids[ctx.active].vpid);
-    if (active) refreshOne(s, active);
-  }
+  const activePid = s.ctx ? activeTaskPid(s.ctx) : null;
+  const active = activePid === null ? undefined : s.byPid.get(activePid);
+  if (active) refreshOne(s, active);
   if (broadcast) for (const t of s.tasks) refreshOne(s, t);
   s.finished = s.coord.pc === 'done' && allTasksSettled(s);
   run.afterStep?.(p, broadcast);

@@ -33,27 +33,6 @@ export function canRun(s: RestartState, p: Part): boolean {
   }
 }
 
-/** A waiting participant's wait, for "what it waits for" in the UI. */
-export function waitsFor(p: Part): string | null {
-  if (p.kind === 'coord') {
-    if (p.pc === 'wait_all_tasks_finish') return 'ctx->complete';
-    if (p.pc === 'zap_pid_ns_processes') return 'every restarting task to be dead';
-    return null;
-  }
-  switch (p.pc) {
-    case 'wait_checkpoint_ctx':
-      return 'a checkpoint_ctx from prepare_descendants';
-    case 'wait_task_active':
-      return `active_pid to reach pids[${p.index}]`;
-    case 'wait_task_sync':
-      return 'CKPT_CTX_SUCCESS or CKPT_CTX_ERROR';
-    case 'wait_ghostq':
-      return 'every task to be activated (ghostq)';
-    default:
-      return null;
-  }
-}
-
 /**
  * Re-evaluates a participant a step may have woken or put to sleep, keeping the run queue in
  * the order participants became runnable (the `fifo` order).

@@ -1,5 +1,5 @@
 import { kerror } from '../errno';
-import { EventLog } from '../events';
+import { EngineLog } from '../events';
 import {
   EXIT_DEAD,
   EXIT_ZOMBIE,
@@ -175,7 +175,7 @@ export function stepTask(
     case 'exit_notify': {
       if (c.init === p.pid && s.tasksDone < s.tasks.length - 1) return zapNamespace(s, p, emit);
       // The kernel's exit_notify logs its own sub-steps; one restart step shows as one event.
-      const sub = new EventLog();
+      const sub = new EngineLog();
       exitNotify({ ...world, log: sub }, c, p.pid);
       s.sigchldFromRestarting += sub.events.filter(
         (e) => e.fn === 'do_notify_parent' && typeof e.data?.signal === 'number' && !e.data?.muted,

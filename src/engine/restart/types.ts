@@ -1,7 +1,6 @@
 import type { KError } from '../errno';
-import type { EventLog } from '../events';
 import type { PidsEntry } from '../image/types';
-import type { Container, World } from '../kernel/types';
+import type { Container } from '../kernel/types';
 import type { PartId, TaskPartId } from '../part-id';
 import type { Variant } from '../scenario/types';
 import type { RunQueue } from './runqueue';
@@ -175,10 +174,4 @@ export interface RestartState {
   /** Participant ids in the order they ran: the schedule that reproduces this run. */
   taken: Trail<PartId> | null;
   events: number;
-}
-
-/** The world a restart acts on, plus the log its events go to. */
-export interface RestartEnv {
-  world: World;
-  log: EventLog;
 }

@@ -67,6 +67,31 @@ function ctxView(ctx: RestartCtx): RestartCtxView {
   return v as RestartCtxView;
 }
 
+/** Who holds active_pid: the pid of the task whose turn it is, `complete` past the last one. */
+export type ActiveHolder = number | 'complete' | null;
+
+/** The part of a restart's view (or the timeline's head of one) that says whose turn it is. */
+interface TurnView {
+  pids: readonly number[];
+  ctx: { active_pid: number } | null;
+}
+
+/**
+ * Who holds active_pid in a restart view: ctx.active_pid indexes its pids; null before the first
+ * turn (-1) or without a ctx, `complete` once it has passed the last entry.
+ */
+export function activeHolder(r: TurnView): ActiveHolder {
+  const i = r.ctx?.active_pid ?? -1;
+  if (i < 0) return null;
+  return i >= r.pids.length ? 'complete' : r.pids[i];
+}
+
+/** The pid holding active_pid in a restart view, or null (no turn yet, or past the last). */
+export function activePid(r: TurnView): number | null {
+  const h = activeHolder(r);
+  return typeof h === 'number' ? h : null;
+}
+
 /** Plain-data view of a restart in progress, for snapshots and the UI. */
 export function restartView(s: RestartState): RestartView {
   const ctx = s.ctx;

@@ -1,3 +1,4 @@
+import { errorText } from '../error-text';
 /**
  * JSON.parse with a position: engines word their errors differently (V8 often gives no
  * position at all), so on failure a small scanner re-reads the text to find the first bad
@@ -13,7 +14,7 @@ export function parseJson(text: string): JsonResult {
     return { ok: true, value: JSON.parse(text) as unknown };
   } catch (err) {
     const found = locate(text);
-    const detail = found ? found.what : err instanceof Error ? err.message : String(err);
+    const detail = found ? found.what : errorText(err);
     const pos = found ? found.pos : text.length;
     const { line, column } = lineColumn(text, pos);
     return { ok: false, message: `invalid JSON at line ${line}, column ${column}: ${detail}` };

@@ -2,6 +2,7 @@
  * crviz-scenario/1 reader (CONTRACTS 2): JSON text in, a validated Scenario with every default
  * filled in out, or the first problem as a one-line message naming its place.
  */
+import { errorText } from '../error-text';
 import { parseJson } from './parse-json';
 import { asObject, bad, checkKeys, has, oneOf, opt, SchemaError, str } from './parse-fields';
 import { parseSteps } from './parse-steps';
@@ -37,7 +38,7 @@ export function parseScenario(text: string, source: string): ParseResult {
     // A bug in the validator must still reach the user as data, not as a crash of the caller.
     return {
       ok: false,
-      message: `internal error: ${err instanceof Error ? err.message : String(err)}`,
+      message: `internal error: ${errorText(err)}`,
     };
   }
 }

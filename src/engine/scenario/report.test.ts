@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { EventLog } from '../events';
+import { EngineLog } from '../events';
 import { writeErrorImage, writeImage } from '../image/writer';
 import { THREE_TASKS } from '../image/test-fixtures';
 import type { Container, World } from '../kernel/types';
@@ -64,7 +64,7 @@ function run(overrides: Partial<RunResult> = {}): RunResult {
       ['a', writeImage(THREE_TASKS)],
       ['refused', writeErrorImage('pid 3: unfrozen')],
     ]),
-    log: new EventLog(),
+    log: new EngineLog(),
   };
   return {
     scenario: parsed.scenario,

@@ -1,11 +1,12 @@
 import { kerror, type KError } from '../errno';
-import { EventLog } from '../events';
+import { EngineLog } from '../events';
 import { sysCheckpoint } from '../checkpoint/checkpoint';
 import { corruptImage, patchImage, truncateImage } from '../image/edit';
 import { buildContainer } from '../kernel/build';
 import { cloneContainer, createWorld, currentContainer } from '../kernel/world';
 import type { World } from '../kernel/types';
 import { beginRestart, runRestart, type RestartRun } from '../restart/restart';
+import type { Part } from '../restart/types';
 import { applyKernelStep, isKernelStep } from './kernel-steps';
 import type { StepOutcome, RunResult } from './outcome';
 import type { Scenario, Step, Variant } from './types';
@@ -15,19 +16,32 @@ export interface RunOptions {
   variant?: Variant;
   baseDir: string;
   readFile: (path: string) => Uint8Array | null;
-  /** Sees every restart as it starts (the session snapshots its state after each event). */
-  onRestart?: (run: RestartRun | null) => void;
   /** A log to use instead of a new one (the session hooks its emit). */
-  log?: EventLog;
-  /** Called before and after each step (the session marks step boundaries in its frames). */
-  onStep?: (index: number, phase: 'start' | 'end', world: World) => void;
+  log?: EngineLog;
+  /** Watches the run as it goes (the debugger session records its frames from it). */
+  observer?: RunObserver;
+}
+
+/** What a run tells whoever watches it, in order. */
+export interface RunObserver {
+  /** Scenario step `index` is about to run. */
+  stepStarted?(index: number): void;
+  /** Scenario step `index` has run. */
+  stepEnded?(index: number): void;
+  /** A restart began (its run) or ended (null). */
+  restart?(run: RestartRun | null): void;
+  /**
+   * A restart step has fully finished: `stepped` ran it, and a `broadcast` step may have woken
+   * every participant.
+   */
+  restartStepped?(stepped: Part, broadcast: boolean): void;
 }
 
 type Fields = StepOutcome['fields'];
 type Applied = { ok: true; fields: Fields } | { ok: false; error: KError; fields: Fields };
 
 /** The world before any step: the scenario's tree as container 1. */
-export function initialWorld(s: Scenario, log?: EventLog): World | { unsupported: string } {
+export function initialWorld(s: Scenario, log?: EngineLog): World | { unsupported: string } {
   const world = createWorld();
   if (log) world.log = log;
   const built = buildContainer(world, s.tree);
@@ -47,10 +61,10 @@ export function runScenario(s: Scenario, opts: RunOptions): RunResult | { unsupp
 export function runSteps(s: Scenario, world: World, variant: Variant, opts: RunOptions): RunResult {
   const steps: StepOutcome[] = [];
   s.steps.forEach((step, index) => {
-    opts.onStep?.(index, 'start', world);
+    opts.observer?.stepStarted?.(index);
     const applied = applyStep(world, step, variant, opts);
     steps.push(outcomeOf(index, step, applied));
-    opts.onStep?.(index, 'end', world);
+    opts.observer?.stepEnded?.(index);
   });
   return { scenario: s, variant, steps, world, events: world.log.events };
 }
@@ -132,10 +146,11 @@ function restartStep(
     variant,
     schedule: step.schedule,
     log: world.log,
+    afterStep: opts.observer?.restartStepped?.bind(opts.observer),
   });
-  opts.onRestart?.(run);
+  opts.observer?.restart?.(run);
   const r = runRestart(run);
-  opts.onRestart?.(null);
+  opts.observer?.restart?.(null);
   if (!r.ok) {
     // A schedule that cannot be followed is bad input: the restart never happened.
     world.containers.length = before.containers;
@@ -208,6 +223,6 @@ function cloneWorld(w: World): World {
     containers: w.containers.map(cloneContainer),
     current: w.current,
     images: new Map(w.images),
-    log: new EventLog(),
+    log: new EngineLog(),
   };
 }

@@ -29,6 +29,19 @@ export function latin1(bytes: Uint8Array): string {
   return String.fromCharCode(...bytes);
 }
 
+/** Freeze, checkpoint to image `a`, destroy: what comes before a restart from `a`. */
+export const CHECKPOINT_STEPS = [
+  { op: 'freeze' },
+  { op: 'checkpoint', image: 'a' },
+  { op: 'destroy' },
+] as const;
+
+/** Checkpoint to image `a`, destroy and restart from it. */
+export const CHECKPOINT_RESTART_STEPS = [
+  ...CHECKPOINT_STEPS,
+  { op: 'restart', image: 'a' },
+] as const;
+
 export const TREE_1_2_3 = [
   { pid: 1, ppid: 0, comm: 'init' },
   { pid: 2, ppid: 1, comm: 'sh' },

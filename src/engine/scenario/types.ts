@@ -6,7 +6,7 @@ export type Variant = 'v18-28' | 'v17' | 'naive' | 'v19' | 'v18-73';
 export const VARIANTS: readonly Variant[] = ['v18-28', 'v17', 'naive', 'v19', 'v18-73'];
 
 export function isVariant(v: unknown): v is Variant {
-  return (VARIANTS as readonly unknown[]).includes(v);
+  return VARIANTS.includes(v as Variant);
 }
 
 /** `fifo`, `random:SEED`, or an explicit list of participant ids (`coord`, `pid:N`). */

@@ -3,7 +3,7 @@ import type { ParticipantView, RestartCtxView, TaskView } from '../snapshot';
 
 /**
  * What one timeline frame changed, relative to the frame before it (or the initial world):
- * only the new values. The page's Timeline always reaches a frame by walking forwards from the
+ * only the new values. The page's WorldReplay always reaches a frame by walking forwards from the
  * start first, so it notes what each change replaced as it applies it, and can walk back
  * without the recording carrying the old values. Unchanged views are the same objects from
  * frame to frame, so a recording costs its changes, not frames × tasks.

@@ -1,7 +1,9 @@
 import type { Trail } from '../restart/trail';
+import { activeTaskPid } from '../restart/ctx';
 import { canRun, isHung } from '../restart/runnable';
 import type { Part, RestartCtx, RestartState } from '../restart/types';
 import {
+  activePid,
   CTX_VIEW_FIELDS,
   CTX_VIEW_KEYS,
   CTX_VIEW_VALUES,
@@ -43,9 +45,7 @@ export class RestartRecorder {
 
   /** Pid of the task holding active_pid as last recorded; null outside a restart or past the end. */
   activePid(): number | null {
-    const ctx = this.head?.ctx;
-    if (!ctx || ctx.active_pid < 0 || ctx.active_pid >= this.head!.pids.length) return null;
-    return this.head!.pids[ctx.active_pid];
+    return this.head ? activePid(this.head) : null;
   }
 
   /** A restart step finished: `p` stepped, and `broadcast` steps may have woken everyone. */
@@ -108,10 +108,8 @@ export class RestartRecorder {
     for (const p of this.stepped) check(p);
     check(s.coord);
     if (s.container) check(s.byPid.get(s.container.init));
-    const ctx = s.ctx;
-    if (ctx && ctx.active >= 0 && ctx.active < ctx.pids.length) {
-      check(s.byPid.get(ctx.pids[ctx.active].vpid));
-    }
+    const activePid = s.ctx ? activeTaskPid(s.ctx) : null;
+    if (activePid !== null) check(s.byPid.get(activePid));
     for (let i = Math.max(0, this.parts.length - 1); i < s.tasks.length; i++) check(s.tasks[i]);
     // Ascending, so walking the timeline back can truncate participants added in this frame.
     out.sort((a, b) => a.i - b.i);

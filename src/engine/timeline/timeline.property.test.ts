@@ -1,11 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { EventLog } from '../events';
+import { EngineLog } from '../events';
 import { initialWorld } from '../scenario/runner';
 import { scenario, snapshotOf } from '../scenario/testing';
 import { runSession } from '../session';
 import type { WorldSnapshot } from '../snapshot';
-import { Timeline } from './timeline';
+import { WorldReplay } from './timeline';
 
 type Entry = Record<string, unknown> & { pid: number; ppid: number };
 
@@ -79,7 +79,7 @@ const sessions = fc.record({
   after: fc.array(kernelStep, { maxLength: 4 }),
 });
 
-describe('Timeline', () => {
+describe('WorldReplay', () => {
   it('rebuilds, forwards, backwards and by jumps, exactly the world recorded at every frame', () => {
     fc.assert(
       fc.property(sessions, fc.array(fc.nat(), { maxLength: 20 }), (s, jumps) => {
@@ -98,15 +98,15 @@ describe('Timeline', () => {
         const rec = runSession(sc, undefined, undefined, (i, world, restart) => {
           truth[i] = snapshotOf(world, restart);
         });
-        const fresh = initialWorld(sc, new EventLog());
+        const fresh = initialWorld(sc, new EngineLog());
         if ('unsupported' in fresh) throw new Error(fresh.unsupported);
         expect(rec.initial).toEqual(snapshotOf(fresh, null));
         expect(truth).toHaveLength(rec.frames.length);
 
-        const tl = new Timeline(rec.initial, rec.frames);
+        const tl = new WorldReplay(rec.initial, rec.frames);
         expect(tl.at(-1)).toBe(rec.initial);
         for (let i = 0; i < truth.length; i++) expect(tl.at(i), `frame ${i}`).toEqual(truth[i]);
-        const back = new Timeline(rec.initial, rec.frames);
+        const back = new WorldReplay(rec.initial, rec.frames);
         for (let i = truth.length - 1; i >= 0; i--)
           expect(back.at(i), `back ${i}`).toEqual(truth[i]);
         for (const j of jumps) {

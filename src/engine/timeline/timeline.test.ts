@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { scenario, snapshotOf } from '../scenario/testing';
 import { runSession } from '../session';
-import { Timeline } from './timeline';
+import { WorldReplay } from './timeline';
 
 /** 150 tasks: a destroy removes them all at once, more than the timeline inserts one by one. */
 function bigSession() {
@@ -25,10 +25,10 @@ function bigSession() {
   return { rec, truth };
 }
 
-describe('Timeline on a tree larger than its one-by-one limit', () => {
+describe('WorldReplay on a tree larger than its one-by-one limit', () => {
   it('rebuilds every frame forwards and backwards across whole-tree changes', () => {
     const { rec, truth } = bigSession();
-    const tl = new Timeline(rec.initial, rec.frames);
+    const tl = new WorldReplay(rec.initial, rec.frames);
     for (let i = 0; i < truth.length; i++)
       expect(JSON.stringify(tl.at(i)), `frame ${i}`).toBe(truth[i]);
     for (let i = truth.length - 1; i >= 0; i -= 7)
@@ -38,7 +38,7 @@ describe('Timeline on a tree larger than its one-by-one limit', () => {
 
   it('hands out the same snapshot for the same frame, and keeps an unchanged tasks array', () => {
     const { rec } = bigSession();
-    const tl = new Timeline(rec.initial, rec.frames);
+    const tl = new WorldReplay(rec.initial, rec.frames);
     const restart = rec.stepStarts[3];
     const a = tl.at(restart + 10);
     expect(tl.at(restart + 10)).toBe(a);

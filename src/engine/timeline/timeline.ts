@@ -39,7 +39,7 @@ const CACHED = 16;
  * replaced, which is how it walks back. The snapshot handed out is built afresh and never
  * mutated, and a container whose tasks did not change keeps the same tasks array.
  */
-export class Timeline {
+export class WorldReplay {
   private pos = -1;
   private current: number;
   private images: string[];

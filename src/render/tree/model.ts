@@ -1,7 +1,13 @@
 import { showComm } from '../../engine/kernel/comm';
 import { describeWaitStatus } from '../../engine/kernel/signals';
 import { criuRestoreNotes } from '../../engine/import/criu-notes';
-import type { ParticipantView, TaskView, WorldSnapshot } from '../../engine/snapshot';
+import { activePid } from '../../engine/restart/view';
+import {
+  shownContainer,
+  type ParticipantView,
+  type TaskView,
+  type WorldSnapshot,
+} from '../../engine/snapshot';
 
 /** What the tree view draws, derived from one WorldSnapshot; plain data, no D3. */
 
@@ -89,12 +95,10 @@ function pcText(p: ParticipantView): string {
   return `${p.pc} · ${p.hung ? 'hung' : p.sleeping ? 'sleeping' : p.runnable ? 'runnable' : 'running'}`;
 }
 
-/** The pid whose turn it is: ctx.active_pid indexes the restart's pids array (-1 before). */
+/** The pid whose turn it is while the restart runs (the baton is not drawn once it is over). */
 export function activePidOf(snapshot: WorldSnapshot): number | null {
   const r = snapshot.restart;
-  if (!r?.ctx || r.finished) return null;
-  const i = r.ctx.active_pid;
-  return i >= 0 && i < r.pids.length ? r.pids[i] : null;
+  return r && !r.finished ? activePid(r) : null;
 }
 
 function coordinatorOf(snapshot: WorldSnapshot): CoordinatorNode | null {
@@ -152,10 +156,7 @@ export function createNodeCache(): NodeCache {
 
 /** Builds the tree model of the container shown at this snapshot (the restart's during one). */
 export function buildTreeModel(snapshot: WorldSnapshot, cache?: NodeCache): TreeModel | null {
-  const id = snapshot.restart?.container ?? snapshot.current;
-  const c =
-    snapshot.containers.find((x) => x.id === id) ??
-    snapshot.containers.find((x) => x.id === snapshot.current);
+  const c = shownContainer(snapshot);
   if (!c) return null;
   const byPid = new Map(c.tasks.map((t) => [t.pid, t]));
   const participants = new Map<number, ParticipantView>();

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parseScenario } from '../../engine/scenario/parse';
 import { runSession } from '../../engine/session';
 import { LESSONS } from './catalog';
-import { Timeline } from '../../engine/timeline/timeline';
+import { WorldReplay } from '../../engine/timeline/timeline';
 import { anchorFrame, captionFrames, predictionFor } from './resolve';
 
 function recordingOf(scenario: Record<string, unknown>) {
@@ -46,7 +46,7 @@ describe('built-in lessons', () => {
     const frames = captionFrames(rec, lesson.captions);
     const answers = frames
       .slice(1)
-      .map((f, i) => predictionFor(new Timeline(rec.initial, rec.frames), frames[i], f)?.answer)
+      .map((f, i) => predictionFor(new WorldReplay(rec.initial, rec.frames), frames[i], f)?.answer)
       .filter((a) => a !== undefined);
     expect(answers).toEqual([1, 2, 3, 4, 'complete']);
   });
@@ -60,7 +60,7 @@ describe('the xchg window lesson', () => {
     expect(restarts.map((s) => s.ok)).toEqual([false, true]);
     expect(restarts[0].errno).toBe('ESRCH');
     const frames = captionFrames(rec, lesson.captions);
-    const timeline = new Timeline(rec.initial, rec.frames);
+    const timeline = new WorldReplay(rec.initial, rec.frames);
     const answers = frames
       .slice(1)
       .map((f, i) => predictionFor(timeline, frames[i], f)?.answer)

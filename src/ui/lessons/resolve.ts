@@ -1,6 +1,7 @@
+import { activeHolder as restartActiveHolder, type ActiveHolder } from '../../engine/restart/view';
 import type { WorldSnapshot } from '../../engine/snapshot';
 import type { SessionRecording } from '../../engine/session-types';
-import type { Timeline } from '../../engine/timeline/timeline';
+import type { WorldReplay } from '../../engine/timeline/timeline';
 import { lastFrameOfStep } from '../../store/scenarioEdit';
 import type { Caption, CaptionAnchor } from './types';
 
@@ -36,13 +37,13 @@ export function captionIndexAt(frames: readonly number[], cursor: number): numbe
  * Who holds active_pid in a world: a pid, 'complete' once it passed the last entry, 'failed'
  * once the restart has recorded an error (a hand-off that found no task to wake), or null.
  */
-export type Holder = number | 'complete' | 'failed' | null;
+export type Holder = ActiveHolder | 'failed';
 
 export function activeHolder(world: WorldSnapshot | null): Holder {
   const r = world?.restart;
-  if (!r?.ctx || r.ctx.active_pid < 0) return null;
-  if (r.ctx.error) return 'failed';
-  return r.ctx.active_pid >= r.pids.length ? 'complete' : r.pids[r.ctx.active_pid];
+  if (!r) return null;
+  const h = restartActiveHolder(r);
+  return h !== null && r.ctx?.error ? 'failed' : h;
 }
 
 export interface Prediction {
@@ -57,7 +58,7 @@ export interface Prediction {
  * A question for predict mode when going from `from` to `to` hands active_pid to someone else
  * inside the same restart; null when the step does not move the baton.
  */
-export function predictionFor(timeline: Timeline, from: number, to: number): Prediction | null {
+export function predictionFor(timeline: WorldReplay, from: number, to: number): Prediction | null {
   if (to <= from) return null;
   const before = timeline.at(from);
   const after = timeline.at(to);

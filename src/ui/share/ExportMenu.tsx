@@ -8,10 +8,7 @@ import { svgMarkup, treePng } from './exportTree';
 import { importPicked } from './importFile';
 import { pickedFromInput } from './pickedFiles';
 import { momentOf } from './moment';
-
-function message(err: unknown): string {
-  return err instanceof Error ? err.message : String(err);
-}
+import { errorText } from '../../engine/error-text';
 
 /** Export the tree (SVG, PNG with its scenario) and the trace; import any file crviz reads. */
 export function ExportMenu({ host }: { host: RefObject<HTMLDivElement | null> }) {
@@ -21,7 +18,7 @@ export function ExportMenu({ host }: { host: RefObject<HTMLDivElement | null> })
   const name = recording?.scenario.name ?? 'crviz';
   const svg = () => host.current?.querySelector('svg') ?? null;
   const fail = (what: string, err: unknown) =>
-    instance.store.getState().notify('error', `${what} failed: ${message(err)}`);
+    instance.store.getState().notify('error', `${what} failed: ${errorText(err)}`);
 
   const exportSvg = () => {
     const el = svg();

@@ -1,12 +1,9 @@
 import type { Moment } from '../../app/moment';
-import { VARIANTS, type Variant } from '../../engine/scenario/types';
+import { isVariant } from '../../engine/scenario/types';
 import type { DebuggerInstance } from '../instance';
 import type { DumpBlob } from '../../engine/import/criu/blobs';
 import { isPng, readTextChunks } from './pngText';
-
-function message(err: unknown): string {
-  return err instanceof Error ? err.message : String(err);
-}
+import { errorText } from '../../engine/error-text';
 
 /** The moment a crviz PNG was exported at (its `crviz-moment` chunk), or why there is none. */
 export function pngMoment(bytes: Uint8Array): Moment | Error {
@@ -14,7 +11,7 @@ export function pngMoment(bytes: Uint8Array): Moment | Error {
   try {
     text = readTextChunks(bytes);
   } catch (err) {
-    return new Error(message(err));
+    return new Error(errorText(err));
   }
   const scenarioText = text['crviz-scenario'];
   if (!scenarioText) return new Error('this picture holds no crviz scenario');
@@ -26,7 +23,7 @@ export function pngMoment(bytes: Uint8Array): Moment | Error {
   }
   return {
     scenarioText,
-    variant: VARIANTS.includes(m.variant as Variant) ? (m.variant as Variant) : null,
+    variant: isVariant(m.variant) ? m.variant : null,
     schedule: typeof m.schedule === 'string' ? m.schedule : 'fifo',
     cursor: typeof m.cursor === 'number' ? m.cursor : Number.MAX_SAFE_INTEGER,
     selection: typeof m.selection === 'number' ? m.selection : null,

@@ -9,6 +9,7 @@
 import { unpackTar, type TarHeader } from 'modern-tar';
 import type { ImportResult } from '../types';
 import { importCriuDump, MAX_CORE_BYTES, MAX_PSTREE_BYTES, type DumpFiles } from './dump';
+import { errorText } from '../../error-text';
 
 /** Where the images may be inside an archive, in the order they are looked for. */
 export const IMAGE_DIRS = ['', 'checkpoint/'] as const;
@@ -51,10 +52,6 @@ function counted(
   );
 }
 
-function message(err: unknown): string {
-  return err instanceof Error ? err.message : String(err);
-}
-
 /** The dump's files out of an archive, or why the archive cannot be read. */
 export async function readArchive(
   archive: Blob,
@@ -83,7 +80,7 @@ export async function readArchive(
     }
   } catch (err) {
     const what = gz ? 'not a readable .tar.gz' : 'not a readable tar archive';
-    return { ok: false, message: `${what} (${message(err)})` };
+    return { ok: false, message: `${what} (${errorText(err)})` };
   }
   const dir = IMAGE_DIRS.find((d) => kept.has(`${d}pstree.img`) || tooBig.has(`${d}pstree.img`));
   if (dir === undefined) {

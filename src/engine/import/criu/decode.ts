@@ -8,19 +8,16 @@ import { commFromBytes } from '../../kernel/comm';
 import type { Obj } from '../bundle-json';
 import { CORE_MAGIC, PSTREE_MAGIC, splitImage } from './image-file';
 import { CORE_ENTRY, PSTREE_ENTRY } from './proto';
+import { errorText } from '../../error-text';
 
 export type Decoded<T> = { ok: true; value: T } | { ok: false; message: string };
-
-function message(err: unknown): string {
-  return err instanceof Error ? err.message : String(err);
-}
 
 function decodeEntry(type: Type, bytes: Uint8Array, index: number): Decoded<Obj> {
   try {
     // defaults: false keeps crit's "only what is set"; bytes stay Uint8Array.
     return { ok: true, value: type.toObject(type.decode(bytes), { defaults: false }) as Obj };
   } catch (err) {
-    return { ok: false, message: `entry ${index}: not a valid ${type.name} (${message(err)})` };
+    return { ok: false, message: `entry ${index}: not a valid ${type.name} (${errorText(err)})` };
   }
 }
 

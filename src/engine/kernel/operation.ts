@@ -1,5 +1,5 @@
 import { kerror, type KError, type KResult } from '../errno';
-import type { EngineEvent, EventLog } from '../events';
+import type { EngineEvent, EngineLog } from '../events';
 import type { KernelFn } from '../kernel-fns';
 import { partId, type Actor } from '../part-id';
 import type { Container, Task, World } from './types';
@@ -24,7 +24,7 @@ export interface Delivery {
 export interface K {
   world: World;
   c: Container;
-  log: EventLog;
+  log: EngineLog;
   queue: Delivery[];
   /** zap_pid_ns_processes ran: the container goes away when this operation ends. */
   zapped: boolean;
@@ -35,7 +35,7 @@ export function kctx(world: World, c: Container): K {
 }
 
 export function emit(
-  k: { log: EventLog },
+  k: { log: EngineLog },
   actor: Actor,
   fn: KernelFn,
   what: string,
