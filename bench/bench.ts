@@ -10,11 +10,10 @@ import { ImageReader } from '../src/engine/image/reader';
 import { writeImage } from '../src/engine/image/writer';
 import { currentContainer } from '../src/engine/kernel/world';
 import { beginRestart, runRestart } from '../src/engine/restart/restart';
-import { exploreScenario } from '../src/engine/explore/explore';
 import { applyStep, initialWorld } from '../src/engine/scenario/runner';
-import type { Scenario } from '../src/engine/scenario/types';
 import { siblingZombiesMs } from './siblings';
 import { benchScenario } from './trees';
+import { explorerBench } from './explorer';
 
 const opts = { baseDir: '.', readFile: () => null };
 
@@ -83,31 +82,6 @@ function engineRow(n: number): string[] {
   ];
 }
 
-function explorerRow(): string[] {
-  const s: Scenario = {
-    format: 'crviz-scenario/1',
-    name: 'explore-6',
-    variant: 'v18-28',
-    tree: benchScenario(6).tree,
-    steps: [
-      { op: 'freeze' },
-      { op: 'checkpoint', image: 'a' },
-      { op: 'destroy' },
-      { op: 'restart', image: 'a' },
-    ],
-  };
-  // One warm-up run first, so the figure is the JIT-compiled explorer, as in a long session.
-  exploreScenario(s, {});
-  const [r, ms] = time(() => exploreScenario(s, {}));
-  if ('unsupported' in r) throw new Error(r.unsupported);
-  return [
-    String(r.json.states),
-    String(r.json.schedules),
-    ms.toFixed(0),
-    Math.round(r.json.states / (ms / 1000)).toLocaleString('en'),
-  ];
-}
-
 function table(head: string[], rows: string[][]): string {
   const w = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
   const line = (r: string[]) => r.map((x, i) => x.padStart(w[i])).join('  ');
@@ -132,10 +106,8 @@ console.log(
     rows,
   ),
 );
-console.log(
-  '\nExplorer, 6-task tree (v18-28, every interleaving of the restart, after one warm-up run)',
-);
-console.log(table(['states', 'schedules', 'ms', 'states/s'], [explorerRow()]));
+console.log('');
+console.log(explorerBench());
 
 console.log(
   '\nSibling zombies: init with N zombie children, freeze + checkpoint + destroy + restart (ms)',

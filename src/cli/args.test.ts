@@ -13,6 +13,21 @@ const err = (...a: string[]) => {
 };
 
 describe('parseArgs', () => {
+  it('parses explore --walks N --seed S and --no-reduction; --seed alone is an error', () => {
+    expect(ok('explore', 's.json', '--walks', '1000', '--seed', 'x')).toEqual({
+      name: 'explore',
+      file: 's.json',
+      variant: undefined,
+      maxStates: undefined,
+      walks: 1000,
+      seed: 'x',
+    });
+    expect(ok('explore', 's.json', '--walks=5')).toMatchObject({ walks: 5, seed: '0' });
+    expect(ok('explore', 's.json', '--no-reduction')).toMatchObject({ noReduction: true });
+    expect(err('explore', 's.json', '--seed', 'x')).toContain('--seed needs --walks');
+    expect(err('explore', 's.json', '--walks', '0')).toContain('--walks');
+  });
+
   it('parses every command with its options, in any order and with =', () => {
     expect(ok('run', 's.json', '--variant', 'v17', '--out', 'o', '--trace')).toEqual({
       name: 'run',

@@ -6,7 +6,15 @@ export type Command =
   | { name: 'help' }
   | { name: 'version' }
   | { name: 'run'; file: string; variant?: Variant; out?: string; trace: boolean }
-  | { name: 'explore'; file: string; variant?: Variant; maxStates?: number }
+  | {
+      name: 'explore';
+      file: string;
+      variant?: Variant;
+      maxStates?: number;
+      walks?: number;
+      seed?: string;
+      noReduction?: boolean;
+    }
   | { name: 'inspect'; file: string; json: boolean }
   | { name: 'snapshot'; proc?: string; root?: number }
   | { name: 'import'; file: string };
@@ -24,7 +32,11 @@ interface CommandSpec {
 
 export const COMMANDS: Record<Exclude<Command['name'], 'help' | 'version'>, CommandSpec> = {
   run: { positional: 'SCENARIO.json', values: ['--variant', '--out'], flags: ['--trace'] },
-  explore: { positional: 'SCENARIO.json', values: ['--variant', '--max-states'], flags: [] },
+  explore: {
+    positional: 'SCENARIO.json',
+    values: ['--variant', '--max-states', '--walks', '--seed'],
+    flags: ['--no-reduction'],
+  },
   inspect: { positional: 'IMAGE.ckpt', values: [], flags: ['--json'] },
   snapshot: { positional: null, values: ['--proc', '--root'], flags: [] },
   import: { positional: 'PATH', values: [], flags: [] },
@@ -104,11 +116,18 @@ function parse(argv: readonly string[]): Command {
       return { name: 'run', file, variant, out: values.get('--out'), trace: flags.has('--trace') };
     case 'explore': {
       const ms = values.get('--max-states');
+      const walks = values.get('--walks');
+      const seed = values.get('--seed');
+      if (seed !== undefined && walks === undefined) fail('--seed needs --walks');
       return {
         name: 'explore',
         file,
         variant,
         maxStates: ms === undefined ? undefined : positive('--max-states', ms, fail),
+        ...(walks === undefined
+          ? {}
+          : { walks: positive('--walks', walks, fail), seed: seed ?? '0' }),
+        ...(flags.has('--no-reduction') ? { noReduction: true } : {}),
       };
     }
     case 'inspect':

@@ -1,4 +1,4 @@
-/** `crviz explore SCENARIO.json [--variant V] [--max-states N]`. */
+/** `crviz explore SCENARIO.json [--variant V] [--max-states N] [--walks N --seed S] [--no-reduction]`. */
 import type { Variant } from '../engine/scenario/types';
 import { dirOf, engineReader, loadEngine, loadScenario } from './scenario-file';
 import { usage, type CliDeps, type CliResult } from './types';
@@ -7,6 +7,9 @@ export interface ExploreArgs {
   file: string;
   variant?: Variant;
   maxStates?: number;
+  walks?: number;
+  seed?: string;
+  noReduction?: boolean;
 }
 
 export async function exploreCommand(args: ExploreArgs, deps: CliDeps): Promise<CliResult> {
@@ -18,9 +21,14 @@ export async function exploreCommand(args: ExploreArgs, deps: CliDeps): Promise<
   const r = explorer.fn(loaded.scenario, {
     variant: args.variant,
     maxStates: args.maxStates,
+    walks: args.walks,
+    seed: args.seed,
+    reduction: args.noReduction ? 'none' : 'dpor',
+    onProgress: progressLine(deps, args.walks ? 'walks' : 'states'),
     baseDir: dirOf(args.file),
     readFile: images.read,
   });
+  deps.progress?.('');
   const refused = images.refusal();
   if (refused) return refused;
   if ('unsupported' in r) return usage(`${args.file}: ${r.unsupported}`);
@@ -44,4 +52,18 @@ export async function exploreCommand(args: ExploreArgs, deps: CliDeps): Promise<
     return { stdout, stderr: `${why}\n`, exitCode: 0 };
   }
   return { stdout, stderr: '', exitCode: 0 };
+}
+
+/** Progress on stderr, at most a few times a second: "explore: 123456 states, 3.2 s". */
+function progressLine(deps: CliDeps, what: string): (n: number) => void {
+  const report = deps.progress;
+  if (!report) return () => {};
+  const t0 = deps.now?.() ?? 0;
+  let last = t0;
+  return (n) => {
+    const t = deps.now?.() ?? 0;
+    if (t - last < 250) return;
+    last = t;
+    report(`explore: ${n} ${what}, ${((t - t0) / 1000).toFixed(1)} s`);
+  };
 }

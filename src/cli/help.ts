@@ -17,9 +17,12 @@ Commands:
       --out DIR            write each image as DIR/NAME.ckpt
       --trace              add the full engine event list to the report
   explore SCENARIO.json  explore every interleaving of the first restart, print crviz-explore/1
-      --variant V          protocol variant: v18-28 (default), v17 or naive; overrides the
-                           scenario's and the restart step's own variant
+      --variant V          protocol variant: v18-28 (default), v17, naive, v19 or v18-73;
+                           overrides the scenario's and the restart step's own variant
       --max-states N       stop after N states ("complete": false, and a line on stderr)
+      --walks N            run N seeded random schedules instead (for trees too big to exhaust)
+      --seed S             the walks' seed (default 0)
+      --no-reduction       every interleaving, equal states merged (no partial-order reduction)
   inspect IMAGE.ckpt     decode and validate an image and print its records as a table
       --json               print crviz-image/1 instead of a table
   snapshot               print a live process tree as a crviz-scenario/1 with no steps

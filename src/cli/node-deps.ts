@@ -35,6 +35,12 @@ export const nodeDeps: CliDeps = {
   openBlob: (path) => openAsBlob(path),
   loadRunner: async () => (await import('../engine/scenario/runner')).runScenario,
   loadExplorer: async () => (await import('../engine/explore/explore')).exploreScenario,
+  progress: (line) => {
+    // A terminal gets one line rewritten in place; a pipe gets plain lines.
+    if (process.stderr.isTTY) process.stderr.write(`\r${line}\x1b[K`);
+    else if (line) process.stderr.write(`${line}\n`);
+  },
+  now: () => performance.now(),
   loadInspector: async () => (await import('./inspect')).inspectCommand,
   proc: { reader: nodeProcReader, uid: currentUid() },
 };

@@ -31,6 +31,10 @@ export type ExploreScenarioFn = (
   opts: {
     variant?: Variant;
     maxStates?: number;
+    walks?: number;
+    seed?: string;
+    reduction?: 'dpor' | 'none';
+    onProgress?: (n: number) => boolean | void;
     baseDir?: string;
     readFile?: (path: string) => Uint8Array | null;
   },
@@ -57,6 +61,10 @@ export interface CliDeps {
   openBlob?(path: string): Promise<Blob>;
   /** /proc access for `snapshot`, and the uid reading it (undefined off Linux or in tests). */
   proc?: { reader: ProcReader; uid?: number };
+  /** A progress line for long commands (stderr); '' when done. Absent in tests. */
+  progress?: (line: string) => void;
+  /** Milliseconds, for progress (the engine has no clock). */
+  now?: () => number;
 }
 
 export function usage(message: string): CliResult {

@@ -2,16 +2,25 @@ import { EngineLog, type EngineEvent } from '../events';
 import type { PartId } from '../part-id';
 import { cloneRun } from '../restart/clone';
 import { beginRestart, runnableIds, stepRestart, type RestartRun } from '../restart/restart';
-import type { RestartState } from '../restart/types';
-import type { Scenario, Variant } from '../scenario/types';
+import type { Scenario, Schedule, Variant } from '../scenario/types';
 import { prepareRestart } from '../scenario/runner';
 import { toArray } from '../restart/trail';
+import type { RestartState } from '../restart/types';
+import { exploreReduced } from './dpor';
+import { randomWalks } from './walks';
 import { stateKey } from './hash';
 import { endViolations, stateViolations, type InvariantName, type Violation } from './invariants';
 
 export interface ExploreOptions {
   variant?: Variant;
   maxStates?: number;
+  /** `dpor` (default): partial-order reduction; `none`: every interleaving, equal states merged. */
+  reduction?: 'dpor' | 'none';
+  /** Called now and then with the states explored so far (walks: walks done); true cancels. */
+  onProgress?: (states: number) => boolean | void;
+  /** Instead of exhausting: this many seeded random schedules. */
+  walks?: number;
+  seed?: string;
 }
 
 export interface FoundViolation {
@@ -19,6 +28,10 @@ export interface FoundViolation {
   message: string;
   schedule: PartId[];
   events: EngineEvent[];
+  /** Index in `schedule` of the step after which the invariant first fails. */
+  step?: number;
+  /** Index in `events` of that step's event. */
+  event?: number;
 }
 
 export interface ExploreResult {
@@ -28,6 +41,14 @@ export interface ExploreResult {
   schedules: number;
   complete: boolean;
   violations: FoundViolation[];
+  /** How the interleavings were reduced. */
+  reduction?: 'dpor' | 'none';
+  /** The search stopped because it was cancelled. */
+  cancelled?: boolean;
+  /** `--walks`: how many random schedules ran, their seed, and the distinct final states. */
+  walks?: number;
+  seed?: string;
+  distinct?: number;
 }
 
 /** How the explorer walks; the defaults are what `crviz explore` and the UI use. */
@@ -40,6 +61,8 @@ export interface ExploreWalk {
   key?: ((s: RestartState) => string) | null;
   /** Called with every end state the walk reaches (finished, or no participant can run). */
   onEnd?: (s: RestartState) => void;
+  /** Called now and then with the states explored so far; returning true cancels. */
+  onProgress?: (states: number) => boolean | void;
 }
 
 /**
@@ -54,6 +77,7 @@ export function exploreRestart(
 ): ExploreResult {
   const keyOf = walk.key === undefined ? stateKey : walk.key;
   let states = 0;
+  let cancelled = false;
   const seen = new Map<string, number>();
   const found = new Map<InvariantName, { v: Violation; schedule: PartId[] }>();
   let stopped = false;
@@ -116,10 +140,12 @@ export function exploreRestart(
       f.paths += known;
       continue;
     }
-    if (seen.size >= maxStates) {
+    if (seen.size >= maxStates || cancelled) {
       stopped = true;
       continue;
     }
+    if (walk.onProgress && states % 2048 === 0 && walk.onProgress(states) === true)
+      cancelled = true;
     const e = enter(child, key);
     if (typeof e === 'number') {
       seen.set(key, e);
@@ -143,7 +169,101 @@ export function exploreRestart(
     schedules: total,
     complete: !stopped,
     violations,
+    reduction: 'none',
+    ...(cancelled ? { cancelled: true } : {}),
   };
+}
+
+/**
+ * The same exploration under partial-order reduction (dpor.ts): one schedule per class of
+ * interleavings that differ only in the order of independent steps, and for each violated
+ * invariant the shortest schedule found, cut after the step at which it broke where the
+ * invariant is about a moment rather than the end.
+ */
+export function exploreRestartReduced(
+  start: (log: EngineLog | null) => RestartRun,
+  variant: Variant,
+  maxStates: number,
+  onProgress?: (states: number) => boolean | void,
+  onFinal?: (s: RestartState) => void,
+): ExploreResult {
+  const r = exploreReduced(start, { maxStates, onProgress, onFinal });
+  const ids = (slots: number[]): PartId[] => {
+    const run = start(null);
+    const out: PartId[] = [];
+    for (const slot of slots) {
+      const id = slot === 0 ? 'coord' : run.s.tasks[slot - 1].id;
+      out.push(id);
+      stepRestart(run, id);
+    }
+    return out;
+  };
+  const violations: FoundViolation[] = [];
+  for (const c of r.found.values()) {
+    const short = c.ids ?? ids(c.schedule);
+    const replay = replayFrom(start, short, c.violation.invariant, c.step);
+    if (replay) {
+      violations.push({
+        invariant: c.violation.invariant,
+        message: c.violation.message,
+        schedule: short,
+        events: replay.events,
+        step: c.step,
+        event: replay.event,
+      });
+      continue;
+    }
+    // Not expected: the causal prefix should reproduce it. The whole path does.
+    if (c.ids) continue; // a probe's schedule replays by construction; not reached
+    const whole = ids(c.path);
+    violations.push({
+      invariant: c.violation.invariant,
+      message: c.violation.message,
+      schedule: whole,
+      events: replayEvents(start, whole),
+      step: whole.length - 1,
+      event: whole.length - 1,
+    });
+  }
+  return {
+    format: 'crviz-explore/1',
+    variant,
+    states: r.states,
+    schedules: r.schedules,
+    complete: r.complete,
+    violations,
+    reduction: 'dpor',
+    ...(r.cancelled ? { cancelled: true } : {}),
+  };
+}
+
+/**
+ * Replays a schedule as `run` does (the rest under fifo) and checks that the invariant fails
+ * after step `step`; returns the events and the index of that step's event, or null.
+ */
+function replayFrom(
+  start: (log: EngineLog | null) => RestartRun,
+  schedule: PartId[],
+  invariant: InvariantName,
+  step: number,
+): { events: EngineEvent[]; event: number } | null {
+  const log = new EngineLog();
+  const run = start(log);
+  let event = -1;
+  let broke = false;
+  for (let i = 0; i < schedule.length; i++) {
+    if (!stepRestart(run, schedule[i]).ok) return null;
+    if (i === step) {
+      event = log.events.length - 1;
+      broke = stateViolations(run.s).some((v) => v.invariant === invariant);
+    }
+  }
+  while (!run.s.finished && run.s.runqueue.size > 0) stepRestart(run);
+  if (!broke)
+    broke = [...stateViolations(run.s), ...endViolations(run.s)].some(
+      (v) => v.invariant === invariant,
+    );
+  return broke && event >= 0 ? { events: log.events, event } : null;
 }
 
 /** The events of one schedule, replayed from the start with a real log. */
@@ -157,28 +277,54 @@ function replayEvents(
   return log.events;
 }
 
-/** `crviz explore`: prepare the world up to the first restart, then explore that restart. */
-export function exploreScenario(
+/** How to start the scenario's first restart afresh, as often as the explorer needs. */
+export function restartStarter(
   scenario: Scenario,
-  opts: ExploreOptions & {
-    baseDir?: string;
-    readFile?: (path: string) => Uint8Array | null;
-    walk?: ExploreWalk;
-  },
-): { json: ExploreResult; violated: boolean } | { unsupported: string } {
+  opts: { variant?: Variant; baseDir?: string; readFile?: (path: string) => Uint8Array | null },
+):
+  | { start: (log: EngineLog | null, schedule?: Schedule) => RestartRun; variant: Variant }
+  | { unsupported: string } {
   const prep = prepareRestart(scenario, {
     variant: opts.variant,
     baseDir: opts.baseDir ?? '.',
     readFile: opts.readFile ?? (() => null),
   });
   if ('unsupported' in prep) return prep;
-  const start = (log: EngineLog | null) =>
+  const start = (log: EngineLog | null, schedule?: Schedule) =>
     beginRestart(prep.freshWorld(), {
       imageName: prep.image,
       bytes: prep.bytes,
       variant: prep.variant,
       log,
+      schedule,
     });
-  const json = exploreRestart(start, prep.variant, opts.maxStates ?? 1_000_000, opts.walk);
+  return { start, variant: prep.variant };
+}
+
+/** `crviz explore`: prepare the world up to the first restart, then explore that restart. */
+export function exploreScenario(
+  scenario: Scenario,
+  opts: ExploreOptions & {
+    baseDir?: string;
+    readFile?: (path: string) => Uint8Array | null;
+    /** The plain search with this walk (the merge oracles). */
+    walk?: ExploreWalk;
+  },
+): { json: ExploreResult; violated: boolean } | { unsupported: string } {
+  const prep = restartStarter(scenario, opts);
+  if ('unsupported' in prep) return prep;
+  const maxStates = opts.maxStates ?? 1_000_000;
+  const json = opts.walks
+    ? randomWalks(prep.start, prep.variant, {
+        walks: opts.walks,
+        seed: opts.seed ?? '0',
+        onProgress: opts.onProgress,
+      })
+    : opts.reduction === 'none' || opts.walk
+      ? exploreRestart(prep.start, prep.variant, maxStates, {
+          ...opts.walk,
+          onProgress: opts.onProgress,
+        })
+      : exploreRestartReduced(prep.start, prep.variant, maxStates, opts.onProgress);
   return { json, violated: json.violations.length > 0 };
 }

@@ -78,6 +78,19 @@ export function fnName(s: RestartState, fn: KernelFn): KernelFn {
 }
 
 /**
+ * Whether restore_activate_next wakes the task of `vpid`. v18: `if (task &&
+ * task->checkpoint_ctx == ctx) wake_up_process(task); else task = NULL;` v17's
+ * ckpt_activate_next only needs find_task_by_pid_ns to find the pid.
+ */
+export function activationFinds(s: RestartState, vpid: number): boolean {
+  const part = s.byPid.get(vpid);
+  const task = s.container?.tasks.get(vpid);
+  return activationNeedsSameCtx(s.variant)
+    ? !!part && !!task && part.hasPtr && !part.ctxNull
+    : !!part && !!task;
+}
+
+/**
  * restore_activate_next (28/80 rule): advance active_pid; past the last entry complete the
  * coordinator's wait, else wake the task of the next entry, which must carry this ctx.
  * Returns the error it recorded, if any.
@@ -108,12 +121,7 @@ export function activateNext(
   const vpid = ctx.pids[ctx.active].vpid;
   const part = s.byPid.get(vpid);
   const task = s.container?.tasks.get(vpid);
-  // v18: `if (task && task->checkpoint_ctx == ctx) wake_up_process(task); else task = NULL;`
-  // v17's ckpt_activate_next only needs find_task_by_pid_ns to find the pid.
-  const found = activationNeedsSameCtx(s.variant)
-    ? !!part && !!task && part.hasPtr && !part.ctxNull
-    : !!part && !!task;
-  if (!found) {
+  if (!activationFinds(s, vpid)) {
     const inWindow = !!part && !!task && part.ctxNull;
     const error: KError = {
       errno: 'ESRCH',
