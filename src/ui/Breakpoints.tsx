@@ -1,5 +1,7 @@
 import { selectBreakpoints, selectCurrentEvent } from '../store/selectors';
 import type { Breakpoint } from '../store/types';
+import { ActionButton } from './ActionButton';
+import { runAction } from './actions/run';
 import { useDebugger, useDebuggerState } from './context';
 
 function describe(bp: Breakpoint): string {
@@ -10,28 +12,30 @@ function describe(bp: Breakpoint): string {
 
 /** Breakpoint controls: on any error, on the current event's kernel function, and the list. */
 export function Breakpoints() {
-  const { store } = useDebugger();
+  const instance = useDebugger();
   const bps = useDebuggerState(selectBreakpoints);
   const event = useDebuggerState(selectCurrentEvent);
   const onError = bps.some((b) => b.kind === 'error');
-  const toggle = (bp: Breakpoint) => store.getState().toggleBreakpoint(bp);
   return (
     <span className="breakpoints">
       <label className="check">
-        <input type="checkbox" checked={onError} onChange={() => toggle({ kind: 'error' })} />
+        <input
+          type="checkbox"
+          checked={onError}
+          onChange={() => runAction(instance, 'break-on-errors', 'button')}
+        />
         Break on errors
       </label>
-      <button
-        type="button"
+      <ActionButton
+        id="break-on-function"
+        args={event ? [event.fn] : []}
         className="small"
-        disabled={!event}
-        onClick={() => event && toggle({ kind: 'fn', fn: event.fn })}
-        title="Toggle a breakpoint on the current event's kernel function"
-      >
-        {event && bps.some((b) => b.kind === 'fn' && b.fn === event.fn)
-          ? `Remove breakpoint on ${event.fn}`
-          : `Break on ${event?.fn ?? 'function'}`}
-      </button>
+        label={
+          event && bps.some((b) => b.kind === 'fn' && b.fn === event.fn)
+            ? `Remove breakpoint on ${event.fn}`
+            : `Break on ${event?.fn ?? 'function'}`
+        }
+      />
       {bps.length > 0 ? (
         <span className="bp-list dim" aria-label="Breakpoints">
           {bps.map((b) => (
@@ -39,7 +43,7 @@ export function Breakpoints() {
               key={describe(b)}
               type="button"
               className="chip"
-              onClick={() => toggle(b)}
+              onClick={() => runAction(instance, 'delete-breakpoint', 'button', b)}
               aria-label={`Delete breakpoint ${describe(b)}`}
             >
               ● {describe(b)} ✕

@@ -1,21 +1,10 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { selectImages, selectSnapshot } from '../store/selectors';
 import { ActionButton } from './ActionButton';
 import { useDebugger } from './context';
 import { FilePicker, firstFile } from './FilePicker';
 import { ImageView } from './ImageView';
 import { useDebuggerState } from './context';
-
-function downloadImage(name: string, bytes: Uint8Array): void {
-  const url = URL.createObjectURL(
-    new Blob([bytes.slice().buffer], { type: 'application/octet-stream' }),
-  );
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = `${name}.ckpt`;
-  a.click();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
-}
 
 /** The session's checkpoint images with their sizes (the hex view comes later). */
 export function ImagePanel() {
@@ -24,7 +13,9 @@ export function ImagePanel() {
   const names = Object.keys(images ?? {});
   const existing = new Set(snapshot?.images ?? []);
   const [open, setOpen] = useState<string | null>(null);
-  const { app, store } = useDebugger();
+  const { app, store, handles } = useDebugger();
+  // The dialog's open image is this panel's: View (a registry action) asks for it by name.
+  useEffect(() => handles.offer('viewImage', setOpen), [handles]);
   return (
     <section className="panel image-panel" aria-label="Image">
       <div className="panel-head">
@@ -52,22 +43,20 @@ export function ImagePanel() {
                 <span className="img-name">{n}.ckpt</span>
                 <span className="img-size">{images![n].byteLength} bytes</span>
                 {existing.has(n) ? null : <span className="dim"> (written later)</span>}
-                <button
-                  type="button"
+                <ActionButton
+                  id="view-image"
+                  args={[n]}
                   className="small"
-                  aria-label={`View ${n}.ckpt`}
-                  onClick={() => setOpen(n)}
-                >
-                  View
-                </button>
-                <button
-                  type="button"
+                  label="View"
+                  name={`View ${n}.ckpt`}
+                />
+                <ActionButton
+                  id="download-image"
+                  args={[n]}
                   className="small"
-                  aria-label={`Download ${n}.ckpt`}
-                  onClick={() => downloadImage(n, images![n])}
-                >
-                  ⤓
-                </button>
+                  label="⤓"
+                  name={`Download ${n}.ckpt`}
+                />
               </li>
             ))}
           </ul>

@@ -1,13 +1,15 @@
 import { useState } from 'react';
 import type { DecodedImage } from '../engine/image/types';
 import { PIDS_PATCH_FIELDS, TASK_PATCH_FIELDS, type PatchField } from '../engine/scenario/types';
+import { runAction, useEnabled } from './actions/run';
 import { useDebugger } from './context';
 
 const FIELDS: readonly PatchField[] = [...TASK_PATCH_FIELDS, ...PIDS_PATCH_FIELDS];
 
 /** Edit one field of a task record (or pids entry) to make a bad image: a `patch` step. */
 export function PatchForm({ image, decoded }: { image: string; decoded: DecodedImage }) {
-  const { app } = useDebugger();
+  const instance = useDebugger();
+  const enabled = useEnabled('patch-image');
   const pids = decoded.pids.map((p) => p.vpid);
   const [pid, setPid] = useState(pids[0] ?? 1);
   const [field, setField] = useState<PatchField>('exit_code');
@@ -20,7 +22,7 @@ export function PatchForm({ image, decoded }: { image: string; decoded: DecodedI
         e.preventDefault();
         const v = field === 'comm' ? value : Number(value);
         if (typeof v === 'number' && !Number.isFinite(v)) return;
-        void app.applyStep({ op: 'patch', image, pid, field, value: v });
+        runAction(instance, 'patch-image', 'button', { image, pid, field, value: v });
       }}
     >
       <label>
@@ -47,7 +49,12 @@ export function PatchForm({ image, decoded }: { image: string; decoded: DecodedI
         Value
         <input value={value} onChange={(e) => setValue(e.target.value)} size={10} />
       </label>
-      <button type="submit" className="small">
+      <button
+        type="submit"
+        className="small"
+        disabled={enabled !== true}
+        title={enabled === true ? undefined : `Patch: ${enabled}`}
+      >
         Patch
       </button>
     </form>

@@ -6,15 +6,6 @@ import { FilePicker, firstFile } from './FilePicker';
 import { Gallery } from './gallery/Gallery';
 import { clip } from '../engine/quote';
 
-function download(name: string, text: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  a.click();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
-}
-
 /**
  * Open (the examples gallery, which also picks a crviz-scenario/1 file), save the session's
  * scenario, or go back to the default one.
@@ -46,20 +37,7 @@ export function ScenarioMenu() {
           (message) => store.getState().notify('error', message),
         )}
       />
-      <button
-        type="button"
-        className="small"
-        disabled={!recording}
-        onClick={() =>
-          recording &&
-          download(
-            `${recording.scenario.name}.json`,
-            `${JSON.stringify(recording.scenario, null, 2)}\n`,
-          )
-        }
-      >
-        Save
-      </button>
+      <ActionButton id="save-scenario" className="small" />
       <ActionButton id="reset-scenario" className="small" />
     </div>
   );

@@ -1,24 +1,42 @@
+/** What each handle a mounted component offers takes and gives back. */
+interface HandleFns {
+  fitTree: () => void;
+  pickScenarioFile: () => void;
+  pickImportFile: () => void;
+  pickDumpFolder: () => void;
+  pickImageFile: () => void;
+  /** The tree's drawing, for the exports (null while nothing is drawn). */
+  treeSvg: () => SVGSVGElement | null;
+  /** Opens the image dialog on the session image `name`. */
+  viewImage: (name: string) => void;
+}
+
 /** What a mounted component can offer the action registry. */
-export type HandleName =
-  'fitTree' | 'pickScenarioFile' | 'pickImportFile' | 'pickDumpFolder' | 'pickImageFile';
+export type HandleName = keyof HandleFns;
 
 /**
- * The tree's Fit and the file pickers belong to components (a view on a ref, hidden inputs);
- * each offers its own while mounted, and the registry's actions call them by name.
+ * The tree's Fit, its drawing, the image dialog and the file pickers belong to components (a
+ * view on a ref, hidden inputs, local dialog state); each offers its own while mounted, and
+ * the registry's actions call them by name.
  */
 export class UiHandles {
-  private readonly offered = new Map<HandleName, () => void>();
+  private readonly offered = new Map<HandleName, (...args: never[]) => unknown>();
 
   /** Offers `fn` as `name` until the returned function withdraws it. */
-  offer(name: HandleName, fn: () => void): () => void {
+  offer<N extends HandleName>(name: N, fn: HandleFns[N]): () => void {
     this.offered.set(name, fn);
     return () => {
       if (this.offered.get(name) === fn) this.offered.delete(name);
     };
   }
 
-  /** Calls what is offered as `name`; nothing when no mounted component offers it. */
-  call(name: HandleName): void {
-    this.offered.get(name)?.();
+  /** Calls what is offered as `name`; undefined when no mounted component offers it. */
+  call<N extends HandleName>(
+    name: N,
+    ...args: Parameters<HandleFns[N]>
+  ): ReturnType<HandleFns[N]> | undefined {
+    const fn = this.offered.get(name) as
+      ((...a: Parameters<HandleFns[N]>) => ReturnType<HandleFns[N]>) | undefined;
+    return fn?.(...args);
   }
 }

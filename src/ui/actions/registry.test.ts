@@ -55,6 +55,7 @@ function ctx(opts: {
     end,
     here: end,
     app,
+    store,
     handles: new UiHandles(),
     source: 'button',
   };

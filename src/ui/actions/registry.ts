@@ -1,7 +1,10 @@
+import { breakpointActions } from './breakpointActions';
 import { containerActions } from './containerActions';
 import { engineActions } from './engineActions';
 import { explorerActions } from './explorerActions';
+import { exportActions } from './exportActions';
 import { galleryActions } from './galleryActions';
+import { imageActions } from './imageActions';
 import { lessonActions } from './lessonActions';
 import { scenarioActions } from './scenarioActions';
 import { shareActions } from './shareActions';
@@ -17,10 +20,13 @@ export const REGISTRY = {
   ...taskActions,
   ...containerActions,
   ...explorerActions,
+  ...imageActions,
   ...timelineActions,
+  ...breakpointActions,
   ...lessonActions,
   ...galleryActions,
   ...scenarioActions,
+  ...exportActions,
   ...shareActions,
   ...engineActions,
 };

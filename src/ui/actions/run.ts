@@ -42,6 +42,7 @@ export function runAction<Id extends ActionId>(
   const ctx: ActionContext = {
     ...actionState(state),
     app: instance.app,
+    store: instance.store,
     handles: instance.handles,
     source,
   };

@@ -1,5 +1,7 @@
+import type { DumpBlob } from '../../engine/import/criu/blobs';
 import { defaultScenario } from '../defaultScenario';
-import type { ActionSpec } from './types';
+import { importPicked } from '../share/importFile';
+import type { ActionContext, ActionSpec } from './types';
 
 /** Opening files, going back to the default scenario and fitting the tree to the panel. */
 export const scenarioActions = {
@@ -23,6 +25,15 @@ export const scenarioActions = {
     help: 'Open a folder of CRIU images (a dump) as a scenario; the engine reads it in the worker',
     enabledWhen: () => true,
     perform: (ctx) => ctx.handles.call('pickDumpFolder'),
+  },
+  'import-dropped': {
+    label: 'Import dropped files',
+    group: 'scenario',
+    help: 'Open what was dropped on the page, as Import file… does (a folder of CRIU images too)',
+    enabledWhen: () => true,
+    // Without files (from the palette) there is nothing dropped: the import picker opens.
+    perform: (ctx: ActionContext, files?: DumpBlob[]) =>
+      files ? importPicked(ctx, files) : ctx.handles.call('pickImportFile'),
   },
   'upload-image': {
     label: 'Upload .ckpt…',

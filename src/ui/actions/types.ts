@@ -1,5 +1,6 @@
 import type { DebuggerApp } from '../../app/debuggerApp';
 import type { WorldSnapshot } from '../../engine/snapshot';
+import type { DebuggerStore } from '../../store/createDebuggerStore';
 import type { DebuggerState } from '../../store/types';
 import type { UiHandles } from '../handles';
 
@@ -13,12 +14,14 @@ export interface ActionState {
 }
 
 /** Where an action was started from. */
-export type ActionSource = 'button' | 'shortcut' | 'palette' | 'menu' | 'tree';
+export type ActionSource = 'button' | 'shortcut' | 'palette' | 'menu' | 'tree' | 'drop';
 
 /** Everything an action's `perform` may use. */
 export interface ActionContext extends ActionState {
   app: DebuggerApp;
-  /** What mounted components offer (the tree's Fit, the file pickers). */
+  /** The store itself, for what runs after `state` was read (an import's notices). */
+  store: DebuggerStore;
+  /** What mounted components offer (the tree's Fit and drawing, the file pickers). */
   handles: UiHandles;
   source: ActionSource;
 }

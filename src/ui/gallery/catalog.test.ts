@@ -65,6 +65,7 @@ describe('the open-example action', () => {
       end: null,
       here: null,
       app,
+      store,
       handles: new UiHandles(),
       source: 'menu',
     };

@@ -1,6 +1,9 @@
 import type { Moment } from '../../app/moment';
 import { isVariant } from '../../engine/scenario/types';
 import type { DebuggerInstance } from '../instance';
+
+/** What an import uses: the app that opens the file and the store that gets its notices. */
+export type Importer = Pick<DebuggerInstance, 'app' | 'store'>;
 import type { DumpBlob } from '../../engine/import/criu/blobs';
 import { isPng, readTextChunks } from './pngText';
 import { errorText } from '../../engine/error-text';
@@ -39,7 +42,7 @@ export function pngMoment(bytes: Uint8Array): Moment | Error {
  * files get a notice, nothing changes.
  */
 export async function importFile(
-  instance: DebuggerInstance,
+  instance: Importer,
   name: string,
   bytes: Uint8Array,
 ): Promise<boolean> {
@@ -75,10 +78,7 @@ async function looksLikeArchive(file: Blob): Promise<boolean> {
  * kind's limit, an archive against the archive limit; a folder's files are each bounded by the
  * importer in the worker, which reads only pstree.img and the core images.
  */
-export async function importPicked(
-  instance: DebuggerInstance,
-  picked: DumpBlob[],
-): Promise<boolean> {
+export async function importPicked(instance: Importer, picked: DumpBlob[]): Promise<boolean> {
   const refuse = (text: string) => (instance.store.getState().notify('error', text), false);
   const one = picked.length === 1 && !picked[0].path.includes('/') ? picked[0] : null;
   if (one && (ARCHIVE_NAME.test(one.path) || (await looksLikeArchive(one.file)))) {

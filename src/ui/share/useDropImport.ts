@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useDebugger } from '../context';
-import { importPicked } from './importFile';
+import { runAction } from '../actions/run';
 import { pickedFromDrop } from './pickedFiles';
 
 /** Files dropped anywhere on the page are imported; returns whether a drag is over the page. */
@@ -23,7 +23,9 @@ export function useDropImport(): boolean {
       e.preventDefault();
       setOver(false);
       // A folder (a CRIU images directory) comes as entries; read them before the event ends.
-      void pickedFromDrop(dt).then((picked) => importPicked(instance, picked));
+      void pickedFromDrop(dt).then((picked) =>
+        runAction(instance, 'import-dropped', 'drop', picked),
+      );
     };
     window.addEventListener('dragover', onOver);
     window.addEventListener('dragleave', onLeave);
