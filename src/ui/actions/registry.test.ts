@@ -1,3 +1,5 @@
+import { createElement } from 'react';
+import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import type { TaskView, WorldSnapshot } from '../../engine/snapshot';
 import type { DebuggerApp } from '../../app/debuggerApp';
@@ -5,7 +7,9 @@ import { createDebuggerStore } from '../../store/createDebuggerStore';
 import type { Busy } from '../../store/types';
 import { ACTIONS, actionById, actionForKey } from './registry';
 import type { FoundViolation } from '../../engine/explore/explore';
+import { DebuggerContext } from '../context';
 import { UiHandles } from '../handles';
+import { HelpSheet } from '../HelpSheet';
 import type { DebuggerInstance } from '../instance';
 import { enabledStates, runAction } from './run';
 import type { ActionContext } from './types';
@@ -140,5 +144,95 @@ describe('runAction', () => {
     withdraw();
     runAction(instance, 'fit', 'button');
     expect(fits).toBe(1);
+  });
+});
+
+/** A recording with just what the enabled-when checks read. */
+function recording(images: Record<string, Uint8Array>, fns: string[] = []) {
+  const frames = fns.map((fn) => ({ event: { fn } }));
+  return { scenario: { name: 's', steps: [] }, frames, images } as never;
+}
+
+/** The user actions that once bypassed the registry, each by the id it now runs under. */
+const ONCE_BYPASSED = [
+  'patch-image',
+  'save-scenario',
+  'export-svg',
+  'export-png',
+  'export-trace',
+  'view-image',
+  'download-image',
+  'break-on-errors',
+  'break-on-function',
+  'break-when-active',
+  'delete-breakpoint',
+  'import-dropped',
+];
+
+describe('one action path', () => {
+  it('has every user action in the registry, and the help sheet lists each', () => {
+    const ids: string[] = ACTIONS.map((a) => a.id);
+    expect(ONCE_BYPASSED.filter((id) => !ids.includes(id))).toEqual([]);
+    const instance = { store: createDebuggerStore(), handles: new UiHandles() };
+    const sheet = renderToStaticMarkup(
+      createElement(
+        DebuggerContext.Provider,
+        { value: instance as never },
+        createElement(HelpSheet),
+      ),
+    );
+    for (const a of ACTIONS) expect(sheet).toContain(`<td>${a.label}</td>`);
+  });
+
+  it('runs the image, breakpoint and drop actions with what they act on', () => {
+    const store = createDebuggerStore();
+    const handles = new UiHandles();
+    const instance = { store, app: {}, handles } as unknown as DebuggerInstance;
+    expect(runAction(instance, 'view-image', 'button', 'ckpt1')).toBe(false);
+    expect(runAction(instance, 'break-on-function', 'button')).toBe(false);
+    store.setState({
+      recording: recording({ ckpt1: new Uint8Array([1]), ckpt2: new Uint8Array([2]) }, ['do_exit']),
+      cursor: 0,
+    });
+    const viewed: string[] = [];
+    handles.offer('viewImage', (name) => viewed.push(name));
+    expect(runAction(instance, 'view-image', 'button', 'ckpt1')).toBe(true);
+    runAction(instance, 'view-image', 'palette');
+    expect(viewed).toEqual(['ckpt1', 'ckpt2']);
+
+    runAction(instance, 'break-on-errors', 'button');
+    runAction(instance, 'break-on-function', 'palette');
+    runAction(instance, 'break-on-function', 'button', 'copy_process');
+    expect(store.getState().breakpoints).toEqual([
+      { kind: 'error' },
+      { kind: 'fn', fn: 'do_exit' },
+      { kind: 'fn', fn: 'copy_process' },
+    ]);
+    runAction(instance, 'delete-breakpoint', 'button', { kind: 'fn', fn: 'do_exit' });
+    runAction(instance, 'delete-breakpoint', 'palette');
+    expect(store.getState().breakpoints).toEqual([{ kind: 'error' }]);
+
+    let picks = 0;
+    handles.offer('pickImportFile', () => picks++);
+    expect(runAction(instance, 'import-dropped', 'palette')).toBe(true);
+    expect(picks).toBe(1);
+  });
+
+  it('patches an image only when the engine is free', () => {
+    const store = createDebuggerStore();
+    const steps: unknown[] = [];
+    const app = { applyStep: async (s: unknown) => steps.push(s) } as unknown as DebuggerApp;
+    const instance = { store, app, handles: new UiHandles() } as unknown as DebuggerInstance;
+    const patch = { image: 'ckpt1', pid: 1, field: 'exit_code', value: 3 } as const;
+    expect(enabledStates(store.getState())['patch-image']).toMatch(/No scenario/);
+    store.setState({
+      recording: recording({ ckpt1: new Uint8Array() }),
+      endSnapshot: { images: ['ckpt1'], containers: [] } as never,
+    });
+    store.getState().setBusy('explore');
+    expect(runAction(instance, 'patch-image', 'button', patch)).toBe(false);
+    store.getState().setBusy(null);
+    expect(runAction(instance, 'patch-image', 'button', patch)).toBe(true);
+    expect(steps).toEqual([{ op: 'patch', ...patch }]);
   });
 });
