@@ -182,15 +182,22 @@ export function stepCoordinator(s: RestartState, world: World, emit: Emit): { br
     case 'destroy_descendants': {
       // v19-rc1: walk_task_subtree(root, __destroy_descendants): force_sig(SIGKILL, task) for
       // every task whose checkpoint_ctx is this ctx. The tasks die in their own waits.
-      const marked = s.tasks.filter((t) => t.pc !== 'done' && t.hasPtr && !t.ctxNull && !t.killed);
-      for (const t of marked) t.killed = true;
-      emit(
-        A,
-        'destroy_descendants',
-        `force_sig(SIGKILL) to ${marked.length} task(s) whose checkpoint_ctx is this ctx`,
-        { data: { killed: marked.length } },
+      // Returning early (header or tree refused) nobody has a ctx yet: v19 still kills the tree
+      // it would otherwise leave blocked ("Coordinator kills descendants on failure"; see
+      // docs/SEMANTICS.md for why this follows the changelog rather than 30/96's early return).
+      const early = !p.hasPtr;
+      const marked = s.tasks.filter(
+        (t) =>
+          t.pc !== 'done' &&
+          !t.killed &&
+          (early ? t.pc === 'wait_checkpoint_ctx' && !t.hasPtr : t.hasPtr && !t.ctxNull),
       );
-      p.pc = 'clear_task_ctx';
+      for (const t of marked) t.killed = true;
+      const whose = early ? 'created for this restart' : 'whose checkpoint_ctx is this ctx';
+      emit(A, 'destroy_descendants', `force_sig(SIGKILL) to ${marked.length} task(s) ${whose}`, {
+        data: { killed: marked.length },
+      });
+      p.pc = early ? 'ckpt_ctx_put' : 'clear_task_ctx';
       return { broadcast: true };
     }
     case 'clear_task_ctx':
@@ -252,7 +259,7 @@ function returnEarly(
   emit(A, fn, `${error.message}; do_restore_coord returns: nobody is prepared or woken`, {
     errno: error.errno,
   });
-  s.coord.pc = 'ckpt_ctx_put';
+  s.coord.pc = destroysDescendants(s.variant) ? 'destroy_descendants' : 'ckpt_ctx_put';
   return { broadcast: false };
 }
 

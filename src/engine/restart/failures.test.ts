@@ -58,6 +58,25 @@ describe('a header the kernel rejects', () => {
   });
 });
 
+describe('a header the kernel rejects under v19', () => {
+  it('is followed by destroy_descendants: nothing stays blocked and the explorer finds nothing', () => {
+    const { r, restart, c } = restartWith([BAD_ARCH], 'v19');
+    expect(restart.errno).toBe('EINVAL');
+    const fns = r.events.filter((e) => e.actor === 'coord').map((e) => e.fn);
+    expect(fns).toContain('destroy_descendants');
+    expect(fns).not.toContain('prepare_descendants');
+    expect(c.tasks.size).toBe(0);
+    expect(restart.fields.ctx_refcount_end).toBe(0);
+    const s = scenario({
+      tree: TREE,
+      steps: [...CR, BAD_ARCH, { op: 'destroy' }, { op: 'restart', image: 'a' }],
+    });
+    const x = exploreScenario(s, { variant: 'v19' });
+    if ('unsupported' in x) throw new Error(x.unsupported);
+    expect(x.json.violations).toEqual([]);
+  });
+});
+
 describe('a ctx error', () => {
   it('makes each task kill itself: the coordinator sends no signal', () => {
     const { r, restart, c } = restartWith([BAD_RECORD], 'v18-28');
