@@ -27,6 +27,14 @@ export async function inflateCapped(bytes: Uint8Array, limit: number): Promise<U
       new DecompressionStream('deflate-raw') as ReadableWritablePair<Uint8Array, Uint8Array>,
     )
     .getReader();
+  return collectCapped(reader, limit);
+}
+
+/** Every chunk of `reader`, joined, or InflateLimitError (the stream cancelled) past `limit`. */
+export async function collectCapped(
+  reader: ReadableStreamDefaultReader<Uint8Array>,
+  limit: number,
+): Promise<Uint8Array> {
   const chunks: Uint8Array[] = [];
   let size = 0;
   for (;;) {

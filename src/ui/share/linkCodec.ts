@@ -2,6 +2,7 @@ import type { Moment } from '../../app/moment';
 import type { Variant } from '../../engine/scenario/types';
 import { validSchedule, validVariant } from '../../app/moment';
 import { quote } from '../../engine/quote';
+import { collectCapped } from '../../engine/inflate';
 import { fromBase64Url, toBase64Url } from './base64url';
 
 /**
@@ -10,30 +11,16 @@ import { fromBase64Url, toBase64Url } from './base64url';
  * `z` + base64url(deflate-raw(JSON)) when the browser can compress, else `j` + base64url(JSON).
  */
 
-const MAX_SCENARIO_BYTES = 4 << 20; // a decompression bomb stops here
+const MAX_SCENARIO_BYTES = 4 << 20;
 
-async function pipe(bytes: Uint8Array, stream: GenericTransformStream): Promise<Uint8Array> {
-  const out = new Blob([bytes.slice().buffer]).stream().pipeThrough(stream);
-  const reader = out.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > MAX_SCENARIO_BYTES) {
-      await reader.cancel();
-      throw new Error('the scenario is too large');
-    }
-    chunks.push(value);
-  }
-  const all = new Uint8Array(size);
-  let at = 0;
-  for (const c of chunks) {
-    all.set(c, at);
-    at += c.byteLength;
-  }
-  return all;
+/** A compressed scenario bigger than a link can carry is refused rather than built. */
+async function deflateRaw(bytes: Uint8Array): Promise<Uint8Array> {
+  const out = new Blob([bytes.slice().buffer])
+    .stream()
+    .pipeThrough(
+      new CompressionStream('deflate-raw') as ReadableWritablePair<Uint8Array, Uint8Array>,
+    );
+  return collectCapped(out.getReader(), MAX_SCENARIO_BYTES);
 }
 
 const canCompress = () => typeof CompressionStream === 'function';
@@ -44,7 +31,7 @@ export async function encodeMoment(m: Moment, compress = canCompress()): Promise
   let s = `j${toBase64Url(raw)}`;
   if (compress) {
     try {
-      s = `z${toBase64Url(await pipe(raw, new CompressionStream('deflate-raw')))}`;
+      s = `z${toBase64Url(await deflateRaw(raw))}`;
     } catch {
       // Some browsers lack deflate-raw: the plain form still works everywhere.
     }
