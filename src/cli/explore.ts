@@ -34,11 +34,15 @@ export async function exploreCommand(args: ExploreArgs, deps: CliDeps): Promise<
   if ('unsupported' in r) return usage(`${args.file}: ${r.unsupported}`);
   const stdout = `${JSON.stringify(r.json, null, 2)}\n`;
   // A search cut short by --max-states proves nothing about the schedules it did not reach.
+  // Random walks sample schedules: they are never complete, and say so in their own words.
   const json = r.json as { complete?: boolean; states?: number };
+  const limit = args.maxStates === undefined ? 'its state limit' : `--max-states ${args.maxStates}`;
   const incomplete =
-    json.complete === false
-      ? `the search stopped at --max-states ${args.maxStates ?? ''} (${json.states ?? '?'} states) and is incomplete`
-      : '';
+    json.complete !== false
+      ? ''
+      : args.walks
+        ? `${args.walks} random walks sample the schedules and do not exhaust them`
+        : `the search stopped at ${limit} (${json.states ?? '?'} states) and is incomplete`;
   if (r.violated) {
     const also = incomplete ? `; ${incomplete}` : '';
     return {

@@ -91,6 +91,10 @@ describe('messages are one line and name the problem', () => {
     expect(JSON.parse(r.stdout)).toMatchObject({ complete: false });
     expectOneLine(r.stderr);
     expect(r.stderr).toMatch(/^z\.json: .*--max-states 2 .*incomplete\n$/);
+    const walks = await cli(['explore', 'z.json', '--variant', 'v19', '--walks', '3'], deps);
+    expect(walks.stderr).toBe(
+      'z.json: no invariant violated in the states explored, but 3 random walks sample the schedules and do not exhaust them\n',
+    );
     const full = await cli(['explore', 'z.json', '--variant', 'v19'], deps);
     expect(full.stderr).toBe('');
   });
