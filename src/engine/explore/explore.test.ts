@@ -1,24 +1,11 @@
 import { readExample } from '../scenario/examples-on-disk';
 import { describe, expect, it } from 'vitest';
-import { scenario } from '../scenario/testing';
+import { scenario, ZOMBIE_MID_TREE } from '../scenario/testing';
 import { runScenario } from '../scenario/runner';
 import { exploreScenario } from './explore';
 import type { Step, Variant } from '../scenario/types';
 
-const MID = scenario({
-  tree: [
-    { pid: 1, ppid: 0, comm: 'init' },
-    { pid: 2, ppid: 1, comm: 'server' },
-    { pid: 3, ppid: 2, comm: 'worker', state: 'zombie', exit_code: 768 },
-    { pid: 4, ppid: 2, comm: 'logger' },
-  ],
-  steps: [
-    { op: 'freeze' },
-    { op: 'checkpoint', image: 'a' },
-    { op: 'destroy' },
-    { op: 'restart', image: 'a' },
-  ],
-});
+const MID = ZOMBIE_MID_TREE;
 
 function explore(variant: Variant) {
   const r = exploreScenario(MID, { variant });

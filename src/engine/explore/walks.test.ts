@@ -1,23 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { scenario } from '../scenario/testing';
+import { ZOMBIE_MID_TREE } from '../scenario/testing';
 import { runScenario } from '../scenario/runner';
 import type { Step } from '../scenario/types';
 import { exploreScenario } from './explore';
 
-const MID = scenario({
-  tree: [
-    { pid: 1, ppid: 0, comm: 'init' },
-    { pid: 2, ppid: 1, comm: 'server' },
-    { pid: 3, ppid: 2, comm: 'worker', state: 'zombie', exit_code: 768 },
-    { pid: 4, ppid: 2, comm: 'logger' },
-  ],
-  steps: [
-    { op: 'freeze' },
-    { op: 'checkpoint', image: 'a' },
-    { op: 'destroy' },
-    { op: 'restart', image: 'a' },
-  ],
-});
+const MID = ZOMBIE_MID_TREE;
 
 function walks(variant: 'v18-28' | 'v19', n: number, seed: string) {
   const r = exploreScenario(MID, { variant, walks: n, seed });

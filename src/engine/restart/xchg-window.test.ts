@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { exploreScenario } from '../explore/explore';
 import { runScenario } from '../scenario/runner';
-import { scenario } from '../scenario/testing';
+import { CHECKPOINT_RESTART_STEPS, scenario } from '../scenario/testing';
 import type { Step, Variant } from '../scenario/types';
 import { beginRestart, stepRestart } from './restart';
 import { participantView } from './view';
@@ -14,12 +14,7 @@ const TREE = scenario({
     { pid: 1, ppid: 0, comm: 'init' },
     { pid: 2, ppid: 1, comm: 'sh' },
   ],
-  steps: [
-    { op: 'freeze' },
-    { op: 'checkpoint', image: 'a' },
-    { op: 'destroy' },
-    { op: 'restart', image: 'a' },
-  ],
+  steps: [...CHECKPOINT_RESTART_STEPS],
 });
 
 function explore(variant: Variant) {

@@ -42,6 +42,17 @@ export const CHECKPOINT_RESTART_STEPS = [
   { op: 'restart', image: 'a' },
 ] as const;
 
+/** A zombie in the middle of the pids array, checkpointed and restarted (the explorer's tests). */
+export const ZOMBIE_MID_TREE = scenario({
+  tree: [
+    { pid: 1, ppid: 0, comm: 'init' },
+    { pid: 2, ppid: 1, comm: 'server' },
+    { pid: 3, ppid: 2, comm: 'worker', state: 'zombie', exit_code: 768 },
+    { pid: 4, ppid: 2, comm: 'logger' },
+  ],
+  steps: [...CHECKPOINT_RESTART_STEPS],
+});
+
 export const TREE_1_2_3 = [
   { pid: 1, ppid: 0, comm: 'init' },
   { pid: 2, ppid: 1, comm: 'sh' },
