@@ -19,7 +19,15 @@ export interface EngineEvent {
   data?: Record<string, number | string | boolean | null>;
 }
 
-export type EventInput = Omit<EngineEvent, 'seq'>;
+export type EventInput = Omit<EngineEvent, 'seq'> & {
+  /**
+   * For an event whose function may change any task (KERNEL_FNS 'any'): the tasks it did act
+   * on, when the step that emits it knows them exactly (a restart step that logged its kernel
+   * sub-steps elsewhere). Not stored in the event; the session's timeline recorder then compares
+   * only these tasks (and their parents) instead of every task.
+   */
+  touched?: readonly number[];
+};
 
 /** Append-only event list owned by one world; never shared between worlds. */
 export class EngineLog {

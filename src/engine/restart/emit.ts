@@ -6,6 +6,8 @@ export interface EmitExtra {
   pid?: number;
   errno?: string;
   data?: Record<string, number | string | boolean | null>;
+  /** The tasks the step acted on, when its function may change any (see EventInput). */
+  touched?: readonly number[];
 }
 
 /** Emits one event of a restart step (actor, kernel function, what happened). */
@@ -21,6 +23,7 @@ export function emitterFor(log: EngineLog | null, onEmit?: () => void): Emit {
       if (extra.pid !== undefined) e.pid = extra.pid;
       if (extra.errno) e.errno = extra.errno;
       if (extra.data) e.data = extra.data;
+      if (extra.touched) e.touched = extra.touched;
     }
     log.emit(e);
   };

@@ -1,3 +1,4 @@
+import { touchedBySubSteps } from './touched';
 import { kerror } from '../errno';
 import { EngineLog } from '../events';
 import {
@@ -169,6 +170,8 @@ export function stepTask(
       emit(A, 'do_exit', `do_exit(${hex(t.exit_code)}): ${describeWaitStatus(t.exit_code)}`, {
         pid: p.pid,
         data: { exit_code: t.exit_code },
+        // beginExit sets the task's own PF_EXITING and wait status, nothing else.
+        touched: [p.pid],
       });
       p.pc = 'exit_notify';
       return { broadcast: false };
@@ -189,6 +192,7 @@ export function stepTask(
       emit(A, 'exit_notify', `becomes ${state}; PF_RESTARTING mutes SIGCHLD to its parent`, {
         pid: p.pid,
         data: { exit_state: t.exit_state },
+        touched: touchedBySubSteps(p.pid, sub.events),
       });
       p.pc = 'exit_checkpoint';
       return { broadcast: false };

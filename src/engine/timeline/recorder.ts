@@ -36,7 +36,12 @@ export class ChangeRecorder {
   private readonly restart = new RestartRecorder();
   /** Since the last frame: every task must be compared, or only these pids. */
   private allTasks = false;
-  private readonly dirty = new Set<number>();
+  private dirty = new Set<number>();
+  /**
+   * The tasks named since the frame before the last, compared again: an event may be emitted
+   * just before its change is made (zap's release_task removes the task after naming it).
+   */
+  private carried = new Set<number>();
 
   constructor(world: World) {
     this.current = world.current;
@@ -66,9 +71,16 @@ export class ChangeRecorder {
     return this.restart.activePid();
   }
 
-  /** An engine event happened: remembers which tasks it may have changed. */
-  noteEvent(e: EngineEvent): void {
+  /**
+   * An engine event happened: remembers which tasks it may have changed (`touched`: the ones
+   * an event of a function that may change any task did act on, when its step knows them).
+   */
+  noteEvent(e: EngineEvent, touched?: readonly number[]): void {
     if (this.allTasks) return;
+    if (touched) {
+      for (const pid of touched) this.dirty.add(pid);
+      return;
+    }
     if (!changesOnlyNamedTask(e.fn)) {
       this.allTasks = true;
       return;
@@ -114,7 +126,10 @@ export class ChangeRecorder {
     if (this.views.size > cs.length) this.dropVanished(world, tasks);
     if (tasks.length) ch.tasks = tasks;
     this.allTasks = false;
-    this.dirty.clear();
+    const next = this.carried;
+    next.clear();
+    this.carried = this.dirty;
+    this.dirty = next;
     this.restart.diff(run, ch);
     for (const _ in ch) return ch;
     return null;
@@ -124,22 +139,28 @@ export class ChangeRecorder {
   private diffDirtyTasks(c: Container, out: TaskChange[]): void {
     const views = this.views.get(c.id);
     if (!views) return this.diffTasks(c, out);
-    for (const pid of this.dirty) {
-      const t = c.tasks.get(pid);
-      if (t) {
-        this.diffTask(c, t, views, out);
-        const parent = c.tasks.get(t.parent);
-        if (parent) this.diffTask(c, parent, views, out);
-      } else {
-        const v = views.get(pid);
-        if (v) {
-          out.push({ c: c.id, pid, after: null });
-          views.delete(pid);
-        }
-      }
-    }
+    for (const pid of this.carried) if (!this.dirty.has(pid)) this.diffPid(c, pid, views, out);
+    for (const pid of this.dirty) this.diffPid(c, pid, views, out);
     // A task created or released without an event naming it: fall back to a full compare.
     if (views.size !== c.tasks.size) this.diffTasks(c, out);
+  }
+
+  /** Compares task `pid` and its parent, or notes that it is gone. */
+  private diffPid(
+    c: Container,
+    pid: number,
+    views: Map<number, TaskView>,
+    out: TaskChange[],
+  ): void {
+    const t = c.tasks.get(pid);
+    if (t) {
+      this.diffTask(c, t, views, out);
+      const parent = c.tasks.get(t.parent);
+      if (parent) this.diffTask(c, parent, views, out);
+    } else if (views.has(pid)) {
+      out.push({ c: c.id, pid, after: null });
+      views.delete(pid);
+    }
   }
 
   private diffTask(c: Container, t: Task, views: Map<number, TaskView>, out: TaskChange[]): void {
