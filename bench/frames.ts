@@ -150,10 +150,8 @@ export async function frameBench(tasks = 2000): Promise<string> {
     // Focused before measuring: a role query over thousands of items is Playwright's own long
     // task, not the app's.
     await bigRoot.focus();
-    const allDrawn = () =>
-      page.waitForFunction(
-        `document.querySelector('svg[role="tree"]')?.getAttribute('aria-busy') === 'false'`,
-      );
+    // A locator, not waitForFunction: that evaluates a string, which the app's CSP refuses.
+    const allDrawn = () => page.locator('svg[role="tree"][aria-busy="false"]').waitFor();
     let expandMs = 0;
     const navigate = await measure(
       page,
