@@ -126,4 +126,7 @@ if (!process.argv.includes('--engine-only')) {
   const { restartPageBench } = await import('./restart-page');
   console.log('');
   console.log(await restartPageBench());
+  const { scaleBench } = await import('./scale');
+  console.log('');
+  console.log(await scaleBench());
 }

@@ -69,8 +69,9 @@ export interface MainThread {
   longTasks: number;
   longTaskMs: number;
   longestMs: number;
-  /** Animation frames seen, the 95th percentile and the longest gap between two of them. */
+  /** Animation frames seen, the median, the 95th percentile and the longest gap between two of them. */
   frames: number;
+  p50FrameGapMs: number;
   p95FrameGapMs: number;
   maxFrameGapMs: number;
 }
@@ -101,8 +102,19 @@ export async function watchMainThread(page: Page): Promise<() => Promise<MainThr
       longTaskMs: long.reduce((a, b) => a + b, 0),
       longestMs: Math.max(0, ...long),
       frames: sorted.length,
+      p50FrameGapMs: sorted[Math.floor(0.5 * (sorted.length - 1))] ?? 0,
       p95FrameGapMs: sorted[Math.floor(0.95 * (sorted.length - 1))] ?? 0,
       maxFrameGapMs: sorted[sorted.length - 1] ?? 0,
     };
   };
+}
+
+/** The page's JavaScript heap after a garbage collection, in MB (Chromium's own count). */
+export async function heapMb(page: Page): Promise<number> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('HeapProfiler.collectGarbage');
+  await cdp.send('Performance.enable');
+  const { metrics } = await cdp.send('Performance.getMetrics');
+  await cdp.detach();
+  return (metrics.find((m) => m.name === 'JSHeapUsedSize')?.value ?? 0) / 1e6;
 }
