@@ -54,6 +54,7 @@ export function createDebuggerStore(schedule: FrameScheduler = nextFrame()): Deb
     firstError: -1,
     playing: false,
     speed: 1,
+    followActive: false,
     breakpoints: [],
     selection: null,
     notices: [],
@@ -117,6 +118,9 @@ export function createDebuggerStore(schedule: FrameScheduler = nextFrame()): Deb
       const min = SPEEDS[0];
       const max = SPEEDS[SPEEDS.length - 1];
       if (Number.isFinite(speed)) set({ speed: Math.max(min, Math.min(max, speed)) });
+    },
+    setFollowActive(on) {
+      set({ followActive: on });
     },
     toggleBreakpoint(bp) {
       const list = get().breakpoints;

@@ -11,6 +11,7 @@ export const selectCursor = (s: DebuggerState): number => s.cursor;
 export const selectFrameCount = (s: DebuggerState): number => s.recording?.frames.length ?? 0;
 export const selectPlaying = (s: DebuggerState): boolean => s.playing;
 export const selectSpeed = (s: DebuggerState): number => s.speed;
+export const selectFollowActive = (s: DebuggerState): boolean => s.followActive;
 export const selectSelection = (s: DebuggerState): number | null => s.selection;
 export const selectNotices = (s: DebuggerState) => s.notices;
 export const selectBusy = (s: DebuggerState): Busy => s.busy;

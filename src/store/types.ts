@@ -35,6 +35,8 @@ export interface DebuggerData {
   firstError: number;
   playing: boolean;
   speed: number;
+  /** The tree view keeps the task holding active_pid in the middle as the cursor moves. */
+  followActive: boolean;
   breakpoints: Breakpoint[];
   /** Selected task pid (in the current container). */
   selection: number | null;
@@ -88,6 +90,7 @@ export interface DebuggerActions {
   play(): void;
   pause(): void;
   setSpeed(speed: number): void;
+  setFollowActive(on: boolean): void;
   toggleBreakpoint(bp: Breakpoint): void;
   select(pid: number | null): void;
   notify(kind: Notice['kind'], text: string): void;

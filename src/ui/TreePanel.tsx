@@ -1,11 +1,12 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { buildTreeModel, createNodeCache, TreeView } from '../render/tree';
-import { selectSelection, selectSnapshot } from '../store/selectors';
+import { selectFollowActive, selectSelection, selectSnapshot } from '../store/selectors';
 import { useDebugger, useDebuggerState } from './context';
 import { ActionButton } from './ActionButton';
 import { runAction } from './actions/run';
 import { ScenarioMenu } from './ScenarioMenu';
 import { ExportMenu } from './share/ExportMenu';
+import { FollowActiveToggle } from './FollowActiveToggle';
 import { TaskMenu } from './TaskMenu';
 import { useReducedMotion } from './useReducedMotion';
 
@@ -20,6 +21,7 @@ export function TreePanel() {
   const snapshot = useDebuggerState(selectSnapshot);
   const selected = useDebuggerState(selectSelection);
   const reducedMotion = useReducedMotion();
+  const follow = useDebuggerState(selectFollowActive);
   // One memo of task nodes per panel: a step rebuilds only the nodes of tasks that changed.
   const [nodeCache] = useState(createNodeCache);
   const model = useMemo(
@@ -50,8 +52,8 @@ export function TreePanel() {
   }, [store, instance]);
 
   useEffect(() => {
-    view.current?.update(model, { selected, reducedMotion });
-  }, [model, selected, reducedMotion]);
+    view.current?.update(model, { selected, reducedMotion, follow });
+  }, [model, selected, reducedMotion, follow]);
 
   return (
     <section className="panel tree-panel" aria-label="Tree view">
@@ -62,6 +64,7 @@ export function TreePanel() {
         </span>
         <ScenarioMenu />
         <ExportMenu host={host} />
+        <FollowActiveToggle />
         <ActionButton id="fit" className="small" />
       </div>
       <div className="tree-host" ref={host} />

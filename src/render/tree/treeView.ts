@@ -13,7 +13,8 @@ import { TreeKeyboard } from './keyboard';
 import { LinkLayer } from './links';
 import { NodeLayer } from './nodes';
 import { drawOverlay } from './overlay';
-import { PanZoom } from './panZoom';
+import { Minimap } from './minimap';
+import { FAR_ZOOM, PanZoom } from './panZoom';
 import { COORDINATOR_PID } from './ids';
 import { reveal, setExpanded, visibleTree, type CollapseState, type VisibleTree } from './visible';
 import './tree.css';
@@ -32,7 +33,19 @@ export interface TreeViewCallbacks {
 export interface TreeViewOptions {
   selected: number | null;
   reducedMotion: boolean;
+  /** Keep the task holding active_pid in the middle of the view as the model changes. */
+  follow?: boolean;
 }
+
+/**
+ * Fit never zooms out further than the zoom at which cards keep their text: a 2,000-task tree
+ * is tens of thousands of pixels wide and a few levels deep, and fitting all of it drew a strip
+ * a pixel high. Below it Fit shows the tree's full height around the task in focus (or as much
+ * as fits), and the overview (minimap.ts) shows the rest.
+ */
+const MIN_FIT_ZOOM = FAR_ZOOM;
+/** How long a follow step glides (a step at 4× comes every 175 ms). */
+const FOLLOW_MS = 150;
 
 let instances = 0;
 
@@ -70,6 +83,9 @@ export class TreeView {
    */
   private size = { width: 800, height: 500 };
   private readonly resize: ResizeObserver | null;
+  private readonly minimap: Minimap;
+  /** The pid the view last centred on while following active_pid. */
+  private followed: number | null = null;
 
   constructor(container: HTMLElement, callbacks: TreeViewCallbacks) {
     const uid = `crviz-tree-${++instances}-${Math.random().toString(36).slice(2, 8)}`;
@@ -120,7 +136,17 @@ export class TreeView {
       .on('zoom', (ev: { transform: ZoomTransform; sourceEvent: unknown }) => {
         if (ev.sourceEvent) this.userMoved = true;
         this.pan.set(ev.transform, !!ev.sourceEvent || this.fitting);
+        this.minimap.setView({
+          ...this.size,
+          x: ev.transform.x,
+          y: ev.transform.y,
+          k: ev.transform.k,
+        });
       });
+    this.minimap = new Minimap(this.frame.node()!, (x, y) => {
+      this.userMoved = true;
+      this.centreAt(x, y, false);
+    });
     this.frame.call(this.zoomBehavior);
     const frameEl = this.frame.node()!;
     this.size = { width: frameEl.clientWidth || 800, height: frameEl.clientHeight || 500 };
@@ -206,7 +232,10 @@ export class TreeView {
       : shape === this.lastShape && this.layout
         ? rebind(this.layout, shownModel.nodes)
         : layoutTree(shownModel);
+    const relaid = layout !== this.layout && shape !== this.lastShape;
     this.layout = layout;
+    if (relaid || !layout)
+      this.minimap.setLayout(layout, !!layout && this.fitZoom(layout) < MIN_FIT_ZOOM);
     this.links.update(layout?.links ?? [], NODE_H / 2, dur);
     this.nodes.update({
       placed: layout?.placed ?? [],
@@ -218,6 +247,7 @@ export class TreeView {
     const active = model?.activePid ?? null;
     const batonAt = active === null ? null : (this.shown?.shownAt(active) ?? null);
     drawOverlay(this.overlayLayer, model && { ...model, activePid: batonAt }, layout, dur);
+    this.follow(batonAt, dur);
     const order = layout ? [...(model?.coordinator ? [COORDINATOR_PID] : []), ...layout.order] : [];
     const expanded = new Map<number, boolean>();
     for (const [pid, t] of this.shown?.toggles ?? []) expanded.set(pid, t.expanded);
@@ -243,25 +273,87 @@ export class TreeView {
     this.lastShape = shape;
   }
 
-  /** Zooms so the whole tree (and the coordinator) fits the view. */
+  /** The box Fit shows: the tree and the coordinator, with a margin. */
+  private fitBox(layout: TreeLayout) {
+    const { x0, y0, x1, y1 } = layout.bounds;
+    const cx0 = layout.coordinator ? layout.coordinator.x - COORD_W / 2 - 10 : x0;
+    const left = Math.min(x0, cx0) - 40;
+    const top = y0 - 60;
+    return { left, top, w: x1 + 40 - left, h: y1 + 40 - top };
+  }
+
+  /** The zoom at which all of `layout` fits the view. */
+  private fitZoom(layout: TreeLayout): number {
+    const { w, h } = this.fitBox(layout);
+    return Math.min(1.25, Math.max(0.01, Math.min(this.size.width / w, this.size.height / h)));
+  }
+
+  /**
+   * Zooms so the whole tree (and the coordinator) fits the view; a tree too wide for that at
+   * MIN_FIT_ZOOM is shown at its full height, centred on the selected task, else the one
+   * holding active_pid, else the root.
+   */
   fit(animate = true): void {
     this.userMoved = false;
     if (!this.layout) return;
-    const { x0, y0, x1, y1 } = this.layout.bounds;
-    const cx0 = this.layout.coordinator ? this.layout.coordinator.x - COORD_W / 2 - 10 : x0;
-    const left = Math.min(x0, cx0) - 40;
-    const top = y0 - 60;
-    const w = x1 + 40 - left;
-    const h = y1 + 40 - top;
+    const { left, top, w, h } = this.fitBox(this.layout);
     const { width, height } = this.size;
-    const k = Math.min(1.25, Math.max(0.01, Math.min(width / w, height / h)));
-    const t = zoomIdentity.translate(
-      width / 2 - k * (left + w / 2),
-      height / 2 - k * (top + h / 2),
+    let k = this.fitZoom(this.layout);
+    let cx = left + w / 2;
+    let cy = top + h / 2;
+    if (k < MIN_FIT_ZOOM) {
+      k = Math.min(1.25, Math.max(MIN_FIT_ZOOM, height / h));
+      const focus = this.focusPosition();
+      if (focus) cx = focus.x;
+      cy = top + height / k / 2;
+    }
+    this.moveTo(
+      zoomIdentity.translate(width / 2 - k * cx, height / 2 - k * cy).scale(k),
+      animate ? 300 : 0,
     );
-    const transform = t.scale(k);
+  }
+
+  private focusPosition(): { x: number; y: number } | null {
+    const model = this.model;
+    const shownAt = (pid: number | null) =>
+      pid === null ? null : (this.shown?.shownAt(pid) ?? null);
+    for (const pid of [shownAt(this.options.selected), shownAt(model?.activePid ?? null)]) {
+      const at = pid === null ? null : this.nodes.position(pid);
+      if (at) return at;
+    }
+    const root = this.layout?.placed[0];
+    return root ? { x: root.x, y: root.y } : null;
+  }
+
+  /** Keeps the pan (not the zoom) on the baton's card while following is on. */
+  private follow(batonAt: number | null, dur: number): void {
+    if (!this.options.follow || batonAt === null) {
+      if (!this.options.follow) this.followed = null;
+      return;
+    }
+    if (batonAt === this.followed) return;
+    const at = this.nodes.position(batonAt);
+    if (!at) return;
+    this.followed = batonAt;
+    this.centreAt(at.x, at.y, dur > 0);
+  }
+
+  /** Pans so that tree point (x, y) is in the middle of the view, at the current zoom. */
+  private centreAt(x: number, y: number, animate: boolean): void {
+    const el = this.frame.node();
+    if (!el) return;
+    const { k } = zoomTransform(el);
+    const { width, height } = this.size;
+    this.moveTo(
+      zoomIdentity.translate(width / 2 - k * x, height / 2 - k * y).scale(k),
+      animate ? FOLLOW_MS : 0,
+    );
+  }
+
+  /** Moves the view to `transform`, gliding for `ms` (moved as a picture, like a gesture). */
+  private moveTo(transform: ZoomTransform, ms: number): void {
     this.frame.interrupt();
-    if (animate && !this.options.reducedMotion) {
+    if (ms > 0 && !this.options.reducedMotion) {
       this.fitting = true;
       const done = () => {
         this.fitting = false;
@@ -269,7 +361,7 @@ export class TreeView {
       };
       this.frame
         .transition()
-        .duration(300)
+        .duration(ms)
         .call(this.zoomBehavior.transform, transform)
         .on('end', done)
         .on('interrupt', done);
@@ -280,6 +372,7 @@ export class TreeView {
 
   destroy(): void {
     this.resize?.disconnect();
+    this.minimap.destroy();
     this.nodes.destroy();
     this.keyboard.destroy();
     this.frame.interrupt();

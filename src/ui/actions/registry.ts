@@ -10,6 +10,7 @@ import { scenarioActions } from './scenarioActions';
 import { shareActions } from './shareActions';
 import { taskActions } from './taskActions';
 import { timelineActions } from './timelineActions';
+import { treeActions } from './treeActions';
 import type { ActionSpec } from './types';
 
 /**
@@ -22,6 +23,7 @@ export const REGISTRY = {
   ...explorerActions,
   ...imageActions,
   ...timelineActions,
+  ...treeActions,
   ...breakpointActions,
   ...lessonActions,
   ...galleryActions,
