@@ -9,14 +9,9 @@ type G = Selection<SVGGElement, unknown, null, undefined>;
 
 /**
  * Draws what is not a task card: the container boundary with its label, the restart coordinator
- * outside it ("waiting k of n", completion or error), and the active_pid baton.
+ * outside it ("waiting k of n", completion or error), and a still copy of the active_pid baton.
  */
-export function drawOverlay(
-  layer: G,
-  model: TreeModel | null,
-  layout: TreeLayout | null,
-  dur: number,
-): void {
+export function drawOverlay(layer: G, model: TreeModel | null, layout: TreeLayout | null): void {
   const box = layer
     .selectAll<SVGGElement, TreeModel>('g.container')
     .data(model && layout ? [model] : []);
@@ -94,8 +89,8 @@ export function drawOverlay(
   const active = model?.activePid ?? null;
   const target = layout?.placed.find((p) => p.node.pid === active);
   const baton = layer.selectAll<SVGGElement, number>('g.baton').data(target ? [active!] : []);
-  if (dur > 0) baton.exit().transition().duration(dur).attr('opacity', 0).remove();
-  else baton.exit().remove();
+  // A still copy for the exports: the live view's baton is baton.ts, on its own layer.
+  baton.exit().remove();
   if (!target) return;
   const at = `translate(${target.x},${target.y - NODE_H / 2 - 14})`;
   const bIn = baton.enter().append('g').attr('class', 'baton').attr('aria-hidden', 'true');
@@ -107,11 +102,5 @@ export function drawOverlay(
     .attr('height', 20)
     .attr('rx', 10);
   bIn.append('text').attr('text-anchor', 'middle').attr('y', 4).text('◆ active_pid');
-  bIn.attr('transform', at);
-  if (dur > 0)
-    baton
-      .transition()
-      .duration(dur * 1.6)
-      .attr('transform', at);
-  else baton.attr('transform', at);
+  bIn.merge(baton).attr('transform', at);
 }

@@ -46,6 +46,8 @@ export class PanZoom {
     private readonly shield: HTMLElement,
     /** Told when the shown zoom crosses FAR_ZOOM (the level of detail changes). */
     private readonly onFar: (far: boolean) => void,
+    /** Told the transform the SVG is drawn at, each time it is drawn (the baton follows it). */
+    private readonly onDrawn: (t: Transform) => void = () => {},
   ) {}
 
   /** `live`: part of a gesture or an animation (moved as a picture until it settles). */
@@ -89,6 +91,7 @@ export class PanZoom {
     this.viewport.setAttribute('transform', `translate(${t.x},${t.y}) scale(${t.k})`);
     this.picture.style.transform = '';
     this.shield.hidden = true;
+    this.onDrawn(t);
     const far = t.k < FAR_ZOOM;
     if (far !== this.far) {
       this.far = far;

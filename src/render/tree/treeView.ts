@@ -13,6 +13,7 @@ import { TreeKeyboard } from './keyboard';
 import { LinkLayer } from './links';
 import { NodeLayer } from './nodes';
 import { drawOverlay } from './overlay';
+import { Baton } from './baton';
 import { Minimap } from './minimap';
 import { FAR_ZOOM, PanZoom } from './panZoom';
 import { COORDINATOR_PID } from './ids';
@@ -84,6 +85,7 @@ export class TreeView {
   private size = { width: 800, height: 500 };
   private readonly resize: ResizeObserver | null;
   private readonly minimap: Minimap;
+  private readonly baton: Baton;
   /** The pid the view last centred on while following active_pid. */
   private followed: number | null = null;
 
@@ -122,8 +124,13 @@ export class TreeView {
     );
     const shield = this.frame.append('div').attr('class', 'crviz-tree-shield').node()!;
     shield.hidden = true;
-    this.pan = new PanZoom(picture.node()!, this.viewport.node()!, shield, (far) =>
-      this.svg.classed('lod-far', far),
+    this.baton = new Baton(picture.node()!);
+    this.pan = new PanZoom(
+      picture.node()!,
+      this.viewport.node()!,
+      shield,
+      (far) => this.svg.classed('lod-far', far),
+      (t) => this.baton.setView(t),
     );
     this.zoomBehavior = zoom<HTMLDivElement, unknown>()
       .scaleExtent([0.01, 3])
@@ -246,7 +253,8 @@ export class TreeView {
     // The baton of a task inside a collapsed subtree rides on its nearest shown ancestor.
     const active = model?.activePid ?? null;
     const batonAt = active === null ? null : (this.shown?.shownAt(active) ?? null);
-    drawOverlay(this.overlayLayer, model && { ...model, activePid: batonAt }, layout, dur);
+    drawOverlay(this.overlayLayer, model && { ...model, activePid: batonAt }, layout);
+    this.baton.place(batonAt === null ? null : this.nodes.position(batonAt), dur * 1.6);
     this.follow(batonAt, dur);
     const order = layout ? [...(model?.coordinator ? [COORDINATOR_PID] : []), ...layout.order] : [];
     const expanded = new Map<number, boolean>();
@@ -373,6 +381,7 @@ export class TreeView {
   destroy(): void {
     this.resize?.disconnect();
     this.minimap.destroy();
+    this.baton.destroy();
     this.nodes.destroy();
     this.keyboard.destroy();
     this.frame.interrupt();
