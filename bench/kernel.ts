@@ -27,6 +27,15 @@ export function kernelRows(): string[][] {
   rows.push(['clone', ms(() => cloneContainer(c))]);
   rows.push(['view', ms(() => containerView(c))]);
   rows.push(['fork to MAX_TASKS', ms(() => fork(w, { pid: 2 }))]);
+  // Forks without a child pid: each takes the next pid, which once scanned every task.
+  const f = createWorld();
+  buildContainer(f, tree.slice(0, 1));
+  rows.push([
+    '50,000 forks of init',
+    ms(() => {
+      for (let i = 0; i < 50_000; i++) fork(f, { pid: 1 });
+    }),
+  ]);
   rows.push(['destroy', ms(() => destroy(w))]);
   const z = createWorld();
   buildContainer(z, tree);
