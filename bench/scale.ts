@@ -64,8 +64,9 @@ async function crvizFigures(page: Page, url: string, s: Scenario): Promise<Figur
   const stopOpen = await watchMainThread(page);
   const t0 = Date.now();
   await page.getByLabel('Open scenario file').setInputFiles(file);
+  // A small run may end before its progress bar would show: wait for its name, then no bar.
+  await page.getByText(s.name, { exact: true }).waitFor({ timeout: 600_000 });
   const bar = page.getByRole('progressbar', { name: 'Engine progress' });
-  await bar.waitFor();
   await bar.waitFor({ state: 'detached', timeout: 600_000 });
   await drawn.waitFor({ timeout: 600_000 });
   const openMs = Date.now() - t0;
