@@ -8,6 +8,21 @@ const clip = (t: string, n: number) => (t.length > n ? `${t.slice(0, n - 1)}…`
 type G = Selection<SVGGElement, unknown, null, undefined>;
 
 /**
+ * Writes attributes (and the text, `_text`) only where they differ: the overlay is drawn on
+ * every step, and even an unchanged value written into the SVG made Chromium lay out the cards
+ * again (in a 2,000-task tree with card texts shown, most of a step's time).
+ */
+function put(el: Element | null, values: Record<string, string | number>): void {
+  if (!el) return;
+  for (const [name, v] of Object.entries(values)) {
+    const value = String(v);
+    if (name === '_text') {
+      if (el.textContent !== value) el.textContent = value;
+    } else if (el.getAttribute(name) !== value) el.setAttribute(name, value);
+  }
+}
+
+/**
  * Draws what is not a task card: the container boundary with its label, the restart coordinator
  * outside it ("waiting k of n", completion or error), and a still copy of the active_pid baton.
  */
@@ -22,19 +37,17 @@ export function drawOverlay(layer: G, model: TreeModel | null, layout: TreeLayou
   const boxAll = boxIn.merge(box);
   if (layout) {
     const { x0, y0, x1, y1 } = layout.bounds;
-    boxAll
-      .classed('frozen', !!model?.frozen)
-      .select('rect')
-      .attr('x', x0 - 20)
-      .attr('y', y0 - 40)
-      .attr('width', x1 - x0 + 40)
-      .attr('height', y1 - y0 + 60)
-      .attr('rx', 10);
-    boxAll
-      .select('text')
-      .attr('x', x0 - 10)
-      .attr('y', y0 - 20)
-      .text(model?.label ?? '');
+    const g = boxAll.node();
+    if (g && g.classList.contains('frozen') !== !!model?.frozen)
+      g.classList.toggle('frozen', !!model?.frozen);
+    put(g?.querySelector('rect') ?? null, {
+      x: x0 - 20,
+      y: y0 - 40,
+      width: x1 - x0 + 40,
+      height: y1 - y0 + 60,
+      rx: 10,
+    });
+    put(g?.querySelector('text') ?? null, { x: x0 - 10, y: y0 - 20, _text: model?.label ?? '' });
   }
 
   const coord = layer
@@ -56,34 +69,26 @@ export function drawOverlay(layer: G, model: TreeModel | null, layout: TreeLayou
   if (layout?.coordinator) {
     const { x, y } = layout.coordinator;
     const x0 = -COORD_W / 2 + 10;
-    cAll
-      .attr('class', (c) => `coordinator status-${c.status}${c.runnable ? ' runnable' : ''}`)
-      .attr('data-pid', COORDINATOR_PID)
-      .attr('aria-label', (c) => c.name)
-      .attr('transform', `translate(${x},${y})`);
-    cAll
-      .select('rect')
-      .attr('x', -COORD_W / 2)
-      .attr('y', -NODE_H / 2)
-      .attr('width', COORD_W)
-      .attr('height', NODE_H)
-      .attr('rx', NODE_H / 2);
-    cAll
-      .select('.line1')
-      .attr('x', x0 + 6)
-      .attr('y', -NODE_H / 2 + 17)
-      .text('⟳ restart (coordinator)');
-    cAll
-      .select('.line2')
-      .attr('x', x0 + 6)
-      .attr('y', -NODE_H / 2 + 33)
-      .text((c) => clip(c.text, 30));
-    cAll
-      .select('.line3')
-      .attr('x', x0 + 6)
-      .attr('y', -NODE_H / 2 + 49)
-      .text((c) => clip(c.pc, 36));
-    cAll.select('title').text((c) => c.name);
+    const g = cAll.node();
+    const c = cAll.datum();
+    put(g, {
+      class: `coordinator status-${c.status}${c.runnable ? ' runnable' : ''}`,
+      'data-pid': COORDINATOR_PID,
+      'aria-label': c.name,
+      transform: `translate(${x},${y})`,
+    });
+    const part = (sel: string) => g?.querySelector(sel) ?? null;
+    put(part('rect'), {
+      x: -COORD_W / 2,
+      y: -NODE_H / 2,
+      width: COORD_W,
+      height: NODE_H,
+      rx: NODE_H / 2,
+    });
+    put(part('.line1'), { x: x0 + 6, y: -NODE_H / 2 + 17, _text: '⟳ restart (coordinator)' });
+    put(part('.line2'), { x: x0 + 6, y: -NODE_H / 2 + 33, _text: clip(c.text, 30) });
+    put(part('.line3'), { x: x0 + 6, y: -NODE_H / 2 + 49, _text: clip(c.pc, 36) });
+    put(part('title'), { _text: c.name });
   }
 
   const active = model?.activePid ?? null;
@@ -102,5 +107,5 @@ export function drawOverlay(layer: G, model: TreeModel | null, layout: TreeLayou
     .attr('height', 20)
     .attr('rx', 10);
   bIn.append('text').attr('text-anchor', 'middle').attr('y', 4).text('◆ active_pid');
-  bIn.merge(baton).attr('transform', at);
+  put(bIn.merge(baton).node(), { transform: at });
 }

@@ -120,7 +120,10 @@ export class TreeView {
     this.nodes = new NodeLayer(
       this.viewport.append('g').attr('class', 'nodes').node()!,
       hatchId,
-      (busy) => this.svg.attr('aria-busy', String(busy)),
+      // Written only when it changes: any attribute written on the SVG root lays it out again.
+      (busy) => {
+        if (this.svg.attr('aria-busy') !== String(busy)) this.svg.attr('aria-busy', String(busy));
+      },
     );
     const shield = this.frame.append('div').attr('class', 'crviz-tree-shield').node()!;
     shield.hidden = true;
