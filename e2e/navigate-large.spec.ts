@@ -71,7 +71,10 @@ test('a 2,000-task tree: Fit is readable, the overview moves the view, the view 
   await app.keyboard.press('ArrowLeft');
   await expect(root).toHaveAttribute('aria-expanded', 'false');
   await expect(root).toHaveAttribute('aria-description', /^[\d,]+ tasks hidden$/);
+  await app.getByRole('button', { name: 'Fit', exact: true }).click();
+  await expect(root).toBeInViewport();
   await app.screenshot({ path: '/work/shots/h17/folded-root-2000.png' });
+  await root.focus();
   await app.keyboard.press('ArrowRight');
   await expect(root).toHaveAttribute('aria-expanded', 'true');
 });

@@ -39,12 +39,13 @@ export interface TreeViewOptions {
 }
 
 /**
- * Fit never zooms out further than the zoom at which cards keep their text: a 2,000-task tree
- * is tens of thousands of pixels wide and a few levels deep, and fitting all of it drew a strip
- * a pixel high. Below it Fit shows the tree's full height around the task in focus (or as much
- * as fits), and the overview (minimap.ts) shows the rest.
+ * Fit shows the whole tree unless that leaves cards smaller than this (a fifth of their size):
+ * a 2,000-task tree is tens of thousands of pixels wide and a few levels deep, and fitting all
+ * of it drew a strip a pixel high. Such a tree is shown at its full height around the task in
+ * focus, at the zoom at which cards keep their text (FAR_ZOOM) or more, and the overview
+ * (minimap.ts) shows the rest.
  */
-const MIN_FIT_ZOOM = FAR_ZOOM;
+const STRIP_ZOOM = 0.2;
 /** How long a follow step glides (a step at 4× comes every 175 ms). */
 const FOLLOW_MS = 150;
 
@@ -245,7 +246,7 @@ export class TreeView {
     const relaid = layout !== this.layout && shape !== this.lastShape;
     this.layout = layout;
     if (relaid || !layout)
-      this.minimap.setLayout(layout, !!layout && this.fitZoom(layout) < MIN_FIT_ZOOM);
+      this.minimap.setLayout(layout, !!layout && this.fitZoom(layout) < STRIP_ZOOM);
     this.links.update(layout?.links ?? [], NODE_H / 2, dur);
     this.nodes.update({
       placed: layout?.placed ?? [],
@@ -301,8 +302,8 @@ export class TreeView {
 
   /**
    * Zooms so the whole tree (and the coordinator) fits the view; a tree too wide for that at
-   * MIN_FIT_ZOOM is shown at its full height, centred on the selected task, else the one
-   * holding active_pid, else the root.
+   * STRIP_ZOOM is shown at its full height (at FAR_ZOOM or more), centred on the selected task,
+   * else the one holding active_pid, else the root.
    */
   fit(animate = true): void {
     this.userMoved = false;
@@ -312,8 +313,8 @@ export class TreeView {
     let k = this.fitZoom(this.layout);
     let cx = left + w / 2;
     let cy = top + h / 2;
-    if (k < MIN_FIT_ZOOM) {
-      k = Math.min(1.25, Math.max(MIN_FIT_ZOOM, height / h));
+    if (k < STRIP_ZOOM) {
+      k = Math.min(1.25, Math.max(FAR_ZOOM, height / h));
       const focus = this.focusPosition();
       if (focus) cx = focus.x;
       cy = top + height / k / 2;
