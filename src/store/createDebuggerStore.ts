@@ -71,6 +71,8 @@ export function createDebuggerStore(schedule: FrameScheduler = nextFrame()): Deb
     exploreResult: null,
     lesson: null,
     lessonsOpen: false,
+    lessonEditorOpen: false,
+    presenting: false,
     galleryOpen: false,
     shareLink: null,
 
@@ -154,6 +156,12 @@ export function createDebuggerStore(schedule: FrameScheduler = nextFrame()): Deb
     },
     setLessonsOpen(lessonsOpen) {
       set({ lessonsOpen });
+    },
+    setLessonEditorOpen(lessonEditorOpen) {
+      set({ lessonEditorOpen });
+    },
+    setPresenting(presenting) {
+      set({ presenting });
     },
     setGalleryOpen(galleryOpen) {
       set({ galleryOpen });

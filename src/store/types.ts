@@ -1,4 +1,5 @@
 import type { ExploreResult } from '../engine/explore/explore';
+import type { Lesson } from '../engine/lesson/types';
 import type { Variant } from '../engine/scenario/types';
 import type { SessionProgress, SessionRecording } from '../engine/session-types';
 import type { WorldSnapshot } from '../engine/snapshot';
@@ -58,10 +59,14 @@ export interface DebuggerData {
   };
   /** The explorer's last result (for the scenario it ran on); `busy` says whether it runs. */
   exploreResult: ExploreResult | null;
-  /** The lesson being followed (its id in the lesson catalog) and whether predict mode is on. */
+  /** The lesson being followed (built in, opened, or being written) and whether predict mode is on. */
   lesson: LessonState | null;
   /** The lesson list is open. */
   lessonsOpen: boolean;
+  /** The lesson editor (captions of the lesson being written) is open. */
+  lessonEditorOpen: boolean;
+  /** Presenter mode: only the tree, the caption and Next/Previous, full screen. */
+  presenting: boolean;
   /** The examples gallery is open. */
   galleryOpen: boolean;
   /** The last permalink made by Share, shown in a text field when the clipboard refuses it. */
@@ -75,7 +80,7 @@ export interface ShareLink {
 }
 
 export interface LessonState {
-  id: string;
+  lesson: Lesson;
   predict: boolean;
 }
 
@@ -100,6 +105,8 @@ export interface DebuggerActions {
   setExploreResult(result: ExploreResult | null): void;
   setLesson(lesson: LessonState | null): void;
   setLessonsOpen(open: boolean): void;
+  setLessonEditorOpen(open: boolean): void;
+  setPresenting(presenting: boolean): void;
   setGalleryOpen(open: boolean): void;
   setShareLink(link: ShareLink | null): void;
 }

@@ -10,7 +10,9 @@ import { ExplorerPanel } from './ExplorerPanel';
 import { HelpSheet } from './HelpSheet';
 import { ImagePanel } from './ImagePanel';
 import { Inspector } from './Inspector';
+import { LessonEditor } from './lessons/LessonEditor';
 import { LessonList } from './lessons/LessonList';
+import { PresenterSwitch } from './presenter/PresenterScreen';
 import { LessonPanel } from './lessons/LessonPanel';
 import { createDebuggerInstance } from './instance';
 import { Notices } from './Notices';
@@ -41,6 +43,7 @@ function Screen() {
         <LessonPanel />
       </div>
       <LessonList />
+      <LessonEditor />
       <main className="main">
         <TreePanel />
         <aside className="side">
@@ -87,7 +90,13 @@ export function App({ scenario = defaultScenario, embed = false }: AppProps) {
   }, [instance, scenario, embed]);
   return (
     <DebuggerContext.Provider value={instance}>
-      {embed ? <EmbedScreen /> : <Screen />}
+      {embed ? (
+        <EmbedScreen />
+      ) : (
+        <PresenterSwitch>
+          <Screen />
+        </PresenterSwitch>
+      )}
     </DebuggerContext.Provider>
   );
 }

@@ -6,6 +6,8 @@ import { exportActions } from './exportActions';
 import { galleryActions } from './galleryActions';
 import { imageActions } from './imageActions';
 import { lessonActions } from './lessonActions';
+import { lessonAuthorActions } from './lessonAuthorActions';
+import { presenterActions } from './presenterActions';
 import { scenarioActions } from './scenarioActions';
 import { shareActions } from './shareActions';
 import { taskActions } from './taskActions';
@@ -24,6 +26,8 @@ export const REGISTRY = {
   ...timelineActions,
   ...breakpointActions,
   ...lessonActions,
+  ...lessonAuthorActions,
+  ...presenterActions,
   ...galleryActions,
   ...scenarioActions,
   ...exportActions,

@@ -1,4 +1,6 @@
 import type { DebuggerApp } from '../../app/debuggerApp';
+import { parseLesson } from '../../engine/lesson/parse';
+import type { DebuggerStore } from '../../store/createDebuggerStore';
 import type { DebuggerState } from '../../store/types';
 import { anchorFrame } from './resolve';
 import type { Lesson } from './types';
@@ -10,8 +12,9 @@ export interface LessonOpener {
 }
 
 /**
- * Opens a lesson: its scenario goes through the engine's parser like any opened file, and the
- * cursor goes to the first caption. Predict mode carries over from the previous lesson.
+ * Opens a lesson: its scenario goes through the engine's parser like any opened file, the
+ * lesson's restart parameters (if it has them) become the page's, and the cursor goes to the
+ * first caption. Predict mode carries over from the previous lesson.
  */
 export async function openLesson({ app, state }: LessonOpener, lesson: Lesson): Promise<boolean> {
   const predict = state.lesson?.predict ?? false;
@@ -20,7 +23,29 @@ export async function openLesson({ app, state }: LessonOpener, lesson: Lesson): 
   );
   if (!ok) return false;
   // The state's setters are the store's own functions, still current after the await.
-  state.setLesson({ id: lesson.id, predict });
+  state.setLesson({ lesson, predict });
+  if (lesson.variant !== undefined || lesson.schedule !== undefined) {
+    state.setParams({ variant: lesson.variant ?? null, schedule: lesson.schedule ?? 'fifo' });
+  }
   state.setLessonsOpen(false);
   return true;
+}
+
+/**
+ * Loads a lesson from a file's (or any text's) crviz-lesson/1 JSON: Open…, a drop, and pages
+ * that embed crviz use it. A lesson the reader refuses gets one notice naming `source`, and
+ * nothing changes.
+ */
+export async function openLessonText(
+  opener: { app: DebuggerApp; store: DebuggerStore },
+  text: string,
+  source: string,
+): Promise<boolean> {
+  const read = parseLesson(text, source);
+  const state = opener.store.getState();
+  if (!read.ok) {
+    state.notify('error', `${source}: ${read.message}`);
+    return false;
+  }
+  return openLesson({ app: opener.app, state }, read.lesson);
 }

@@ -30,7 +30,8 @@ export function loadPersisted(storage: Storage = localStorage): Moment | null {
       schedule: typeof m.schedule === 'string' ? m.schedule : 'fifo',
       cursor: m.cursor,
       selection: typeof m.selection === 'number' ? m.selection : null,
-      lesson: typeof m.lesson === 'string' ? m.lesson : null,
+      // Checked by the lesson reader when the session opens (applyMoment).
+      lesson: m.lesson ?? null,
     };
   } catch {
     storage.removeItem(STORAGE_KEY);

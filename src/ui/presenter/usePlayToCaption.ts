@@ -1,0 +1,51 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { DebuggerStore } from '../../store/createDebuggerStore';
+import { useReducedMotion } from '../useReducedMotion';
+
+/** The time one event takes at speed 1, as the timeline's Play (usePlayback). */
+const BASE_MS = 700;
+
+/**
+ * "Play to the next caption": the cursor walks through the events in between at the chosen
+ * speed instead of jumping, so the class sees the tree change. With reduced motion it jumps.
+ * Returns the frame being played to (null when still) and `playTo`; asking again while playing
+ * finishes at once (a second click on Next).
+ */
+export function usePlayToCaption(store: DebuggerStore, speed: number) {
+  const [target, setTarget] = useState<number | null>(null);
+  const reduced = useReducedMotion();
+  const targetRef = useRef<number | null>(null);
+  useEffect(() => {
+    targetRef.current = target;
+  }, [target]);
+
+  useEffect(() => {
+    if (target === null) return;
+    const timer = setInterval(() => {
+      const s = store.getState();
+      const next = s.cursor + 1;
+      if (next >= target) {
+        s.setCursor(target);
+        setTarget(null);
+      } else {
+        s.setCursor(next);
+      }
+    }, BASE_MS / speed);
+    return () => clearInterval(timer);
+  }, [target, speed, store]);
+
+  const playTo = useCallback(
+    (frame: number) => {
+      const playing = targetRef.current;
+      if (playing !== null || reduced) {
+        store.getState().setCursor(playing ?? frame);
+        setTarget(null);
+        return;
+      }
+      setTarget(frame);
+    },
+    [reduced, store],
+  );
+  const stop = useCallback(() => setTarget(null), []);
+  return { target, playTo, stop };
+}
