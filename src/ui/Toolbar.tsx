@@ -36,6 +36,7 @@ export function Toolbar() {
       </div>
       <span className="spacer" />
       {button('lessons')}
+      {button('lesson-edit')}
       {button('share')}
       <EngineProgress />
       <ActionButton id="help" label="Keyboard shortcuts" icon="?" />

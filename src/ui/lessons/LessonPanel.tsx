@@ -131,7 +131,6 @@ export function LessonPanel() {
         </label>
         <ActionButton id="lesson-previous" label="Previous" />
         <ActionButton id="lesson-next" label="Next" />
-        <ActionButton id="lesson-edit" label="Edit" name="Edit lesson" className="small" />
         <ActionButton id="lesson-present" label="Present" className="small" />
         <button type="button" className="small" onClick={() => setLesson(null)}>
           End lesson

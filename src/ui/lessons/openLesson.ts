@@ -1,5 +1,7 @@
 import type { DebuggerApp } from '../../app/debuggerApp';
-import { parseLesson } from '../../engine/lesson/parse';
+import { looksLikeLesson, parseLesson } from '../../engine/lesson/parse';
+import { quote } from '../../engine/quote';
+import { lessonById } from './catalog';
 import type { DebuggerStore } from '../../store/createDebuggerStore';
 import type { DebuggerState } from '../../store/types';
 import { anchorFrame } from './resolve';
@@ -48,4 +50,32 @@ export async function openLessonText(
     return false;
   }
   return openLesson({ app: opener.app, state }, read.lesson);
+}
+
+/** Opens a JSON file picked with Open…: a crviz-lesson/1 lesson, else a crviz-scenario/1 file. */
+export function openJsonText(
+  opener: { app: DebuggerApp; store: DebuggerStore },
+  text: string,
+  source: string,
+): Promise<boolean> {
+  return looksLikeLesson(text)
+    ? openLessonText(opener, text, source)
+    : opener.app.openText(text, source);
+}
+
+/**
+ * Opens the built-in lesson `id` (a page's `?lesson=ID`, an embed's lesson option); an unknown
+ * id gets a notice and nothing changes.
+ */
+export function openBuiltInLesson(
+  opener: { app: DebuggerApp; store: DebuggerStore },
+  id: string,
+): Promise<boolean> {
+  const lesson = lessonById(id);
+  const state = opener.store.getState();
+  if (!lesson) {
+    state.notify('error', `?lesson=${quote(id)}: there is no built-in lesson of that name`);
+    return Promise.resolve(false);
+  }
+  return openLesson({ app: opener.app, state }, lesson);
 }

@@ -2,10 +2,11 @@ import type { Scenario } from '../../engine/scenario/types';
 import type { DebuggerInstance } from '../instance';
 import { decodeMoment, isMomentHash, type Inflate } from './linkCodec';
 import { loadPersisted } from './persist';
+import { openBuiltInLesson } from '../lessons/openLesson';
 
 /**
- * What the app opens on: a crviz link in the URL fragment first, else the session saved before a
- * reload (when `persist`), else `fallback`.
+ * What the app opens on: a crviz link in the URL fragment first, else a built-in lesson named by
+ * `?lesson=ID`, else the session saved before a reload (when `persist`), else `fallback`.
  */
 export async function openInitial(
   instance: DebuggerInstance,
@@ -21,6 +22,10 @@ export async function openInitial(
     if (persist) forgetLink();
     if (opened || !saved) return;
     instance.store.getState().notify('info', 'Your saved session was kept.');
+  }
+  const lessonId = new URLSearchParams(window.location.search).get('lesson');
+  if (lessonId !== null && !isMomentHash(hash) && (await openBuiltInLesson(instance, lessonId))) {
+    return;
   }
   if (saved) {
     await instance.app.applyMoment(saved, 'The saved session', fallback);
