@@ -250,3 +250,30 @@ test.describe('on a phone', () => {
     await expect(presenter).toHaveCount(0);
   });
 });
+
+test('a counterexample becomes a lesson without code, and a reload keeps the lesson being written', async ({
+  app,
+}) => {
+  await checkpointAndRestart(app);
+  const explorer = app.getByRole('region', { name: 'Explorer' });
+  await explorer.getByRole('combobox', { name: 'Variant' }).selectOption('naive');
+  await explorer.getByRole('button', { name: 'Explore interleavings' }).click();
+  await expect(explorer.getByText(/invariant\(s\) violated/)).toBeVisible({ timeout: 60_000 });
+  await explorer
+    .getByRole('button', { name: 'Open zombies-before-completion counterexample' })
+    .click();
+  await expect(app.getByText(/^Replaying zombies-before-completion/)).toBeVisible();
+  await app.getByRole('button', { name: 'Edit lesson' }).click();
+  await addCaption(app, 'The naive variant lets restart complete too early: watch the zombie.');
+  await app.getByRole('button', { name: 'Last step' }).click();
+  await addCaption(app, 'The coordinator returned while make was not yet a zombie.');
+  const lesson = app.getByRole('region', { name: 'Lesson' });
+  await expect(lesson.getByText('Caption 2 of 2')).toBeVisible();
+  // The session is saved a moment after a change; the reload brings the lesson back.
+  await app.waitForTimeout(500);
+  await app.reload();
+  await expect(lesson.getByText('Caption 2 of 2')).toBeVisible();
+  await expect(lesson.getByText(/returned while make was not yet a zombie/)).toBeVisible();
+  await lesson.getByRole('button', { name: 'Previous', exact: true }).click();
+  await expect(lesson.getByText(/complete too early/)).toBeVisible();
+});

@@ -41,7 +41,8 @@ export function loadPersisted(storage: Storage = localStorage): Moment | null {
 }
 
 /**
- * Saves the session whenever the scenario, cursor or selection changes, a little later so that
+ * Saves the session whenever the scenario, cursor, selection or lesson (a caption written)
+ * changes, a little later so that
  * scrubbing writes once, not per frame. Returns the unsubscriber.
  */
 export function installPersistence(instance: DebuggerInstance, storage: Storage = localStorage) {
@@ -90,7 +91,8 @@ export function installPersistence(instance: DebuggerInstance, storage: Storage 
     if (
       s.recording === prev.recording &&
       s.cursor === prev.cursor &&
-      s.selection === prev.selection
+      s.selection === prev.selection &&
+      s.lesson === prev.lesson
     )
       return;
     if (!s.recording) return;
