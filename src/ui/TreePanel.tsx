@@ -9,8 +9,11 @@ import { ExportMenu } from './share/ExportMenu';
 import { TaskMenu } from './TaskMenu';
 import { useReducedMotion } from './useReducedMotion';
 
-/** Hosts the D3 tree view: creates it on a ref, feeds it the model, relays its gestures. */
-export function TreePanel() {
+/**
+ * Hosts the D3 tree view: creates it on a ref, feeds it the model, relays its gestures.
+ * `fitUpTo` is how far fitting may enlarge a small tree (presenter mode's large type).
+ */
+export function TreePanel({ fitUpTo }: { fitUpTo?: number } = {}) {
   const instance = useDebugger();
   const { store } = instance;
   const [menu, setMenu] = useState<{ pid: number; x: number; y: number } | null>(null);
@@ -29,17 +32,21 @@ export function TreePanel() {
 
   useEffect(() => {
     if (!host.current) return;
-    const v = new TreeView(host.current, {
-      onSelect: (pid) => store.getState().select(pid),
-      onActivate: (pid) => {
-        store.getState().select(pid);
-        runAction(instance, 'run-next', 'tree');
+    const v = new TreeView(
+      host.current,
+      {
+        onSelect: (pid) => store.getState().select(pid),
+        onActivate: (pid) => {
+          store.getState().select(pid);
+          runAction(instance, 'run-next', 'tree');
+        },
+        onContextMenu: (pid, x, y) => {
+          store.getState().select(pid);
+          setMenu({ pid, x, y });
+        },
       },
-      onContextMenu: (pid, x, y) => {
-        store.getState().select(pid);
-        setMenu({ pid, x, y });
-      },
-    });
+      fitUpTo,
+    );
     view.current = v;
     const withdraw = instance.handles.offer('fitTree', () => v.fit());
     return () => {
@@ -47,7 +54,7 @@ export function TreePanel() {
       v.destroy();
       view.current = null;
     };
-  }, [store, instance]);
+  }, [store, instance, fitUpTo]);
 
   useEffect(() => {
     view.current?.update(model, { selected, reducedMotion });

@@ -71,7 +71,15 @@ export class TreeView {
   private size = { width: 800, height: 500 };
   private readonly resize: ResizeObserver | null;
 
-  constructor(container: HTMLElement, callbacks: TreeViewCallbacks) {
+  /**
+   * `maxFitScale`: how far Fit may enlarge a small tree (1.25 in the debugger; presenter mode
+   * lets it grow for a projector's large type).
+   */
+  constructor(
+    container: HTMLElement,
+    callbacks: TreeViewCallbacks,
+    private readonly maxFitScale = 1.25,
+  ) {
     const uid = `crviz-tree-${++instances}-${Math.random().toString(36).slice(2, 8)}`;
     const hatchId = `${uid}-hatch`;
     this.frame = select(container).append('div').attr('class', 'crviz-tree-frame');
@@ -254,7 +262,7 @@ export class TreeView {
     const w = x1 + 40 - left;
     const h = y1 + 40 - top;
     const { width, height } = this.size;
-    const k = Math.min(1.25, Math.max(0.01, Math.min(width / w, height / h)));
+    const k = Math.min(this.maxFitScale, Math.max(0.01, Math.min(width / w, height / h)));
     const t = zoomIdentity.translate(
       width / 2 - k * (left + w / 2),
       height / 2 - k * (top + h / 2),

@@ -123,7 +123,7 @@ function PresenterScreen() {
       </header>
       <Notices />
       <main className="presenter-tree">
-        <TreePanel />
+        <TreePanel fitUpTo={2.5} />
       </main>
       <footer className="presenter-foot">
         <p className="presenter-caption" aria-live="polite">
