@@ -136,7 +136,9 @@ export const lessonAuthorActions = {
     perform: (ctx, index?: number) => {
       const lesson = activeLesson(ctx.state);
       const rec = ctx.state.recording;
-      if (lesson && rec && index !== undefined) {
+      // From the palette there is no caption to move: the editor's list names each one.
+      if (index === undefined) return ctx.state.setLessonEditorOpen(true);
+      if (lesson && rec) {
         commit(ctx, moveCaptionTo(rec, lesson, index, ctx.state.cursor));
       }
     },
