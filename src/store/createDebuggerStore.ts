@@ -73,6 +73,7 @@ export function createDebuggerStore(schedule: FrameScheduler = nextFrame()): Deb
     lessonsOpen: false,
     galleryOpen: false,
     shareLink: null,
+    theme: 'system',
 
     setRecording(recording, cursor) {
       const frames = recording.frames.length;
@@ -160,6 +161,9 @@ export function createDebuggerStore(schedule: FrameScheduler = nextFrame()): Deb
     },
     setShareLink(shareLink) {
       set({ shareLink });
+    },
+    setTheme(theme) {
+      set({ theme });
     },
   }));
 }

@@ -66,7 +66,11 @@ export interface DebuggerData {
   galleryOpen: boolean;
   /** The last permalink made by Share, shown in a text field when the clipboard refuses it. */
   shareLink: ShareLink | null;
+  /** The colour theme asked for; `system` follows prefers-color-scheme and prefers-contrast. */
+  theme: ThemeChoice;
 }
+
+export type ThemeChoice = 'system' | 'light' | 'dark' | 'high-contrast';
 
 export interface ShareLink {
   url: string;
@@ -102,6 +106,7 @@ export interface DebuggerActions {
   setLessonsOpen(open: boolean): void;
   setGalleryOpen(open: boolean): void;
   setShareLink(link: ShareLink | null): void;
+  setTheme(theme: ThemeChoice): void;
 }
 
 export type DebuggerState = DebuggerData & DebuggerActions;

@@ -9,8 +9,22 @@ import { ExportMenu } from './share/ExportMenu';
 import { TaskMenu } from './TaskMenu';
 import { useReducedMotion } from './useReducedMotion';
 
-/** Hosts the D3 tree view: creates it on a ref, feeds it the model, relays its gestures. */
-export function TreePanel() {
+/** What each card's glyph means; its own row under the head, so it is never cut. */
+const LEGEND = [
+  '▶ running',
+  '‖ stopped',
+  '◎ traced',
+  '☠ zombie',
+  '✕ EXIT_DEAD',
+  '❄ frozen',
+  'zz sleeping',
+];
+
+/**
+ * Hosts the D3 tree view: creates it on a ref, feeds it the model, relays its gestures.
+ * `files` false (embeds) leaves out the scenario's Open/Save/Reset and the exports and imports.
+ */
+export function TreePanel({ files = true }: { files?: boolean }) {
   const instance = useDebugger();
   const { store } = instance;
   const [menu, setMenu] = useState<{ pid: number; x: number; y: number } | null>(null);
@@ -57,13 +71,15 @@ export function TreePanel() {
     <section className="panel tree-panel" aria-label="Tree view">
       <div className="panel-head">
         <h2>{model ? model.label : 'Process tree'}</h2>
-        <span className="legend" aria-hidden="true">
-          ▶ running · ‖ stopped · ◎ traced · ☠ zombie · ✕ EXIT_DEAD · ❄ frozen · zz sleeping
-        </span>
-        <ScenarioMenu />
-        <ExportMenu host={host} />
+        {files ? <ScenarioMenu /> : <span className="spacer" />}
+        {files ? <ExportMenu host={host} /> : null}
         <ActionButton id="fit" className="small" />
       </div>
+      <ul className="legend-row" aria-label="Legend">
+        {LEGEND.map((item) => (
+          <li key={item}>{item}</li>
+        ))}
+      </ul>
       <div className="tree-host" ref={host} />
       {!model ? <p className="empty">No container at this step.</p> : null}
       {menu ? <TaskMenu {...menu} onClose={closeMenu} /> : null}

@@ -9,6 +9,7 @@ import { lessonActions } from './lessonActions';
 import { scenarioActions } from './scenarioActions';
 import { shareActions } from './shareActions';
 import { taskActions } from './taskActions';
+import { themeActions } from './themeActions';
 import { timelineActions } from './timelineActions';
 import type { ActionSpec } from './types';
 
@@ -29,6 +30,7 @@ export const REGISTRY = {
   ...exportActions,
   ...shareActions,
   ...engineActions,
+  ...themeActions,
 };
 
 export type ActionId = keyof typeof REGISTRY;
