@@ -7,7 +7,7 @@ interface Box {
   height: number;
 }
 
-async function box(page: Page, locator: ReturnType<Page['getByRole']>): Promise<Box> {
+async function box(_page: Page, locator: ReturnType<Page['getByRole']>): Promise<Box> {
   const b = await locator.boundingBox();
   expect(b, 'a bounding box').not.toBeNull();
   return b!;
@@ -205,7 +205,7 @@ test.describe('at 390×844 (a phone)', () => {
     const cx = area.x + area.width / 2;
     const cy = area.y + area.height / 2;
     const cdp = await app.context().newCDPSession(app);
-    const touch = (type: string, d: number) =>
+    const touch = (type: 'touchStart' | 'touchMove' | 'touchEnd', d: number) =>
       cdp.send('Input.dispatchTouchEvent', {
         type,
         touchPoints:

@@ -76,6 +76,10 @@ export interface ShareLink {
   url: string;
   /** The clipboard took it; otherwise the field is the way to copy it. */
   copied: boolean;
+  /** The iframe snippet that embeds the same moment (`?embed=1`). */
+  embedCode: string;
+  /** The clipboard took the embed code (Copy embed code) rather than the link. */
+  embedCopied?: boolean;
 }
 
 export interface LessonState {
