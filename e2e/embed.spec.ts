@@ -1,18 +1,11 @@
 import { luminance } from '../src/ui/theme/contrast';
-import { expect, reportCspViolations, stepText, test, type Page } from './fixtures';
+import { expect, openPage, stepText, test, type Page } from './fixtures';
 
-/** Opens an embed in a fresh page of `app`'s context, failing on console errors and CSP. */
+/** Opens an embed in a fresh page of `app`'s context, once its tree is shown. */
 async function openEmbed(app: Page, url: string) {
-  const page = await app.context().newPage();
-  const errors: string[] = [];
-  page.on('console', (m) => {
-    if (m.type() === 'error') errors.push(m.text());
-  });
-  page.on('pageerror', (e) => errors.push(e.message));
-  await reportCspViolations(page, (v) => errors.push(v));
-  await page.goto(url);
-  await expect(page.getByRole('tree', { name: 'Process tree' })).toBeVisible();
-  return { page, errors };
+  const opened = await openPage(app, url);
+  await expect(opened.page.getByRole('tree', { name: 'Process tree' })).toBeVisible();
+  return opened;
 }
 
 /** What an embed must never show: the files and the rest of the debugger. */
