@@ -11,21 +11,6 @@ async function pageColours(page: Page) {
   });
 }
 
-/** A task card's outline, dash pattern, fill and first text colour, by its treeitem. */
-async function cardStyle(page: Page, name: RegExp) {
-  return page.getByRole('treeitem', { name }).evaluate((g) => {
-    const card = getComputedStyle(g.querySelector('path')!);
-    const text = getComputedStyle(g.querySelector('text')!);
-    return {
-      stroke: card.stroke,
-      dash: card.strokeDasharray,
-      fill: card.fill,
-      text: text.fill,
-      label: g.textContent ?? '',
-    };
-  });
-}
-
 const themeButton = (page: Page) => page.getByRole('button', { name: /^Theme: / });
 
 test('the theme follows prefers-color-scheme and prefers-contrast by default', async ({ app }) => {
