@@ -75,6 +75,7 @@ export function createDebuggerStore(schedule: FrameScheduler = nextFrame()): Deb
     presenting: false,
     galleryOpen: false,
     shareLink: null,
+    theme: 'system',
 
     setRecording(recording, cursor) {
       const frames = recording.frames.length;
@@ -168,6 +169,9 @@ export function createDebuggerStore(schedule: FrameScheduler = nextFrame()): Deb
     },
     setShareLink(shareLink) {
       set({ shareLink });
+    },
+    setTheme(theme) {
+      set({ theme });
     },
   }));
 }

@@ -71,12 +71,20 @@ export interface DebuggerData {
   galleryOpen: boolean;
   /** The last permalink made by Share, shown in a text field when the clipboard refuses it. */
   shareLink: ShareLink | null;
+  /** The colour theme asked for; `system` follows prefers-color-scheme and prefers-contrast. */
+  theme: ThemeChoice;
 }
+
+export type ThemeChoice = 'system' | 'light' | 'dark' | 'high-contrast';
 
 export interface ShareLink {
   url: string;
   /** The clipboard took it; otherwise the field is the way to copy it. */
   copied: boolean;
+  /** The iframe snippet that embeds the same moment (`?embed=1`). */
+  embedCode: string;
+  /** The clipboard took the embed code (Copy embed code) rather than the link. */
+  embedCopied?: boolean;
 }
 
 export interface LessonState {
@@ -109,6 +117,7 @@ export interface DebuggerActions {
   setPresenting(presenting: boolean): void;
   setGalleryOpen(open: boolean): void;
   setShareLink(link: ShareLink | null): void;
+  setTheme(theme: ThemeChoice): void;
 }
 
 export type DebuggerState = DebuggerData & DebuggerActions;

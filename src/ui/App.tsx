@@ -20,7 +20,9 @@ import { DropHint } from './share/DropHint';
 import { EmbedScreen } from './share/EmbedScreen';
 import { installPersistence } from './share/persist';
 import { ShareBox } from './share/ShareBox';
-import { installHashListener, openInitial } from './share/startup';
+import type { EmbedOptions } from './share/embedOptions';
+import { embedScenario } from './share/embedScenario';
+import { installHashListener, openEmbedInitial, openInitial } from './share/startup';
 import './share/share.css';
 import { installTestHook } from './testHook';
 import { Timeline } from './Timeline';
@@ -28,13 +30,19 @@ import { Toolbar } from './Toolbar';
 import { TreePanel } from './TreePanel';
 import { usePlayback } from './usePlayback';
 import { useShortcuts } from './useShortcuts';
+import { PanelTabs, type PanelTab } from './layout/PanelTabs';
+import { useTheme } from './theme/useTheme';
 import './app.css';
+import './layout/layout.css';
 
 function Screen() {
   useShortcuts();
   usePlayback();
+  useTheme(true);
+  // Which panel the narrow layout shows under the timeline (a wide screen shows them all).
+  const [panel, setPanel] = useState<PanelTab>('inspector');
   return (
-    <div className="app">
+    <div className="app" data-panel={panel}>
       <Toolbar />
       <div className="strip">
         <Welcome />
@@ -54,6 +62,7 @@ function Screen() {
       </main>
       <footer className="bottom">
         <Timeline />
+        <PanelTabs tab={panel} onChange={setPanel} />
         <EventLog />
       </footer>
       <HelpSheet />
@@ -67,18 +76,25 @@ function Screen() {
 interface AppProps {
   /** What opens when the URL holds no link and no session was saved (the default scenario). */
   scenario?: Scenario;
-  /** `?embed=1`: tree and timeline only, no shortcuts, nothing persisted. */
-  embed?: boolean;
+  /** `?embed=1` and its options: tree, caption and timeline only, no shortcuts, nothing persisted. */
+  embed?: EmbedOptions | null;
 }
 
 /** One debugger instance on the page: a link in the URL, the saved session, or `scenario`. */
-export function App({ scenario = defaultScenario, embed = false }: AppProps) {
+export function App({ scenario = defaultScenario, embed = null }: AppProps) {
   // Creating the instance is cheap and side-effect free; its worker starts in the effect.
   const [instance] = useState(createDebuggerInstance);
   useEffect(() => {
     instance.start();
     const removeHook = installTestHook(instance);
-    void openInitial(instance, scenario, !embed);
+    // An embed of the default scenario gets steps to play (embedScenario.ts).
+    if (embed)
+      void openEmbedInitial(
+        instance,
+        embed,
+        scenario === defaultScenario ? embedScenario : scenario,
+      );
+    else void openInitial(instance, scenario, true);
     const removePersistence = embed ? () => undefined : installPersistence(instance);
     const removeHashListener = installHashListener(instance, !embed);
     return () => {
@@ -91,7 +107,7 @@ export function App({ scenario = defaultScenario, embed = false }: AppProps) {
   return (
     <DebuggerContext.Provider value={instance}>
       {embed ? (
-        <EmbedScreen />
+        <EmbedScreen options={embed} />
       ) : (
         <PresenterSwitch>
           <Screen />

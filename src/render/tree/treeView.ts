@@ -137,7 +137,12 @@ export class TreeView {
         ? null
         : new ResizeObserver((entries) => {
             const r = entries[entries.length - 1]?.contentRect;
-            if (r && r.width > 0 && r.height > 0) this.size = { width: r.width, height: r.height };
+            if (!r || r.width <= 0 || r.height <= 0) return;
+            const changed = r.width !== this.size.width || r.height !== this.size.height;
+            this.size = { width: r.width, height: r.height };
+            // A panel opening or closing above the tree (a lesson, a notice) or a resized
+            // window or frame: the tree fits its new size unless the user placed the view.
+            if (changed && !this.userMoved) this.fit(false);
           });
     this.resize?.observe(frameEl);
     this.keyboard = new TreeKeyboard(this.svg.node()!, {

@@ -11,6 +11,7 @@ import { presenterActions } from './presenterActions';
 import { scenarioActions } from './scenarioActions';
 import { shareActions } from './shareActions';
 import { taskActions } from './taskActions';
+import { themeActions } from './themeActions';
 import { timelineActions } from './timelineActions';
 import type { ActionSpec } from './types';
 
@@ -33,6 +34,7 @@ export const REGISTRY = {
   ...exportActions,
   ...shareActions,
   ...engineActions,
+  ...themeActions,
 };
 
 export type ActionId = keyof typeof REGISTRY;
