@@ -90,7 +90,15 @@ export class TreeView {
   /** The pid the view last centred on while following active_pid. */
   private followed: number | null = null;
 
-  constructor(container: HTMLElement, callbacks: TreeViewCallbacks) {
+  /**
+   * `maxFitScale`: how far Fit may enlarge a small tree (1.25 in the debugger; presenter mode
+   * lets it grow for a projector's large type).
+   */
+  constructor(
+    container: HTMLElement,
+    callbacks: TreeViewCallbacks,
+    private readonly maxFitScale = 1.25,
+  ) {
     const uid = `crviz-tree-${++instances}-${Math.random().toString(36).slice(2, 8)}`;
     const hatchId = `${uid}-hatch`;
     this.frame = select(container).append('div').attr('class', 'crviz-tree-frame');
@@ -166,7 +174,12 @@ export class TreeView {
         ? null
         : new ResizeObserver((entries) => {
             const r = entries[entries.length - 1]?.contentRect;
-            if (r && r.width > 0 && r.height > 0) this.size = { width: r.width, height: r.height };
+            if (!r || r.width <= 0 || r.height <= 0) return;
+            const changed = r.width !== this.size.width || r.height !== this.size.height;
+            this.size = { width: r.width, height: r.height };
+            // A panel opening or closing above the tree (a lesson, a notice) or a resized
+            // window or frame: the tree fits its new size unless the user placed the view.
+            if (changed && !this.userMoved) this.fit(false);
           });
     this.resize?.observe(frameEl);
     this.keyboard = new TreeKeyboard(this.svg.node()!, {
@@ -297,7 +310,10 @@ export class TreeView {
   /** The zoom at which all of `layout` fits the view. */
   private fitZoom(layout: TreeLayout): number {
     const { w, h } = this.fitBox(layout);
-    return Math.min(1.25, Math.max(0.01, Math.min(this.size.width / w, this.size.height / h)));
+    return Math.min(
+      this.maxFitScale,
+      Math.max(0.01, Math.min(this.size.width / w, this.size.height / h)),
+    );
   }
 
   /**
@@ -314,7 +330,7 @@ export class TreeView {
     let cx = left + w / 2;
     let cy = top + h / 2;
     if (k < STRIP_ZOOM) {
-      k = Math.min(1.25, Math.max(FAR_ZOOM, height / h));
+      k = Math.min(this.maxFitScale, Math.max(FAR_ZOOM, height / h));
       const focus = this.focusPosition();
       if (focus) cx = focus.x;
       cy = top + height / k / 2;
