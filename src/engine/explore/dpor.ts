@@ -57,8 +57,29 @@ export interface ReducedOptions {
   maxStates: number;
   /** Called with each final state reached (tests compare reduced and full search with it). */
   onFinal?: (s: RestartState) => void;
-  /** Called now and then with the states explored so far; returning true stops the search. */
-  onProgress?: (states: number) => boolean | void;
+}
+
+/** What a search reports between its slices: states explored so far and the current depth. */
+export interface ExploreTick {
+  states: number;
+  /** Steps on the current path (the depth-first searches) or walks done (random walks). */
+  depth: number;
+}
+
+/** States between two ticks: small enough for a responsive page, large enough to cost nothing. */
+export const TICK_STATES = 2048;
+
+/**
+ * Runs a search generator to its end, handing each tick to `onTick`; a true answer stops the
+ * search (cancelled) and the generator returns what it found so far.
+ */
+export function drive<R>(
+  gen: Generator<ExploreTick, R, boolean | undefined>,
+  onTick?: (states: number, depth: number) => boolean | void,
+): R {
+  let r = gen.next();
+  while (!r.done) r = gen.next(onTick?.(r.value.states, r.value.depth) === true);
+  return r.value;
 }
 
 export interface ReducedResult {
@@ -85,8 +106,19 @@ function partAt(s: RestartState, slot: number): Part {
 
 export function exploreReduced(
   start: (log: EngineLog | null) => RestartRun,
-  o: ReducedOptions,
+  o: ReducedOptions & { onProgress?: (states: number, depth: number) => boolean | void },
 ): ReducedResult {
+  return drive(exploreReducedSteps(start, o), o.onProgress);
+}
+
+/**
+ * The search itself, as a generator: it yields a tick every TICK_STATES states, so that the
+ * worker can run it in slices between messages; answering a tick with true cancels it.
+ */
+export function* exploreReducedSteps(
+  start: (log: EngineLog | null) => RestartRun,
+  o: ReducedOptions,
+): Generator<ExploreTick, ReducedResult, boolean | undefined> {
   const dep = new Dependence();
   const found = new Map<InvariantName, Counterexample>();
   const path: Ev[] = [];
@@ -261,7 +293,7 @@ export function exploreReduced(
     const child = cloneRun(node.run);
     stepRestart(child, partAt(child.s, p).id);
     states++;
-    if (o.onProgress && states % 2048 === 0 && o.onProgress(states) === true) {
+    if (states % TICK_STATES === 0 && (yield { states, depth: path.length }) === true) {
       stopped = true;
       cancelled = true;
     }

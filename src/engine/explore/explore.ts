@@ -6,8 +6,8 @@ import type { Scenario, Schedule, Variant } from '../scenario/types';
 import { prepareRestart } from '../scenario/runner';
 import { toArray } from '../restart/trail';
 import type { RestartState } from '../restart/types';
-import { exploreReduced } from './dpor';
-import { randomWalks } from './walks';
+import { drive, exploreReducedSteps, TICK_STATES, type ExploreTick } from './dpor';
+import { randomWalksSteps } from './walks';
 import { stateKey } from './hash';
 import { endViolations, stateViolations, type InvariantName, type Violation } from './invariants';
 
@@ -16,8 +16,11 @@ export interface ExploreOptions {
   maxStates?: number;
   /** `dpor` (default): partial-order reduction; `none`: every interleaving, equal states merged. */
   reduction?: 'dpor' | 'none';
-  /** Called now and then with the states explored so far (walks: walks done); true cancels. */
-  onProgress?: (states: number) => boolean | void;
+  /**
+   * Called now and then with the states explored so far and the depth of the search (walks:
+   * walks done, 0); true cancels.
+   */
+  onProgress?: (states: number, depth: number) => boolean | void;
   /** Instead of exhausting: this many seeded random schedules. */
   walks?: number;
   seed?: string;
@@ -62,7 +65,7 @@ export interface ExploreWalk {
   /** Called with every end state the walk reaches (finished, or no participant can run). */
   onEnd?: (s: RestartState) => void;
   /** Called now and then with the states explored so far; returning true cancels. */
-  onProgress?: (states: number) => boolean | void;
+  onProgress?: (states: number, depth: number) => boolean | void;
 }
 
 /**
@@ -75,6 +78,16 @@ export function exploreRestart(
   maxStates: number,
   walk: ExploreWalk = {},
 ): ExploreResult {
+  return drive(exploreRestartSteps(start, variant, maxStates, walk), walk.onProgress);
+}
+
+/** The plain search as a generator: a tick every TICK_STATES states (true cancels). */
+export function* exploreRestartSteps(
+  start: (log: EngineLog | null) => RestartRun,
+  variant: Variant,
+  maxStates: number,
+  walk: ExploreWalk = {},
+): Generator<ExploreTick, ExploreResult, boolean | undefined> {
   const keyOf = walk.key === undefined ? stateKey : walk.key;
   let states = 0;
   let cancelled = false;
@@ -144,7 +157,7 @@ export function exploreRestart(
       stopped = true;
       continue;
     }
-    if (walk.onProgress && states % 2048 === 0 && walk.onProgress(states) === true)
+    if (states % TICK_STATES === 0 && (yield { states, depth: stack.length }) === true)
       cancelled = true;
     const e = enter(child, key);
     if (typeof e === 'number') {
@@ -184,10 +197,20 @@ export function exploreRestartReduced(
   start: (log: EngineLog | null) => RestartRun,
   variant: Variant,
   maxStates: number,
-  onProgress?: (states: number) => boolean | void,
+  onProgress?: (states: number, depth: number) => boolean | void,
   onFinal?: (s: RestartState) => void,
 ): ExploreResult {
-  const r = exploreReduced(start, { maxStates, onProgress, onFinal });
+  return drive(exploreRestartReducedSteps(start, variant, maxStates, onFinal), onProgress);
+}
+
+/** The reduced search as a generator: a tick every TICK_STATES states (true cancels). */
+export function* exploreRestartReducedSteps(
+  start: (log: EngineLog | null) => RestartRun,
+  variant: Variant,
+  maxStates: number,
+  onFinal?: (s: RestartState) => void,
+): Generator<ExploreTick, ExploreResult, boolean | undefined> {
+  const r = yield* exploreReducedSteps(start, { maxStates, onFinal });
   const ids = (slots: number[]): PartId[] => {
     const run = start(null);
     const out: PartId[] = [];
@@ -301,30 +324,44 @@ export function restartStarter(
   return { start, variant: prep.variant };
 }
 
+type ScenarioExploreOptions = ExploreOptions & {
+  baseDir?: string;
+  readFile?: (path: string) => Uint8Array | null;
+  /** The plain search with this walk (the merge oracles). */
+  walk?: ExploreWalk;
+};
+
+type ScenarioExplored = { json: ExploreResult; violated: boolean } | { unsupported: string };
+
 /** `crviz explore`: prepare the world up to the first restart, then explore that restart. */
 export function exploreScenario(
   scenario: Scenario,
-  opts: ExploreOptions & {
-    baseDir?: string;
-    readFile?: (path: string) => Uint8Array | null;
-    /** The plain search with this walk (the merge oracles). */
-    walk?: ExploreWalk;
-  },
-): { json: ExploreResult; violated: boolean } | { unsupported: string } {
+  opts: ScenarioExploreOptions,
+): ScenarioExplored {
+  return drive(exploreScenarioSteps(scenario, opts), opts.onProgress);
+}
+
+/**
+ * The same as a generator, for the worker, which runs it in slices so that messages (a cancel)
+ * get in between: it yields a tick now and then; answering one with true cancels the search,
+ * which then returns what it found so far (`cancelled`).
+ */
+export function* exploreScenarioSteps(
+  scenario: Scenario,
+  opts: Omit<ScenarioExploreOptions, 'onProgress'>,
+): Generator<ExploreTick, ScenarioExplored, boolean | undefined> {
   const prep = restartStarter(scenario, opts);
   if ('unsupported' in prep) return prep;
   const maxStates = opts.maxStates ?? 1_000_000;
   const json = opts.walks
-    ? randomWalks(prep.start, prep.variant, {
+    ? yield* randomWalksSteps(prep.start, prep.variant, {
         walks: opts.walks,
         seed: opts.seed ?? '0',
-        onProgress: opts.onProgress,
       })
     : opts.reduction === 'none' || opts.walk
-      ? exploreRestart(prep.start, prep.variant, maxStates, {
+      ? yield* exploreRestartSteps(prep.start, prep.variant, maxStates, {
           ...opts.walk,
-          onProgress: opts.onProgress,
         })
-      : exploreRestartReduced(prep.start, prep.variant, maxStates, opts.onProgress);
+      : yield* exploreRestartReducedSteps(prep.start, prep.variant, maxStates);
   return { json, violated: json.violations.length > 0 };
 }
