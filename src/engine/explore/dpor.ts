@@ -67,7 +67,7 @@ export interface ExploreTick {
 }
 
 /** States between two ticks: small enough for a responsive page, large enough to cost nothing. */
-export const TICK_STATES = 2048;
+export const TICK_STATES = 256;
 
 /**
  * Runs a search generator to its end, handing each tick to `onTick`; a true answer stops the
