@@ -117,7 +117,13 @@ describe('DebuggerApp runs', () => {
     const { store, app, engine, explores } = await loaded();
     const exploring = app.explore('v18-28');
     expect(store.getState().busy).toBe('explore');
-    const progress = { states: 4096, depth: 30, elapsedMs: 800, statesPerSecond: 5120 };
+    const progress = {
+      states: 4096,
+      depth: 30,
+      elapsedMs: 800,
+      statesPerSecond: 5120,
+      violated: [],
+    };
     explores[0].exploreProgress?.(progress);
     expect(store.getState().exploreProgress).toEqual(progress);
     app.cancel();

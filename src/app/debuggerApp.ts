@@ -164,7 +164,13 @@ export class DebuggerApp {
     if (!rec) return;
     const state = this.store.getState();
     state.setExploreResult(null);
-    state.setExploreProgress({ states: 0, depth: 0, elapsedMs: 0, statesPerSecond: 0 });
+    state.setExploreProgress({
+      states: 0,
+      depth: 0,
+      elapsedMs: 0,
+      statesPerSecond: 0,
+      violated: [],
+    });
     try {
       const result = await this.busyWith('explore', () =>
         this.engine.explore(rec.scenario, variant, MAX_STATES, (p) =>

@@ -58,12 +58,15 @@ export async function exploreCommand(args: ExploreArgs, deps: CliDeps): Promise<
   return { stdout, stderr: '', exitCode: 0 };
 }
 
-/** Progress on stderr, at most a few times a second: "explore: 123456 states, 3.2 s". */
+/**
+ * Progress on stderr, at most a few times a second and only once a search has run a second
+ * (a quick one stays quiet): "explore: 123456 states, 3.2 s".
+ */
 function progressLine(deps: CliDeps, what: string): (n: number) => void {
   const report = deps.progress;
   if (!report) return () => {};
   const t0 = deps.now?.() ?? 0;
-  let last = t0;
+  let last = t0 + 750;
   return (n) => {
     const t = deps.now?.() ?? 0;
     if (t - last < 250) return;

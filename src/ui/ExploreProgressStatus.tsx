@@ -13,7 +13,8 @@ export function ExploreProgressStatus() {
   return (
     <span className="spinner explore-progress" role="status" aria-label="Exploration progress">
       {p && p.states > 0
-        ? `exploring: ${count(p.states)} states, depth ${p.depth}, ${count(p.statesPerSecond)} states/s, ${(p.elapsedMs / 1000).toFixed(1)} s`
+        ? `exploring: ${count(p.states)} states, depth ${p.depth}, ${count(p.statesPerSecond)} states/s, ${(p.elapsedMs / 1000).toFixed(1)} s` +
+          (p.violated.length ? `; violated so far: ${p.violated.join(', ')}` : '')
         : 'exploring every interleaving…'}
     </span>
   );

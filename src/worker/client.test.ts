@@ -280,7 +280,13 @@ describe('EngineClient', () => {
     const exploring = client.explore(scenario, 'v19', 100, (p) => seen.push(p.states));
     await vi.advanceTimersByTimeAsync(0);
     const sent = workers[0].received.find((r) => r.type === 'explore')!;
-    const progress = { states: 2048, depth: 9, elapsedMs: 100, statesPerSecond: 20480 };
+    const progress = {
+      states: 2048,
+      depth: 9,
+      elapsedMs: 100,
+      statesPerSecond: 20480,
+      violated: [],
+    };
     workers[0].send({ type: 'exploreProgress', id: sent.id, progress });
     expect(seen).toEqual([2048]);
     client.stopExplore();

@@ -118,7 +118,7 @@ describe('handleRequest', () => {
         for (;;) {
           states += 100;
           clock += 1;
-          if ((yield { states, depth: 7 }) === true)
+          if ((yield { states, depth: 7, violated: ['no-deadlock'] }) === true)
             return {
               json: { states, cancelled: true } as unknown as ExploreResult,
               violated: false,
@@ -149,6 +149,7 @@ describe('handleRequest', () => {
       depth: 7,
       elapsedMs: SLICE_MS,
       statesPerSecond: 100_000,
+      violated: ['no-deadlock'],
     });
     expect(res).toEqual({
       type: 'explored',

@@ -1,5 +1,5 @@
 import { errorText } from '../engine/error-text';
-import type { ExploreTick } from '../engine/explore/dpor';
+import type { ExploreTick } from '../engine/explore/tick';
 import type { ExploreResult } from '../engine/explore/explore';
 import type { DecodedImage } from '../engine/image/types';
 import type { Scenario, Variant } from '../engine/scenario/types';
@@ -151,12 +151,12 @@ export async function exploreRequest(
       const t = host.now();
       if (t - sliceStart >= SLICE_MS) {
         const elapsedMs = t - t0;
-        const { states, depth } = r.value;
+        const { states, depth, violated } = r.value;
         const statesPerSecond = elapsedMs > 0 ? Math.round((states * 1000) / elapsedMs) : 0;
         post({
           type: 'exploreProgress',
           id: req.id,
-          progress: { states, depth, elapsedMs, statesPerSecond },
+          progress: { states, depth, elapsedMs, statesPerSecond, violated: [...violated] },
         });
         await host.yieldToMessages();
         sliceStart = host.now();

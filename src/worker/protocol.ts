@@ -1,4 +1,5 @@
 import type { ExploreResult } from '../engine/explore/explore';
+import type { InvariantName } from '../engine/explore/invariants';
 import type { DecodedImage } from '../engine/image/types';
 import type { DumpInput } from '../engine/import/criu/blobs';
 import type { Variant } from '../engine/scenario/types';
@@ -78,6 +79,8 @@ export interface ExploreProgress {
   /** Since the worker started the search, in milliseconds. */
   elapsedMs: number;
   statesPerSecond: number;
+  /** The invariants found violated so far. */
+  violated: InvariantName[];
 }
 
 /** The answer each request gets when it succeeds (any request may also get `error`). */

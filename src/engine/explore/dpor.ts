@@ -5,6 +5,8 @@ import { Dependence, footprint, type Footprint } from '../restart/footprint';
 import { stepRestart, type RestartRun } from '../restart/restart';
 import { toArray } from '../restart/trail';
 import type { Part, RestartState } from '../restart/types';
+import { preemptionProbes } from './preemption';
+import { drive, TICK_STATES, type ExploreTick, type ProgressCallback } from './tick';
 import { endViolations, stateViolations, type InvariantName, type Violation } from './invariants';
 
 /*
@@ -55,31 +57,10 @@ export interface Counterexample {
 
 export interface ReducedOptions {
   maxStates: number;
+  /** Run the preemption probes (preemption.ts) first; true unless turned off. */
+  probes?: boolean;
   /** Called with each final state reached (tests compare reduced and full search with it). */
   onFinal?: (s: RestartState) => void;
-}
-
-/** What a search reports between its slices: states explored so far and the current depth. */
-export interface ExploreTick {
-  states: number;
-  /** Steps on the current path (the depth-first searches) or walks done (random walks). */
-  depth: number;
-}
-
-/** States between two ticks: small enough for a responsive page, large enough to cost nothing. */
-export const TICK_STATES = 256;
-
-/**
- * Runs a search generator to its end, handing each tick to `onTick`; a true answer stops the
- * search (cancelled) and the generator returns what it found so far.
- */
-export function drive<R>(
-  gen: Generator<ExploreTick, R, boolean | undefined>,
-  onTick?: (states: number, depth: number) => boolean | void,
-): R {
-  let r = gen.next();
-  while (!r.done) r = gen.next(onTick?.(r.value.states, r.value.depth) === true);
-  return r.value;
 }
 
 export interface ReducedResult {
@@ -106,7 +87,7 @@ function partAt(s: RestartState, slot: number): Part {
 
 export function exploreReduced(
   start: (log: EngineLog | null) => RestartRun,
-  o: ReducedOptions & { onProgress?: (states: number, depth: number) => boolean | void },
+  o: ReducedOptions & { onProgress?: ProgressCallback },
 ): ReducedResult {
   return drive(exploreReducedSteps(start, o), o.onProgress);
 }
@@ -261,6 +242,21 @@ export function* exploreReducedSteps(
       });
   };
 
+  // The preemption probes run in lockstep with the search, between its ticks, until they are
+  // done or the search ends (complete, it has found every violated invariant itself).
+  let probes =
+    o.probes === false
+      ? null
+      : preemptionProbes(
+          start,
+          (f) => recordIds(f.violation, f.ids, f.step),
+          (v, length) => {
+            const best = found.get(v.invariant);
+            return !best || length < best.schedule.length;
+          },
+          () => states,
+        );
+
   const stack: Node[] = [];
   const root = newNode(start(null), new Map(), new Set());
   if (root) stack.push(root);
@@ -293,9 +289,15 @@ export function* exploreReducedSteps(
     const child = cloneRun(node.run);
     stepRestart(child, partAt(child.s, p).id);
     states++;
-    if (states % TICK_STATES === 0 && (yield { states, depth: path.length }) === true) {
-      stopped = true;
-      cancelled = true;
+    if (states % TICK_STATES === 0) {
+      // About equal work: a state of the search costs a pass over the path (its races), a
+      // probe step does not; a tick of probes per 4 steps of depth.
+      for (let t = Math.ceil(path.length / 4); probes && t > 0; t--)
+        if (probes.next(false).done) probes = null;
+      if ((yield { states, depth: path.length, violated: [...found.keys()] }) === true) {
+        stopped = true;
+        cancelled = true;
+      }
     }
 
     // The new step's vector clock and its races with earlier steps.

@@ -6,7 +6,8 @@ import type { Scenario, Schedule, Variant } from '../scenario/types';
 import { prepareRestart } from '../scenario/runner';
 import { toArray } from '../restart/trail';
 import type { RestartState } from '../restart/types';
-import { drive, exploreReducedSteps, TICK_STATES, type ExploreTick } from './dpor';
+import { exploreReducedSteps } from './dpor';
+import { drive, TICK_STATES, type ExploreTick, type ProgressCallback } from './tick';
 import { randomWalksSteps } from './walks';
 import { stateKey } from './hash';
 import { endViolations, stateViolations, type InvariantName, type Violation } from './invariants';
@@ -20,7 +21,7 @@ export interface ExploreOptions {
    * Called now and then with the states explored so far and the depth of the search (walks:
    * walks done, 0); true cancels.
    */
-  onProgress?: (states: number, depth: number) => boolean | void;
+  onProgress?: ProgressCallback;
   /** Instead of exhausting: this many seeded random schedules. */
   walks?: number;
   seed?: string;
@@ -65,7 +66,7 @@ export interface ExploreWalk {
   /** Called with every end state the walk reaches (finished, or no participant can run). */
   onEnd?: (s: RestartState) => void;
   /** Called now and then with the states explored so far; returning true cancels. */
-  onProgress?: (states: number, depth: number) => boolean | void;
+  onProgress?: ProgressCallback;
 }
 
 /**
@@ -157,7 +158,10 @@ export function* exploreRestartSteps(
       stopped = true;
       continue;
     }
-    if (states % TICK_STATES === 0 && (yield { states, depth: stack.length }) === true)
+    if (
+      states % TICK_STATES === 0 &&
+      (yield { states, depth: stack.length, violated: [...found.keys()] }) === true
+    )
       cancelled = true;
     const e = enter(child, key);
     if (typeof e === 'number') {
@@ -197,7 +201,7 @@ export function exploreRestartReduced(
   start: (log: EngineLog | null) => RestartRun,
   variant: Variant,
   maxStates: number,
-  onProgress?: (states: number, depth: number) => boolean | void,
+  onProgress?: ProgressCallback,
   onFinal?: (s: RestartState) => void,
 ): ExploreResult {
   return drive(exploreRestartReducedSteps(start, variant, maxStates, onFinal), onProgress);

@@ -5,7 +5,7 @@ import { toArray } from '../restart/trail';
 import type { RestartState } from '../restart/types';
 import type { Schedule, Variant } from '../scenario/types';
 import type { ExploreResult, FoundViolation } from './explore';
-import { drive, type ExploreTick } from './dpor';
+import { drive, type ExploreTick } from './tick';
 import { stateKey } from './hash';
 import { endViolations, stateViolations, type InvariantName, type Violation } from './invariants';
 
@@ -58,7 +58,7 @@ export function* randomWalksSteps(
       if (!best || schedule.length < best.schedule.length) found.set(v.invariant, { v, schedule });
     }
     done++;
-    if ((yield { states: done, depth: 0 }) === true) {
+    if ((yield { states: done, depth: 0, violated: [...found.keys()] }) === true) {
       cancelled = true;
       break;
     }

@@ -58,9 +58,15 @@ function copyCtx(x: RestartCtx): RestartCtx {
   };
 }
 
-/** A private copy of a restart: container, participants and ctx; the image bytes are shared. */
+/**
+ * A private copy of a restart: participants and ctx; the image bytes are shared, and so is the
+ * container, copy on write: after a copy neither the copy nor the original owns it, and the
+ * first step of either that writes to it copies it (restart.ts stepRestart). The original may
+ * go on stepping in place (the preemption probes walk the fifo path keeping a copy per step).
+ */
 export function cloneRun(run: RestartRun): RestartRun {
   const s = run.s;
+  s.ownsContainer = false;
   const tasks: TaskPart[] = new Array(s.tasks.length);
   const byPid = new Map<number, TaskPart>();
   for (let i = 0; i < tasks.length; i++) {
