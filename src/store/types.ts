@@ -1,5 +1,5 @@
 import type { ExploreResult } from '../engine/explore/explore';
-import type { ExploreProgress } from '../worker/protocol';
+import type { ExploreProgress } from '../engine/explore/tick';
 import type { Variant } from '../engine/scenario/types';
 import type { SessionProgress, SessionRecording } from '../engine/session-types';
 import type { WorldSnapshot } from '../engine/snapshot';

@@ -1,5 +1,5 @@
 import type { ExploreResult } from '../engine/explore/explore';
-import type { InvariantName } from '../engine/explore/invariants';
+import type { ExploreProgress } from '../engine/explore/tick';
 import type { DecodedImage } from '../engine/image/types';
 import type { DumpInput } from '../engine/import/criu/blobs';
 import type { Variant } from '../engine/scenario/types';
@@ -70,18 +70,7 @@ export type EngineResponse =
 
 export type EngineRequestType = EngineRequest['type'];
 
-/** How far an exploration has got: what the explorer panel shows while it runs. */
-export interface ExploreProgress {
-  /** States explored so far. */
-  states: number;
-  /** Steps on the search's current path. */
-  depth: number;
-  /** Since the worker started the search, in milliseconds. */
-  elapsedMs: number;
-  statesPerSecond: number;
-  /** The invariants found violated so far. */
-  violated: InvariantName[];
-}
+export type { ExploreProgress };
 
 /** The answer each request gets when it succeeds (any request may also get `error`). */
 export const RESPONSE_FOR = {

@@ -34,3 +34,16 @@ export type ProgressCallback = (
   depth: number,
   violated: readonly InvariantName[],
 ) => boolean | void;
+
+/** How far an exploration has got: what the explorer panel shows while it runs. */
+export interface ExploreProgress {
+  /** States explored so far. */
+  states: number;
+  /** Steps on the search's current path. */
+  depth: number;
+  /** Since the worker started the search, in milliseconds (the worker's clock). */
+  elapsedMs: number;
+  statesPerSecond: number;
+  /** The invariants found violated so far. */
+  violated: InvariantName[];
+}

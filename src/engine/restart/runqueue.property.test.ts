@@ -9,7 +9,10 @@ describe('RunQueue.at', () => {
         fc.array(fc.tuple(fc.boolean(), fc.integer({ min: 0, max: 20 })), { maxLength: 80 }),
         (ops) => {
           const q = new RunQueue();
-          for (const [add, slot] of ops) add ? q.add(slot) : q.delete(slot);
+          for (const [add, slot] of ops) {
+            if (add) q.add(slot);
+            else q.delete(slot);
+          }
           const slots = q.slots();
           expect(slots.map((_, k) => q.at(k))).toEqual(slots);
         },
