@@ -7,6 +7,7 @@ export interface ExploreArgs {
   file: string;
   variant?: Variant;
   maxStates?: number;
+  maxMemoryMb?: number;
   walks?: number;
   seed?: string;
   noReduction?: boolean;
@@ -21,6 +22,7 @@ export async function exploreCommand(args: ExploreArgs, deps: CliDeps): Promise<
   const r = explorer.fn(loaded.scenario, {
     variant: args.variant,
     maxStates: args.maxStates,
+    maxMemoryMb: args.maxMemoryMb,
     walks: args.walks,
     seed: args.seed,
     reduction: args.noReduction ? 'none' : 'dpor',
@@ -36,7 +38,12 @@ export async function exploreCommand(args: ExploreArgs, deps: CliDeps): Promise<
   // A search cut short by --max-states proves nothing about the schedules it did not reach.
   // Random walks sample schedules: they are never complete, and say so in their own words.
   const json = r.json as { complete?: boolean; states?: number };
-  const limit = args.maxStates === undefined ? 'its state limit' : `--max-states ${args.maxStates}`;
+  const limit =
+    'limit' in r && r.limit === 'memory'
+      ? `--max-memory ${args.maxMemoryMb} MB`
+      : args.maxStates === undefined
+        ? 'its state limit'
+        : `--max-states ${args.maxStates}`;
   const incomplete =
     json.complete !== false
       ? ''

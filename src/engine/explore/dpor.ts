@@ -1,6 +1,6 @@
 import type { PartId } from '../part-id';
 import type { EngineLog } from '../events';
-import { cloneRun } from '../restart/clone';
+import { cloneRun, restartCopyBytes } from '../restart/clone';
 import { Dependence, footprint, type Footprint } from '../restart/footprint';
 import { stepRestart, type RestartRun } from '../restart/restart';
 import { toArray } from '../restart/trail';
@@ -57,6 +57,8 @@ export interface Counterexample {
 
 export interface ReducedOptions {
   maxStates: number;
+  /** Stop when the copies of the restart the search holds (one per step of its path) would pass this. */
+  maxBytes?: number;
   /** Run the preemption probes (preemption.ts) first; true unless turned off. */
   probes?: boolean;
   /** Called with each final state reached (tests compare reduced and full search with it). */
@@ -72,6 +74,8 @@ export interface ReducedResult {
   found: Map<InvariantName, Counterexample>;
   /** Deepest path, in steps (the memory the search held). */
   maxDepth: number;
+  /** The bound that stopped the search, if one did. */
+  limit: 'states' | 'memory' | null;
 }
 
 /** Invariants about the whole final state: their counterexample is the whole schedule. */
@@ -258,7 +262,11 @@ export function* exploreReducedSteps(
         );
 
   const stack: Node[] = [];
-  const root = newNode(start(null), new Map(), new Set());
+  const first = start(null);
+  let limit: 'states' | 'memory' | null = null;
+  const maxBytes = o.maxBytes ?? Infinity;
+  const copyBytes = restartCopyBytes(first.s);
+  const root = newNode(first, new Map(), new Set());
   if (root) stack.push(root);
   while (stack.length > 0) {
     const node = stack[stack.length - 1];
@@ -279,7 +287,8 @@ export function* exploreReducedSteps(
       if (e) lastOf[e.slot] = e.local > 1 ? findPrev(path, e.slot) : -1;
       continue;
     }
-    if (states >= o.maxStates) {
+    if (states >= o.maxStates || stack.length * copyBytes > maxBytes) {
+      limit = states >= o.maxStates ? 'states' : 'memory';
       stopped = true;
       continue;
     }
@@ -344,7 +353,7 @@ export function* exploreReducedSteps(
       node.current = null;
     }
   }
-  return { states, schedules, complete: !stopped, cancelled, found, maxDepth };
+  return { states, schedules, complete: !stopped, cancelled, found, maxDepth, limit };
 }
 
 function findPrev(path: Ev[], slot: number): number {

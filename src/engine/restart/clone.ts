@@ -104,3 +104,12 @@ export function cloneRun(run: RestartRun): RestartRun {
     run.world.log instanceof NullLog ? run.world : { ...run.world, log: new NullLog() };
   return { s: copy, world, picker: { kind: 'fifo' }, emit: emitterFor(null, () => copy.events++) };
 }
+
+/**
+ * About what one copy of this restart holds, in bytes: its participants, its ctx and, once a
+ * step writes to it, its own container (a kernel task each). An estimate for the explorer's
+ * memory budget: the engine has no heap to ask.
+ */
+export function restartCopyBytes(s: RestartState): number {
+  return 600 + 500 * Math.max(s.tasks.length, s.container?.tasks.size ?? 0);
+}

@@ -306,3 +306,7 @@ export class Dependence {
 export function dependent(a: Footprint, b: Footprint): boolean {
   return new Dependence().load(a).conflicts(b);
 }
+
+/** Every program counter, in a fixed order (the state key codes a pc by its place here). */
+export const TASK_PCS = Object.keys(TASK_STEPS) as TaskPc[];
+export const COORD_PCS = Object.keys(COORD_STEPS) as CoordPc[];
