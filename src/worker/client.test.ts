@@ -299,9 +299,10 @@ describe('EngineClient', () => {
   it('replaces a worker that does not answer a stop in time', async () => {
     workers[0].dead = true;
     const exploring = client.explore(scenario, 'v19', 100);
+    const rejected = expect(exploring).rejects.toBeInstanceOf(EngineStoppedError);
     client.stopExplore();
     await vi.advanceTimersByTimeAsync(3000);
-    await expect(exploring).rejects.toBeInstanceOf(EngineStoppedError);
+    await rejected;
     expect(workers).toHaveLength(2);
   });
 });
