@@ -1,4 +1,4 @@
-/** `crviz explore SCENARIO.json [--variant V] [--max-states N] [--walks N --seed S] [--no-reduction]`. */
+/** `crviz explore SCENARIO.json [--variant V] [--max-states N] [--max-memory MB] [--walks N --seed S] [--no-reduction]`. */
 import type { Variant } from '../engine/scenario/types';
 import { dirOf, engineReader, loadEngine, loadScenario } from './scenario-file';
 import { usage, type CliDeps, type CliResult } from './types';
