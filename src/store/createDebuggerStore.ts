@@ -72,8 +72,11 @@ export function createDebuggerStore(schedule: FrameScheduler = nextFrame()): Deb
     exploreProgress: null,
     lesson: null,
     lessonsOpen: false,
+    lessonEditorOpen: false,
+    presenting: false,
     galleryOpen: false,
     shareLink: null,
+    theme: 'system',
 
     setRecording(recording, cursor) {
       const frames = recording.frames.length;
@@ -159,11 +162,20 @@ export function createDebuggerStore(schedule: FrameScheduler = nextFrame()): Deb
     setLessonsOpen(lessonsOpen) {
       set({ lessonsOpen });
     },
+    setLessonEditorOpen(lessonEditorOpen) {
+      set({ lessonEditorOpen });
+    },
+    setPresenting(presenting) {
+      set({ presenting });
+    },
     setGalleryOpen(galleryOpen) {
       set({ galleryOpen });
     },
     setShareLink(shareLink) {
       set({ shareLink });
+    },
+    setTheme(theme) {
+      set({ theme });
     },
   }));
 }
