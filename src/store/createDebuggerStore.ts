@@ -70,6 +70,7 @@ export function createDebuggerStore(schedule: FrameScheduler = nextFrame()): Deb
       example: null,
     },
     exploreResult: null,
+    exploreProgress: null,
     lesson: null,
     lessonsOpen: false,
     lessonEditorOpen: false,
@@ -155,6 +156,9 @@ export function createDebuggerStore(schedule: FrameScheduler = nextFrame()): Deb
     },
     setExploreResult(exploreResult) {
       set({ exploreResult });
+    },
+    setExploreProgress(exploreProgress) {
+      set({ exploreProgress });
     },
     setLesson(lesson) {
       set({ lesson });

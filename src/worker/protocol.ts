@@ -1,4 +1,5 @@
 import type { ExploreResult } from '../engine/explore/explore';
+import type { ExploreProgress } from '../engine/explore/tick';
 import type { DecodedImage } from '../engine/image/types';
 import type { DumpInput } from '../engine/import/criu/blobs';
 import type { Variant } from '../engine/scenario/types';
@@ -28,7 +29,17 @@ export type EngineRequest =
    * (op "import", bytes read of the total) while it reads; answered with `scenario`.
    */
   | { type: 'importDump'; id: number; name: string; input: DumpInput }
+  /**
+   * Explores the scenario's first restart. The worker runs the search in slices that let other
+   * messages in (a `stop`), sends `exploreProgress` between them, and answers with `explored`:
+   * the whole search, or what it found until it was stopped (`cancelled`).
+   */
   | { type: 'explore'; id: number; scenario: WireScenario; variant: Variant; maxStates: number }
+  /**
+   * Stops the explore request `target` at its next slice (sent past the client's queue, as the
+   * worker is busy with that request); answered with `stopping`, the explore with its partial result.
+   */
+  | { type: 'stop'; id: number; target: number }
   | { type: 'decode'; id: number; bytes: Uint8Array }
   /** deflate-raw data of a link, inflated off the page's thread, refused past `limit` bytes. */
   | { type: 'inflate'; id: number; bytes: Uint8Array; limit: number }
@@ -49,12 +60,17 @@ export type EngineResponse =
   | { type: 'scenario'; id: number; scenario: WireScenario }
   | { type: 'error'; id: number; message: string }
   | { type: 'explored'; id: number; result: ExploreResult }
+  /** Sent between the slices of an explore (answers nothing itself). */
+  | { type: 'exploreProgress'; id: number; progress: ExploreProgress }
+  | { type: 'stopping'; id: number; target: number }
   | { type: 'decoded'; id: number; image: DecodedImage }
   | { type: 'inflated'; id: number; bytes: Uint8Array }
   | { type: 'held'; id: number; lock: string }
   | { type: 'pong'; id: number };
 
 export type EngineRequestType = EngineRequest['type'];
+
+export type { ExploreProgress };
 
 /** The answer each request gets when it succeeds (any request may also get `error`). */
 export const RESPONSE_FOR = {
@@ -63,6 +79,7 @@ export const RESPONSE_FOR = {
   import: 'scenario',
   importDump: 'scenario',
   explore: 'explored',
+  stop: 'stopping',
   decode: 'decoded',
   inflate: 'inflated',
   hold: 'held',
@@ -92,10 +109,14 @@ export function isAnswerTo<K extends EngineRequestType>(
 }
 
 /**
- * Requests answered at once by handleRequest; `importDump` reads Blobs and `inflate` streams
- * through DecompressionStream, both answered later; `hold` is the worker's own (engine.worker.ts).
+ * Requests answered at once by handleRequest; `importDump` reads Blobs, `inflate` streams
+ * through DecompressionStream and `explore` runs in slices, all answered later; `hold` and
+ * `stop` are the worker's own (engine.worker.ts).
  */
-export type SyncRequest = Exclude<EngineRequest, { type: 'importDump' | 'inflate' | 'hold' }>;
+export type SyncRequest = Exclude<
+  EngineRequest,
+  { type: 'importDump' | 'inflate' | 'explore' | 'hold' | 'stop' }
+>;
 
 export function isEngineResponse(value: unknown): value is EngineResponse {
   if (typeof value !== 'object' || value === null) return false;
@@ -107,6 +128,8 @@ export function isEngineResponse(value: unknown): value is EngineResponse {
       v.type === 'frames' ||
       v.type === 'scenario' ||
       v.type === 'explored' ||
+      v.type === 'exploreProgress' ||
+      v.type === 'stopping' ||
       v.type === 'decoded' ||
       v.type === 'inflated' ||
       v.type === 'held' ||
