@@ -36,9 +36,9 @@ export const nodeDeps: CliDeps = {
   loadRunner: async () => (await import('../engine/scenario/runner')).runScenario,
   loadExplorer: async () => (await import('../engine/explore/explore')).exploreScenario,
   progress: (line) => {
-    // A terminal gets one line rewritten in place; a pipe gets plain lines.
+    // Only a terminal gets progress, one line rewritten in place (as git does): a program
+    // reading stderr through a pipe gets the result lines alone, however slow the machine.
     if (process.stderr.isTTY) process.stderr.write(`\r${line}\x1b[K`);
-    else if (line) process.stderr.write(`${line}\n`);
   },
   now: () => performance.now(),
   loadInspector: async () => (await import('./inspect')).inspectCommand,
