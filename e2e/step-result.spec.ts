@@ -1,4 +1,4 @@
-import { expect, selectTask, stepText, test, type Page } from './fixtures';
+import { checkpointAndRestart, expect, selectTask, stepText, test, type Page } from './fixtures';
 
 const button = (app: Page, name: string) => app.getByRole('button', { name, exact: true });
 
@@ -75,4 +75,44 @@ test('a destroyed container is not FROZEN and offers no container action', async
     await expect(button(app, name)).toBeDisabled();
     await expect(button(app, name)).toHaveAttribute('title', /destroyed/);
   }
+});
+
+test('an error notice belongs to the step that failed', async ({ app }) => {
+  await button(app, 'Checkpoint').click();
+  const alert = app.getByRole('alert', { name: 'Notices' });
+  await expect(alert.getByText(/^checkpoint failed: EBUSY/)).toBeVisible();
+  // A later success: the failure is no longer the step on screen.
+  await button(app, 'Freeze').click();
+  await expect(app.getByRole('treeitem', { name: 'pid 1 init running, frozen' })).toBeVisible();
+  await expect(alert.getByText(/checkpoint failed/)).toHaveCount(0);
+  // Back on the failed step (its error), the notice is its result again; moving on, gone.
+  await app.getByRole('button', { name: 'First error' }).click();
+  await expect(alert.getByText(/^checkpoint failed: EBUSY/)).toBeVisible();
+  await app.getByRole('button', { name: 'Last step' }).click();
+  await expect(alert.getByText(/checkpoint failed/)).toHaveCount(0);
+});
+
+test('a Variant picked after the run marks the trace and findings stale and re-runs', async ({
+  app,
+}) => {
+  await checkpointAndRestart(app);
+  const explorer = app.getByRole('region', { name: 'Explorer' });
+  await explorer.getByRole('button', { name: 'Explore interleavings' }).click();
+  await expect(explorer.getByText(/no invariant violated|invariant\(s\) violated/)).toBeVisible({
+    timeout: 60_000,
+  });
+  await expect(app.getByRole('status', { name: 'Stale result' })).toHaveCount(0);
+
+  await explorer.getByRole('combobox', { name: 'Variant' }).selectOption('naive');
+  const stale = app.getByRole('status', { name: 'Stale result' });
+  await expect(stale).toContainText('Variant is naive, but this trace ran under v18-28');
+  await expect(stale).toContainText('the explorer’s findings are for v18-28');
+  await stale.getByRole('button', { name: 'Re-run', exact: true }).click();
+  await expect(stale).not.toContainText('this trace ran under');
+  await app.getByRole('button', { name: 'Last step' }).click();
+  const inspector = app.getByRole('region', { name: 'Inspector' });
+  await expect(inspector.getByText('naive', { exact: true })).toBeVisible();
+  await stale.getByRole('button', { name: 'Explore again' }).click();
+  await expect(explorer.getByText(/invariant\(s\) violated/)).toBeVisible({ timeout: 60_000 });
+  await expect(stale).toHaveCount(0);
 });

@@ -15,6 +15,8 @@ import {
   withRestartSchedule,
 } from '../store/scenarioEdit';
 import type { Busy } from '../store/types';
+import { withRestartVariant } from '../store/stale';
+import { noticeStep } from '../store/stepResult';
 import { EngineStoppedError } from '../worker/client';
 import type { EngineLoader } from './engine';
 import type { Moment } from './moment';
@@ -141,8 +143,25 @@ export class DebuggerApp {
     const outcome = reportStep(rec, index);
     if (outcome && !outcome.ok) {
       const why = [outcome.errno, outcome.message].filter(Boolean).join(': ');
-      this.store.getState().notify('error', `${describeStep(step)} failed: ${why || 'error'}`);
+      this.store
+        .getState()
+        .notify('error', `${describeStep(step)} failed: ${why || 'error'}`, noticeStep(rec, index));
     }
+    return true;
+  }
+
+  /**
+   * Runs the trace again with every restart under `variant` (the Variant picked after the run):
+   * the cursor stays where it was before the first restart, else goes to that restart's start.
+   */
+  async rerunWithVariant(variant: Variant): Promise<boolean> {
+    const { recording, cursor } = this.store.getState();
+    const edited = recording && withRestartVariant(recording.scenario, variant);
+    if (!edited) return false;
+    const rec = await this.run(edited.scenario);
+    if (!rec) return false;
+    const start = firstFrameOfStep(rec, edited.firstRestart);
+    this.store.getState().setRecording(rec, Math.min(cursor, start));
     return true;
   }
 

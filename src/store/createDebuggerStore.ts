@@ -126,9 +126,10 @@ export function createDebuggerStore(schedule: FrameScheduler = nextFrame()): Deb
     select(pid) {
       set({ selection: pid });
     },
-    notify(kind, text) {
+    notify(kind, text, step) {
       // Messages quote input: one that carries a huge text still shows a few lines of it.
-      const notices = [...get().notices, { id: ++noticeId, kind, text: clip(text, 600) }];
+      const notice = { id: ++noticeId, kind, text: clip(text, 600), ...(step ? { step } : {}) };
+      const notices = [...get().notices, notice];
       set({ notices: notices.slice(-5) });
     },
     dismiss(id) {

@@ -11,6 +11,15 @@ export interface Notice {
   id: number;
   kind: 'error' | 'warning' | 'info';
   text: string;
+  /** The scenario step whose result this is: shown only while the cursor is on that step. */
+  step?: NoticeStep;
+}
+
+/** The step a notice belongs to: its index and the step itself (an undone step is another). */
+export interface NoticeStep {
+  index: number;
+  /** The step as JSON: a different step at the same index (after an undo) is not this one. */
+  json: string;
 }
 
 export const SPEEDS = [0.25, 0.5, 1, 2, 4] as const;
@@ -90,7 +99,8 @@ export interface DebuggerActions {
   setSpeed(speed: number): void;
   toggleBreakpoint(bp: Breakpoint): void;
   select(pid: number | null): void;
-  notify(kind: Notice['kind'], text: string): void;
+  /** A notice; with `step`, it belongs to that step's result (see Notices.tsx). */
+  notify(kind: Notice['kind'], text: string, step?: NoticeStep): void;
   dismiss(id: number): void;
   /** What the engine is busy with; either way the previous run's progress is forgotten. */
   setBusy(busy: Busy): void;

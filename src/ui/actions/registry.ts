@@ -4,6 +4,7 @@ import { engineActions } from './engineActions';
 import { explorerActions } from './explorerActions';
 import { exportActions } from './exportActions';
 import { galleryActions } from './galleryActions';
+import { historyActions } from './historyActions';
 import { imageActions } from './imageActions';
 import { lessonActions } from './lessonActions';
 import { scenarioActions } from './scenarioActions';
@@ -26,6 +27,7 @@ export const REGISTRY = {
   ...lessonActions,
   ...galleryActions,
   ...scenarioActions,
+  ...historyActions,
   ...exportActions,
   ...shareActions,
   ...engineActions,
