@@ -73,6 +73,7 @@ export function createDebuggerStore(schedule: FrameScheduler = nextFrame()): Deb
     lessonsOpen: false,
     galleryOpen: false,
     shareLink: null,
+    history: { past: [], future: [] },
 
     setRecording(recording, cursor) {
       const frames = recording.frames.length;
@@ -129,7 +130,8 @@ export function createDebuggerStore(schedule: FrameScheduler = nextFrame()): Deb
     notify(kind, text, step) {
       // Messages quote input: one that carries a huge text still shows a few lines of it.
       const notice = { id: ++noticeId, kind, text: clip(text, 600), ...(step ? { step } : {}) };
-      const notices = [...get().notices, notice];
+      // The same text again (a second double click) replaces the first instead of piling up.
+      const notices = [...get().notices.filter((n) => n.text !== notice.text), notice];
       set({ notices: notices.slice(-5) });
     },
     dismiss(id) {
@@ -161,6 +163,9 @@ export function createDebuggerStore(schedule: FrameScheduler = nextFrame()): Deb
     },
     setShareLink(shareLink) {
       set({ shareLink });
+    },
+    setHistory(history) {
+      set({ history });
     },
   }));
 }

@@ -1,5 +1,5 @@
 import type { ExploreResult } from '../engine/explore/explore';
-import type { Variant } from '../engine/scenario/types';
+import type { Scenario, Variant } from '../engine/scenario/types';
 import type { SessionProgress, SessionRecording } from '../engine/session-types';
 import type { WorldSnapshot } from '../engine/snapshot';
 import type { WorldReplay } from '../engine/timeline/timeline';
@@ -75,6 +75,22 @@ export interface DebuggerData {
   galleryOpen: boolean;
   /** The last permalink made by Share, shown in a text field when the clipboard refuses it. */
   shareLink: ShareLink | null;
+  /** Undo and redo of the scenario's edits (user steps, schedule picks, Reset). */
+  history: EditHistory;
+}
+
+/** A scenario as it was before an edit, and where the cursor was (for undo and redo). */
+export interface HistoryEntry {
+  scenario: Scenario;
+  cursor: number;
+  /** The edit that left this scenario behind ("checkpoint", "reset"). */
+  label: string;
+}
+
+/** Scenario edits that can be undone (`past`, newest last) and redone (`future`, next last). */
+export interface EditHistory {
+  past: HistoryEntry[];
+  future: HistoryEntry[];
 }
 
 export interface ShareLink {
@@ -112,6 +128,7 @@ export interface DebuggerActions {
   setLessonsOpen(open: boolean): void;
   setGalleryOpen(open: boolean): void;
   setShareLink(link: ShareLink | null): void;
+  setHistory(history: EditHistory): void;
 }
 
 export type DebuggerState = DebuggerData & DebuggerActions;

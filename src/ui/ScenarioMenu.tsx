@@ -38,6 +38,8 @@ export function ScenarioMenu() {
         )}
       />
       <ActionButton id="save-scenario" className="small" />
+      <ActionButton id="undo" className="small" icon="↶" />
+      <ActionButton id="redo" className="small" icon="↷" />
       <ActionButton id="reset-scenario" className="small" />
     </div>
   );
