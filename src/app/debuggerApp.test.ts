@@ -40,6 +40,7 @@ function slowEngine() {
     importBundle: () => Promise.reject(new Error('unused')),
     importDump: () => Promise.reject(new Error('unused')),
     explore: () => new Promise((resolve, reject) => explores.push({ resolve, reject })),
+    passingSchedule: () => Promise.resolve(null),
     cancel() {
       engine.cancelled++;
       for (const c of [...loads.splice(0), ...explores.splice(0)])

@@ -17,6 +17,7 @@ import {
 import type { Busy } from '../store/types';
 import { afterEdit, NO_HISTORY, redoFrom, undoFrom } from '../store/history';
 import { withRestartVariant } from '../store/stale';
+import { breakFrame, describeViolation, divergeIndex } from '../store/violation';
 import { noticeStep } from '../store/stepResult';
 import { EngineStoppedError } from '../worker/client';
 import type { EngineLoader } from './engine';
@@ -243,18 +244,63 @@ export class DebuggerApp {
     }
   }
 
-  /** Opens a violation as a steppable trace: the first restart replays its schedule. */
+  /**
+   * Opens a violation as a steppable trace: the first restart replays its schedule, and the
+   * cursor goes where the invariant broke (the explorer's event index, counted from the
+   * restart's first event). What is wrong is said in words from the world there; then the
+   * engine looks for a passing schedule, whose trace is shown beside it.
+   */
   async openViolation(v: FoundViolation, variant: Variant): Promise<boolean> {
     const rec = this.store.getState().recording;
     if (!rec) return false;
     const edited = withRestartSchedule(rec.scenario, v.schedule, variant);
     if (!edited) return false;
+    const { stepIndex } = edited;
     const next = await this.edit(edited.scenario, `open ${v.invariant}`, (r) =>
-      firstFrameOfStep(r, edited.stepIndex),
+      breakFrame(r, stepIndex, v.event),
     );
     if (!next) return false;
-    this.store.getState().notify('info', `Replaying ${v.invariant}: ${v.message}`);
+    const state = this.store.getState();
+    const frame = state.cursor;
+    const words = describeViolation(
+      v.invariant,
+      v.message,
+      state.snapshot,
+      next.frames[frame]?.event ?? null,
+    );
+    const open = { recording: next, invariant: v.invariant, message: v.message, words };
+    state.setCounterexample({ ...open, variant, frame, stepIndex, passing: 'searching' });
+    const passing = await this.passingBeside(rec.scenario, v, variant, next, stepIndex);
+    const now = this.store.getState().counterexample;
+    if (now?.recording === next) this.store.getState().setCounterexample({ ...now, passing });
     return true;
+  }
+
+  /** A passing schedule near `v`'s and its trace, or null when the engine finds none. */
+  private async passingBeside(
+    scenario: Scenario,
+    v: FoundViolation,
+    variant: Variant,
+    counter: SessionRecording,
+    stepIndex: number,
+  ) {
+    let check;
+    try {
+      check = await this.engine.passingSchedule(scenario, variant, v.schedule);
+    } catch (err) {
+      if (!(err instanceof EngineStoppedError)) {
+        this.store.getState().notify('error', `passing schedule: ${errorText(err)}`);
+      }
+      return null;
+    }
+    const edited = check && withRestartSchedule(scenario, check.schedule, variant);
+    const recording = edited && (await this.run(edited.scenario));
+    if (!check || !recording) return null;
+    return {
+      schedule: check.schedule,
+      recording,
+      diverge: divergeIndex(counter, recording, stepIndex),
+    };
   }
 
   /**

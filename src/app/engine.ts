@@ -1,4 +1,6 @@
+import type { ScheduleCheck } from '../engine/explore/check-schedule';
 import type { ExploreResult } from '../engine/explore/explore';
+import type { PartId } from '../engine/part-id';
 import type { DecodedImage } from '../engine/image/types';
 import type { DumpInput } from '../engine/import/criu/blobs';
 import type { Scenario, Variant } from '../engine/scenario/types';
@@ -22,6 +24,12 @@ export interface EngineLoader {
     onProgress?: (p: SessionProgress) => void,
   ): Promise<Scenario>;
   explore(scenario: Scenario, variant: Variant, maxStates: number): Promise<ExploreResult>;
+  /** A schedule of the first restart that breaks no invariant, near `near`; null if none. */
+  passingSchedule(
+    scenario: Scenario,
+    variant: Variant,
+    near: PartId[],
+  ): Promise<ScheduleCheck | null>;
   /** Abandons whatever the engine is doing; what was asked of it rejects, quietly. */
   cancel(): void;
 }

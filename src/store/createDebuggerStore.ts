@@ -74,6 +74,7 @@ export function createDebuggerStore(schedule: FrameScheduler = nextFrame()): Deb
     galleryOpen: false,
     shareLink: null,
     history: { past: [], future: [] },
+    counterexample: null,
 
     setRecording(recording, cursor) {
       const frames = recording.frames.length;
@@ -166,6 +167,9 @@ export function createDebuggerStore(schedule: FrameScheduler = nextFrame()): Deb
     },
     setHistory(history) {
       set({ history });
+    },
+    setCounterexample(counterexample) {
+      set({ counterexample });
     },
   }));
 }

@@ -77,6 +77,34 @@ export interface DebuggerData {
   shareLink: ShareLink | null;
   /** Undo and redo of the scenario's edits (user steps, schedule picks, Reset). */
   history: EditHistory;
+  /** The counterexample opened from the explorer (see selectCounterexample). */
+  counterexample: OpenCounterexample | null;
+}
+
+/** A counterexample opened from the explorer, for the recording it was opened as. */
+export interface OpenCounterexample {
+  /** The trace it was opened as: another recording on screen means it is closed. */
+  recording: SessionRecording;
+  invariant: string;
+  /** The explorer's message. */
+  message: string;
+  /** What is wrong, in words, from the invariant and the world where it broke. */
+  words: string;
+  variant: Variant;
+  /** The frame where the invariant broke. */
+  frame: number;
+  /** The restart step the schedule belongs to. */
+  stepIndex: number;
+  /** A schedule that breaks nothing, beside it; 'searching' until the engine answers. */
+  passing: PassingTrace | null | 'searching';
+}
+
+/** The passing schedule's trace and where it first differs from the counterexample's. */
+export interface PassingTrace {
+  schedule: string[];
+  recording: SessionRecording;
+  /** Index of the first event (from the restart's start) where the two traces differ. */
+  diverge: number;
 }
 
 /** A scenario as it was before an edit, and where the cursor was (for undo and redo). */
@@ -129,6 +157,7 @@ export interface DebuggerActions {
   setGalleryOpen(open: boolean): void;
   setShareLink(link: ShareLink | null): void;
   setHistory(history: EditHistory): void;
+  setCounterexample(c: OpenCounterexample | null): void;
 }
 
 export type DebuggerState = DebuggerData & DebuggerActions;

@@ -1,5 +1,7 @@
 import { errorText } from '../engine/error-text';
+import type { ScheduleCheck } from '../engine/explore/check-schedule';
 import type { ExploreResult } from '../engine/explore/explore';
+import type { PartId } from '../engine/part-id';
 import type { DecodedImage } from '../engine/image/types';
 import type { Scenario, Variant } from '../engine/scenario/types';
 import type { SessionProgress, SessionRecording } from '../engine/session-types';
@@ -25,6 +27,11 @@ export interface EngineApi {
     scenario: Scenario,
     opts: { variant?: Variant; maxStates?: number },
   ): { json: ExploreResult; violated: boolean } | { unsupported: string };
+  findPassingSchedule(
+    scenario: Scenario,
+    variant: Variant,
+    near: readonly PartId[],
+  ): ScheduleCheck | null | { unsupported: string };
   /** criu-tree/1 bundle → crviz-scenario/1 JSON text (src/engine/import). */
   importBundle?(
     text: string,
@@ -95,6 +102,12 @@ export function handleRequest(
         return 'unsupported' in r
           ? { type: 'error', id: req.id, message: r.unsupported }
           : { type: 'explored', id: req.id, result: r.json };
+      }
+      case 'passing': {
+        const r = api.findPassingSchedule(fromWire(req.scenario), req.variant, req.near);
+        return r && 'unsupported' in r
+          ? { type: 'error', id: req.id, message: r.unsupported }
+          : { type: 'passed', id: req.id, check: r };
       }
       case 'decode':
         return { type: 'decoded', id: req.id, image: api.decodeImage(req.bytes) };

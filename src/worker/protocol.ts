@@ -1,4 +1,6 @@
+import type { ScheduleCheck } from '../engine/explore/check-schedule';
 import type { ExploreResult } from '../engine/explore/explore';
+import type { PartId } from '../engine/part-id';
 import type { DecodedImage } from '../engine/image/types';
 import type { DumpInput } from '../engine/import/criu/blobs';
 import type { Variant } from '../engine/scenario/types';
@@ -30,6 +32,8 @@ export type EngineRequest =
   | { type: 'importDump'; id: number; name: string; input: DumpInput }
   | { type: 'explore'; id: number; scenario: WireScenario; variant: Variant; maxStates: number }
   | { type: 'decode'; id: number; bytes: Uint8Array }
+  /** A schedule of the first restart that breaks no invariant, near `near` (a counterexample's). */
+  | { type: 'passing'; id: number; scenario: WireScenario; variant: Variant; near: PartId[] }
   /** deflate-raw data of a link, inflated off the page's thread, refused past `limit` bytes. */
   | { type: 'inflate'; id: number; bytes: Uint8Array; limit: number }
   /**
@@ -50,6 +54,8 @@ export type EngineResponse =
   | { type: 'error'; id: number; message: string }
   | { type: 'explored'; id: number; result: ExploreResult }
   | { type: 'decoded'; id: number; image: DecodedImage }
+  /** The passing schedule found, or null when none was. */
+  | { type: 'passed'; id: number; check: ScheduleCheck | null }
   | { type: 'inflated'; id: number; bytes: Uint8Array }
   | { type: 'held'; id: number; lock: string }
   | { type: 'pong'; id: number };
@@ -64,6 +70,7 @@ export const RESPONSE_FOR = {
   importDump: 'scenario',
   explore: 'explored',
   decode: 'decoded',
+  passing: 'passed',
   inflate: 'inflated',
   hold: 'held',
   ping: 'pong',
@@ -108,6 +115,7 @@ export function isEngineResponse(value: unknown): value is EngineResponse {
       v.type === 'scenario' ||
       v.type === 'explored' ||
       v.type === 'decoded' ||
+      v.type === 'passed' ||
       v.type === 'inflated' ||
       v.type === 'held' ||
       v.type === 'error' ||

@@ -1,5 +1,6 @@
 import { breakpointActions } from './breakpointActions';
 import { containerActions } from './containerActions';
+import { counterexampleActions } from './counterexampleActions';
 import { engineActions } from './engineActions';
 import { explorerActions } from './explorerActions';
 import { exportActions } from './exportActions';
@@ -21,6 +22,7 @@ export const REGISTRY = {
   ...taskActions,
   ...containerActions,
   ...explorerActions,
+  ...counterexampleActions,
   ...imageActions,
   ...timelineActions,
   ...breakpointActions,
