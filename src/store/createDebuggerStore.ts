@@ -71,10 +71,13 @@ export function createDebuggerStore(schedule: FrameScheduler = nextFrame()): Deb
     exploreResult: null,
     lesson: null,
     lessonsOpen: false,
+    lessonEditorOpen: false,
+    presenting: false,
     galleryOpen: false,
     shareLink: null,
     history: { past: [], future: [] },
     counterexample: null,
+    theme: 'system',
 
     setRecording(recording, cursor) {
       const frames = recording.frames.length;
@@ -159,6 +162,12 @@ export function createDebuggerStore(schedule: FrameScheduler = nextFrame()): Deb
     setLessonsOpen(lessonsOpen) {
       set({ lessonsOpen });
     },
+    setLessonEditorOpen(lessonEditorOpen) {
+      set({ lessonEditorOpen });
+    },
+    setPresenting(presenting) {
+      set({ presenting });
+    },
     setGalleryOpen(galleryOpen) {
       set({ galleryOpen });
     },
@@ -170,6 +179,9 @@ export function createDebuggerStore(schedule: FrameScheduler = nextFrame()): Deb
     },
     setCounterexample(counterexample) {
       set({ counterexample });
+    },
+    setTheme(theme) {
+      set({ theme });
     },
   }));
 }

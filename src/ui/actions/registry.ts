@@ -8,9 +8,12 @@ import { galleryActions } from './galleryActions';
 import { historyActions } from './historyActions';
 import { imageActions } from './imageActions';
 import { lessonActions } from './lessonActions';
+import { lessonAuthorActions } from './lessonAuthorActions';
+import { presenterActions } from './presenterActions';
 import { scenarioActions } from './scenarioActions';
 import { shareActions } from './shareActions';
 import { taskActions } from './taskActions';
+import { themeActions } from './themeActions';
 import { timelineActions } from './timelineActions';
 import type { ActionSpec } from './types';
 
@@ -27,12 +30,15 @@ export const REGISTRY = {
   ...timelineActions,
   ...breakpointActions,
   ...lessonActions,
+  ...lessonAuthorActions,
+  ...presenterActions,
   ...galleryActions,
   ...scenarioActions,
   ...historyActions,
   ...exportActions,
   ...shareActions,
   ...engineActions,
+  ...themeActions,
 };
 
 export type ActionId = keyof typeof REGISTRY;
