@@ -382,6 +382,8 @@ export class DebuggerApp {
     if (!rec) return null;
     const state = this.store.getState();
     state.setRecording(rec, cursorFor(rec));
+    // What Reset said about Undo is about the edit before this one.
+    for (const n of state.notices) if (n.text === RESET_NOTICE) state.dismiss(n.id);
     if (before) {
       state.setHistory(afterEdit(state.history, { scenario: before.scenario, cursor, label }));
     }
