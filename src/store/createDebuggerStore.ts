@@ -2,7 +2,7 @@ import { clip } from '../engine/quote';
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { WorldReplay } from '../engine/timeline/timeline';
 import { firstErrorFrame } from './markers';
-import { SPEEDS, type Breakpoint, type DebuggerState } from './types';
+import { SPEEDS, type Breakpoint, type DebuggerState, type Notice } from './types';
 
 export type DebuggerStore = StoreApi<DebuggerState>;
 
@@ -134,8 +134,9 @@ export function createDebuggerStore(schedule: FrameScheduler = nextFrame()): Deb
     notify(kind, text, step) {
       // Messages quote input: one that carries a huge text still shows a few lines of it.
       const notice = { id: ++noticeId, kind, text: clip(text, 600), ...(step ? { step } : {}) };
-      // The same text again (a second double click) replaces the first instead of piling up.
-      const notices = [...get().notices.filter((n) => n.text !== notice.text), notice];
+      // A step's notice again (a second double click) replaces the first instead of piling up.
+      const again = (n: Notice) => !!step && !!n.step && n.text === notice.text;
+      const notices = [...get().notices.filter((n) => !again(n)), notice];
       set({ notices: notices.slice(-5) });
     },
     dismiss(id) {
