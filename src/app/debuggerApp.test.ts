@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ExploreResult } from '../engine/explore/explore';
+import type { ExploreProgress } from '../worker/protocol';
 import { scenario } from '../engine/scenario/testing';
 import { runSession } from '../engine/session';
 import type { Scenario } from '../engine/scenario/types';
@@ -29,9 +30,19 @@ const known: Lesson = {
 
 interface Call<T> {
   progress?: (p: SessionProgress) => void;
+  exploreProgress?: (p: ExploreProgress) => void;
   resolve: (r: T) => void;
   reject: (e: Error) => void;
 }
+
+/** What the fake worker has found when an exploration is stopped. */
+const PARTIAL = {
+  format: 'crviz-explore/1',
+  variant: 'v18-28',
+  states: 4096,
+  schedules: 12,
+  violations: [],
+};
 
 /** An engine whose loads and explores wait for the test; parse runs the real parser's result. */
 function slowEngine() {
@@ -48,7 +59,13 @@ function slowEngine() {
         : Promise.reject(new Error('bad JSON')),
     importBundle: () => Promise.reject(new Error('unused')),
     importDump: () => Promise.reject(new Error('unused')),
-    explore: () => new Promise((resolve, reject) => explores.push({ resolve, reject })),
+    explore: (_s, _v, _m, exploreProgress) =>
+      new Promise((resolve, reject) => explores.push({ exploreProgress, resolve, reject })),
+    // As the worker does: the exploration answers with what it found so far.
+    stopExplore() {
+      for (const c of explores.splice(0))
+        c.resolve({ ...PARTIAL, cancelled: true, complete: false } as ExploreResult);
+    },
     passingSchedule: () => Promise.resolve(null),
     cancel() {
       engine.cancelled++;
@@ -108,14 +125,25 @@ describe('DebuggerApp runs', () => {
     expect(store.getState().notices).toEqual([]);
   });
 
-  it('is busy exploring while the explorer runs, and cancelling it is quiet', async () => {
-    const { store, app, explores } = await loaded();
+  it('shows the explorer’s progress while it runs; cancelling keeps the partial result', async () => {
+    const { store, app, engine, explores } = await loaded();
     const exploring = app.explore('v18-28');
     expect(store.getState().busy).toBe('explore');
+    const progress = {
+      states: 4096,
+      depth: 30,
+      elapsedMs: 800,
+      statesPerSecond: 5120,
+      violated: [],
+    };
+    explores[0].exploreProgress?.(progress);
+    expect(store.getState().exploreProgress).toEqual(progress);
     app.cancel();
     await exploring;
+    expect(engine.cancelled).toBe(0);
     expect(store.getState().busy).toBe(null);
-    expect(store.getState().exploreResult).toBe(null);
+    expect(store.getState().exploreProgress).toBe(null);
+    expect(store.getState().exploreResult).toMatchObject({ cancelled: true, states: 4096 });
     expect(store.getState().notices).toEqual([]);
     expect(explores).toHaveLength(0);
   });

@@ -220,16 +220,28 @@ export class DebuggerApp {
   async explore(variant: Variant): Promise<void> {
     const rec = this.store.getState().recording;
     if (!rec) return;
-    this.store.getState().setExploreResult(null);
+    const state = this.store.getState();
+    state.setExploreResult(null);
+    state.setExploreProgress({
+      states: 0,
+      depth: 0,
+      elapsedMs: 0,
+      statesPerSecond: 0,
+      violated: [],
+    });
     try {
       const result = await this.busyWith('explore', () =>
-        this.engine.explore(rec.scenario, variant, MAX_STATES),
+        this.engine.explore(rec.scenario, variant, MAX_STATES, (p) =>
+          this.store.getState().setExploreProgress(p),
+        ),
       );
       this.store.getState().setExploreResult(result);
     } catch (err) {
       if (!(err instanceof EngineStoppedError)) {
         this.store.getState().notify('error', `explore: ${errorText(err)}`);
       }
+    } finally {
+      this.store.getState().setExploreProgress(null);
     }
   }
 
@@ -240,6 +252,8 @@ export class DebuggerApp {
   cancel(): void {
     const busy = this.store.getState().busy;
     if (!busy) return;
+    // An exploration stops where it is and shows what it found so far (marked cancelled).
+    if (busy === 'explore') return this.engine.stopExplore();
     this.engine.cancel();
     if (busy === 'load') {
       this.store.getState().notify('info', 'Cancelled: the engine stopped; nothing changed.');

@@ -5,6 +5,7 @@ import type { DecodedImage } from '../engine/image/types';
 import type { DumpInput } from '../engine/import/criu/blobs';
 import type { Scenario, Variant } from '../engine/scenario/types';
 import type { SessionProgress, SessionRecording } from '../engine/session-types';
+import type { ExploreProgress } from '../worker/protocol';
 
 /** What the app needs from the engine (the worker client; tests pass a fake). */
 export interface EngineLoader {
@@ -23,7 +24,15 @@ export interface EngineLoader {
     name: string,
     onProgress?: (p: SessionProgress) => void,
   ): Promise<Scenario>;
-  explore(scenario: Scenario, variant: Variant, maxStates: number): Promise<ExploreResult>;
+  /** Explores the first restart, reporting progress between slices; see stopExplore. */
+  explore(
+    scenario: Scenario,
+    variant: Variant,
+    maxStates: number,
+    onProgress?: (p: ExploreProgress) => void,
+  ): Promise<ExploreResult>;
+  /** Ends the exploration in progress early: it resolves with what it found so far. */
+  stopExplore(): void;
   /** A schedule of the first restart that breaks no invariant, near `near`; null if none. */
   passingSchedule(
     scenario: Scenario,

@@ -11,6 +11,7 @@ export type Command =
       file: string;
       variant?: Variant;
       maxStates?: number;
+      maxMemoryMb?: number;
       walks?: number;
       seed?: string;
       noReduction?: boolean;
@@ -34,7 +35,7 @@ export const COMMANDS: Record<Exclude<Command['name'], 'help' | 'version'>, Comm
   run: { positional: 'SCENARIO.json', values: ['--variant', '--out'], flags: ['--trace'] },
   explore: {
     positional: 'SCENARIO.json',
-    values: ['--variant', '--max-states', '--walks', '--seed'],
+    values: ['--variant', '--max-states', '--max-memory', '--walks', '--seed'],
     flags: ['--no-reduction'],
   },
   inspect: { positional: 'IMAGE.ckpt', values: [], flags: ['--json'] },
@@ -116,6 +117,7 @@ function parse(argv: readonly string[]): Command {
       return { name: 'run', file, variant, out: values.get('--out'), trace: flags.has('--trace') };
     case 'explore': {
       const ms = values.get('--max-states');
+      const mem = values.get('--max-memory');
       const walks = values.get('--walks');
       const seed = values.get('--seed');
       if (seed !== undefined && walks === undefined) fail('--seed needs --walks');
@@ -124,6 +126,7 @@ function parse(argv: readonly string[]): Command {
         file,
         variant,
         maxStates: ms === undefined ? undefined : positive('--max-states', ms, fail),
+        ...(mem === undefined ? {} : { maxMemoryMb: positive('--max-memory', mem, fail) }),
         ...(walks === undefined
           ? {}
           : { walks: positive('--walks', walks, fail), seed: seed ?? '0' }),

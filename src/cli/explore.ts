@@ -1,4 +1,4 @@
-/** `crviz explore SCENARIO.json [--variant V] [--max-states N] [--walks N --seed S] [--no-reduction]`. */
+/** `crviz explore SCENARIO.json [--variant V] [--max-states N] [--max-memory MB] [--walks N --seed S] [--no-reduction]`. */
 import type { Variant } from '../engine/scenario/types';
 import { dirOf, engineReader, loadEngine, loadScenario } from './scenario-file';
 import { usage, type CliDeps, type CliResult } from './types';
@@ -7,6 +7,7 @@ export interface ExploreArgs {
   file: string;
   variant?: Variant;
   maxStates?: number;
+  maxMemoryMb?: number;
   walks?: number;
   seed?: string;
   noReduction?: boolean;
@@ -21,6 +22,7 @@ export async function exploreCommand(args: ExploreArgs, deps: CliDeps): Promise<
   const r = explorer.fn(loaded.scenario, {
     variant: args.variant,
     maxStates: args.maxStates,
+    maxMemoryMb: args.maxMemoryMb,
     walks: args.walks,
     seed: args.seed,
     reduction: args.noReduction ? 'none' : 'dpor',
@@ -36,7 +38,12 @@ export async function exploreCommand(args: ExploreArgs, deps: CliDeps): Promise<
   // A search cut short by --max-states proves nothing about the schedules it did not reach.
   // Random walks sample schedules: they are never complete, and say so in their own words.
   const json = r.json as { complete?: boolean; states?: number };
-  const limit = args.maxStates === undefined ? 'its state limit' : `--max-states ${args.maxStates}`;
+  const limit =
+    'limit' in r && r.limit === 'memory'
+      ? `--max-memory ${args.maxMemoryMb} MB`
+      : args.maxStates === undefined
+        ? 'its state limit'
+        : `--max-states ${args.maxStates}`;
   const incomplete =
     json.complete !== false
       ? ''
@@ -58,12 +65,15 @@ export async function exploreCommand(args: ExploreArgs, deps: CliDeps): Promise<
   return { stdout, stderr: '', exitCode: 0 };
 }
 
-/** Progress on stderr, at most a few times a second: "explore: 123456 states, 3.2 s". */
+/**
+ * Progress on stderr, at most a few times a second and only once a search has run a second
+ * (a quick one stays quiet): "explore: 123456 states, 3.2 s".
+ */
 function progressLine(deps: CliDeps, what: string): (n: number) => void {
   const report = deps.progress;
   if (!report) return () => {};
   const t0 = deps.now?.() ?? 0;
-  let last = t0;
+  let last = t0 + 750;
   return (n) => {
     const t = deps.now?.() ?? 0;
     if (t - last < 250) return;

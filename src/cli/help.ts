@@ -20,6 +20,7 @@ Commands:
       --variant V          protocol variant: v18-28 (default), v17, naive, v19 or v18-73;
                            overrides the scenario's and the restart step's own variant
       --max-states N       stop after N states ("complete": false, and a line on stderr)
+      --max-memory MB      stop when the search would hold more than MB megabytes (estimated)
       --walks N            run N seeded random schedules instead (for trees too big to exhaust)
       --seed S             the walks' seed (default 0)
       --no-reduction       every interleaving, equal states merged (no partial-order reduction)

@@ -97,6 +97,14 @@ describe('messages are one line and name the problem', () => {
     );
     const full = await cli(['explore', 'z.json', '--variant', 'v19'], deps);
     expect(full.stderr).toBe('');
+    // The memory budget stops the plain search, whose seen states grow, and says so.
+    const args = ['explore', 'z.json', '--variant', 'v18-28', '--no-reduction'];
+    const budget = await cli([...args, '--max-memory', '1'], deps);
+    expect(JSON.parse(budget.stdout)).toMatchObject({ complete: false });
+    expectOneLine(budget.stderr);
+    expect(budget.stderr).toMatch(/^z\.json: .*stopped at --max-memory 1 MB .*incomplete\n$/);
+    const roomy = await cli([...args, '--max-memory', '1000'], deps);
+    expect(JSON.parse(roomy.stdout)).toMatchObject({ complete: true });
   });
 
   it("the help says that --variant overrides a restart step's own variant", () => {

@@ -31,6 +31,7 @@ export type ExploreScenarioFn = (
   opts: {
     variant?: Variant;
     maxStates?: number;
+    maxMemoryMb?: number;
     walks?: number;
     seed?: string;
     reduction?: 'dpor' | 'none';
@@ -38,7 +39,9 @@ export type ExploreScenarioFn = (
     baseDir?: string;
     readFile?: (path: string) => Uint8Array | null;
   },
-) => { json: unknown; violated: boolean } | { unsupported: string };
+) =>
+  | { json: unknown; violated: boolean; limit?: 'states' | 'memory' | null }
+  | { unsupported: string };
 
 export type InspectFn = (bytes: Uint8Array, file: string, json: boolean) => CliResult;
 

@@ -69,6 +69,7 @@ export function createDebuggerStore(schedule: FrameScheduler = nextFrame()): Deb
       example: null,
     },
     exploreResult: null,
+    exploreProgress: null,
     lesson: null,
     lessonsOpen: false,
     lessonEditorOpen: false,
@@ -156,6 +157,9 @@ export function createDebuggerStore(schedule: FrameScheduler = nextFrame()): Deb
     },
     setExploreResult(exploreResult) {
       set({ exploreResult });
+    },
+    setExploreProgress(exploreProgress) {
+      set({ exploreProgress });
     },
     setLesson(lesson) {
       set({ lesson });

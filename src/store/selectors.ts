@@ -39,6 +39,7 @@ export const selectCurrentEvent = (s: DebuggerState): EngineEvent | null =>
 export const selectAtEnd = (s: DebuggerState): boolean =>
   s.cursor >= (s.recording?.frames.length ?? 0) - 1;
 export const selectExploreResult = (s: DebuggerState) => s.exploreResult;
+export const selectExploreProgress = (s: DebuggerState) => s.exploreProgress;
 export const selectLesson = (s: DebuggerState) => s.lesson;
 export const selectLessonsOpen = (s: DebuggerState): boolean => s.lessonsOpen;
 export const selectLessonEditorOpen = (s: DebuggerState): boolean => s.lessonEditorOpen;

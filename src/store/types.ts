@@ -1,4 +1,5 @@
 import type { ExploreResult } from '../engine/explore/explore';
+import type { ExploreProgress } from '../engine/explore/tick';
 import type { Lesson } from '../engine/lesson/types';
 import type { Scenario, Variant } from '../engine/scenario/types';
 import type { SessionProgress, SessionRecording } from '../engine/session-types';
@@ -68,6 +69,8 @@ export interface DebuggerData {
   };
   /** The explorer's last result (for the scenario it ran on); `busy` says whether it runs. */
   exploreResult: ExploreResult | null;
+  /** How far the running exploration has got (null when none runs). */
+  exploreProgress: ExploreProgress | null;
   /** The lesson being followed (built in, opened, or being written) and whether predict mode is on. */
   lesson: LessonState | null;
   /** The lesson list is open. */
@@ -165,6 +168,7 @@ export interface DebuggerActions {
   setHelpOpen(open: boolean): void;
   setParams(params: Partial<DebuggerData['params']>): void;
   setExploreResult(result: ExploreResult | null): void;
+  setExploreProgress(progress: ExploreProgress | null): void;
   setLesson(lesson: LessonState | null): void;
   setLessonsOpen(open: boolean): void;
   setLessonEditorOpen(open: boolean): void;

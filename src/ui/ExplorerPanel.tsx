@@ -1,11 +1,12 @@
 import { VARIANTS, type Variant } from '../engine/scenario/types';
 import { selectBusy, selectExploreResult, selectParams } from '../store/selectors';
+import { ExploreProgressStatus } from './ExploreProgressStatus';
 import { ActionButton } from './ActionButton';
 import { explorerVariant } from './actions/explorerActions';
 import { useDebugger, useDebuggerState } from './context';
 
 /** 4630 -> "4,630"; 2.96e23 -> "≈3.0e23". */
-function count(n: number): string {
+export function count(n: number): string {
   return n < 1e9 ? n.toLocaleString('en-US') : `≈${n.toExponential(1).replace('+', '')}`;
 }
 
@@ -55,9 +56,7 @@ export function ExplorerPanel() {
         <div className="row">
           {exploring ? (
             <>
-              <span className="spinner" role="status">
-                exploring every interleaving…
-              </span>
+              <ExploreProgressStatus />
               <ActionButton id="cancel-run" className="small" label="Cancel" />
             </>
           ) : (
@@ -66,14 +65,22 @@ export function ExplorerPanel() {
         </div>
         {result ? (
           <div className="explore-result">
+            {result.cancelled ? (
+              <p role="status" aria-label="Exploration cancelled">
+                Cancelled after {count(result.states)} states and {count(result.schedules)}{' '}
+                schedules: what it found so far is below.
+              </p>
+            ) : null}
             <p className={result.violations.length ? 'bad' : 'good'}>
               {result.violations.length
                 ? `✖ ${result.violations.length} invariant(s) violated`
-                : '✓ no invariant violated'}{' '}
+                : result.complete
+                  ? '✓ no invariant violated'
+                  : '✓ no invariant violated in the states explored'}{' '}
               <span className="dim">
                 ({result.variant}: {count(result.states)} states, {count(result.schedules)}{' '}
                 schedules
-                {result.complete ? '' : ', incomplete'})
+                {result.cancelled ? ', cancelled' : result.complete ? '' : ', incomplete'})
               </span>
             </p>
             <ul>

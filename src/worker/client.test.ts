@@ -8,6 +8,7 @@ import { packRecording, type PackedRecording } from './pack';
 import { scenario as parsedScenario } from '../engine/scenario/testing';
 import { runSession } from '../engine/session';
 import type { EngineRequest, EngineResponse } from './protocol';
+import type { ExploreResult } from '../engine/explore/explore';
 
 const scenario = EMPTY_SCENARIO;
 
@@ -35,6 +36,12 @@ class FakeWorker extends FakeWorkerBase {
     this.received.push(req);
     if (this.dead || this.terminated) return;
     let res: EngineResponse;
+    if (req.type === 'explore') return; // explores until stopped
+    if (req.type === 'stop') {
+      const result = { states: 5, cancelled: true } as unknown as ExploreResult;
+      queueMicrotask(() => this.send({ type: 'explored', id: req.target, result }));
+      return;
+    }
     if (req.type === 'ping') res = { type: 'pong', id: req.id };
     else if (req.type === 'hold') res = { type: 'held', id: req.id, lock: req.lock };
     else if (req.type === 'load')
@@ -267,6 +274,36 @@ describe('EngineClient', () => {
     expect(turns).toBe(packed.packs.length + 1);
     expect(packed.packs.length).toBeGreaterThan(1);
     c.dispose();
+  });
+  it('hands on explore progress and stops an exploration without replacing the worker', async () => {
+    const seen: number[] = [];
+    const exploring = client.explore(scenario, 'v19', 100, (p) => seen.push(p.states));
+    await vi.advanceTimersByTimeAsync(0);
+    const sent = workers[0].received.find((r) => r.type === 'explore')!;
+    const progress = {
+      states: 2048,
+      depth: 9,
+      elapsedMs: 100,
+      statesPerSecond: 20480,
+      violated: [],
+    };
+    workers[0].send({ type: 'exploreProgress', id: sent.id, progress });
+    expect(seen).toEqual([2048]);
+    client.stopExplore();
+    expect(workers[0].received.at(-1)).toEqual({ type: 'stop', id: 0, target: sent.id });
+    expect(await exploring).toEqual({ states: 5, cancelled: true });
+    await vi.advanceTimersByTimeAsync(5000);
+    expect(workers).toHaveLength(1);
+  });
+
+  it('replaces a worker that does not answer a stop in time', async () => {
+    workers[0].dead = true;
+    const exploring = client.explore(scenario, 'v19', 100);
+    const rejected = expect(exploring).rejects.toBeInstanceOf(EngineStoppedError);
+    client.stopExplore();
+    await vi.advanceTimersByTimeAsync(3000);
+    await rejected;
+    expect(workers).toHaveLength(2);
   });
 });
 

@@ -13,6 +13,7 @@ import {
   type EngineRequest,
   type EngineRequestType,
   type EngineResponse,
+  type ExploreProgress,
   type RequestFields,
 } from './protocol';
 import { nextTurn, receiveRecording } from './receive';
@@ -57,6 +58,7 @@ interface Queued {
   fields: object;
   timeoutMs: number;
   onProgress?: (p: SessionProgress) => void;
+  onExploreProgress?: (p: ExploreProgress) => void;
   resolve: (r: EngineResponse) => void;
   reject: (e: Error) => void;
   /** How many times a worker died while working on it. */
@@ -70,6 +72,9 @@ interface InFlight extends Queued {
   /** Frames that came ahead of the answer, in slices. */
   frames: Frame[][];
 }
+
+/** How long a stopped exploration may take to answer before its worker is replaced. */
+export const STOP_GRACE_MS = 3_000;
 
 /** Rejection of requests cut off by stop(): expected, not worth a notice. */
 export class EngineStoppedError extends Error {
@@ -86,6 +91,7 @@ const DOING: Record<EngineRequestType, string> = {
   import: 'importing a bundle',
   importDump: 'importing a CRIU dump',
   explore: 'exploring',
+  stop: '',
   decode: 'reading an image',
   passing: 'looking for a passing schedule',
   inflate: 'opening a link',
@@ -204,12 +210,22 @@ export class EngineClient {
     return fromWire(res.scenario);
   }
 
-  /** Explores every interleaving of the scenario's first restart (can take long: see cancel). */
-  async explore(scenario: Scenario, variant: Variant, maxStates: number): Promise<ExploreResult> {
+  /**
+   * Explores every interleaving of the scenario's first restart, with progress between the
+   * worker's slices; stopExplore() ends it early with what it found so far.
+   */
+  async explore(
+    scenario: Scenario,
+    variant: Variant,
+    maxStates: number,
+    onProgress?: (p: ExploreProgress) => void,
+  ): Promise<ExploreResult> {
     const res = await this.request(
       'explore',
       { scenario: toWire(scenario), variant, maxStates },
       Math.max(this.timeoutMs, 120_000),
+      undefined,
+      onProgress,
     );
     return res.result;
   }
@@ -226,6 +242,25 @@ export class EngineClient {
       this.timeoutMs,
     );
     return res.check;
+  }
+
+  /**
+   * Stops the exploration in progress: the worker answers it at its next slice with what it
+   * found so far (`cancelled`). An exploration still queued is dropped (it rejects, stopped). A
+   * worker that has not answered within STOP_GRACE_MS is replaced, as by cancel().
+   */
+  stopExplore(): void {
+    const p = this.inFlight;
+    const worker = this.worker;
+    if (p?.type === 'explore' && worker) {
+      worker.postMessage({ type: 'stop', id: 0, target: p.id });
+      this.setTimer(() => {
+        if (this.inFlight === p && this.worker === worker) this.cancel();
+      }, STOP_GRACE_MS);
+    }
+    const dropped = this.queue.filter((q) => q.type === 'explore');
+    this.queue = this.queue.filter((q) => q.type !== 'explore');
+    for (const q of dropped) q.reject(new EngineStoppedError());
   }
 
   /** Decodes an image the way restart reads it (records, tasks, or the first error). */
@@ -276,6 +311,7 @@ export class EngineClient {
 
   private onMessage(data: unknown): void {
     if (!isEngineResponse(data)) return;
+    if (data.type === 'stopping') return;
     if (data.type === 'held') {
       this.holds.get(data.lock)?.();
       this.holds.delete(data.lock);
@@ -286,6 +322,11 @@ export class EngineClient {
     if (data.type === 'progress') {
       this.arm(p);
       p.onProgress?.(data.progress);
+      return;
+    }
+    if (data.type === 'exploreProgress') {
+      this.arm(p);
+      p.onExploreProgress?.(data.progress);
       return;
     }
     if (data.type === 'frames') {
@@ -311,6 +352,7 @@ export class EngineClient {
     fields: RequestFields<K>,
     timeoutMs: number,
     onProgress?: (p: SessionProgress) => void,
+    onExploreProgress?: (p: ExploreProgress) => void,
   ): Promise<AnswerTo<K>> {
     if (this.disposed) return Promise.reject(new EngineStoppedError());
     this.start();
@@ -320,6 +362,7 @@ export class EngineClient {
         fields,
         timeoutMs,
         onProgress,
+        onExploreProgress,
         reject,
         resolve: (res) => {
           if (isAnswerTo(type, res)) resolve(res);
@@ -386,8 +429,17 @@ export class EngineClient {
         continue;
       }
       if (p.type !== 'ping' && p.type !== 'hold') replayed.push(p.type);
-      const { type, fields, timeoutMs, onProgress, resolve, reject } = p;
-      this.queue.push({ type, fields, timeoutMs, onProgress, resolve, reject, replays: 1 });
+      const { type, fields, timeoutMs, onProgress, onExploreProgress, resolve, reject } = p;
+      this.queue.push({
+        type,
+        fields,
+        timeoutMs,
+        onProgress,
+        onExploreProgress,
+        resolve,
+        reject,
+        replays: 1,
+      });
     }
     this.restarts++;
     this.worker = this.spawn();

@@ -1,18 +1,18 @@
 /// <reference lib="webworker" />
 import { findPassingSchedule } from '../engine/explore/check-schedule';
-import { exploreScenario } from '../engine/explore/explore';
+import { exploreScenarioSteps } from '../engine/explore/explore';
 import { decodeImage } from '../engine/image/decode';
 import { importBundle } from '../engine/import/bundle';
 import { importDumpInput } from '../engine/import/criu/blobs';
 import { runSession } from '../engine/session';
 import { parseScenario } from '../engine/scenario/parse';
-import { answer } from './handler';
+import { answer, type SliceHost } from './handler';
 import type { EngineRequest, EngineResponse } from './protocol';
 
 const api = {
   runSession,
   parseScenario,
-  exploreScenario,
+  exploreScenarioSteps,
   findPassingSchedule,
   decodeImage,
   importBundle,
@@ -24,7 +24,26 @@ const scope = self as unknown as DedicatedWorkerGlobalScope;
 /** Progress messages at most this often: the page redraws its bar, not thousands of times. */
 const PROGRESS_MS = 100;
 
+/** Explore requests a `stop` has come for (the explore checks between its slices). */
+const stops = new Set<number>();
+
+const host: SliceHost = {
+  now: () => performance.now(),
+  // A timer task: the messages queued meanwhile (a stop) are handled before it.
+  yieldToMessages: () => new Promise((resolve) => setTimeout(resolve, 0)),
+  stopRequested: (id) => stops.has(id),
+};
+
 scope.addEventListener('message', (ev: MessageEvent<EngineRequest>) => {
+  if (ev.data.type === 'stop') {
+    stops.add(ev.data.target);
+    scope.postMessage({
+      type: 'stopping',
+      id: ev.data.id,
+      target: ev.data.target,
+    } satisfies EngineResponse);
+    return;
+  }
   if (ev.data.type === 'hold') {
     // Held until the worker dies: the page's request for the same lock is its death notice.
     const { id, lock } = ev.data;
@@ -36,12 +55,16 @@ scope.addEventListener('message', (ev: MessageEvent<EngineRequest>) => {
   }
   let last = performance.now();
   const post = (early: EngineResponse) => {
-    if (early.type === 'progress') {
+    if (early.type === 'progress' || early.type === 'exploreProgress') {
       const now = performance.now();
       if (now - last < PROGRESS_MS) return;
       last = now;
     }
     scope.postMessage(early);
   };
-  void Promise.resolve(answer(api, ev.data, post)).then((res) => scope.postMessage(res));
+  const req = ev.data;
+  void Promise.resolve(answer(api, req, post, host)).then((res) => {
+    stops.delete(req.id);
+    scope.postMessage(res);
+  });
 });

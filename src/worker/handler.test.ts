@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { Scenario } from '../engine/scenario/types';
 import type { SessionRecording } from '../engine/session-types';
-import { FRAMES_PER_MESSAGE, handleRequest, type EngineApi } from './handler';
-import type { EngineResponse } from './protocol';
+import type { ExploreResult } from '../engine/explore/explore';
+import { answer, FRAMES_PER_MESSAGE, handleRequest, SLICE_MS, type EngineApi } from './handler';
+import type { EngineRequest, EngineResponse } from './protocol';
 import { toWire } from './wireScenario';
 
 const scenario: Scenario = {
@@ -13,6 +14,13 @@ const scenario: Scenario = {
   steps: [],
 };
 const wire = toWire(scenario);
+const explore: Extract<EngineRequest, { type: 'explore' }> = {
+  type: 'explore',
+  id: 5,
+  scenario: wire,
+  variant: 'naive',
+  maxStates: 9,
+};
 
 function api(over: Partial<EngineApi> = {}): EngineApi {
   return {
@@ -36,7 +44,10 @@ function api(over: Partial<EngineApi> = {}): EngineApi {
       tasks: [],
       trailing: 0,
     }),
-    exploreScenario: () => ({ unsupported: 'the scenario has no restart step' }),
+    // eslint-disable-next-line require-yield
+    exploreScenarioSteps: function* () {
+      return { unsupported: 'the scenario has no restart step' };
+    },
     ...over,
   };
 }
@@ -86,15 +97,66 @@ describe('handleRequest', () => {
       id: 4,
       message: 'engine failure: boom',
     });
-    expect(
-      handleRequest(api(), {
-        type: 'explore',
-        id: 5,
-        scenario: wire,
-        variant: 'naive',
-        maxStates: 9,
-      }),
-    ).toEqual({ type: 'error', id: 5, message: 'the scenario has no restart step' });
+  });
+
+  it('answers an unsupported explore with an error', async () => {
+    const host = { now: () => 0, yieldToMessages: async () => {}, stopRequested: () => false };
+    expect(await answer(api(), explore, () => {}, host)).toEqual({
+      type: 'error',
+      id: 5,
+      message: 'the scenario has no restart step',
+    });
+  });
+
+  it('explores in slices with progress between them, and a stop ends it with the partial result', async () => {
+    let clock = 0;
+    let stop = false;
+    const yields: number[] = [];
+    // A search that never ends by itself: 100 states, 1 ms, per tick.
+    const endless = api({
+      exploreScenarioSteps: function* () {
+        let states = 0;
+        for (;;) {
+          states += 100;
+          clock += 1;
+          if ((yield { states, depth: 7, violated: ['no-deadlock'] }) === true)
+            return {
+              json: { states, cancelled: true } as unknown as ExploreResult,
+              violated: false,
+            };
+        }
+      },
+    });
+    const early: EngineResponse[] = [];
+    const host = {
+      now: () => clock,
+      yieldToMessages: async () => {
+        yields.push(clock);
+        if (yields.length === 3) stop = true; // the stop message came in meanwhile
+      },
+      stopRequested: (id: number) => id === 5 && stop,
+    };
+    const res = await answer(endless, explore, (m) => early.push(m), host);
+    expect(yields).toHaveLength(3);
+    expect(early.map((m) => m.type)).toEqual([
+      'exploreProgress',
+      'exploreProgress',
+      'exploreProgress',
+    ]);
+    const first = early[0];
+    if (first.type !== 'exploreProgress') throw new Error('no progress');
+    expect(first.progress).toEqual({
+      states: SLICE_MS * 100,
+      depth: 7,
+      elapsedMs: SLICE_MS,
+      statesPerSecond: 100_000,
+      violated: ['no-deadlock'],
+    });
+    expect(res).toEqual({
+      type: 'explored',
+      id: 5,
+      result: { states: 3 * SLICE_MS * 100, cancelled: true },
+    });
   });
 
   it('hands uploaded files to load_image by path', () => {

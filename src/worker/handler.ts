@@ -1,5 +1,6 @@
 import { errorText } from '../engine/error-text';
 import type { ScheduleCheck } from '../engine/explore/check-schedule';
+import type { ExploreTick } from '../engine/explore/tick';
 import type { ExploreResult } from '../engine/explore/explore';
 import type { PartId } from '../engine/part-id';
 import type { DecodedImage } from '../engine/image/types';
@@ -23,10 +24,15 @@ export interface EngineApi {
     source: string,
   ): { ok: true; scenario: Scenario } | { ok: false; message: string };
   decodeImage(bytes: Uint8Array): DecodedImage;
-  exploreScenario(
+  /** The explorer as a generator (explore/explore.ts): ticks between slices, true stops it. */
+  exploreScenarioSteps(
     scenario: Scenario,
     opts: { variant?: Variant; maxStates?: number },
-  ): { json: ExploreResult; violated: boolean } | { unsupported: string };
+  ): Generator<
+    ExploreTick,
+    { json: ExploreResult; violated: boolean } | { unsupported: string },
+    boolean | undefined
+  >;
   findPassingSchedule(
     scenario: Scenario,
     variant: Variant,
@@ -94,15 +100,6 @@ export function handleRequest(
         }
         return { type: 'recording', id: req.id, packed };
       }
-      case 'explore': {
-        const r = api.exploreScenario(fromWire(req.scenario), {
-          variant: req.variant,
-          maxStates: req.maxStates,
-        });
-        return 'unsupported' in r
-          ? { type: 'error', id: req.id, message: r.unsupported }
-          : { type: 'explored', id: req.id, result: r.json };
-      }
       case 'passing': {
         const r = api.findPassingSchedule(fromWire(req.scenario), req.variant, req.near);
         return r && 'unsupported' in r
@@ -120,6 +117,69 @@ export function handleRequest(
       case 'parse':
         return scenarioAnswer(api, req.id, req.text, req.source);
     }
+  } catch (err) {
+    return { type: 'error', id: req.id, message: `engine failure: ${errorText(err)}` };
+  }
+}
+
+/** What the worker gives an explore: its clock, a way to let messages in, and the stop requests. */
+export interface SliceHost {
+  now(): number;
+  /** Resolves once the messages that arrived meanwhile (a `stop`) have been handled. */
+  yieldToMessages(): Promise<void>;
+  /** Whether a `stop` for this request id has come. */
+  stopRequested(id: number): boolean;
+}
+
+/** No clock: an explore runs to its end in one slice (tests, and hosts without messages). */
+export const IN_ONE_GO: SliceHost = {
+  now: () => 0,
+  yieldToMessages: () => Promise.resolve(),
+  stopRequested: () => false,
+};
+
+/** How long the worker explores before it lets messages in and reports progress. */
+export const SLICE_MS = 50;
+
+/**
+ * Answers an `explore`: the search runs in slices of about SLICE_MS, with an `exploreProgress`
+ * after each and the messages that came meanwhile handled in between, so a `stop` gets in; a
+ * stopped search answers with what it found so far (`cancelled`, `complete` false).
+ */
+export async function exploreRequest(
+  api: EngineApi,
+  req: Extract<EngineRequest, { type: 'explore' }>,
+  post: (early: EngineResponse) => void,
+  host: SliceHost,
+): Promise<EngineResponse> {
+  try {
+    const gen = api.exploreScenarioSteps(fromWire(req.scenario), {
+      variant: req.variant,
+      maxStates: req.maxStates,
+    });
+    const t0 = host.now();
+    let r = gen.next();
+    let sliceStart = t0;
+    while (!r.done) {
+      const t = host.now();
+      if (t - sliceStart >= SLICE_MS) {
+        const elapsedMs = t - t0;
+        const { states, depth, violated } = r.value;
+        const statesPerSecond = elapsedMs > 0 ? Math.round((states * 1000) / elapsedMs) : 0;
+        post({
+          type: 'exploreProgress',
+          id: req.id,
+          progress: { states, depth, elapsedMs, statesPerSecond, violated: [...violated] },
+        });
+        await host.yieldToMessages();
+        sliceStart = host.now();
+      }
+      r = gen.next(host.stopRequested(req.id));
+    }
+    const done = r.value;
+    return 'unsupported' in done
+      ? { type: 'error', id: req.id, message: done.unsupported }
+      : { type: 'explored', id: req.id, result: done.json };
   } catch (err) {
     return { type: 'error', id: req.id, message: `engine failure: ${errorText(err)}` };
   }
@@ -163,15 +223,17 @@ export async function handleImportDump(
 }
 
 /**
- * Any request but `hold` (which needs the worker's own lock manager, engine.worker.ts): the
- * answer now, or once its Blobs have been read or its bytes inflated.
+ * Any request but `hold` and `stop` (the worker's own, engine.worker.ts): the answer now, or
+ * once its Blobs have been read, its bytes inflated or its exploration run.
  */
 export function answer(
   api: EngineApi,
-  req: Exclude<EngineRequest, { type: 'hold' }>,
+  req: Exclude<EngineRequest, { type: 'hold' | 'stop' }>,
   post: (early: EngineResponse) => void,
+  host: SliceHost = IN_ONE_GO,
 ): EngineResponse | Promise<EngineResponse> {
   if (req.type === 'importDump') return handleImportDump(api, req, post);
+  if (req.type === 'explore') return exploreRequest(api, req, post, host);
   if (req.type === 'inflate') return inflateRequest(req);
   return handleRequest(api, req, post);
 }

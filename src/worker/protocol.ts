@@ -1,6 +1,7 @@
 import type { ScheduleCheck } from '../engine/explore/check-schedule';
 import type { ExploreResult } from '../engine/explore/explore';
 import type { PartId } from '../engine/part-id';
+import type { ExploreProgress } from '../engine/explore/tick';
 import type { DecodedImage } from '../engine/image/types';
 import type { DumpInput } from '../engine/import/criu/blobs';
 import type { Variant } from '../engine/scenario/types';
@@ -30,7 +31,17 @@ export type EngineRequest =
    * (op "import", bytes read of the total) while it reads; answered with `scenario`.
    */
   | { type: 'importDump'; id: number; name: string; input: DumpInput }
+  /**
+   * Explores the scenario's first restart. The worker runs the search in slices that let other
+   * messages in (a `stop`), sends `exploreProgress` between them, and answers with `explored`:
+   * the whole search, or what it found until it was stopped (`cancelled`).
+   */
   | { type: 'explore'; id: number; scenario: WireScenario; variant: Variant; maxStates: number }
+  /**
+   * Stops the explore request `target` at its next slice (sent past the client's queue, as the
+   * worker is busy with that request); answered with `stopping`, the explore with its partial result.
+   */
+  | { type: 'stop'; id: number; target: number }
   | { type: 'decode'; id: number; bytes: Uint8Array }
   /** A schedule of the first restart that breaks no invariant, near `near` (a counterexample's). */
   | { type: 'passing'; id: number; scenario: WireScenario; variant: Variant; near: PartId[] }
@@ -53,6 +64,9 @@ export type EngineResponse =
   | { type: 'scenario'; id: number; scenario: WireScenario }
   | { type: 'error'; id: number; message: string }
   | { type: 'explored'; id: number; result: ExploreResult }
+  /** Sent between the slices of an explore (answers nothing itself). */
+  | { type: 'exploreProgress'; id: number; progress: ExploreProgress }
+  | { type: 'stopping'; id: number; target: number }
   | { type: 'decoded'; id: number; image: DecodedImage }
   /** The passing schedule found, or null when none was. */
   | { type: 'passed'; id: number; check: ScheduleCheck | null }
@@ -62,6 +76,8 @@ export type EngineResponse =
 
 export type EngineRequestType = EngineRequest['type'];
 
+export type { ExploreProgress };
+
 /** The answer each request gets when it succeeds (any request may also get `error`). */
 export const RESPONSE_FOR = {
   load: 'recording',
@@ -69,6 +85,7 @@ export const RESPONSE_FOR = {
   import: 'scenario',
   importDump: 'scenario',
   explore: 'explored',
+  stop: 'stopping',
   decode: 'decoded',
   passing: 'passed',
   inflate: 'inflated',
@@ -99,10 +116,14 @@ export function isAnswerTo<K extends EngineRequestType>(
 }
 
 /**
- * Requests answered at once by handleRequest; `importDump` reads Blobs and `inflate` streams
- * through DecompressionStream, both answered later; `hold` is the worker's own (engine.worker.ts).
+ * Requests answered at once by handleRequest; `importDump` reads Blobs, `inflate` streams
+ * through DecompressionStream and `explore` runs in slices, all answered later; `hold` and
+ * `stop` are the worker's own (engine.worker.ts).
  */
-export type SyncRequest = Exclude<EngineRequest, { type: 'importDump' | 'inflate' | 'hold' }>;
+export type SyncRequest = Exclude<
+  EngineRequest,
+  { type: 'importDump' | 'inflate' | 'explore' | 'hold' | 'stop' }
+>;
 
 export function isEngineResponse(value: unknown): value is EngineResponse {
   if (typeof value !== 'object' || value === null) return false;
@@ -114,6 +135,8 @@ export function isEngineResponse(value: unknown): value is EngineResponse {
       v.type === 'frames' ||
       v.type === 'scenario' ||
       v.type === 'explored' ||
+      v.type === 'exploreProgress' ||
+      v.type === 'stopping' ||
       v.type === 'decoded' ||
       v.type === 'passed' ||
       v.type === 'inflated' ||

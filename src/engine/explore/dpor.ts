@@ -1,10 +1,12 @@
 import type { PartId } from '../part-id';
 import type { EngineLog } from '../events';
-import { cloneRun } from '../restart/clone';
+import { cloneRun, restartCopyBytes } from '../restart/clone';
 import { Dependence, footprint, type Footprint } from '../restart/footprint';
 import { stepRestart, type RestartRun } from '../restart/restart';
 import { toArray } from '../restart/trail';
 import type { Part, RestartState } from '../restart/types';
+import { preemptionProbes } from './preemption';
+import { drive, TICK_STATES, type ExploreTick, type ProgressCallback } from './tick';
 import { endViolations, stateViolations, type InvariantName, type Violation } from './invariants';
 
 /*
@@ -55,10 +57,12 @@ export interface Counterexample {
 
 export interface ReducedOptions {
   maxStates: number;
+  /** Stop when the copies of the restart the search holds (one per step of its path) would pass this. */
+  maxBytes?: number;
+  /** Run the preemption probes (preemption.ts) first; true unless turned off. */
+  probes?: boolean;
   /** Called with each final state reached (tests compare reduced and full search with it). */
   onFinal?: (s: RestartState) => void;
-  /** Called now and then with the states explored so far; returning true stops the search. */
-  onProgress?: (states: number) => boolean | void;
 }
 
 export interface ReducedResult {
@@ -70,6 +74,8 @@ export interface ReducedResult {
   found: Map<InvariantName, Counterexample>;
   /** Deepest path, in steps (the memory the search held). */
   maxDepth: number;
+  /** The bound that stopped the search, if one did. */
+  limit: 'states' | 'memory' | null;
 }
 
 /** Invariants about the whole final state: their counterexample is the whole schedule. */
@@ -85,8 +91,19 @@ function partAt(s: RestartState, slot: number): Part {
 
 export function exploreReduced(
   start: (log: EngineLog | null) => RestartRun,
-  o: ReducedOptions,
+  o: ReducedOptions & { onProgress?: ProgressCallback },
 ): ReducedResult {
+  return drive(exploreReducedSteps(start, o), o.onProgress);
+}
+
+/**
+ * The search itself, as a generator: it yields a tick every TICK_STATES states, so that the
+ * worker can run it in slices between messages; answering a tick with true cancels it.
+ */
+export function* exploreReducedSteps(
+  start: (log: EngineLog | null) => RestartRun,
+  o: ReducedOptions,
+): Generator<ExploreTick, ReducedResult, boolean | undefined> {
   const dep = new Dependence();
   const found = new Map<InvariantName, Counterexample>();
   const path: Ev[] = [];
@@ -229,8 +246,27 @@ export function exploreReduced(
       });
   };
 
+  // The preemption probes run in lockstep with the search, between its ticks, until they are
+  // done or the search ends (complete, it has found every violated invariant itself).
+  let probes =
+    o.probes === false
+      ? null
+      : preemptionProbes(
+          start,
+          (f) => recordIds(f.violation, f.ids, f.step),
+          (v, length) => {
+            const best = found.get(v.invariant);
+            return !best || length < best.schedule.length;
+          },
+          () => states,
+        );
+
   const stack: Node[] = [];
-  const root = newNode(start(null), new Map(), new Set());
+  const first = start(null);
+  let limit: 'states' | 'memory' | null = null;
+  const maxBytes = o.maxBytes ?? Infinity;
+  const copyBytes = restartCopyBytes(first.s);
+  const root = newNode(first, new Map(), new Set());
   if (root) stack.push(root);
   while (stack.length > 0) {
     const node = stack[stack.length - 1];
@@ -251,7 +287,8 @@ export function exploreReduced(
       if (e) lastOf[e.slot] = e.local > 1 ? findPrev(path, e.slot) : -1;
       continue;
     }
-    if (states >= o.maxStates) {
+    if (states >= o.maxStates || stack.length * copyBytes > maxBytes) {
+      limit = states >= o.maxStates ? 'states' : 'memory';
       stopped = true;
       continue;
     }
@@ -261,9 +298,15 @@ export function exploreReduced(
     const child = cloneRun(node.run);
     stepRestart(child, partAt(child.s, p).id);
     states++;
-    if (o.onProgress && states % 2048 === 0 && o.onProgress(states) === true) {
-      stopped = true;
-      cancelled = true;
+    if (states % TICK_STATES === 0) {
+      // About equal work: a state of the search costs a pass over the path (its races), a
+      // probe step does not; a tick of probes per 4 steps of depth.
+      for (let t = Math.ceil(path.length / 4); probes && t > 0; t--)
+        if (probes.next(false).done) probes = null;
+      if ((yield { states, depth: path.length, violated: [...found.keys()] }) === true) {
+        stopped = true;
+        cancelled = true;
+      }
     }
 
     // The new step's vector clock and its races with earlier steps.
@@ -310,7 +353,7 @@ export function exploreReduced(
       node.current = null;
     }
   }
-  return { states, schedules, complete: !stopped, cancelled, found, maxDepth };
+  return { states, schedules, complete: !stopped, cancelled, found, maxDepth, limit };
 }
 
 function findPrev(path: Ev[], slot: number): number {

@@ -1,23 +1,30 @@
 import { EngineLog, type EngineEvent } from '../events';
 import type { PartId } from '../part-id';
-import { cloneRun } from '../restart/clone';
+import { cloneRun, restartCopyBytes } from '../restart/clone';
 import { beginRestart, runnableIds, stepRestart, type RestartRun } from '../restart/restart';
 import type { Scenario, Schedule, Variant } from '../scenario/types';
 import { prepareRestart } from '../scenario/runner';
 import { toArray } from '../restart/trail';
 import type { RestartState } from '../restart/types';
-import { exploreReduced } from './dpor';
-import { randomWalks } from './walks';
-import { stateKey } from './hash';
+import { exploreReducedSteps } from './dpor';
+import { drive, TICK_STATES, type ExploreTick, type ProgressCallback } from './tick';
+import { randomWalksSteps } from './walks';
+import { stateKey, type StateEntry } from './hash';
+import { CompactSeen, KeyedSeen, type Seen } from './seen';
 import { endViolations, stateViolations, type InvariantName, type Violation } from './invariants';
 
 export interface ExploreOptions {
   variant?: Variant;
   maxStates?: number;
+  /** Memory budget of the search in MB (estimated: the seen states and the copies it holds). */
+  maxMemoryMb?: number;
   /** `dpor` (default): partial-order reduction; `none`: every interleaving, equal states merged. */
   reduction?: 'dpor' | 'none';
-  /** Called now and then with the states explored so far (walks: walks done); true cancels. */
-  onProgress?: (states: number) => boolean | void;
+  /**
+   * Called now and then with the states explored so far and the depth of the search (walks:
+   * walks done, 0); true cancels.
+   */
+  onProgress?: ProgressCallback;
   /** Instead of exhausting: this many seeded random schedules. */
   walks?: number;
   seed?: string;
@@ -59,10 +66,12 @@ export interface ExploreWalk {
    * `stateKey` leaves out only what cannot change what a restart can still do.
    */
   key?: ((s: RestartState) => string) | null;
+  /** Stop when the seen states and the copies on the path would hold more than this. */
+  maxBytes?: number;
   /** Called with every end state the walk reaches (finished, or no participant can run). */
   onEnd?: (s: RestartState) => void;
   /** Called now and then with the states explored so far; returning true cancels. */
-  onProgress?: (states: number) => boolean | void;
+  onProgress?: ProgressCallback;
 }
 
 /**
@@ -75,10 +84,32 @@ export function exploreRestart(
   maxStates: number,
   walk: ExploreWalk = {},
 ): ExploreResult {
+  return drive(exploreRestartSteps(start, variant, maxStates, walk), walk.onProgress).result;
+}
+
+/** Which bound stopped a search: `--max-states` or the memory budget (`--max-memory`). */
+export type Limit = 'states' | 'memory';
+
+/** A search's result, and the bound that stopped it, if one did (said on stderr, not in the JSON). */
+export interface Searched {
+  result: ExploreResult;
+  limit: Limit | null;
+}
+
+/** The plain search as a generator: a tick every TICK_STATES states (true cancels). */
+export function* exploreRestartSteps(
+  start: (log: EngineLog | null) => RestartRun,
+  variant: Variant,
+  maxStates: number,
+  walk: ExploreWalk = {},
+): Generator<ExploreTick, Searched, boolean | undefined> {
   const keyOf = walk.key === undefined ? stateKey : walk.key;
   let states = 0;
   let cancelled = false;
-  const seen = new Map<string, number>();
+  const seen: Seen | null =
+    keyOf === stateKey ? new CompactSeen() : keyOf ? new KeyedSeen(keyOf) : null;
+  const maxBytes = walk.maxBytes ?? Infinity;
+  let limit: Limit | null = null;
   const found = new Map<InvariantName, { v: Violation; schedule: PartId[] }>();
   let stopped = false;
 
@@ -90,13 +121,13 @@ export function exploreRestart(
   // Iterative DFS (no recursion limit on long restarts); each frame counts the paths below it.
   interface Frame {
     run: RestartRun;
-    key: string;
+    entry: StateEntry | null;
     ids: PartId[];
     next: number;
     paths: number;
   }
   const root = start(null);
-  const enter = (run: RestartRun, key: string): Frame | number => {
+  const enter = (run: RestartRun, entry: StateEntry | null): Frame | number => {
     states++;
     record(stateViolations(run.s), run);
     if (run.s.finished) record(endViolations(run.s), run);
@@ -104,17 +135,20 @@ export function exploreRestart(
       walk.onEnd?.(run.s);
       return 1;
     }
-    return { run, key, ids: runnableIds(run.s), next: 0, paths: 0 };
+    return { run, entry, ids: runnableIds(run.s), next: 0, paths: 0 };
   };
-  const first = enter(root, keyOf ? keyOf(root.s) : '');
+  seen?.find(root.s);
+  const rootEntry = seen ? seen.addFound(-1) : null;
+  const first = enter(root, rootEntry);
   let total = typeof first === 'number' ? first : 0;
   const stack: Frame[] = typeof first === 'number' ? [] : [first];
-  if (typeof first !== 'number' && keyOf) seen.set(first.key, -1);
+  if (typeof first === 'number' && rootEntry) rootEntry.value = first;
+  const copyBytes = restartCopyBytes(root.s);
   while (stack.length > 0) {
     const f = stack[stack.length - 1];
     if (f.next >= f.ids.length) {
       stack.pop();
-      if (keyOf) seen.set(f.key, f.paths);
+      if (f.entry) f.entry.value = f.paths;
       if (stack.length > 0) stack[stack.length - 1].paths += f.paths;
       else total = f.paths;
       continue;
@@ -124,36 +158,38 @@ export function exploreRestart(
     const last = f.next === f.ids.length - 1;
     const child = last ? f.run : cloneRun(f.run);
     stepRestart(child, f.ids[f.next++]);
-    if (!keyOf) {
+    if (!seen) {
       if (states >= maxStates) {
         stopped = true;
+        limit = 'states';
         continue;
       }
-      const e = enter(child, '');
+      const e = enter(child, null);
       if (typeof e === 'number') f.paths += e;
       else stack.push(e);
       continue;
     }
-    const key = keyOf(child.s);
-    const known = seen.get(key);
-    if (known !== undefined && known >= 0) {
-      f.paths += known;
+    const hit = seen.find(child.s);
+    if (hit && hit.value >= 0) {
+      f.paths += hit.value;
       continue;
     }
-    if (seen.size >= maxStates || cancelled) {
+    if (seen.size >= maxStates || seen.bytes + stack.length * copyBytes > maxBytes || cancelled) {
+      if (!cancelled) limit ??= seen.size >= maxStates ? 'states' : 'memory';
       stopped = true;
       continue;
     }
-    if (walk.onProgress && states % 2048 === 0 && walk.onProgress(states) === true)
+    const entry = hit ?? seen.addFound(-1);
+    if (
+      states % TICK_STATES === 0 &&
+      (yield { states, depth: stack.length, violated: [...found.keys()] }) === true
+    )
       cancelled = true;
-    const e = enter(child, key);
+    const e = enter(child, entry);
     if (typeof e === 'number') {
-      seen.set(key, e);
+      entry.value = e;
       f.paths += e;
-    } else {
-      seen.set(key, -1);
-      stack.push(e);
-    }
+    } else stack.push(e);
   }
 
   const violations: FoundViolation[] = [...found.values()].map(({ v, schedule }) => ({
@@ -162,16 +198,17 @@ export function exploreRestart(
     schedule,
     events: replayEvents(start, schedule),
   }));
-  return {
+  const result: ExploreResult = {
     format: 'crviz-explore/1',
     variant,
-    states: keyOf ? seen.size : states,
+    states: seen ? seen.size : states,
     schedules: total,
     complete: !stopped,
     violations,
     reduction: 'none',
     ...(cancelled ? { cancelled: true } : {}),
   };
+  return { result, limit };
 }
 
 /**
@@ -184,10 +221,21 @@ export function exploreRestartReduced(
   start: (log: EngineLog | null) => RestartRun,
   variant: Variant,
   maxStates: number,
-  onProgress?: (states: number) => boolean | void,
+  onProgress?: ProgressCallback,
   onFinal?: (s: RestartState) => void,
 ): ExploreResult {
-  const r = exploreReduced(start, { maxStates, onProgress, onFinal });
+  return drive(exploreRestartReducedSteps(start, variant, maxStates, onFinal), onProgress).result;
+}
+
+/** The reduced search as a generator: a tick every TICK_STATES states (true cancels). */
+export function* exploreRestartReducedSteps(
+  start: (log: EngineLog | null) => RestartRun,
+  variant: Variant,
+  maxStates: number,
+  onFinal?: (s: RestartState) => void,
+  maxBytes?: number,
+): Generator<ExploreTick, Searched, boolean | undefined> {
+  const r = yield* exploreReducedSteps(start, { maxStates, onFinal, maxBytes });
   const ids = (slots: number[]): PartId[] => {
     const run = start(null);
     const out: PartId[] = [];
@@ -225,7 +273,7 @@ export function exploreRestartReduced(
       event: whole.length - 1,
     });
   }
-  return {
+  const result: ExploreResult = {
     format: 'crviz-explore/1',
     variant,
     states: r.states,
@@ -235,6 +283,7 @@ export function exploreRestartReduced(
     reduction: 'dpor',
     ...(r.cancelled ? { cancelled: true } : {}),
   };
+  return { result, limit: r.limit };
 }
 
 /**
@@ -301,30 +350,50 @@ export function restartStarter(
   return { start, variant: prep.variant };
 }
 
+type ScenarioExploreOptions = ExploreOptions & {
+  baseDir?: string;
+  readFile?: (path: string) => Uint8Array | null;
+  /** The plain search with this walk (the merge oracles). */
+  walk?: ExploreWalk;
+};
+
+type ScenarioExplored =
+  { json: ExploreResult; violated: boolean; limit?: Limit | null } | { unsupported: string };
+
 /** `crviz explore`: prepare the world up to the first restart, then explore that restart. */
 export function exploreScenario(
   scenario: Scenario,
-  opts: ExploreOptions & {
-    baseDir?: string;
-    readFile?: (path: string) => Uint8Array | null;
-    /** The plain search with this walk (the merge oracles). */
-    walk?: ExploreWalk;
-  },
-): { json: ExploreResult; violated: boolean } | { unsupported: string } {
+  opts: ScenarioExploreOptions,
+): ScenarioExplored {
+  return drive(exploreScenarioSteps(scenario, opts), opts.onProgress);
+}
+
+/**
+ * The same as a generator, for the worker, which runs it in slices so that messages (a cancel)
+ * get in between: it yields a tick now and then; answering one with true cancels the search,
+ * which then returns what it found so far (`cancelled`).
+ */
+export function* exploreScenarioSteps(
+  scenario: Scenario,
+  opts: Omit<ScenarioExploreOptions, 'onProgress'>,
+): Generator<ExploreTick, ScenarioExplored, boolean | undefined> {
   const prep = restartStarter(scenario, opts);
   if ('unsupported' in prep) return prep;
   const maxStates = opts.maxStates ?? 1_000_000;
-  const json = opts.walks
-    ? randomWalks(prep.start, prep.variant, {
-        walks: opts.walks,
-        seed: opts.seed ?? '0',
-        onProgress: opts.onProgress,
-      })
-    : opts.reduction === 'none' || opts.walk
-      ? exploreRestart(prep.start, prep.variant, maxStates, {
+  const maxBytes = opts.maxMemoryMb === undefined ? undefined : opts.maxMemoryMb * 1e6;
+  if (opts.walks) {
+    const json = yield* randomWalksSteps(prep.start, prep.variant, {
+      walks: opts.walks,
+      seed: opts.seed ?? '0',
+    });
+    return { json, violated: json.violations.length > 0, limit: null };
+  }
+  const { result: json, limit } =
+    opts.reduction === 'none' || opts.walk
+      ? yield* exploreRestartSteps(prep.start, prep.variant, maxStates, {
           ...opts.walk,
-          onProgress: opts.onProgress,
+          maxBytes,
         })
-      : exploreRestartReduced(prep.start, prep.variant, maxStates, opts.onProgress);
-  return { json, violated: json.violations.length > 0 };
+      : yield* exploreRestartReducedSteps(prep.start, prep.variant, maxStates, undefined, maxBytes);
+  return { json, violated: json.violations.length > 0, limit };
 }

@@ -5,6 +5,7 @@ import { toArray } from '../restart/trail';
 import type { RestartState } from '../restart/types';
 import type { Schedule, Variant } from '../scenario/types';
 import type { ExploreResult, FoundViolation } from './explore';
+import { drive, type ExploreTick } from './tick';
 import { stateKey } from './hash';
 import { endViolations, stateViolations, type InvariantName, type Violation } from './invariants';
 
@@ -20,15 +21,25 @@ import { endViolations, stateViolations, type InvariantName, type Violation } fr
 export interface WalkOptions {
   walks: number;
   seed: string;
-  /** Called after each walk with the walks done; returning true cancels. */
-  onProgress?: (walks: number) => boolean | void;
 }
 
+type WalksResult = ExploreResult & { walks: number; seed: string; distinct: number };
+
+/** Runs the walks to the end; `onProgress` gets the walks done after each, true cancels. */
 export function randomWalks(
   start: (log: EngineLog | null, schedule: Schedule) => RestartRun,
   variant: Variant,
+  o: WalkOptions & { onProgress?: (walks: number) => boolean | void },
+): WalksResult {
+  return drive(randomWalksSteps(start, variant, o), o.onProgress);
+}
+
+/** The walks as a generator (the worker's slices): a tick after each walk, `states` = walks done. */
+export function* randomWalksSteps(
+  start: (log: EngineLog | null, schedule: Schedule) => RestartRun,
+  variant: Variant,
   o: WalkOptions,
-): ExploreResult & { walks: number; seed: string; distinct: number } {
+): Generator<ExploreTick, WalksResult, boolean | undefined> {
   const finals = new Set<string>();
   const found = new Map<InvariantName, { v: Violation; schedule: PartId[] }>();
   let steps = 0;
@@ -47,7 +58,7 @@ export function randomWalks(
       if (!best || schedule.length < best.schedule.length) found.set(v.invariant, { v, schedule });
     }
     done++;
-    if (o.onProgress?.(done) === true) {
+    if ((yield { states: done, depth: 0, violated: [...found.keys()] }) === true) {
       cancelled = true;
       break;
     }

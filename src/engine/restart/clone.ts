@@ -58,9 +58,15 @@ function copyCtx(x: RestartCtx): RestartCtx {
   };
 }
 
-/** A private copy of a restart: container, participants and ctx; the image bytes are shared. */
+/**
+ * A private copy of a restart: participants and ctx; the image bytes are shared, and so is the
+ * container, copy on write: after a copy neither the copy nor the original owns it, and the
+ * first step of either that writes to it copies it (restart.ts stepRestart). The original may
+ * go on stepping in place (the preemption probes walk the fifo path keeping a copy per step).
+ */
 export function cloneRun(run: RestartRun): RestartRun {
   const s = run.s;
+  s.ownsContainer = false;
   const tasks: TaskPart[] = new Array(s.tasks.length);
   const byPid = new Map<number, TaskPart>();
   for (let i = 0; i < tasks.length; i++) {
@@ -97,4 +103,13 @@ export function cloneRun(run: RestartRun): RestartRun {
   const world: World =
     run.world.log instanceof NullLog ? run.world : { ...run.world, log: new NullLog() };
   return { s: copy, world, picker: { kind: 'fifo' }, emit: emitterFor(null, () => copy.events++) };
+}
+
+/**
+ * About what one copy of this restart holds, in bytes: its participants, its ctx and, once a
+ * step writes to it, its own container (a kernel task each). An estimate for the explorer's
+ * memory budget: the engine has no heap to ask.
+ */
+export function restartCopyBytes(s: RestartState): number {
+  return 600 + 500 * Math.max(s.tasks.length, s.container?.tasks.size ?? 0);
 }

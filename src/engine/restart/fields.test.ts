@@ -112,10 +112,10 @@ describe('the explorer field tables', () => {
   it('a copy has every field of its original and shares no part with it', () => {
     const run = halfWay();
     const copy = cloneRun(run);
-    expect({ ...copy.s, ownsContainer: true, runqueue: null }).toEqual({
-      ...run.s,
-      runqueue: null,
-    });
+    expect({ ...copy.s, runqueue: null }).toEqual({ ...run.s, runqueue: null });
+    // The container is shared copy on write: neither owns it until one of them writes.
+    expect(copy.s.container).toBe(run.s.container);
+    expect([copy.s.ownsContainer, run.s.ownsContainer]).toEqual([false, false]);
     expect(copy.s.runqueue.slots()).toEqual(run.s.runqueue.slots());
     expect(copy.s.coord).not.toBe(run.s.coord);
     expect(copy.s.ctx).not.toBe(run.s.ctx);

@@ -1,4 +1,4 @@
-import { PF_RESTARTING, TASK_STOPPED } from '../kernel/constants';
+import { EXIT_ZOMBIE, PF_RESTARTING, TASK_STOPPED } from '../kernel/constants';
 import { activationFinds } from './ctx';
 import { countsCompletion, hasXchgWindow } from './variant';
 import type { CoordPc, Part, RestartState, TaskPart, TaskPc } from './types';
@@ -158,6 +158,29 @@ function exiting(b: Builder, s: RestartState, p: TaskPart, me: (r: number) => nu
   }
 }
 
+/**
+ * restore_task_pgid (completion.ts restoreTaskPgid): its own task's ids, the pids entry that
+ * active_pid names, and only when the pgid changes the owner of the new pgid (its ids, whether
+ * it is a zombie, its checkpoint_ctx) or, for a zombie owner, its parent. Taken in the state
+ * before the step: a step that changes who the owner is writes what this reads.
+ */
+function pgidStep(b: Builder, s: RestartState, p: TaskPart, me: (r: number) => number): void {
+  b.r(G.active, me(T.kernel), me(T.links)).w(me(T.links));
+  const c = s.container;
+  const t = c?.tasks.get(p.pid);
+  const ctx = s.ctx;
+  if (!c || !t || !ctx || ctx.active < 0 || ctx.active >= ctx.nrPids) return void b.everything();
+  const pgid = ctx.pids[ctx.active].vpgid;
+  if (t.tgid !== t.pid || pgid === t.pgid || t.sid === t.pid) return;
+  b.r(...b.pid(pgid, T.exists), ...b.pid(pgid, T.kernel), ...b.pid(pgid, T.exitState));
+  b.r(...b.pid(pgid, T.links), ...b.pid(pgid, T.ptr));
+  const owner = c.tasks.get(pgid);
+  if (owner && owner.exit_state === EXIT_ZOMBIE) {
+    b.r(...b.pid(owner.parent, T.exists), ...b.pid(owner.parent, T.kernel));
+    b.r(...b.pid(owner.parent, T.ptr), ...b.pid(owner.parent, T.exitState));
+  }
+}
+
 /** markKilled: the task dies by SIGKILL. */
 function killed(b: Builder, me: (r: number) => number): void {
   b.w(me(T.kernel), me(T.links), me(T.restarting), me(T.exitState)).a(G.done);
@@ -175,8 +198,7 @@ const TASK_STEPS: Record<TaskPc, TaskStep> = {
   wait_task_active: (b, _s, _p, me) => void b.r(me(T.kill), G.error, G.active),
   restore_task_struct: (b, _s, _p, me) =>
     void b.r(G.active).w(G.offset, me(T.kernel), me(T.restored)),
-  restore_task_pgid: (b, _s, _p, me) =>
-    void b.r(G.active, ...b.each(T.kernel, T.links, T.exitState, T.ptr, T.exists)).w(me(T.links)),
+  restore_task_pgid: (b, s, p, me) => pgidStep(b, s, p, me),
   restore_activate_next: (b, s) => activation(b, s),
   // atomic_dec_and_test(&ctx->nr_total) and complete(): decrements commute.
   restore_task_done: (b) => void b.a(G.nrTotal, G.completed),
@@ -306,3 +328,7 @@ export class Dependence {
 export function dependent(a: Footprint, b: Footprint): boolean {
   return new Dependence().load(a).conflicts(b);
 }
+
+/** Every program counter, in a fixed order (the state key codes a pc by its place here). */
+export const TASK_PCS = Object.keys(TASK_STEPS) as TaskPc[];
+export const COORD_PCS = Object.keys(COORD_STEPS) as CoordPc[];

@@ -26,6 +26,11 @@ export class RunQueue {
     return this.head;
   }
 
+  /** The slot that became runnable last. */
+  last(): number {
+    return this.tail;
+  }
+
   add(slot: number): void {
     if (slot >= this.member.length) this.grow(slot + 1);
     if (this.member[slot] === 1) return;
@@ -48,6 +53,22 @@ export class RunQueue {
     else this.tail = p;
     this.member[slot] = 0;
     this.count--;
+  }
+
+  /**
+   * The k-th slot in queue order (0 <= k < size), walked to from the nearer end without
+   * allocating: the seeded random schedule picks one this way at every step, and making the
+   * whole list for it was most of the time of a random walk on a large tree.
+   */
+  at(k: number): number {
+    if (k < this.count / 2) {
+      let s = this.head;
+      for (let i = 0; i < k; i++) s = this.next[s];
+      return s;
+    }
+    let s = this.tail;
+    for (let i = this.count - 1; i > k; i--) s = this.prev[s];
+    return s;
   }
 
   /** Slots in queue order. */

@@ -47,8 +47,7 @@ export function pick(
     return { slot };
   }
   if (picker.kind === 'random') {
-    const slots = runqueue.slots();
-    return { slot: slots[Math.floor(picker.next() * slots.length)] };
+    return { slot: runqueue.at(Math.floor(picker.next() * runqueue.size)) };
   }
   return { slot: runqueue.first() };
 }
