@@ -77,7 +77,9 @@ test('the explorer finds the naive variant bug and opens it as a trace', async (
   await explorer
     .getByRole('button', { name: 'Open zombies-before-completion counterexample' })
     .click();
-  await expect(app.getByText(/^Replaying zombies-before-completion/)).toBeVisible();
+  await expect(
+    app.getByRole('region', { name: 'Counterexample' }).getByRole('heading', { level: 2 }),
+  ).toHaveText(/zombies-before-completion breaks at step \d+/);
   await app.getByRole('button', { name: 'Last step' }).click();
   await expect(
     app.getByRole('treeitem', { name: /^restart coordinator, completed/ }),

@@ -262,7 +262,9 @@ test('a counterexample becomes a lesson without code, and a reload keeps the les
   await explorer
     .getByRole('button', { name: 'Open zombies-before-completion counterexample' })
     .click();
-  await expect(app.getByText(/^Replaying zombies-before-completion/)).toBeVisible();
+  await expect(
+    app.getByRole('region', { name: 'Counterexample' }).getByRole('heading', { level: 2 }),
+  ).toHaveText(/zombies-before-completion breaks at step \d+/);
   await app.getByRole('button', { name: 'Edit lesson' }).click();
   await addCaption(app, 'The naive variant lets restart complete too early: watch the zombie.');
   await app.getByRole('button', { name: 'Last step' }).click();

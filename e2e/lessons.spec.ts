@@ -8,6 +8,10 @@ async function openLesson(app: Page, title: string) {
   return lesson;
 }
 
+/** The verdict's own line (the status also holds the question and the why). */
+const verdict = (lesson: ReturnType<Page['getByRole']>) =>
+  lesson.getByRole('status', { name: 'Prediction verdict' }).getByText(/^(Right|Wrong): /);
+
 /** Presses Next until the lesson says it is over; returns how many captions it went through. */
 async function playToEnd(lesson: ReturnType<Page['getByRole']>) {
   const next = lesson.getByRole('button', { name: 'Next', exact: true });
@@ -66,17 +70,17 @@ test('predict mode marks a right and a wrong guess', async ({ app }) => {
   const next = lesson.getByRole('button', { name: 'Next', exact: true });
   for (let i = 0; i < 5 && !(await question.isVisible()); i++) await next.click();
   await question.getByRole('button', { name: 'Guess pid 1 init' }).click();
-  await expect(lesson.getByRole('status')).toHaveText('Right: pid 1 init gets active_pid.');
+  await expect(verdict(lesson)).toHaveText('Right: pid 1 init gets active_pid.');
   await expect(question.getByRole('button', { name: 'Guess pid 4 logger' })).toBeVisible();
   await question.getByRole('button', { name: 'Guess pid 4 logger' }).click();
-  await expect(lesson.getByRole('status')).toHaveText(
+  await expect(verdict(lesson)).toHaveText(
     'Wrong: you picked pid 4 logger; pid 2 server gets active_pid.',
   );
   await expect(app.getByRole('treeitem', { name: /^pid 2 .*holds active_pid/ })).toBeVisible();
   // Clicking the task in the tree is a guess as well.
   await expect(question.getByRole('button', { name: 'Guess pid 3 worker' })).toBeVisible();
   await app.getByRole('treeitem', { name: /^pid 3 / }).click();
-  await expect(lesson.getByRole('status')).toHaveText('Right: pid 3 worker gets active_pid.');
+  await expect(verdict(lesson)).toHaveText('Right: pid 3 worker gets active_pid.');
 });
 
 test('predict mode asks for the hand-off that fails in the xchg window', async ({ app }) => {
@@ -88,7 +92,7 @@ test('predict mode asks for the hand-off that fails in the xchg window', async (
   await question
     .getByRole('button', { name: 'Guess nobody: the hand-off fails and the restart with it' })
     .click();
-  await expect(lesson.getByRole('status')).toHaveText(
+  await expect(verdict(lesson)).toHaveText(
     'Right: nobody: the hand-off fails and the restart with it.',
   );
 });

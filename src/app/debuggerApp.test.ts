@@ -66,6 +66,7 @@ function slowEngine() {
       for (const c of explores.splice(0))
         c.resolve({ ...PARTIAL, cancelled: true, complete: false } as ExploreResult);
     },
+    passingSchedule: () => Promise.resolve(null),
     cancel() {
       engine.cancelled++;
       for (const c of [...loads.splice(0), ...explores.splice(0)])

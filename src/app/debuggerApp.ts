@@ -15,6 +15,10 @@ import {
   withRestartSchedule,
 } from '../store/scenarioEdit';
 import type { Busy } from '../store/types';
+import { afterEdit, NO_HISTORY, redoFrom, undoFrom } from '../store/history';
+import { withRestartVariant } from '../store/stale';
+import { breakFrame, describeViolation, divergeIndex } from '../store/violation';
+import { noticeStep } from '../store/stepResult';
 import { EngineStoppedError } from '../worker/client';
 import type { EngineLoader } from './engine';
 import type { Moment } from './moment';
@@ -24,6 +28,8 @@ import type { Lesson } from '../engine/lesson/types';
 import { lessonOfMoment } from './momentLesson';
 
 const MAX_STATES = 200_000;
+
+const RESET_NOTICE = 'Reset to the default scenario. Undo (Ctrl+Z) brings your steps back.';
 
 /** Where a freshly loaded recording opens (a lesson opens at its first caption). */
 export type CursorFor = (recording: SessionRecording) => number;
@@ -69,7 +75,31 @@ export class DebuggerApp {
     const rec = await this.run(scenario);
     if (!rec) return false;
     this.store.getState().setRecording(rec, cursorFor ? cursorFor(rec) : rec.frames.length - 1);
+    // Another scenario is another document: the edits of the one before are not its history.
+    this.store.getState().setHistory(NO_HISTORY);
     return true;
+  }
+
+  /** Goes back to `scenario` (the default one), as an edit that Undo takes back. */
+  async reset(scenario: Scenario): Promise<boolean> {
+    const rec = await this.edit(scenario, 'reset', (r) => r.frames.length - 1);
+    if (!rec) return false;
+    this.store.getState().select(null);
+    const { past } = this.store.getState().history;
+    if (past.length) {
+      this.store.getState().notify('info', RESET_NOTICE);
+    }
+    return true;
+  }
+
+  /** Shows the scenario as it was before the last edit (with the cursor where it was). */
+  async undo(): Promise<boolean> {
+    return this.travel(undoFrom);
+  }
+
+  /** Shows again the edit the last Undo took back. */
+  async redo(): Promise<boolean> {
+    return this.travel(redoFrom);
   }
 
   /** Opens a crviz-scenario/1 file's text; a bad file gets the parser's message, nothing changes. */
@@ -136,16 +166,33 @@ export class DebuggerApp {
   async applyStep(step: Step): Promise<boolean> {
     const current = this.store.getState().recording;
     if (!current) return false;
-    const rec = await this.run(appendStep(current.scenario, step));
+    const index = current.scenario.steps.length;
+    const rec = await this.edit(appendStep(current.scenario, step), describeStep(step), (r) =>
+      cursorAfterStep(r, index),
+    );
     if (!rec) return false;
-    const index = rec.scenario.steps.length - 1;
-    this.store.getState().setRecording(rec, cursorAfterStep(rec, index));
     const outcome = reportStep(rec, index);
     if (outcome && !outcome.ok) {
       const why = [outcome.errno, outcome.message].filter(Boolean).join(': ');
-      this.store.getState().notify('error', `${describeStep(step)} failed: ${why || 'error'}`);
+      this.store
+        .getState()
+        .notify('error', `${describeStep(step)} failed: ${why || 'error'}`, noticeStep(rec, index));
     }
     return true;
+  }
+
+  /**
+   * Runs the trace again with every restart under `variant` (the Variant picked after the run):
+   * the cursor stays where it was before the first restart, else goes to that restart's start.
+   */
+  async rerunWithVariant(variant: Variant): Promise<boolean> {
+    const { recording, cursor } = this.store.getState();
+    const edited = recording && withRestartVariant(recording.scenario, variant);
+    if (!edited) return false;
+    const rec = await this.edit(edited.scenario, `re-run under ${variant}`, (r) =>
+      Math.min(cursor, firstFrameOfStep(r, edited.firstRestart)),
+    );
+    return rec !== null;
   }
 
   /** Manual schedule: `participant` runs next at the cursor during a restart. */
@@ -154,9 +201,18 @@ export class DebuggerApp {
     if (!recording) return false;
     const picked = pickNextParticipant(recording, cursor, participant);
     if (!picked) return false;
-    const rec = await this.run(picked.scenario);
+    const rec = await this.edit(picked.scenario, `${participant} runs next`, () => cursor + 1);
     if (!rec) return false;
-    this.store.getState().setRecording(rec, cursor + 1);
+    const after = rec.scenario.steps.length - 1 - picked.stepIndex;
+    this.store
+      .getState()
+      .notify(
+        'info',
+        `${participant} ran next: the restart from here follows the new schedule, which replaced ` +
+          `the rest of the recording${after ? ` (and re-ran the ${after} step(s) after it)` : ''}. ` +
+          'Undo (Ctrl+Z) brings the old one back.',
+        noticeStep(rec, picked.stepIndex),
+      );
     return true;
   }
 
@@ -204,17 +260,63 @@ export class DebuggerApp {
     }
   }
 
-  /** Opens a violation as a steppable trace: the first restart replays its schedule. */
+  /**
+   * Opens a violation as a steppable trace: the first restart replays its schedule, and the
+   * cursor goes where the invariant broke (the explorer's event index, counted from the
+   * restart's first event). What is wrong is said in words from the world there; then the
+   * engine looks for a passing schedule, whose trace is shown beside it.
+   */
   async openViolation(v: FoundViolation, variant: Variant): Promise<boolean> {
     const rec = this.store.getState().recording;
     if (!rec) return false;
     const edited = withRestartSchedule(rec.scenario, v.schedule, variant);
     if (!edited) return false;
-    const next = await this.run(edited.scenario);
+    const { stepIndex } = edited;
+    const next = await this.edit(edited.scenario, `open ${v.invariant}`, (r) =>
+      breakFrame(r, stepIndex, v.event),
+    );
     if (!next) return false;
-    this.store.getState().setRecording(next, firstFrameOfStep(next, edited.stepIndex));
-    this.store.getState().notify('info', `Replaying ${v.invariant}: ${v.message}`);
+    const state = this.store.getState();
+    const frame = state.cursor;
+    const words = describeViolation(
+      v.invariant,
+      v.message,
+      state.snapshot,
+      next.frames[frame]?.event ?? null,
+    );
+    const open = { recording: next, invariant: v.invariant, message: v.message, words };
+    state.setCounterexample({ ...open, variant, frame, stepIndex, passing: 'searching' });
+    const passing = await this.passingBeside(rec.scenario, v, variant, next, stepIndex);
+    const now = this.store.getState().counterexample;
+    if (now?.recording === next) this.store.getState().setCounterexample({ ...now, passing });
     return true;
+  }
+
+  /** A passing schedule near `v`'s and its trace, or null when the engine finds none. */
+  private async passingBeside(
+    scenario: Scenario,
+    v: FoundViolation,
+    variant: Variant,
+    counter: SessionRecording,
+    stepIndex: number,
+  ) {
+    let check;
+    try {
+      check = await this.engine.passingSchedule(scenario, variant, v.schedule);
+    } catch (err) {
+      if (!(err instanceof EngineStoppedError)) {
+        this.store.getState().notify('error', `passing schedule: ${errorText(err)}`);
+      }
+      return null;
+    }
+    const edited = check && withRestartSchedule(scenario, check.schedule, variant);
+    const recording = edited && (await this.run(edited.scenario));
+    if (!check || !recording) return null;
+    return {
+      schedule: check.schedule,
+      recording,
+      diverge: divergeIndex(counter, recording, stepIndex),
+    };
   }
 
   /**
@@ -278,6 +380,44 @@ export class DebuggerApp {
   replaceRecording(rec: SessionRecording): void {
     const { cursor } = this.store.getState();
     this.store.getState().setRecording(rec, cursor);
+  }
+
+  /**
+   * Runs an edited scenario and shows it where `cursorFor` says; what it replaced (and where the
+   * cursor was) goes on the undo history under `label`. Nothing changes when the run fails.
+   */
+  private async edit(
+    scenario: Scenario,
+    label: string,
+    cursorFor: CursorFor,
+  ): Promise<SessionRecording | null> {
+    const { recording: before, cursor } = this.store.getState();
+    const rec = await this.run(scenario);
+    if (!rec) return null;
+    const state = this.store.getState();
+    state.setRecording(rec, cursorFor(rec));
+    // What Reset said about Undo is about the edit before this one.
+    for (const n of state.notices) if (n.text === RESET_NOTICE) state.dismiss(n.id);
+    if (before) {
+      state.setHistory(afterEdit(state.history, { scenario: before.scenario, cursor, label }));
+    }
+    return rec;
+  }
+
+  /** Undo or redo: runs the scenario the history gives back and moves the history along. */
+  private async travel(move: typeof undoFrom): Promise<boolean> {
+    const { recording, cursor, history } = this.store.getState();
+    if (!recording) return false;
+    const moved = move(history, { scenario: recording.scenario, cursor });
+    if (!moved) return false;
+    const rec = await this.run(moved.show.scenario);
+    if (!rec) return false;
+    const state = this.store.getState();
+    state.setRecording(rec, moved.show.cursor);
+    state.setHistory(moved.history);
+    // What Reset said about Undo is no longer true once the history has moved.
+    for (const n of state.notices) if (n.text === RESET_NOTICE) state.dismiss(n.id);
+    return true;
   }
 
   /** A freshly opened scenario: shown at its last step (or `cursorFor`'s) with nothing selected. */

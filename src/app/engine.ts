@@ -1,4 +1,6 @@
+import type { ScheduleCheck } from '../engine/explore/check-schedule';
 import type { ExploreResult } from '../engine/explore/explore';
+import type { PartId } from '../engine/part-id';
 import type { DecodedImage } from '../engine/image/types';
 import type { DumpInput } from '../engine/import/criu/blobs';
 import type { Scenario, Variant } from '../engine/scenario/types';
@@ -31,6 +33,12 @@ export interface EngineLoader {
   ): Promise<ExploreResult>;
   /** Ends the exploration in progress early: it resolves with what it found so far. */
   stopExplore(): void;
+  /** A schedule of the first restart that breaks no invariant, near `near`; null if none. */
+  passingSchedule(
+    scenario: Scenario,
+    variant: Variant,
+    near: PartId[],
+  ): Promise<ScheduleCheck | null>;
   /** Abandons whatever the engine is doing; what was asked of it rejects, quietly. */
   cancel(): void;
 }

@@ -40,6 +40,17 @@ describe('runSession', () => {
     expect(z.state).toBe('zombie');
   });
 
+  it('shows a step’s own result at its last frame: the image checkpoint wrote is there', () => {
+    const rec = runSession(s);
+    const tl = new WorldReplay(rec.initial, rec.frames);
+    const lastOfCheckpoint = rec.stepStarts[2] - 1;
+    expect(tl.at(lastOfCheckpoint).images).toEqual(['a']);
+    expect(tl.at(rec.stepStarts[1] - 1).images).toEqual([]);
+    // Walking back to it from later gives the same world.
+    tl.at(rec.frames.length - 1);
+    expect(tl.at(lastOfCheckpoint).images).toEqual(['a']);
+  });
+
   it('is deterministic', () => {
     expect(JSON.stringify(runSession(s).frames)).toBe(JSON.stringify(runSession(s).frames));
   });

@@ -6,7 +6,7 @@ import { initialWorld, runSteps, type RunObserver } from './scenario/runner';
 import { reportOutcome } from './scenario/report';
 import type { Scenario } from './scenario/types';
 import type { WorldSnapshot } from './snapshot';
-import type { Frame } from './timeline/changes';
+import type { Frame, FrameChange } from './timeline/changes';
 import type { SessionProgress, SessionRecording } from './session-types';
 import { ChangeRecorder } from './timeline/recorder';
 
@@ -49,6 +49,21 @@ export interface SessionOptions {
 }
 
 /**
+ * One frame's change followed by `late` (what changed after it within the same step), as one
+ * change: later values win, task and participant changes apply in order, and a participant
+ * reset in `late` replaces the earlier participant list wholesale.
+ */
+export function mergeChanges(first: FrameChange, late: FrameChange): FrameChange {
+  const out: FrameChange = { ...first, ...late };
+  if (first.tasks && late.tasks) out.tasks = [...first.tasks, ...late.tasks];
+  if (!late.participantsReset && first.participants && late.participants) {
+    out.participants = [...first.participants, ...late.participants];
+  }
+  if (late.participantsReset && !late.participants) delete out.participants;
+  return out;
+}
+
+/**
  * Records a run for the debugger, as the run's observer: a frame per engine event (or per step
  * for very large trees), each with what changed since the frame before. Restart events are
  * emitted in the middle of a step; their frames are recorded once the step has finished, so a
@@ -60,6 +75,8 @@ class SessionRecorder implements RunObserver {
   readonly log: EngineLog;
   private step = -1;
   private restartRun: RestartRun | null = null;
+  /** The restart the last recorded frame saw (it outlives `restartRun` to the step's end). */
+  private recordedRun: RestartRun | null = null;
   /** Frames per event, or one per step above FRAME_PER_EVENT_LIMIT tasks. */
   private perEvent = true;
   private world: World | null = null;
@@ -104,7 +121,8 @@ class SessionRecorder implements RunObserver {
   }
 
   stepEnded(index: number): void {
-    if (this.perEvent || this.log.length === this.eventsAtStart) return;
+    if (this.log.length === this.eventsAtStart) return;
+    if (this.perEvent) return this.settle(this.frames.length - 1);
     this.frames.push({
       event: this.log.events[this.log.length - 1],
       step: index,
@@ -135,9 +153,27 @@ class SessionRecorder implements RunObserver {
 
   private record(index: number): void {
     const frame = this.frames[index];
+    this.recordedRun = this.restartRun;
     frame.change = this.changes!.record(this.world!, this.restartRun?.s ?? null);
     frame.active = this.changes!.activePid();
     this.options.onFrame?.(index, this.world!, this.restartRun);
+  }
+
+  /**
+   * A step may change the world after its last event: checkpoint stores the image it wrote once
+   * sys_checkpoint has returned. That belongs to the step's own result, so it is folded into the
+   * step's last frame (a step's effects are visible at that step, not one frame later). The
+   * restart the frame was recorded with is kept, so a restart that just ended still shows as it
+   * finished.
+   */
+  private settle(index: number): void {
+    const run = this.recordedRun;
+    const late = this.changes!.record(this.world!, run?.s ?? null);
+    if (!late) return;
+    const frame = this.frames[index];
+    frame.change = frame.change ? mergeChanges(frame.change, late) : late;
+    frame.active = this.changes!.activePid();
+    this.options.onFrame?.(index, this.world!, run);
   }
 
   private fillPending(): void {

@@ -2,7 +2,7 @@ import { clip } from '../engine/quote';
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { WorldReplay } from '../engine/timeline/timeline';
 import { firstErrorFrame } from './markers';
-import { SPEEDS, type Breakpoint, type DebuggerState } from './types';
+import { SPEEDS, type Breakpoint, type DebuggerState, type Notice } from './types';
 
 export type DebuggerStore = StoreApi<DebuggerState>;
 
@@ -77,6 +77,8 @@ export function createDebuggerStore(schedule: FrameScheduler = nextFrame()): Deb
     presenting: false,
     galleryOpen: false,
     shareLink: null,
+    history: { past: [], future: [] },
+    counterexample: null,
     theme: 'system',
 
     setRecording(recording, cursor) {
@@ -134,9 +136,12 @@ export function createDebuggerStore(schedule: FrameScheduler = nextFrame()): Deb
     select(pid) {
       set({ selection: pid });
     },
-    notify(kind, text) {
+    notify(kind, text, step) {
       // Messages quote input: one that carries a huge text still shows a few lines of it.
-      const notices = [...get().notices, { id: ++noticeId, kind, text: clip(text, 600) }];
+      const notice = { id: ++noticeId, kind, text: clip(text, 600), ...(step ? { step } : {}) };
+      // A step's notice again (a second double click) replaces the first instead of piling up.
+      const again = (n: Notice) => !!step && !!n.step && n.text === notice.text;
+      const notices = [...get().notices.filter((n) => !again(n)), notice];
       set({ notices: notices.slice(-5) });
     },
     dismiss(id) {
@@ -177,6 +182,12 @@ export function createDebuggerStore(schedule: FrameScheduler = nextFrame()): Deb
     },
     setShareLink(shareLink) {
       set({ shareLink });
+    },
+    setHistory(history) {
+      set({ history });
+    },
+    setCounterexample(counterexample) {
+      set({ counterexample });
     },
     setTheme(theme) {
       set({ theme });

@@ -2,7 +2,8 @@ import type { SessionRecording } from '../engine/session-types';
 import { hitsAny } from './breakpoints';
 import type { Breakpoint } from './types';
 
-export type MarkerKind = 'checkpoint' | 'kill' | 'restart' | 'destroy' | 'error' | 'breakpoint';
+export type MarkerKind =
+  'checkpoint' | 'kill' | 'restart' | 'destroy' | 'error' | 'breakpoint' | 'violation';
 
 export interface Marker {
   frame: number;
@@ -17,9 +18,19 @@ const STEP_MARKERS: Record<string, MarkerKind> = {
   destroy: 'destroy',
 };
 
-/** Timeline markers: steps worth finding again, errors and breakpoint hits. */
-export function timelineMarkers(rec: SessionRecording, breakpoints: Breakpoint[]): Marker[] {
+/**
+ * Timeline markers: steps worth finding again, errors and breakpoint hits, and where an open
+ * counterexample breaks its invariant.
+ */
+export function timelineMarkers(
+  rec: SessionRecording,
+  breakpoints: Breakpoint[],
+  violation?: { frame: number; invariant: string },
+): Marker[] {
   const out: Marker[] = [];
+  if (violation && violation.frame >= 0 && violation.frame < rec.frames.length) {
+    out.push({ frame: violation.frame, kind: 'violation', label: `${violation.invariant} breaks` });
+  }
   rec.scenario.steps.forEach((step, i) => {
     const kind = STEP_MARKERS[step.op];
     const frame = rec.stepStarts[i];

@@ -1,7 +1,7 @@
 import type { ExploreResult } from '../engine/explore/explore';
 import type { ExploreProgress } from '../engine/explore/tick';
 import type { Lesson } from '../engine/lesson/types';
-import type { Variant } from '../engine/scenario/types';
+import type { Scenario, Variant } from '../engine/scenario/types';
 import type { SessionProgress, SessionRecording } from '../engine/session-types';
 import type { WorldSnapshot } from '../engine/snapshot';
 import type { WorldReplay } from '../engine/timeline/timeline';
@@ -13,6 +13,15 @@ export interface Notice {
   id: number;
   kind: 'error' | 'warning' | 'info';
   text: string;
+  /** The scenario step whose result this is: shown only while the cursor is on that step. */
+  step?: NoticeStep;
+}
+
+/** The step a notice belongs to: its index and the step itself (an undone step is another). */
+export interface NoticeStep {
+  index: number;
+  /** The step as JSON: a different step at the same index (after an undo) is not this one. */
+  json: string;
 }
 
 export const SPEEDS = [0.25, 0.5, 1, 2, 4] as const;
@@ -76,8 +85,52 @@ export interface DebuggerData {
   galleryOpen: boolean;
   /** The last permalink made by Share, shown in a text field when the clipboard refuses it. */
   shareLink: ShareLink | null;
+  /** Undo and redo of the scenario's edits (user steps, schedule picks, Reset). */
+  history: EditHistory;
+  /** The counterexample opened from the explorer (see selectCounterexample). */
+  counterexample: OpenCounterexample | null;
   /** The colour theme asked for; `system` follows prefers-color-scheme and prefers-contrast. */
   theme: ThemeChoice;
+}
+
+/** A counterexample opened from the explorer, for the recording it was opened as. */
+export interface OpenCounterexample {
+  /** The trace it was opened as: another recording on screen means it is closed. */
+  recording: SessionRecording;
+  invariant: string;
+  /** The explorer's message. */
+  message: string;
+  /** What is wrong, in words, from the invariant and the world where it broke. */
+  words: string;
+  variant: Variant;
+  /** The frame where the invariant broke. */
+  frame: number;
+  /** The restart step the schedule belongs to. */
+  stepIndex: number;
+  /** A schedule that breaks nothing, beside it; 'searching' until the engine answers. */
+  passing: PassingTrace | null | 'searching';
+}
+
+/** The passing schedule's trace and where it first differs from the counterexample's. */
+export interface PassingTrace {
+  schedule: string[];
+  recording: SessionRecording;
+  /** Index of the first event (from the restart's start) where the two traces differ. */
+  diverge: number;
+}
+
+/** A scenario as it was before an edit, and where the cursor was (for undo and redo). */
+export interface HistoryEntry {
+  scenario: Scenario;
+  cursor: number;
+  /** The edit that left this scenario behind ("checkpoint", "reset"). */
+  label: string;
+}
+
+/** Scenario edits that can be undone (`past`, newest last) and redone (`future`, next last). */
+export interface EditHistory {
+  past: HistoryEntry[];
+  future: HistoryEntry[];
 }
 
 export type ThemeChoice = 'system' | 'light' | 'dark' | 'high-contrast';
@@ -109,7 +162,8 @@ export interface DebuggerActions {
   setFollowActive(on: boolean): void;
   toggleBreakpoint(bp: Breakpoint): void;
   select(pid: number | null): void;
-  notify(kind: Notice['kind'], text: string): void;
+  /** A notice; with `step`, it belongs to that step's result (see Notices.tsx). */
+  notify(kind: Notice['kind'], text: string, step?: NoticeStep): void;
   dismiss(id: number): void;
   /** What the engine is busy with; either way the previous run's progress is forgotten. */
   setBusy(busy: Busy): void;
@@ -124,6 +178,8 @@ export interface DebuggerActions {
   setPresenting(presenting: boolean): void;
   setGalleryOpen(open: boolean): void;
   setShareLink(link: ShareLink | null): void;
+  setHistory(history: EditHistory): void;
+  setCounterexample(c: OpenCounterexample | null): void;
   setTheme(theme: ThemeChoice): void;
 }
 

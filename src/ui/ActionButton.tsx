@@ -1,6 +1,6 @@
 import { actionById, type ActionArgs, type ActionId } from './actions/registry';
 import { runAction, useEnabled } from './actions/run';
-import { shortcutLabel } from './actions/types';
+import { ariaShortcut, shortcutLabel } from './actions/types';
 import { useDebugger } from './context';
 
 interface Props<Id extends ActionId> {
@@ -38,7 +38,7 @@ export function ActionButton<Id extends ActionId>({
       disabled={enabled !== true}
       title={title}
       aria-label={name ?? text}
-      aria-keyshortcuts={action.shortcut === ' ' ? 'Space' : action.shortcut}
+      aria-keyshortcuts={ariaShortcut(action.shortcut)}
       onClick={() => runAction(instance, id, 'button', ...(args ?? ([] as ActionArgs<Id>)))}
     >
       {icon ? (

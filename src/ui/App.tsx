@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import type { Scenario } from '../engine/scenario/types';
 import { Announcer } from './Announcer';
 import { CommandPalette } from './CommandPalette';
+import { CounterexamplePanel } from './counterexample/CounterexamplePanel';
 import { DebuggerContext } from './context';
 import { defaultScenario } from './defaultScenario';
 import { EventLog } from './EventLog';
@@ -49,6 +50,7 @@ function Screen() {
         <Notices />
         <ShareBox />
         <LessonPanel />
+        <CounterexamplePanel />
       </div>
       <LessonList />
       <LessonEditor />

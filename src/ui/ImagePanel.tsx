@@ -5,6 +5,8 @@ import { useDebugger } from './context';
 import { FilePicker, firstFile } from './FilePicker';
 import { ImageView } from './ImageView';
 import { useDebuggerState } from './context';
+import { selectImageWrittenHere } from '../store/stepResult';
+import { WrittenHere } from './WrittenHere';
 
 /** The session's checkpoint images with their sizes (the hex view comes later). */
 export function ImagePanel() {
@@ -12,6 +14,7 @@ export function ImagePanel() {
   const snapshot = useDebuggerState(selectSnapshot);
   const names = Object.keys(images ?? {});
   const existing = new Set(snapshot?.images ?? []);
+  const writtenHere = useDebuggerState(selectImageWrittenHere);
   const [open, setOpen] = useState<string | null>(null);
   const { app, store, handles } = useDebugger();
   // The dialog's open image is this panel's: View (a registry action) asks for it by name.
@@ -39,10 +42,14 @@ export function ImagePanel() {
         ) : (
           <ul className="images">
             {names.map((n) => (
-              <li key={n} className={existing.has(n) ? '' : 'future'}>
+              <li
+                key={n}
+                className={existing.has(n) ? (n === writtenHere ? 'written-here' : '') : 'future'}
+              >
                 <span className="img-name">{n}.ckpt</span>
                 <span className="img-size">{images![n].byteLength} bytes</span>
                 {existing.has(n) ? null : <span className="dim"> (written later)</span>}
+                {n === writtenHere ? <WrittenHere name={n} bytes={images![n]} /> : null}
                 <ActionButton
                   id="view-image"
                   args={[n]}

@@ -6,6 +6,7 @@ import { FilePicker, firstFile } from './FilePicker';
 import { Gallery } from './gallery/Gallery';
 import { openJsonText } from './lessons/openLesson';
 import { clip } from '../engine/quote';
+import './scenarioMenu.css';
 
 /**
  * Open (the examples gallery, which also picks a crviz-scenario/1 file), save the session's
@@ -39,6 +40,8 @@ export function ScenarioMenu() {
         )}
       />
       <ActionButton id="save-scenario" className="small" />
+      <ActionButton id="undo" className="small undo-redo" icon="↶" />
+      <ActionButton id="redo" className="small undo-redo" icon="↷" />
       <ActionButton id="reset-scenario" className="small" />
     </div>
   );

@@ -1,6 +1,7 @@
 import { useMemo } from 'react';
 import { timelineMarkers } from '../store/markers';
 import { selectBreakpoints, selectRecording } from '../store/selectors';
+import { selectCounterexample } from '../store/violation';
 import { useDebugger, useDebuggerState } from './context';
 
 const GLYPH = {
@@ -10,6 +11,7 @@ const GLYPH = {
   destroy: '▼',
   error: '!',
   breakpoint: '●',
+  violation: '✖',
 } as const;
 
 /** Marks under the scrub slider (checkpoints, kills, restarts, errors, breakpoints); click jumps. */
@@ -17,9 +19,10 @@ export function TimelineMarkers() {
   const { store } = useDebugger();
   const recording = useDebuggerState(selectRecording);
   const breakpoints = useDebuggerState(selectBreakpoints);
+  const counterexample = useDebuggerState(selectCounterexample);
   const markers = useMemo(
-    () => (recording ? timelineMarkers(recording, breakpoints) : []),
-    [recording, breakpoints],
+    () => (recording ? timelineMarkers(recording, breakpoints, counterexample ?? undefined) : []),
+    [recording, breakpoints, counterexample],
   );
   const n = recording?.frames.length ?? 0;
   if (n === 0) return <div className="markers" />;

@@ -4,6 +4,7 @@ import { selectFollowActive, selectSelection, selectSnapshot } from '../store/se
 import { useDebugger, useDebuggerState } from './context';
 import { ActionButton } from './ActionButton';
 import { runAction } from './actions/run';
+import { sayWhyNotRunNext } from './actions/runNext';
 import { ScenarioMenu } from './ScenarioMenu';
 import { ExportMenu } from './share/ExportMenu';
 import { FollowActiveToggle } from './FollowActiveToggle';
@@ -52,7 +53,8 @@ export function TreePanel({ files = true, fitUpTo }: { files?: boolean; fitUpTo?
         onSelect: (pid) => store.getState().select(pid),
         onActivate: (pid) => {
           store.getState().select(pid);
-          runAction(instance, 'run-next', 'tree');
+          // A double click that cannot run the task says why, instead of doing nothing.
+          if (!runAction(instance, 'run-next', 'tree')) sayWhyNotRunNext(store.getState());
         },
         onContextMenu: (pid, x, y) => {
           store.getState().select(pid);

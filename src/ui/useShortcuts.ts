@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import { actionForKey } from './actions/registry';
 import { enabledStates, runAction } from './actions/run';
+import { shortcutOf } from './actions/types';
 import { useDebugger } from './context';
 
 function isEditable(target: EventTarget | null): boolean {
@@ -18,7 +19,7 @@ export function useShortcuts(): void {
   const instance = useDebugger();
   useEffect(() => {
     const onKey = (ev: KeyboardEvent) => {
-      if (ev.defaultPrevented || ev.ctrlKey || ev.metaKey || ev.altKey) return;
+      if (ev.defaultPrevented || ev.altKey) return;
       if (isEditable(ev.target)) return;
       const onButton = ev.target instanceof HTMLButtonElement;
       if (onButton && (ev.key === ' ' || ev.key === 'Enter')) return;
@@ -26,7 +27,8 @@ export function useShortcuts(): void {
         instance.store.getState().setHelpOpen(false);
         return;
       }
-      const action = actionForKey(ev.key);
+      // Ctrl+key is the browser's unless an action claims it (Undo's Ctrl+Z does).
+      const action = actionForKey(shortcutOf(ev));
       if (!action) return;
       // Escape is everyone's key: it is taken only when there is a run to cancel.
       const enabled = enabledStates(instance.store.getState())[action.id];

@@ -1,4 +1,6 @@
+import type { ScheduleCheck } from '../engine/explore/check-schedule';
 import type { ExploreResult } from '../engine/explore/explore';
+import type { PartId } from '../engine/part-id';
 import type { DecodedImage } from '../engine/image/types';
 import type { Scenario, Variant } from '../engine/scenario/types';
 import type { DumpInput } from '../engine/import/criu/blobs';
@@ -91,6 +93,7 @@ const DOING: Record<EngineRequestType, string> = {
   explore: 'exploring',
   stop: '',
   decode: 'reading an image',
+  passing: 'looking for a passing schedule',
   inflate: 'opening a link',
   hold: '',
   ping: '',
@@ -225,6 +228,20 @@ export class EngineClient {
       onProgress,
     );
     return res.result;
+  }
+
+  /** A schedule of the first restart that breaks no invariant, near `near`; null if none. */
+  async passingSchedule(
+    scenario: Scenario,
+    variant: Variant,
+    near: PartId[],
+  ): Promise<ScheduleCheck | null> {
+    const res = await this.request(
+      'passing',
+      { scenario: toWire(scenario), variant, near },
+      this.timeoutMs,
+    );
+    return res.check;
   }
 
   /**

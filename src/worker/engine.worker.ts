@@ -1,4 +1,5 @@
 /// <reference lib="webworker" />
+import { findPassingSchedule } from '../engine/explore/check-schedule';
 import { exploreScenarioSteps } from '../engine/explore/explore';
 import { decodeImage } from '../engine/image/decode';
 import { importBundle } from '../engine/import/bundle';
@@ -12,6 +13,7 @@ const api = {
   runSession,
   parseScenario,
   exploreScenarioSteps,
+  findPassingSchedule,
   decodeImage,
   importBundle,
   importDumpInput,

@@ -34,6 +34,7 @@ function api(over: Partial<EngineApi> = {}): EngineApi {
         images: {},
       }) as SessionRecording,
     parseScenario: (text) => ({ ok: true, scenario: JSON.parse(text) as Scenario }),
+    findPassingSchedule: () => null,
     decodeImage: (bytes) => ({
       ok: false,
       bytes: bytes.length,

@@ -1,6 +1,8 @@
 import { errorText } from '../engine/error-text';
+import type { ScheduleCheck } from '../engine/explore/check-schedule';
 import type { ExploreTick } from '../engine/explore/tick';
 import type { ExploreResult } from '../engine/explore/explore';
+import type { PartId } from '../engine/part-id';
 import type { DecodedImage } from '../engine/image/types';
 import type { Scenario, Variant } from '../engine/scenario/types';
 import type { SessionProgress, SessionRecording } from '../engine/session-types';
@@ -31,6 +33,11 @@ export interface EngineApi {
     { json: ExploreResult; violated: boolean } | { unsupported: string },
     boolean | undefined
   >;
+  findPassingSchedule(
+    scenario: Scenario,
+    variant: Variant,
+    near: readonly PartId[],
+  ): ScheduleCheck | null | { unsupported: string };
   /** criu-tree/1 bundle → crviz-scenario/1 JSON text (src/engine/import). */
   importBundle?(
     text: string,
@@ -92,6 +99,12 @@ export function handleRequest(
           packed.recording.frames = [];
         }
         return { type: 'recording', id: req.id, packed };
+      }
+      case 'passing': {
+        const r = api.findPassingSchedule(fromWire(req.scenario), req.variant, req.near);
+        return r && 'unsupported' in r
+          ? { type: 'error', id: req.id, message: r.unsupported }
+          : { type: 'passed', id: req.id, check: r };
       }
       case 'decode':
         return { type: 'decoded', id: req.id, image: api.decodeImage(req.bytes) };

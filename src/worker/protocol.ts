@@ -1,4 +1,6 @@
+import type { ScheduleCheck } from '../engine/explore/check-schedule';
 import type { ExploreResult } from '../engine/explore/explore';
+import type { PartId } from '../engine/part-id';
 import type { ExploreProgress } from '../engine/explore/tick';
 import type { DecodedImage } from '../engine/image/types';
 import type { DumpInput } from '../engine/import/criu/blobs';
@@ -41,6 +43,8 @@ export type EngineRequest =
    */
   | { type: 'stop'; id: number; target: number }
   | { type: 'decode'; id: number; bytes: Uint8Array }
+  /** A schedule of the first restart that breaks no invariant, near `near` (a counterexample's). */
+  | { type: 'passing'; id: number; scenario: WireScenario; variant: Variant; near: PartId[] }
   /** deflate-raw data of a link, inflated off the page's thread, refused past `limit` bytes. */
   | { type: 'inflate'; id: number; bytes: Uint8Array; limit: number }
   /**
@@ -64,6 +68,8 @@ export type EngineResponse =
   | { type: 'exploreProgress'; id: number; progress: ExploreProgress }
   | { type: 'stopping'; id: number; target: number }
   | { type: 'decoded'; id: number; image: DecodedImage }
+  /** The passing schedule found, or null when none was. */
+  | { type: 'passed'; id: number; check: ScheduleCheck | null }
   | { type: 'inflated'; id: number; bytes: Uint8Array }
   | { type: 'held'; id: number; lock: string }
   | { type: 'pong'; id: number };
@@ -81,6 +87,7 @@ export const RESPONSE_FOR = {
   explore: 'explored',
   stop: 'stopping',
   decode: 'decoded',
+  passing: 'passed',
   inflate: 'inflated',
   hold: 'held',
   ping: 'pong',
@@ -131,6 +138,7 @@ export function isEngineResponse(value: unknown): value is EngineResponse {
       v.type === 'exploreProgress' ||
       v.type === 'stopping' ||
       v.type === 'decoded' ||
+      v.type === 'passed' ||
       v.type === 'inflated' ||
       v.type === 'held' ||
       v.type === 'error' ||

@@ -185,8 +185,11 @@ export function buildTreeModel(snapshot: WorldSnapshot, cache?: NodeCache): Tree
   });
   return {
     containerId: c.id,
-    label: `container ${c.id}${c.freezer === 'FROZEN' ? ' · FROZEN' : ''}${c.destroyed ? ' · destroyed' : ''}`,
-    frozen: c.freezer === 'FROZEN',
+    // A destroyed container has no freezer left to be in: it is only gone.
+    label: c.destroyed
+      ? `container ${c.id} · gone`
+      : `container ${c.id}${c.freezer === 'FROZEN' ? ' · FROZEN' : ''}`,
+    frozen: !c.destroyed && c.freezer === 'FROZEN',
     destroyed: c.destroyed,
     nodes,
     coordinator: coordinatorOf(snapshot),

@@ -1,6 +1,7 @@
 import { partId } from '../../engine/part-id';
 import { COORDINATOR_PID } from '../../render/tree';
 import { actableContainer, check, freezerNot, notBusy } from './guards';
+import { whyNotRunnable } from './runNext';
 import type { ActionSpec } from './types';
 
 function nextImageName(images: string[]): string {
@@ -71,7 +72,7 @@ export const containerActions = {
     label: 'Run next',
     group: 'restart',
     shortcut: 'n',
-    help: 'Manual schedule: the selected runnable restart participant takes the next step',
+    help: 'Manual schedule: the selected runnable participant takes the next step (this replaces the rest of the recording; Undo brings it back)',
     enabledWhen: (ctx) => {
       const b = notBusy(ctx);
       if (b !== true) return b;
@@ -82,7 +83,7 @@ export const containerActions = {
       const id = partId(sel === COORDINATOR_PID ? null : sel);
       const p = r.participants.find((x) => x.id === id);
       if (!p) return `${id} is not a restart participant`;
-      return p.runnable && !p.done ? true : `${id} is not runnable now`;
+      return p.runnable && !p.done ? true : whyNotRunnable(r, p);
     },
     perform: (ctx) => {
       const sel = ctx.state.selection;

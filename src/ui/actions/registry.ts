@@ -1,9 +1,11 @@
 import { breakpointActions } from './breakpointActions';
 import { containerActions } from './containerActions';
+import { counterexampleActions } from './counterexampleActions';
 import { engineActions } from './engineActions';
 import { explorerActions } from './explorerActions';
 import { exportActions } from './exportActions';
 import { galleryActions } from './galleryActions';
+import { historyActions } from './historyActions';
 import { imageActions } from './imageActions';
 import { lessonActions } from './lessonActions';
 import { lessonAuthorActions } from './lessonAuthorActions';
@@ -24,6 +26,7 @@ export const REGISTRY = {
   ...taskActions,
   ...containerActions,
   ...explorerActions,
+  ...counterexampleActions,
   ...imageActions,
   ...timelineActions,
   ...treeActions,
@@ -33,6 +36,7 @@ export const REGISTRY = {
   ...presenterActions,
   ...galleryActions,
   ...scenarioActions,
+  ...historyActions,
   ...exportActions,
   ...shareActions,
   ...engineActions,

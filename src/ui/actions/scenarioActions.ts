@@ -45,9 +45,9 @@ export const scenarioActions = {
   'reset-scenario': {
     label: 'Reset',
     group: 'scenario',
-    help: 'Back to the default scenario (drops your steps)',
+    help: 'Back to the default scenario (Undo brings your steps back)',
     enabledWhen: () => true,
-    perform: (ctx) => ctx.app.loadScenario(defaultScenario),
+    perform: (ctx) => ctx.app.reset(defaultScenario),
   },
   fit: {
     label: 'Fit',

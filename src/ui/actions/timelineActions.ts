@@ -1,6 +1,15 @@
+import { selectCounterexample } from '../../store/violation';
 import type { ActionSpec, ActionState } from './types';
 
 const frames = (ctx: ActionState) => ctx.state.recording?.frames.length ?? 0;
+
+/** The first failed event, or an open counterexample's breaking step when that comes first. */
+function firstErrorAt(ctx: ActionState): number {
+  const errno = ctx.state.firstError;
+  const broke = selectCounterexample(ctx.state)?.frame ?? -1;
+  if (errno < 0 || broke < 0) return Math.max(errno, broke);
+  return Math.min(errno, broke);
+}
 
 const canGoBack = (ctx: ActionState) =>
   frames(ctx) === 0 ? 'No events yet' : ctx.state.cursor > -1 ? true : 'Already at the start';
@@ -57,10 +66,11 @@ export const timelineActions = {
     label: 'First error',
     group: 'timeline',
     shortcut: 'E',
-    help: 'Jump to the first event that failed or recorded an error',
-    enabledWhen: (ctx) => (ctx.state.firstError >= 0 ? true : 'No error in this run'),
+    help: 'Jump to the first event that failed or recorded an error (on a counterexample: or where it breaks its invariant, if that comes first)',
+    enabledWhen: (ctx) => (firstErrorAt(ctx) >= 0 ? true : 'No error in this run'),
     perform: (ctx) => {
-      if (ctx.state.firstError >= 0) ctx.state.setCursor(ctx.state.firstError);
+      const at = firstErrorAt(ctx);
+      if (at >= 0) ctx.state.setCursor(at);
     },
   },
   help: {

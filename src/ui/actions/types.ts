@@ -42,7 +42,10 @@ export type ActionGroup =
 export interface ActionSpec {
   label: string;
   group: ActionGroup;
-  /** KeyboardEvent.key that triggers it ("f", "ArrowRight", " ", "?"). */
+  /**
+   * KeyboardEvent.key that triggers it ("f", "ArrowRight", " ", "?"); with Ctrl (or ⌘) held,
+   * "Ctrl+" and, with Shift too, "Ctrl+Shift+" before the lower-case key ("Ctrl+Shift+z").
+   */
   shortcut?: string;
   /** Longer description for the help sheet. */
   help: string;
@@ -66,6 +69,20 @@ export function shortcutLabel(key: string | undefined): string {
     ArrowDown: '↓',
   };
   if (names[key]) return names[key];
+  if (key.startsWith('Ctrl+')) return key.slice(0, -1) + key.slice(-1).toUpperCase();
   if (key.length === 1 && key !== key.toLowerCase()) return `Shift+${key}`;
   return key;
+}
+
+/** The name a shortcut key has in aria-keyshortcuts ("Space", "Control+Shift+Z"). */
+export function ariaShortcut(key: string | undefined): string | undefined {
+  if (key === ' ') return 'Space';
+  if (key?.startsWith('Ctrl+')) return `Control+${shortcutLabel(key).slice('Ctrl+'.length)}`;
+  return key;
+}
+
+/** The shortcut a key press stands for, in the registry's words ("k", "Ctrl+Shift+z"). */
+export function shortcutOf(ev: Pick<KeyboardEvent, 'key' | 'ctrlKey' | 'metaKey' | 'shiftKey'>) {
+  if (!ev.ctrlKey && !ev.metaKey) return ev.key;
+  return `Ctrl+${ev.shiftKey ? 'Shift+' : ''}${ev.key.toLowerCase()}`;
 }

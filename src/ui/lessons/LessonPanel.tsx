@@ -4,17 +4,11 @@ import { selectCursor, selectLesson, selectRecording } from '../../store/selecto
 import { ActionButton } from '../ActionButton';
 import { useDebugger, useDebuggerState } from '../context';
 import { activeLesson, nextCaptionFrame } from './active';
-import { Predict } from './Predict';
-import type { SessionRecording } from '../../engine/session-types';
+import { Predict, PredictVerdict } from './Predict';
 import type { DebuggerStore } from '../../store/createDebuggerStore';
 import type { DebuggerState } from '../../store/types';
-import {
-  captionFrames,
-  captionIndexAt,
-  holderText,
-  predictionFor,
-  type Prediction,
-} from './resolve';
+import { captionFrames, captionIndexAt, predictionFor, type Prediction } from './resolve';
+import { judge, type Verdict } from './verdict';
 
 /**
  * The open predict question at the cursor: when the next caption asks it, or predict mode is on
@@ -28,27 +22,9 @@ export function questionAt(state: DebuggerState) {
   const ask = asked?.ask === 'active_pid';
   if (!state.lesson?.predict && !ask) return null;
   const prediction = predictionFor(state.timeline, state.cursor, next, ask);
-  return prediction ? { recording: state.recording, prediction } : null;
-}
-
-function judge(
-  recording: SessionRecording,
-  prediction: Prediction,
-  choice: Prediction['answer'],
-): Verdict {
-  const answer = holderText(prediction.answer, recording.initial);
-  const right = choice === prediction.answer;
-  const outcome = prediction.answer === 'failed' ? answer : `${answer} gets active_pid`;
-  const text = right
-    ? `Right: ${outcome}.`
-    : `Wrong: you picked ${holderText(choice, recording.initial)}; ${outcome}.`;
-  return { frame: prediction.target, text, right };
-}
-
-interface Verdict {
-  frame: number;
-  text: string;
-  right: boolean;
+  return prediction
+    ? { recording: state.recording, timeline: state.timeline, cursor: state.cursor, prediction }
+    : null;
 }
 
 type Question = NonNullable<ReturnType<typeof questionAt>>;
@@ -92,7 +68,7 @@ export function LessonPanel() {
         if (s.selection === null || s.selection === prev.selection) return;
         const q = questionAt(s);
         if (q && q.prediction.choices.includes(s.selection)) {
-          setVerdict(judge(q.recording, q.prediction, s.selection));
+          setVerdict(judge(q, q.prediction, s.selection));
           s.setCursor(q.prediction.target);
         }
       }),
@@ -103,12 +79,13 @@ export function LessonPanel() {
   const frames = captionFrames(recording, lesson.captions);
   const index = captionIndexAt(frames, cursor);
   // The listener's answer is for the recording on screen only once it has caught up.
-  const prediction = question?.recording === recording ? question.prediction : null;
+  const asked = question?.recording === recording ? question : null;
+  const prediction = asked?.prediction ?? null;
   const shown = verdict && verdict.frame === cursor ? verdict : null;
 
   const guess = (choice: Prediction['answer']) => {
-    if (!prediction) return;
-    setVerdict(judge(recording, prediction, choice));
+    if (!asked || !prediction) return;
+    setVerdict(judge(asked, prediction, choice));
     store.getState().setCursor(prediction.target);
   };
   const setLesson = (l: DebuggerState['lesson']) => store.getState().setLesson(l);
@@ -140,12 +117,11 @@ export function LessonPanel() {
         {lesson.captions[index].text}
       </p>
       {next === null ? <p className="dim">End of lesson.</p> : null}
+      {/* The last guess's verdict comes before the next question. */}
+      <PredictVerdict verdict={shown} />
       {prediction ? (
         <Predict recording={recording} prediction={prediction} onGuess={guess} />
       ) : null}
-      <p className={`verdict${shown ? (shown.right ? ' right' : ' wrong') : ''}`} role="status">
-        {shown?.text ?? ''}
-      </p>
     </section>
   );
 }

@@ -1,5 +1,6 @@
 import type { SessionRecording } from '../../engine/session-types';
 import { holderText, type Prediction } from './resolve';
+import type { Verdict } from './verdict';
 
 interface Props {
   recording: SessionRecording;
@@ -29,5 +30,27 @@ export function Predict({ recording, prediction, onGuess }: Props) {
         </button>
       ))}
     </fieldset>
+  );
+}
+
+/**
+ * The verdict of a guess, with the question it answers (the question itself is gone once the
+ * cursor is on the answer) and, right or wrong, which task was next and by which rule.
+ */
+export function PredictVerdict({ verdict }: { verdict: Verdict | null }) {
+  return (
+    <div
+      className={`verdict${verdict ? (verdict.right ? ' right' : ' wrong') : ''}`}
+      role="status"
+      aria-label="Prediction verdict"
+    >
+      {verdict ? (
+        <>
+          <p className="verdict-question">{verdict.question}</p>
+          <p className="verdict-text">{verdict.text}</p>
+          {verdict.why ? <p className="verdict-why">Why: {verdict.why}</p> : null}
+        </>
+      ) : null}
+    </div>
   );
 }
