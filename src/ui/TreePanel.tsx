@@ -6,6 +6,7 @@ import { ActionButton } from './ActionButton';
 import { runAction } from './actions/run';
 import { ScenarioMenu } from './ScenarioMenu';
 import { ExportMenu } from './share/ExportMenu';
+import { FindTask } from './FindTask';
 import { TaskMenu } from './TaskMenu';
 import { useReducedMotion } from './useReducedMotion';
 
@@ -42,8 +43,10 @@ export function TreePanel() {
     });
     view.current = v;
     const withdraw = instance.handles.offer('fitTree', () => v.fit());
+    const withdrawReveal = instance.handles.offer('revealTask', (pid) => v.revealTask(pid));
     return () => {
       withdraw();
+      withdrawReveal();
       v.destroy();
       view.current = null;
     };
@@ -60,6 +63,7 @@ export function TreePanel() {
         <span className="legend" aria-hidden="true">
           ▶ running · ‖ stopped · ◎ traced · ☠ zombie · ✕ EXIT_DEAD · ❄ frozen · zz sleeping
         </span>
+        <FindTask />
         <ScenarioMenu />
         <ExportMenu host={host} />
         <ActionButton id="fit" className="small" />

@@ -7,6 +7,7 @@ import { galleryActions } from './galleryActions';
 import { imageActions } from './imageActions';
 import { lessonActions } from './lessonActions';
 import { scenarioActions } from './scenarioActions';
+import { searchActions } from './searchActions';
 import { shareActions } from './shareActions';
 import { taskActions } from './taskActions';
 import { timelineActions } from './timelineActions';
@@ -22,6 +23,7 @@ export const REGISTRY = {
   ...explorerActions,
   ...imageActions,
   ...timelineActions,
+  ...searchActions,
   ...breakpointActions,
   ...lessonActions,
   ...galleryActions,
