@@ -1,10 +1,10 @@
 /// <reference lib="webworker" />
 import { exploreScenario } from '../engine/explore/explore';
-import { decodeImage } from '../engine/image/decode';
 import { importBundle } from '../engine/import/bundle';
 import { importDumpInput } from '../engine/import/criu/blobs';
 import { runSession } from '../engine/session';
 import { parseScenario } from '../engine/scenario/parse';
+import { checkImage } from '../engine/restart/image-checks';
 import { answer } from './handler';
 import type { EngineRequest, EngineResponse } from './protocol';
 
@@ -12,7 +12,7 @@ const api = {
   runSession,
   parseScenario,
   exploreScenario,
-  decodeImage,
+  decodeImage: checkImage,
   importBundle,
   importDumpInput,
 };
