@@ -103,8 +103,8 @@ test('patching a field makes a new image, re-validated by the engine; then a sec
   await expect(cmp.getByRole('status')).toContainText(/^1 of \d+ records differ\./);
   await expect(cmp.getByRole('status')).toContainText('B: invalid: pid 4: exit_code 0x10000');
   const table = cmp.getByRole('table', { name: 'Records compared' });
-  await expect(table.getByRole('row').filter({ hasText: 'differs' })).toHaveCount(1);
-  await expect(table.getByRole('row').filter({ hasText: 'differs' }).getByRole('cell')).toHaveText([
+  await expect(table.getByRole('row').filter({ hasText: '≠' })).toHaveCount(1);
+  await expect(table.getByRole('row').filter({ hasText: '≠' }).getByRole('cell')).toHaveText([
     '≠ differs',
     'exit_code',
     '512',
