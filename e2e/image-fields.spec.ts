@@ -32,7 +32,7 @@ test('hovering or focusing a field marks exactly its bytes and scrolls the dump 
   // make (pid 4) exited 2: exit_code 512 is 00 02 00 00, four bytes and no more.
   const task4 = records.getByRole('listitem', { name: /^TASK · pid 4 / });
   await task4.getByRole('button', { name: 'exit_code=512' }).hover();
-  await expect(dump.getByRole('mark')).toHaveText(['00', '02', '00', '00']);
+  await expect(dump.locator('mark')).toHaveText(['00', '02', '00', '00']);
   await expect(
     view.getByText(/^TASK · pid 4 @[0-9a-f]{6} · exit_code: 4 bytes at [0-9a-f]{6}$/),
   ).toBeVisible();
@@ -43,14 +43,14 @@ test('hovering or focusing a field marks exactly its bytes and scrolls the dump 
     .getByRole('listitem', { name: /^STRING · comm of pid 4 / })
     .getByRole('button', { name: 'comm=make' })
     .focus();
-  await expect(dump.getByRole('mark')).toHaveCount(16);
-  await expect(dump.getByRole('mark').first()).toHaveText('6d'); // "m"
+  await expect(dump.locator('mark')).toHaveCount(16);
+  await expect(dump.locator('mark').first()).toHaveText('6d'); // "m"
 
   // The TAIL is at the end of the dump, out of view: focusing its magic scrolls there.
   const tail = records.getByRole('listitem', { name: /^TAIL / });
   await tail.getByRole('button', { name: /^magic=/ }).focus();
-  await expect(dump.getByRole('mark')).toHaveCount(8);
-  await expect(dump.getByRole('mark').last()).toBeInViewport();
+  await expect(dump.locator('mark')).toHaveCount(8);
+  await expect(dump.locator('mark').last()).toBeInViewport();
 
   // Hovering a byte lights its field.
   await dump.getByText('2.6.31').hover();

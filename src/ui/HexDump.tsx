@@ -38,14 +38,19 @@ const HexRow = memo(function HexRow(p: RowProps) {
       cls: `${rec < 0 ? 'none' : rec % 2 ? 'odd' : 'even'}${inRec ? ' rec' : ''}`,
     };
   });
-  // A lit byte is a <mark>: the field's bytes stand out to assistive technology too.
-  const cell = (c: (typeof cells)[number], text: string) =>
-    c.lit ? (
+  // A lit byte is a <mark>: the field's bytes stand out to assistive technology too (the
+  // ASCII column, hidden from it, only shows them lit).
+  const cell = (c: (typeof cells)[number], text: string, mark = true) =>
+    c.lit && mark ? (
       <mark key={c.at} className={c.cls} onMouseEnter={() => p.onHover(c.at)}>
         {text}
       </mark>
     ) : (
-      <span key={c.at} className={c.cls} onMouseEnter={() => p.onHover(c.at)}>
+      <span
+        key={c.at}
+        className={`${c.cls}${c.lit ? ' lit' : ''}`}
+        onMouseEnter={() => p.onHover(c.at)}
+      >
         {text}
       </span>
     );
@@ -54,7 +59,7 @@ const HexRow = memo(function HexRow(p: RowProps) {
       <span className="hexoff">{hexOffset(p.offset)}</span>
       <span className="hexbytes">{cells.map((c) => cell(c, hex2(c.b)))}</span>
       <span className="hexascii" aria-hidden="true">
-        {cells.map((c) => cell(c, asciiChar(c.b)))}
+        {cells.map((c) => cell(c, asciiChar(c.b), false))}
       </span>
     </div>
   );

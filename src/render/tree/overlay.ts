@@ -2,8 +2,16 @@ import type { Selection } from 'd3';
 import { COORD_W, NODE_H, type TreeLayout } from './layout';
 import type { TreeModel } from './model';
 import { COORDINATOR_PID } from './ids';
+import { charsThatFit, fitKeepingLast, textWidth } from './fit';
 
-const clip = (t: string, n: number) => (t.length > n ? `${t.slice(0, n - 1)}…` : t);
+/** The coordinator pill's lines: its width less the margins, in the card fonts (tree.css). */
+const COORD_FITS = {
+  line2: charsThatFit(COORD_W - 32, 12),
+  line3: charsThatFit(COORD_W - 32, 10.5),
+};
+/** The container label's font: 11 px with 0.04em letter spacing (tree.css). */
+const LABEL_PX = 11;
+const LABEL_SPACING = 0.04;
 
 type G = Selection<SVGGElement, unknown, null, undefined>;
 
@@ -27,19 +35,23 @@ export function drawOverlay(
   const boxAll = boxIn.merge(box);
   if (layout) {
     const { x0, y0, x1, y1 } = layout.bounds;
+    const label = model?.label ?? '';
+    // An empty or narrow container's box is widened to hold its label whole.
+    const labelW = textWidth(label, LABEL_PX, LABEL_SPACING) + 20;
     boxAll
       .classed('frozen', !!model?.frozen)
       .select('rect')
       .attr('x', x0 - 20)
       .attr('y', y0 - 40)
-      .attr('width', x1 - x0 + 40)
+      .attr('width', Math.max(x1 - x0 + 40, labelW))
       .attr('height', y1 - y0 + 60)
       .attr('rx', 10);
-    boxAll
+    const text = boxAll
       .select('text')
       .attr('x', x0 - 10)
-      .attr('y', y0 - 20)
-      .text(model?.label ?? '');
+      .attr('y', y0 - 20);
+    text.select('tspan').text(label);
+    text.select('title').text(label);
   }
 
   const coord = layer
@@ -82,12 +94,12 @@ export function drawOverlay(
       .select('.line2')
       .attr('x', x0 + 6)
       .attr('y', -NODE_H / 2 + 33)
-      .text((c) => clip(c.text, 30));
+      .text((c) => fitKeepingLast(c.text, COORD_FITS.line2));
     cAll
       .select('.line3')
       .attr('x', x0 + 6)
       .attr('y', -NODE_H / 2 + 49)
-      .text((c) => clip(c.pc, 36));
+      .text((c) => fitKeepingLast(c.pc, COORD_FITS.line3));
     cAll.select('title').text((c) => c.name);
   }
 

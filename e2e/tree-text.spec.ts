@@ -1,0 +1,125 @@
+import { checkpointAndRestart, expect, selectTask, test, type Page } from './fixtures';
+
+/**
+ * Issue 16, item 5 (drawing): no text of the tree runs out of its card or box; a cut text ends
+ * in "…" and the card's accessible name (and title) has it whole.
+ */
+
+const SHOTS = '/work/shots/h16b';
+
+interface Overflow {
+  item: string;
+  text: string;
+  by: number;
+}
+
+/** Every text of every card (and the container's label) that pokes out of its outline. */
+async function overflows(app: Page): Promise<Overflow[]> {
+  return app.getByRole('tree', { name: 'Process tree' }).evaluate((tree) => {
+    const out: { item: string; text: string; by: number }[] = [];
+    const outside = (inner: DOMRect, outer: DOMRect) =>
+      Math.max(outer.left - inner.left, inner.right - outer.right);
+    for (const item of tree.querySelectorAll('[role="treeitem"]')) {
+      const card = item.querySelector('path, rect');
+      if (!card) continue;
+      const box = card.getBoundingClientRect();
+      for (const t of item.querySelectorAll(':scope > text')) {
+        if (!t.textContent) continue;
+        const by = outside(t.getBoundingClientRect(), box);
+        if (by > 0.5)
+          out.push({ item: item.getAttribute('aria-label') ?? '', text: t.textContent, by });
+      }
+    }
+    for (const label of tree.querySelectorAll('text')) {
+      const box = label.parentElement?.querySelector(':scope > rect');
+      if (!label.parentElement?.matches('g') || label.closest('[role="treeitem"]') || !box)
+        continue;
+      const by = outside(label.getBoundingClientRect(), box.getBoundingClientRect());
+      if (by > 0.5) out.push({ item: 'container', text: label.textContent ?? '', by });
+    }
+    return out;
+  });
+}
+
+/** Each cut text's card has the whole text in its accessible name. */
+async function cutTextsNamed(app: Page): Promise<string[]> {
+  return app.getByRole('tree', { name: 'Process tree' }).evaluate((tree) => {
+    const bad: string[] = [];
+    for (const item of tree.querySelectorAll('[role="treeitem"]')) {
+      const name = item.getAttribute('aria-label') ?? '';
+      const title = item.querySelector(':scope > title')?.textContent ?? '';
+      for (const t of item.querySelectorAll(':scope > text')) {
+        const text = t.textContent ?? '';
+        if (!text.includes('…')) continue;
+        const words = text.split('…')[0].trim().split(/\s+/).slice(-1)[0] ?? '';
+        if (!name.includes(words) || title !== name) bad.push(`${name}: ${text}`);
+      }
+    }
+    return bad;
+  });
+}
+
+test('a zombie killed by SIGSEGV with a core keeps its status inside its card', async ({ app }) => {
+  await selectTask(app, 5);
+  await app.getByRole('combobox', { name: 'Signal' }).selectOption({ label: 'SIGSEGV' });
+  await app.getByRole('checkbox', { name: 'core' }).check();
+  await app.getByRole('button', { name: 'Kill', exact: true }).click();
+  const worker = app.getByRole('treeitem', { name: /^pid 5 worker zombie, killed SIGSEGV/ });
+  await expect(worker).toBeVisible();
+  await expect(worker).toContainText('…');
+  expect(await overflows(app)).toEqual([]);
+  expect(await cutTextsNamed(app)).toEqual([]);
+  await worker.screenshot({ path: `${SHOTS}/card-zombie-sigsegv.png` });
+});
+
+test('restart cards keep their state word and fit at every step of the restart', async ({
+  app,
+}) => {
+  await checkpointAndRestart(app);
+  await app.getByRole('button', { name: 'Last step' }).click();
+  const step = app.getByRole('region', { name: 'Timeline' }).getByText(/^Step \d+ of \d+$/);
+  const total = Number((await step.textContent())!.match(/of (\d+)/)![1]);
+  await app.getByRole('button', { name: 'First step' }).click();
+  const seen = new Set<string>();
+  for (let i = 0; i < total; i++) {
+    await app.getByRole('button', { name: 'Step forward' }).click();
+    await expect(step).toHaveText(`Step ${i + 1} of ${total}`);
+    expect(await overflows(app), `step ${i + 1}`).toEqual([]);
+    expect(await cutTextsNamed(app), `step ${i + 1}`).toEqual([]);
+    for (const t of await app
+      .getByRole('tree', { name: 'Process tree' })
+      .getByRole('treeitem')
+      .allTextContents())
+      seen.add(t);
+  }
+  // A restarting task's line says what it waits in and whether it can run: never "ru…".
+  const lines = [...seen].join('\n');
+  expect(lines).not.toMatch(/· ru…|· runn…|· sleep…/);
+  expect(lines).toMatch(/· runnable/);
+});
+
+test('a destroyed frozen container’s label fits its box at every step of the destroy', async ({
+  app,
+}) => {
+  await app.getByRole('button', { name: 'Freeze', exact: true }).click();
+  await expect(app.getByRole('treeitem', { name: 'pid 1 init running, frozen' })).toBeVisible();
+  await app.getByRole('button', { name: 'Destroy', exact: true }).click();
+  await expect(app.getByRole('treeitem', { name: /^pid 1 init/ })).toHaveCount(0);
+  const labels = new Set<string>();
+  // Back through the destroy's events: the box shrinks as its tasks go, its label stays long.
+  for (let i = 0; i < 8; i++) {
+    const label = await app
+      .getByRole('region', { name: 'Tree view' })
+      .getByRole('heading', { level: 2 })
+      .textContent();
+    labels.add(label!);
+    expect(await overflows(app), label!).toEqual([]);
+    if (label!.includes('destroyed') && label!.includes('FROZEN') && i > 0) {
+      await app.getByRole('region', { name: 'Tree view' }).screenshot({
+        path: `${SHOTS}/container-destroyed.png`,
+      });
+    }
+    await app.getByRole('button', { name: 'Step back' }).click();
+  }
+  expect([...labels]).toContain('container 1 · FROZEN');
+});
