@@ -123,3 +123,50 @@ test('a destroyed frozen container’s label fits its box at every step of the d
   }
   expect([...labels]).toContain('container 1 · FROZEN');
 });
+
+test('timeline markers at one place are one group with a count and the full list', async ({
+  app,
+}) => {
+  await app.getByRole('button', { name: 'Freeze', exact: true }).click();
+  await app.getByRole('button', { name: 'Checkpoint', exact: true }).click();
+  const images = app.getByRole('region', { name: 'Image' });
+  await images.getByRole('button', { name: 'View ckpt1.ckpt' }).click();
+  const view = app.getByRole('dialog', { name: 'Image ckpt1' });
+  const form = view.getByRole('form', { name: 'Patch a field' });
+  await form.getByRole('combobox', { name: 'pid' }).selectOption('4');
+  await form.getByRole('textbox', { name: 'Value' }).fill('65536');
+  await form.getByRole('button', { name: 'Patch' }).click();
+  await app
+    .getByRole('dialog', { name: 'Image ckpt1-patched' })
+    .getByRole('button', { name: 'Close' })
+    .click();
+  await app.getByRole('button', { name: 'Destroy', exact: true }).click();
+  await app.getByRole('button', { name: 'Restart', exact: true }).click();
+  await expect(app.getByRole('alert').getByText(/^restart failed: EINVAL/)).toBeVisible();
+
+  const strip = app.getByLabel('Timeline markers');
+  const buttons = strip.getByRole('button');
+  // No two markers overlap: the failing restart's errors do not pile up as "!!!!⟳".
+  const boxes = (await Promise.all((await buttons.all()).map((b) => b.boundingBox())))
+    .map((b) => b!)
+    .sort((a, b) => a.x - b.x);
+  for (let i = 1; i < boxes.length; i++) {
+    expect(boxes[i].x, `marker ${i}`).toBeGreaterThanOrEqual(
+      boxes[i - 1].x + boxes[i - 1].width - 0.5,
+    );
+  }
+  const group = strip.getByRole('button', { name: /^\d+ markers: / }).first();
+  await expect(group).toHaveText(/^\d+ !/);
+  await expect(group).toHaveAttribute('title', /step \d+: restore_task_struct: EINVAL/);
+  await group.click();
+  const list = app.getByRole('list', { name: /^Markers at step \d+$/ });
+  await expect(list).toBeVisible();
+  await app.screenshot({ path: `${SHOTS}/timeline-marker-group.png` });
+  const entry = list.getByRole('button').last();
+  const target = (await entry.textContent())!.match(/Step (\d+)/)![1];
+  await entry.click();
+  await expect(
+    app.getByRole('region', { name: 'Timeline' }).getByText(/^Step \d+ of \d+$/),
+  ).toHaveText(new RegExp(`^Step ${target} of`));
+  await expect(list).toBeHidden();
+});
