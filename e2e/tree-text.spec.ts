@@ -170,3 +170,32 @@ test('timeline markers at one place are one group with a count and the full list
   ).toHaveText(new RegExp(`^Step ${target} of`));
   await expect(list).toBeHidden();
 });
+
+test('a thread hangs from its leader’s card instead of sitting a level down like a child', async ({
+  app,
+}) => {
+  await selectTask(app, 3);
+  await app.getByRole('button', { name: 'Thread', exact: true }).click();
+  const thread = app.getByRole('treeitem', { name: /^pid 6 bash running, thread of 3/ });
+  await expect(thread).toBeVisible();
+  await app.getByRole('button', { name: 'Fit' }).click();
+  const leader = app.getByRole('treeitem', { name: /^pid 3 bash/ });
+  // Measured on the outlines: the treeitem's box also holds the toggle.
+  const box = (item: typeof leader) =>
+    item.evaluate((g) => {
+      const r = g.querySelector(':scope > path')!.getBoundingClientRect();
+      return { left: r.left, right: r.right, top: r.top, bottom: r.bottom };
+    });
+  await expect
+    .poll(async () => {
+      const [l, t] = [await box(leader), await box(thread)];
+      return Math.abs(t.top - l.bottom) <= 2 && t.left >= l.left && t.right <= l.right;
+    })
+    .toBe(true);
+  // Its child make is still drawn a level down, and the thread is not linked like one.
+  const make = await box(app.getByRole('treeitem', { name: /^pid 4 make/ }));
+  expect(make.top).toBeGreaterThan((await box(thread)).bottom + 10);
+  await app
+    .getByRole('region', { name: 'Tree view' })
+    .screenshot({ path: `${SHOTS}/thread-with-leader.png` });
+});

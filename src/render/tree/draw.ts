@@ -1,7 +1,7 @@
 import type { TaskNode } from './model';
 import { NODE_H, NODE_W, THREAD_H, THREAD_W } from './layout';
 import { charsThatFit, fitKeepingLast, fitText } from './fit';
-import { cardPath, kindGlyph } from './shapes';
+import { cardPath, kindGlyph, threadTabPath } from './shapes';
 
 /**
  * Builds and updates the inside of one task card (an SVG <g role="treeitem">) with the plain DOM
@@ -78,11 +78,12 @@ function text(g: Element, cls: string, value: string, at: Record<string, string 
 /** Card outlines by kind and size: a big tree has thousands of cards and five outlines. */
 const outlines = new Map<string, string>();
 
-function outline(kind: TaskNode['kind'], w: number, h: number): string {
-  const key = `${kind}${w}`;
+function outline(kind: TaskNode['kind'], w: number, h: number, thread: boolean): string {
+  const key = `${kind}${w}${thread ? 't' : ''}`;
   let d = outlines.get(key);
   if (d === undefined) {
-    d = cardPath(kind, w, h);
+    // A thread's state shows in its glyph, text and stroke; its outline says it is a thread.
+    d = thread ? threadTabPath(w, h) : cardPath(kind, w, h);
     outlines.set(key, d);
   }
   return d;
@@ -155,7 +156,7 @@ export function drawCard(g: SVGGElement, n: TaskNode, hatchId: string): void {
   }
   const tip = part(g, 'title', 'tip', true)!;
   if (tip.textContent !== n.name) tip.textContent = n.name;
-  setIf(part(g, 'path', 'card', true)!, 'd', outline(n.kind, w, h));
+  setIf(part(g, 'path', 'card', true)!, 'd', outline(n.kind, w, h, n.isThread));
   let hatch = part(g, 'rect', 'hatch', false);
   if (!hatch && n.frozen) {
     hatch = part(g, 'rect', 'hatch', true)!;
