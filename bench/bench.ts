@@ -14,6 +14,7 @@ import { applyStep, initialWorld } from '../src/engine/scenario/runner';
 import { siblingZombiesMs } from './siblings';
 import { benchScenario } from './trees';
 import { explorerBench } from './explorer';
+import { kernelRows } from './kernel';
 
 const opts = { baseDir: '.', readFile: () => null };
 
@@ -117,6 +118,9 @@ const sibRows = [5_000, 10_000, 20_000, 100_000].map((n) => [
   siblingZombiesMs(n).toFixed(0),
 ]);
 console.log(table(['siblings', 'ms'], sibRows));
+
+console.log(`\nKernel model at ${(99_999).toLocaleString('en')} tasks (ms)`);
+console.log(table(['operation', 'ms'], kernelRows()));
 
 if (!process.argv.includes('--engine-only')) {
   const { frameBench } = await import('./frames');

@@ -34,6 +34,15 @@ export function reason(err: unknown): string {
  * O_NONBLOCK so that opening a FIFO returns at once and fstat can refuse it.
  */
 export function readBounded(path: string, kind: InputKind): ReadResult {
+  return readCapped(path, INPUT_LIMITS[kind], (size) => sizeRefusal(kind, size) as string);
+}
+
+/** `readBounded` for a limit of its own: `refusal` says what a file of `size` bytes is refused for. */
+export function readCapped(
+  path: string,
+  limit: number,
+  refusal: (size: number) => string,
+): ReadResult {
   let fd: number;
   try {
     fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
@@ -44,11 +53,10 @@ export function readBounded(path: string, kind: InputKind): ReadResult {
     const st = fstatSync(fd);
     if (!st.isFile())
       return { ok: false, reason: `not a regular file (${fileType(st)})`, refused: true };
-    const tooLarge = sizeRefusal(kind, st.size);
-    if (tooLarge) return { ok: false, reason: tooLarge, refused: true };
+    if (st.size > limit) return { ok: false, reason: refusal(st.size), refused: true };
     // Read until end of file but never past the limit: a file that grows while it is read (or
     // says it is empty, as /proc files do) is held to the same bound as its stated size.
-    const cap = INPUT_LIMITS[kind] + 1;
+    const cap = limit + 1;
     const chunks: Uint8Array[] = [];
     let total = 0;
     for (;;) {
@@ -57,8 +65,7 @@ export function readBounded(path: string, kind: InputKind): ReadResult {
       if (got === 0) break;
       chunks.push(chunk.subarray(0, got));
       total += got;
-      if (total >= cap)
-        return { ok: false, reason: sizeRefusal(kind, total) as string, refused: true };
+      if (total >= cap) return { ok: false, reason: refusal(total), refused: true };
     }
     return { ok: true, bytes: chunks.length === 1 ? chunks[0] : concat(chunks, total) };
   } catch (err) {

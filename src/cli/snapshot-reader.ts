@@ -1,9 +1,24 @@
 /** The real file system behind the /proc importer's ProcReader. */
-import { readdirSync, readFileSync } from 'node:fs';
-import type { ProcReader } from '../engine/import/types';
+import { readdirSync } from 'node:fs';
+import type { ProcReader, ProcRefusal } from '../engine/import/types';
+import { formatBytes, PROC_FILE_LIMIT } from '../engine/limits';
+import { readCapped } from './bounded-read';
 
-// Every failure is null: ENOENT/ESRCH mean the task exited, and the importer tells that apart
-// from an unreadable file by listing the directory again.
+const tooLarge = (size: number) =>
+  `too large (${size.toLocaleString('en')} bytes): no /proc file is over ${formatBytes(PROC_FILE_LIMIT)}`;
+
+/**
+ * A /proc file's bytes, bounded like every file the CLI reads: a FIFO or a device in a copied
+ * tree is refused instead of blocking, and a huge file is refused instead of filling memory.
+ * Every other failure is null: ENOENT/ESRCH mean the task exited, and the importer tells that
+ * apart from an unreadable file by listing the directory again.
+ */
+function readProcBytes(path: string): Uint8Array | null | ProcRefusal {
+  const r = readCapped(path, PROC_FILE_LIMIT, tooLarge);
+  if (r.ok) return r.bytes;
+  return r.refused ? { refused: r.reason } : null;
+}
+
 export const nodeProcReader: ProcReader = {
   listDir(path) {
     try {
@@ -13,19 +28,10 @@ export const nodeProcReader: ProcReader = {
     }
   },
   readFile(path) {
-    try {
-      return readFileSync(path, 'utf8');
-    } catch {
-      return null;
-    }
+    const r = readProcBytes(path);
+    return r instanceof Uint8Array ? new TextDecoder().decode(r) : r;
   },
-  readBytes(path) {
-    try {
-      return new Uint8Array(readFileSync(path));
-    } catch {
-      return null;
-    }
-  },
+  readBytes: readProcBytes,
 };
 
 /** The uid whose ptrace access decides whether zombies' exit codes are readable. */

@@ -1,5 +1,5 @@
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -95,5 +95,39 @@ describe('crviz snapshot on disk', () => {
     const parsed = parseScenario(r.stdout, 'out');
     expect(parsed.ok && parsed.scenario.tree[0].comm).toBe('héllo wörld \udce2');
     expect(r.stdout).toContain('"comm": "héllo wörld \\udce2"');
+  });
+
+  describe('a copied /proc tree with hostile files', () => {
+    function oneTask(): string {
+      const dir = mkdtempSync(`${tmpdir()}/crviz-proc-`);
+      mkdirSync(`${dir}/7/task/7`, { recursive: true });
+      const line = statLine({ pid: 7, comm: 'x', state: 'S', ppid: 0, session: 7 });
+      writeFileSync(`${dir}/7/stat`, line);
+      writeFileSync(`${dir}/7/task/7/stat`, line);
+      writeFileSync(`${dir}/7/status`, 'Name:\tx\nTgid:\t7\nPid:\t7\nUid:\t0\t0\t0\t0\n');
+      return dir;
+    }
+
+    it('refuses a FIFO in one line instead of blocking on it', async () => {
+      const dir = oneTask();
+      rmSync(`${dir}/7/status`);
+      execFileSync('mkfifo', [`${dir}/7/status`]);
+      const r = await cli(['snapshot', '--proc', dir, '--root', '7'], nodeDeps);
+      expect([r.exitCode, r.stdout, r.stderr]).toEqual([
+        2,
+        '',
+        `crviz snapshot: ${dir}/7/status: not a regular file (a FIFO)\n`,
+      ]);
+    });
+
+    it('refuses a stat file larger than any /proc file without reading it all', async () => {
+      const dir = oneTask();
+      writeFileSync(`${dir}/7/stat`, Buffer.alloc(2 * 1024 * 1024, 0x20));
+      const r = await cli(['snapshot', '--proc', dir, '--root', '7'], nodeDeps);
+      expect(r.exitCode).toBe(2);
+      expect(r.stderr).toBe(
+        `crviz snapshot: ${dir}/7/stat: too large (2,097,152 bytes): no /proc file is over 1 MiB\n`,
+      );
+    });
   });
 });

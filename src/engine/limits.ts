@@ -31,6 +31,12 @@ export const INPUT_LIMITS: Readonly<Record<InputKind, number>> = {
   archive: 256 * MiB,
 };
 
+/**
+ * Largest /proc file the importer reads. The files it reads (`stat`, `status`) are a few KiB on
+ * any kernel; a bigger one is not a /proc file, and reading it would be unbounded.
+ */
+export const PROC_FILE_LIMIT = 1 * MiB;
+
 /** Names used in messages: "a checkpoint image may be at most 64 MiB". */
 const KIND_NAMES: Readonly<Record<InputKind, string>> = {
   image: 'a checkpoint image',

@@ -5,7 +5,8 @@
  */
 import { parseStat, parseStatus, statusInt, type Stat } from './proc-stat';
 import { commFromBytes } from '../kernel/comm';
-import type { ProcReader } from './types';
+import { taskRefusal } from '../limits';
+import type { ProcReader, ProcRefusal } from './types';
 
 export interface ProcThread {
   tid: number;
@@ -34,11 +35,13 @@ const numeric = (names: string[]): number[] =>
     .sort((a, b) => a - b);
 
 /** A stat line with its comm as the kernel's bytes (raw bytes escaped, never U+FFFD). */
-function readStat(reader: ProcReader, path: string): string | null {
+function readStat(reader: ProcReader, path: string): string | null | ProcRefusal {
   if (!reader.readBytes) return reader.readFile(path);
   const bytes = reader.readBytes(path);
-  return bytes === null ? null : commFromBytes(bytes);
+  return bytes === null || !(bytes instanceof Uint8Array) ? bytes : commFromBytes(bytes);
 }
+
+const refused = (r: unknown): r is ProcRefusal => typeof r === 'object' && r !== null;
 
 export function readProc(reader: ProcReader, dir: string): ReadOutcome {
   const names = reader.listDir(dir);
@@ -47,6 +50,8 @@ export function readProc(reader: ProcReader, dir: string): ReadOutcome {
   if (pids.length === 0) {
     return { ok: false, message: `${dir}: no numeric pid directories, so not a /proc tree` };
   }
+  const tooMany = taskRefusal(pids.length, dir);
+  if (tooMany) return { ok: false, message: tooMany };
   const tasks = new Map<number, ProcTask>();
   const vanished: number[] = [];
   for (const pid of pids) {
@@ -67,6 +72,7 @@ function readTask(reader: ProcReader, base: string, pid: number): TaskOutcome {
 
   const statText = readStat(reader, `${base}/stat`);
   if (statText === null) return missing('stat');
+  if (refused(statText)) return { kind: 'error', message: `${base}/stat: ${statText.refused}` };
   const stat = parseStat(statText.replace(/\n$/, ''));
   if (typeof stat === 'string') return { kind: 'error', message: `${base}/stat: ${stat}` };
   if (stat.pid !== pid) {
@@ -74,6 +80,9 @@ function readTask(reader: ProcReader, base: string, pid: number): TaskOutcome {
   }
   const statusText = reader.readFile(`${base}/status`);
   if (statusText === null) return missing('status');
+  if (refused(statusText)) {
+    return { kind: 'error', message: `${base}/status: ${statusText.refused}` };
+  }
   const status = parseStatus(statusText);
   const tgid = statusInt(status, 'Tgid');
   if (tgid !== undefined && tgid !== pid) {
@@ -92,6 +101,8 @@ function readTask(reader: ProcReader, base: string, pid: number): TaskOutcome {
     const text = readStat(reader, `${base}/task/${tid}/stat`);
     // Threads come and go all the time; one that has exited since the listing is simply gone.
     if (text === null) continue;
+    if (refused(text))
+      return { kind: 'error', message: `${base}/task/${tid}/stat: ${text.refused}` };
     const tstat = parseStat(text.replace(/\n$/, ''));
     if (typeof tstat === 'string') {
       return { kind: 'error', message: `${base}/task/${tid}/stat: ${tstat}` };

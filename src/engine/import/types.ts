@@ -8,14 +8,23 @@
  * while it is being read makes its files disappear, and the importer has to tell that apart
  * from a broken input by looking again, never by catching exceptions.
  */
+/**
+ * A /proc file that exists but is not read: not a regular file (a FIFO in a copied tree would
+ * block the read for ever) or larger than any /proc file (`PROC_FILE_LIMIT`).
+ */
+export interface ProcRefusal {
+  refused: string;
+}
+
+/** Null: unreadable or gone (the importer tells them apart by listing the directory again). */
 export interface ProcReader {
   listDir(path: string): string[] | null;
-  readFile(path: string): string | null;
+  readFile(path: string): string | null | ProcRefusal;
   /**
    * The file's bytes, where the reader can give them: a comm in `stat` is the kernel's bytes and
    * need not be UTF-8 (kernel/comm.ts), which a text read would turn into U+FFFD.
    */
-  readBytes?(path: string): Uint8Array | null;
+  readBytes?(path: string): Uint8Array | null | ProcRefusal;
 }
 
 /** One tree entry as the importers write it: only keys whose value differs from the default. */

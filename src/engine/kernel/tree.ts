@@ -65,9 +65,12 @@ export function delayedLeader(c: Container, t: Task): boolean {
 
 /** First pid above the highest one in use (pids are never reused while their task exists). */
 export function nextPid(c: Container): number {
-  let max = 0;
-  for (const pid of c.tasks.keys()) if (pid > max) max = pid;
-  return Math.max(max, c.root) + 1;
+  if (c.pidHigh < 0) {
+    let max = 0;
+    for (const pid of c.tasks.keys()) if (pid > max) max = pid;
+    c.pidHigh = max;
+  }
+  return Math.max(c.pidHigh, c.root) + 1;
 }
 
 /**

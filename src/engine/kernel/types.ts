@@ -57,6 +57,12 @@ export interface Container {
    * the group, not a scan of its parent's children (which made exits quadratic in siblings).
    */
   threads: Map<number, number[]>;
+  /**
+   * The highest pid in `tasks`, or -1 when the task that held it has been removed and it must be
+   * looked up again. Kept so that a fork's default pid is not a scan of every task (100,000
+   * forks were quadratic).
+   */
+  pidHigh: number;
   /** Pid of the tree's root. */
   root: number;
   /** Pid of the container init (child reaper), or 0 when the root is not an init. */

@@ -22,6 +22,7 @@ export function newContainer(world: World, root: number, init: boolean): Contain
     tasks: new Map(),
     outer: [],
     threads: new Map(),
+    pidHigh: 0,
     root,
     init: init ? root : 0,
     freezer: 'THAWED',
@@ -99,6 +100,7 @@ export function createTask(c: Container, f: NewTask): Task {
     children: f.children ? f.children.slice() : [],
   };
   c.tasks.set(t.pid, t);
+  if (c.pidHigh >= 0 && t.pid > c.pidHigh) c.pidHigh = t.pid;
   const list = t.parent === 0 ? c.outer : c.tasks.get(t.parent)?.children;
   list?.push(t.pid);
   if (t.pid !== t.tgid) {
@@ -112,6 +114,7 @@ export function createTask(c: Container, f: NewTask): Task {
 /** Takes a task out of the container's task table and its thread group (not its parent's list). */
 export function removeTask(c: Container, t: Task): void {
   c.tasks.delete(t.pid);
+  if (t.pid === c.pidHigh) c.pidHigh = -1;
   if (t.pid === t.tgid) return;
   const group = c.threads.get(t.tgid);
   if (!group) return;

@@ -58,6 +58,7 @@ export function finishZap(k: K, actor: Actor): void {
   );
   c.destroyed = true;
   c.tasks.clear();
+  c.pidHigh = 0;
   c.threads.clear();
   c.outer = [];
 }

@@ -280,6 +280,7 @@ function tearDown(s: RestartState, emit: Emit): { broadcast: boolean } {
     s.tasksDone += hung.length;
     s.hung = 0;
     c.tasks.clear();
+    c.pidHigh = 0;
     c.threads.clear();
     c.outer.length = 0;
     c.destroyed = true;

@@ -48,6 +48,7 @@ function container(id: number, pids: number[], destroyed = false): Container {
     tasks,
     outer: [],
     threads: new Map(),
+    pidHigh: -1,
     root: pids[0] ?? 0,
     init: 1,
     freezer: 'THAWED',
