@@ -4,22 +4,14 @@
  * starts with its 8-byte header (type, len); the pids BUFFER's payload is its entries.
  */
 import {
-  COMM_STRING,
-  ERROR,
-  ERROR_STRING,
   HDR_FIELDS,
   HDR_SIZE,
-  HEADER,
-  HEADER_ARCH,
+  PIDS_BUFFER,
   PIDS_ENTRY,
   PIDS_ENTRY_SIZE,
-  TAIL,
-  TASK,
-  TREE,
-  UTS_BUFFER,
   type FieldSpec,
-  type RecordLayout,
 } from './layout';
+import { layoutOf } from './reencode';
 import type { RecordInfo } from './types';
 
 /** One field's bytes: `offset` counts from the start of the image. */
@@ -28,22 +20,6 @@ export interface FieldSpan {
   field: string;
   offset: number;
   size: number;
-}
-
-const BY_NAME: Record<string, RecordLayout> = {
-  HEADER,
-  HEADER_ARCH,
-  TREE,
-  TASK,
-  TAIL,
-  ERROR,
-};
-
-/** The layout a record was read with: the two BUFFERs and STRINGs differ by their fields. */
-function layoutOf(r: RecordInfo): RecordLayout | 'pids' | null {
-  if (r.name === 'BUFFER') return 'entries' in r.fields ? 'pids' : UTS_BUFFER;
-  if (r.name === 'STRING') return 'text' in r.fields ? ERROR_STRING : COMM_STRING;
-  return BY_NAME[r.name] ?? null;
 }
 
 function spansOf(specs: readonly FieldSpec[], base: number, end: number, prefix = ''): FieldSpan[] {
@@ -59,7 +35,7 @@ export function recordSpans(r: RecordInfo): FieldSpan[] {
   const end = r.offset + r.len;
   const out = spansOf(HDR_FIELDS, r.offset, end);
   const layout = layoutOf(r);
-  if (layout === 'pids') {
+  if (layout === PIDS_BUFFER) {
     const n = Math.floor((r.len - HDR_SIZE) / PIDS_ENTRY_SIZE);
     for (let i = 0; i < n; i++) {
       const base = r.offset + HDR_SIZE + i * PIDS_ENTRY_SIZE;
