@@ -35,6 +35,22 @@ export async function reportCspViolations(page: Page, report: (v: string) => voi
   });
 }
 
+/**
+ * Opens `url` in a fresh page of `app`'s context (a second visitor of a link or an embed) and
+ * collects its console errors, page errors and CSP violations.
+ */
+export async function openPage(app: Page, url: string): Promise<{ page: Page; errors: string[] }> {
+  const page = await app.context().newPage();
+  const errors: string[] = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(m.text());
+  });
+  page.on('pageerror', (e) => errors.push(e.message));
+  await reportCspViolations(page, (v) => errors.push(v));
+  await page.goto(url);
+  return { page, errors };
+}
+
 export { expect };
 export type { Page } from '@playwright/test';
 

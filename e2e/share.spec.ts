@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { expect, selectTask, stepText, test, type Page } from './fixtures';
+import { expect, openPage, selectTask, stepText, test, type Page } from './fixtures';
 
 /** Clicks `button` and returns the downloaded file's name and bytes. */
 async function downloadOf(app: Page, button: string) {
@@ -25,18 +25,6 @@ async function dropFile(app: Page, name: string, bytes: Buffer, type: string) {
     },
     { name, b64, type },
   );
-}
-
-/** Opens `url` in a fresh page of the same context and collects its console errors. */
-async function openPage(app: Page, url: string) {
-  const page = await app.context().newPage();
-  const errors: string[] = [];
-  page.on('console', (m) => {
-    if (m.type() === 'error') errors.push(m.text());
-  });
-  page.on('pageerror', (e) => errors.push(e.message));
-  await page.goto(url);
-  return { page, errors };
 }
 
 async function share(app: Page): Promise<string> {

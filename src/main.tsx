@@ -1,10 +1,12 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './ui/App';
+import { isEmbed, parseEmbedOptions } from './ui/share/embedOptions';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
-const embed = new URLSearchParams(window.location.search).get('embed') === '1';
+const { search } = window.location;
+const embed = isEmbed(search) ? parseEmbedOptions(search) : null;
 createRoot(root).render(
   <StrictMode>
     <App embed={embed} />

@@ -9,6 +9,7 @@ import { EngineStoppedError } from '../worker/client';
 import { DebuggerApp } from './debuggerApp';
 import type { EngineLoader } from './engine';
 import type { Moment } from './moment';
+import type { Lesson } from '../engine/lesson/types';
 
 const base = scenario({
   tree: [
@@ -17,6 +18,14 @@ const base = scenario({
   ],
   steps: [{ op: 'freeze' }],
 });
+
+/** A built-in lesson about `base`, and one about another scenario. */
+const known: Lesson = {
+  id: 'known',
+  title: 'Known',
+  scenario: base,
+  captions: [{ at: {}, text: 'The tree.' }],
+};
 
 interface Call<T> {
   progress?: (p: SessionProgress) => void;
@@ -52,7 +61,9 @@ function slowEngine() {
 async function loaded() {
   const store = createDebuggerStore();
   const { engine, loads, explores } = slowEngine();
-  const app = new DebuggerApp(store, engine, { isLesson: (id) => id === 'known' });
+  const app = new DebuggerApp(store, engine, {
+    builtInLesson: (id) => (id === 'known' ? known : undefined),
+  });
   const done = app.loadScenario(base);
   loads.shift()!.resolve(runSession(base));
   await done;
@@ -148,7 +159,7 @@ describe('DebuggerApp.applyMoment', () => {
     const { store, ok } = await apply(moment());
     expect(ok).toBe(true);
     const s = store.getState();
-    expect(s.lesson).toEqual({ id: 'known', predict: false });
+    expect(s.lesson).toEqual({ lesson: known, predict: false });
     expect(s.params).toMatchObject({ variant: 'v17', schedule: 'random:3' });
     expect(s.cursor).toBe(0);
     expect(s.selection).toBe(2);
@@ -159,6 +170,20 @@ describe('DebuggerApp.applyMoment', () => {
     expect(ok).toBe(true);
     expect(store.getState().lesson).toBe(null);
     expect(store.getState().selection).toBe(null);
+  });
+
+  it('checks a carried lesson document against the scenario it opened', async () => {
+    const carried = { id: 'mine', title: 'Mine', captions: [{ at: { step: 0 }, text: 'Frozen.' }] };
+    const { store } = await apply(moment({ lesson: carried }));
+    expect(store.getState().lesson?.lesson).toEqual({ ...carried, scenario: base });
+    // An anchor past the scenario's steps: the lesson is dropped with a warning, the rest opens.
+    const broken = { ...carried, captions: [{ at: { step: 5 }, text: 'Gone.' }] };
+    const second = await apply(moment({ lesson: broken }));
+    expect(second.ok).toBe(true);
+    expect(second.store.getState().lesson).toBe(null);
+    expect(second.store.getState().notices.map((n) => n.text)).toEqual([
+      'The file: its lesson is not valid: captions[0].at: "step" must be an integer from 0 to 0, got 5; opened without it',
+    ]);
   });
 
   it('without a fallback, a bad moment gets a notice and changes nothing', async () => {

@@ -21,6 +21,8 @@ import type { EngineLoader } from './engine';
 import type { Moment } from './moment';
 import { errorText } from '../engine/error-text';
 import type { PartId } from '../engine/part-id';
+import type { Lesson } from '../engine/lesson/types';
+import { lessonOfMoment } from './momentLesson';
 
 const MAX_STATES = 200_000;
 
@@ -38,8 +40,8 @@ export function describeStep(step: Step): string {
 }
 
 export interface DebuggerAppOptions {
-  /** Whether `id` names a built-in lesson (the catalog belongs to the UI). */
-  isLesson?: (id: string) => boolean;
+  /** The built-in lesson named `id` (the catalog belongs to the UI), for links that name one. */
+  builtInLesson?: (id: string) => Lesson | undefined;
 }
 
 /**
@@ -53,14 +55,14 @@ export class DebuggerApp {
   private files: Record<string, Uint8Array> = {};
   /** The runs in flight, oldest first: the store's `busy` is the newest one's kind. */
   private runs: { kind: Exclude<Busy, null> }[] = [];
-  private readonly isLesson: (id: string) => boolean;
+  private readonly builtInLesson: (id: string) => Lesson | undefined;
 
   constructor(
     private readonly store: DebuggerStore,
     private readonly engine: EngineLoader,
     options: DebuggerAppOptions = {},
   ) {
-    this.isLesson = options.isLesson ?? (() => false);
+    this.builtInLesson = options.builtInLesson ?? (() => undefined);
   }
 
   /** Runs and shows `scenario`, at its last frame or where `cursorFor` puts the cursor. */
@@ -216,7 +218,8 @@ export class DebuggerApp {
   /**
    * Opens a moment (a link, a dropped PNG, the session saved before a reload): the scenario goes
    * through the engine's parser, then the lesson, restart parameters, cursor and selection are
-   * set, the lesson only if it is a built-in one and the selection only if that task exists at
+   * set, the lesson only if the lesson reader accepts it (a built-in one named by id only if it
+   * narrates this scenario) and the selection only if that task exists at
    * the cursor. On a problem the notice says what came from where; with a `fallback` (the
    * default scenario) that is opened instead, so a bad link never leaves an empty page, without
    * one nothing changes.
@@ -245,8 +248,10 @@ export class DebuggerApp {
       return fallback ? fail('the engine could not run it') : false;
     }
     const state = this.store.getState();
-    const lesson = moment.lesson && this.isLesson(moment.lesson) ? moment.lesson : null;
-    state.setLesson(lesson ? { id: lesson, predict: false } : null);
+    const found = lessonOfMoment(moment.lesson, scenario, source, this.builtInLesson);
+    if ('error' in found) state.notify('warning', `${source}: ${found.error}; opened without it`);
+    const lesson = 'lesson' in found ? found.lesson : null;
+    state.setLesson(lesson ? { lesson, predict: false } : null);
     // Saved sessions and PNG moments are input too: a bad schedule would fail every Restart.
     const bad: string[] = [];
     if (!validVariant(moment.variant)) bad.push(`variant ${describeValue(moment.variant)}`);

@@ -1,4 +1,12 @@
+import type { Lesson } from '../engine/lesson/types';
 import { isVariant, type Variant } from '../engine/scenario/types';
+
+/**
+ * A lesson as a moment carries it: the crviz-lesson/1 document without its scenario (the
+ * moment's scenarioText is that). Links and sessions from before lessons were data name a
+ * built-in lesson by its id instead. Either is input: it is checked when the moment opens.
+ */
+export type CarriedLesson = Omit<Lesson, 'scenario'>;
 
 /**
  * A moment of a session, as links, exported PNGs and the saved session carry it: the scenario's
@@ -12,8 +20,8 @@ export interface Moment {
   /** The frame to show; beyond the end (Number.MAX_SAFE_INTEGER) is the last step. */
   cursor: number;
   selection: number | null;
-  /** The built-in lesson being followed, so a lesson link opens with its captions. */
-  lesson?: string | null;
+  /** The lesson being followed, so a lesson link opens with its captions. */
+  lesson?: CarriedLesson | string | null;
 }
 
 /** A restart schedule the page can ask for: `fifo` or `random:SEED`. */

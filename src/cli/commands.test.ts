@@ -49,6 +49,24 @@ describe('crviz run', () => {
     expect(r.stdout.endsWith('\n')).toBe(true);
   });
 
+  it('runs the scenario of a crviz-lesson/1 file, and refuses a broken lesson in one line', async () => {
+    const scenario = JSON.parse(SCENARIO) as Record<string, unknown>;
+    const lesson = (captions: unknown) =>
+      JSON.stringify({ format: 'crviz-lesson/1', title: 'L', scenario, captions });
+    const files = {
+      'l.json': lesson([{ at: { step: 1 }, text: 'Saved.' }]),
+      'bad.json': lesson([{ at: { step: 2 }, text: 'Gone.' }]),
+    };
+    const ok = await cli(['run', 'l.json'], fakeDeps(files, { runner: passing }));
+    expect(ok.exitCode).toBe(0);
+    expect(JSON.parse(ok.stdout)).toMatchObject({ scenario: 'l', ok: true });
+    const bad = await cli(['run', 'bad.json'], fakeDeps(files, { runner: passing }));
+    expect([bad.exitCode, bad.stderr]).toEqual([
+      2,
+      'bad.json: captions[0].at: "step" must be an integer from 0 to 1, got 2\n',
+    ]);
+  });
+
   it('adds the trace and writes images with --out', async () => {
     const deps = fakeDeps({ 's.json': SCENARIO }, { runner: passing });
     const r = await cli(['run', 's.json', '--trace', '--out', 'imgs/'], deps);

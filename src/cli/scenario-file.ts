@@ -1,6 +1,7 @@
 /** Reading a scenario file for `run` and `explore`: every failure is one exit-2 line. */
 import { errorText } from '../engine/error-text';
 import { formatScenarioError, parseScenario } from '../engine/scenario/parse';
+import { looksLikeLesson, parseLesson } from '../engine/lesson/parse';
 import type { Scenario } from '../engine/scenario/types';
 import type { InputKind } from '../engine/limits';
 import { usage, type CliDeps, type CliResult } from './types';
@@ -22,9 +23,15 @@ export function readText(
   }
 }
 
+/** A crviz-scenario/1 file, or a crviz-lesson/1 file (its inline scenario is what runs). */
 export function loadScenario(deps: CliDeps, file: string): Loaded {
   const t = readText(deps, file, 'scenario');
   if (!t.ok) return t;
+  if (looksLikeLesson(t.text)) {
+    const lesson = parseLesson(t.text, file);
+    if (!lesson.ok) return { ok: false, result: usage(formatScenarioError(file, lesson.message)) };
+    return { ok: true, scenario: lesson.lesson.scenario };
+  }
   const parsed = parseScenario(t.text, file);
   if (!parsed.ok) return { ok: false, result: usage(formatScenarioError(file, parsed.message)) };
   return { ok: true, scenario: parsed.scenario };

@@ -8,7 +8,7 @@ import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { EXAMPLES_DIR, exampleFiles } from '../engine/scenario/examples-on-disk';
+import { EXAMPLES_DIR, exampleFiles, lessonFiles } from '../engine/scenario/examples-on-disk';
 import { compileSchema, errorsOf, type SchemaName } from '../schemas/schemas';
 import { cli } from './cli';
 import { nodeDeps } from './node-deps';
@@ -28,7 +28,9 @@ async function json(argv: string[]): Promise<unknown> {
 }
 
 describe('the CLI output and its schemas', () => {
-  it.each(exampleFiles())('run --trace, inspect --json and explore of %s', async (file) => {
+  // Lesson files run too: `run` and `explore` take a lesson's inline scenario.
+  const files = [...exampleFiles(), ...lessonFiles()];
+  it.each(files)('run --trace, inspect --json and explore of %s', async (file) => {
     const dir = join(out, file.replace(/\W/g, '_'));
     const report = await json(['run', join(EXAMPLES_DIR, file), '--trace', '--out', dir]);
     matches('crviz-report', report);

@@ -85,6 +85,14 @@ const KERNEL_FNS = {
 
 export type KernelFn = keyof typeof KERNEL_FNS;
 
+/** Every function name, in the table's order (the lesson schema lists them for anchors). */
+export const KERNEL_FN_NAMES = Object.keys(KERNEL_FNS) as KernelFn[];
+
+/** Whether `fn` is a function an engine event can be named after (lesson anchors name one). */
+export function isKernelFn(fn: string): fn is KernelFn {
+  return Object.prototype.hasOwnProperty.call(KERNEL_FNS, fn);
+}
+
 /** The event of `fn` changes no task but the one it names or its actor (see KERNEL_FNS). */
 export function changesOnlyNamedTask(fn: KernelFn): boolean {
   return KERNEL_FNS[fn] === 'named';

@@ -11,6 +11,7 @@ export const SCHEMA_NAMES = [
   'crviz-image',
   'crviz-explore',
   'criu-tree',
+  'crviz-lesson',
 ] as const;
 export type SchemaName = (typeof SCHEMA_NAMES)[number];
 
@@ -27,6 +28,8 @@ export function compileSchema(name: SchemaName): ValidateFunction {
     allErrors: true,
     allowUnionTypes: true,
   });
+  // A schema may point at another by its $id (a lesson's inline scenario is a crviz-scenario/1).
+  for (const other of SCHEMA_NAMES) if (other !== name) ajv.addSchema(readSchema(other));
   return ajv.compile(readSchema(name));
 }
 

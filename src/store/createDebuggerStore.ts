@@ -71,8 +71,11 @@ export function createDebuggerStore(schedule: FrameScheduler = nextFrame()): Deb
     exploreResult: null,
     lesson: null,
     lessonsOpen: false,
+    lessonEditorOpen: false,
+    presenting: false,
     galleryOpen: false,
     shareLink: null,
+    theme: 'system',
 
     setRecording(recording, cursor) {
       const frames = recording.frames.length;
@@ -155,11 +158,20 @@ export function createDebuggerStore(schedule: FrameScheduler = nextFrame()): Deb
     setLessonsOpen(lessonsOpen) {
       set({ lessonsOpen });
     },
+    setLessonEditorOpen(lessonEditorOpen) {
+      set({ lessonEditorOpen });
+    },
+    setPresenting(presenting) {
+      set({ presenting });
+    },
     setGalleryOpen(galleryOpen) {
       set({ galleryOpen });
     },
     setShareLink(shareLink) {
       set({ shareLink });
+    },
+    setTheme(theme) {
+      set({ theme });
     },
   }));
 }

@@ -41,5 +41,7 @@ export const selectAtEnd = (s: DebuggerState): boolean =>
 export const selectExploreResult = (s: DebuggerState) => s.exploreResult;
 export const selectLesson = (s: DebuggerState) => s.lesson;
 export const selectLessonsOpen = (s: DebuggerState): boolean => s.lessonsOpen;
+export const selectLessonEditorOpen = (s: DebuggerState): boolean => s.lessonEditorOpen;
+export const selectPresenting = (s: DebuggerState): boolean => s.presenting;
 export const selectGalleryOpen = (s: DebuggerState): boolean => s.galleryOpen;
 export const selectShareLink = (s: DebuggerState) => s.shareLink;

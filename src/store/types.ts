@@ -1,4 +1,5 @@
 import type { ExploreResult } from '../engine/explore/explore';
+import type { Lesson } from '../engine/lesson/types';
 import type { Variant } from '../engine/scenario/types';
 import type { SessionProgress, SessionRecording } from '../engine/session-types';
 import type { WorldSnapshot } from '../engine/snapshot';
@@ -58,24 +59,36 @@ export interface DebuggerData {
   };
   /** The explorer's last result (for the scenario it ran on); `busy` says whether it runs. */
   exploreResult: ExploreResult | null;
-  /** The lesson being followed (its id in the lesson catalog) and whether predict mode is on. */
+  /** The lesson being followed (built in, opened, or being written) and whether predict mode is on. */
   lesson: LessonState | null;
   /** The lesson list is open. */
   lessonsOpen: boolean;
+  /** The lesson editor (captions of the lesson being written) is open. */
+  lessonEditorOpen: boolean;
+  /** Presenter mode: only the tree, the caption and Next/Previous, full screen. */
+  presenting: boolean;
   /** The examples gallery is open. */
   galleryOpen: boolean;
   /** The last permalink made by Share, shown in a text field when the clipboard refuses it. */
   shareLink: ShareLink | null;
+  /** The colour theme asked for; `system` follows prefers-color-scheme and prefers-contrast. */
+  theme: ThemeChoice;
 }
+
+export type ThemeChoice = 'system' | 'light' | 'dark' | 'high-contrast';
 
 export interface ShareLink {
   url: string;
   /** The clipboard took it; otherwise the field is the way to copy it. */
   copied: boolean;
+  /** The iframe snippet that embeds the same moment (`?embed=1`). */
+  embedCode: string;
+  /** The clipboard took the embed code (Copy embed code) rather than the link. */
+  embedCopied?: boolean;
 }
 
 export interface LessonState {
-  id: string;
+  lesson: Lesson;
   predict: boolean;
 }
 
@@ -100,8 +113,11 @@ export interface DebuggerActions {
   setExploreResult(result: ExploreResult | null): void;
   setLesson(lesson: LessonState | null): void;
   setLessonsOpen(open: boolean): void;
+  setLessonEditorOpen(open: boolean): void;
+  setPresenting(presenting: boolean): void;
   setGalleryOpen(open: boolean): void;
   setShareLink(link: ShareLink | null): void;
+  setTheme(theme: ThemeChoice): void;
 }
 
 export type DebuggerState = DebuggerData & DebuggerActions;

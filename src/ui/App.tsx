@@ -10,7 +10,9 @@ import { ExplorerPanel } from './ExplorerPanel';
 import { HelpSheet } from './HelpSheet';
 import { ImagePanel } from './ImagePanel';
 import { Inspector } from './Inspector';
+import { LessonEditor } from './lessons/LessonEditor';
 import { LessonList } from './lessons/LessonList';
+import { PresenterSwitch } from './presenter/PresenterScreen';
 import { LessonPanel } from './lessons/LessonPanel';
 import { createDebuggerInstance } from './instance';
 import { Notices } from './Notices';
@@ -18,7 +20,9 @@ import { DropHint } from './share/DropHint';
 import { EmbedScreen } from './share/EmbedScreen';
 import { installPersistence } from './share/persist';
 import { ShareBox } from './share/ShareBox';
-import { installHashListener, openInitial } from './share/startup';
+import type { EmbedOptions } from './share/embedOptions';
+import { embedScenario } from './share/embedScenario';
+import { installHashListener, openEmbedInitial, openInitial } from './share/startup';
 import './share/share.css';
 import { installTestHook } from './testHook';
 import { Timeline } from './Timeline';
@@ -26,13 +30,19 @@ import { Toolbar } from './Toolbar';
 import { TreePanel } from './TreePanel';
 import { usePlayback } from './usePlayback';
 import { useShortcuts } from './useShortcuts';
+import { PanelTabs, type PanelTab } from './layout/PanelTabs';
+import { useTheme } from './theme/useTheme';
 import './app.css';
+import './layout/layout.css';
 
 function Screen() {
   useShortcuts();
   usePlayback();
+  useTheme(true);
+  // Which panel the narrow layout shows under the timeline (a wide screen shows them all).
+  const [panel, setPanel] = useState<PanelTab>('inspector');
   return (
-    <div className="app">
+    <div className="app" data-panel={panel}>
       <Toolbar />
       <div className="strip">
         <Welcome />
@@ -41,6 +51,7 @@ function Screen() {
         <LessonPanel />
       </div>
       <LessonList />
+      <LessonEditor />
       <main className="main">
         <TreePanel />
         <aside className="side">
@@ -51,6 +62,7 @@ function Screen() {
       </main>
       <footer className="bottom">
         <Timeline />
+        <PanelTabs tab={panel} onChange={setPanel} />
         <EventLog />
       </footer>
       <HelpSheet />
@@ -64,18 +76,25 @@ function Screen() {
 interface AppProps {
   /** What opens when the URL holds no link and no session was saved (the default scenario). */
   scenario?: Scenario;
-  /** `?embed=1`: tree and timeline only, no shortcuts, nothing persisted. */
-  embed?: boolean;
+  /** `?embed=1` and its options: tree, caption and timeline only, no shortcuts, nothing persisted. */
+  embed?: EmbedOptions | null;
 }
 
 /** One debugger instance on the page: a link in the URL, the saved session, or `scenario`. */
-export function App({ scenario = defaultScenario, embed = false }: AppProps) {
+export function App({ scenario = defaultScenario, embed = null }: AppProps) {
   // Creating the instance is cheap and side-effect free; its worker starts in the effect.
   const [instance] = useState(createDebuggerInstance);
   useEffect(() => {
     instance.start();
     const removeHook = installTestHook(instance);
-    void openInitial(instance, scenario, !embed);
+    // An embed of the default scenario gets steps to play (embedScenario.ts).
+    if (embed)
+      void openEmbedInitial(
+        instance,
+        embed,
+        scenario === defaultScenario ? embedScenario : scenario,
+      );
+    else void openInitial(instance, scenario, true);
     const removePersistence = embed ? () => undefined : installPersistence(instance);
     const removeHashListener = installHashListener(instance, !embed);
     return () => {
@@ -87,7 +106,13 @@ export function App({ scenario = defaultScenario, embed = false }: AppProps) {
   }, [instance, scenario, embed]);
   return (
     <DebuggerContext.Provider value={instance}>
-      {embed ? <EmbedScreen /> : <Screen />}
+      {embed ? (
+        <EmbedScreen options={embed} />
+      ) : (
+        <PresenterSwitch>
+          <Screen />
+        </PresenterSwitch>
+      )}
     </DebuggerContext.Provider>
   );
 }

@@ -4,6 +4,7 @@ import { ActionButton } from './ActionButton';
 import { runAction } from './actions/run';
 import { FilePicker, firstFile } from './FilePicker';
 import { Gallery } from './gallery/Gallery';
+import { openJsonText } from './lessons/openLesson';
 import { clip } from '../engine/quote';
 
 /**
@@ -33,7 +34,7 @@ export function ScenarioMenu() {
         label="Open scenario file"
         onPick={firstFile(
           'scenario',
-          (name, bytes) => app.openText(new TextDecoder().decode(bytes), name),
+          (name, bytes) => openJsonText({ app, store }, new TextDecoder().decode(bytes), name),
           (message) => store.getState().notify('error', message),
         )}
       />

@@ -2,9 +2,12 @@ import { ActionButton } from './ActionButton';
 import { ExitParams, SignalParams } from './ActionParams';
 import { EngineProgress } from './EngineProgress';
 import type { ActionId } from './actions/registry';
+import { ToolbarMore } from './layout/ToolbarMore';
+import { ThemeSwitch } from './theme/ThemeSwitch';
 
-const PROCESS: ActionId[] = ['fork', 'thread', 'wait'];
-const PROCESS_MORE: ActionId[] = ['ignore-sigchld', 'pdeathsig', 'ptrace'];
+const PROCESS: ActionId[] = ['fork', 'wait'];
+/** Less used process actions: in the More menu, so the toolbar keeps one row at 1280 px. */
+const PROCESS_MORE: ActionId[] = ['thread', 'ignore-sigchld', 'pdeathsig', 'ptrace'];
 const CONTAINER: ActionId[] = ['freeze', 'thaw', 'checkpoint', 'destroy'];
 const RESTART: ActionId[] = ['restart', 'run-next'];
 
@@ -26,7 +29,7 @@ export function Toolbar() {
           {button('kill')}
           <SignalParams />
         </span>
-        {PROCESS_MORE.map(button)}
+        <ToolbarMore ids={PROCESS_MORE} />
       </div>
       <div className="group" aria-label="Container">
         {CONTAINER.map(button)}
@@ -36,8 +39,10 @@ export function Toolbar() {
       </div>
       <span className="spacer" />
       {button('lessons')}
+      {button('lesson-edit')}
       {button('share')}
       <EngineProgress />
+      <ThemeSwitch />
       <ActionButton id="help" label="Keyboard shortcuts" icon="?" />
     </div>
   );

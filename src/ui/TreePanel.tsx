@@ -10,8 +10,23 @@ import { FindTask } from './FindTask';
 import { TaskMenu } from './TaskMenu';
 import { useReducedMotion } from './useReducedMotion';
 
-/** Hosts the D3 tree view: creates it on a ref, feeds it the model, relays its gestures. */
-export function TreePanel() {
+/** What each card's glyph means; its own row under the head, so it is never cut. */
+const LEGEND = [
+  '▶ running',
+  '‖ stopped',
+  '◎ traced',
+  '☠ zombie',
+  '✕ EXIT_DEAD',
+  '❄ frozen',
+  'zz sleeping',
+];
+
+/**
+ * Hosts the D3 tree view: creates it on a ref, feeds it the model, relays its gestures.
+ * `files` false (embeds) leaves out the scenario's Open/Save/Reset and the exports and imports.
+ * `fitUpTo` is how far fitting may enlarge a small tree (presenter mode's large type).
+ */
+export function TreePanel({ files = true, fitUpTo }: { files?: boolean; fitUpTo?: number } = {}) {
   const instance = useDebugger();
   const { store } = instance;
   const [menu, setMenu] = useState<{ pid: number; x: number; y: number } | null>(null);
@@ -30,17 +45,21 @@ export function TreePanel() {
 
   useEffect(() => {
     if (!host.current) return;
-    const v = new TreeView(host.current, {
-      onSelect: (pid) => store.getState().select(pid),
-      onActivate: (pid) => {
-        store.getState().select(pid);
-        runAction(instance, 'run-next', 'tree');
+    const v = new TreeView(
+      host.current,
+      {
+        onSelect: (pid) => store.getState().select(pid),
+        onActivate: (pid) => {
+          store.getState().select(pid);
+          runAction(instance, 'run-next', 'tree');
+        },
+        onContextMenu: (pid, x, y) => {
+          store.getState().select(pid);
+          setMenu({ pid, x, y });
+        },
       },
-      onContextMenu: (pid, x, y) => {
-        store.getState().select(pid);
-        setMenu({ pid, x, y });
-      },
-    });
+      fitUpTo,
+    );
     view.current = v;
     const withdraw = instance.handles.offer('fitTree', () => v.fit());
     const withdrawReveal = instance.handles.offer('revealTask', (pid) => v.revealTask(pid));
@@ -50,7 +69,7 @@ export function TreePanel() {
       v.destroy();
       view.current = null;
     };
-  }, [store, instance]);
+  }, [store, instance, fitUpTo]);
 
   useEffect(() => {
     view.current?.update(model, { selected, reducedMotion });
@@ -60,14 +79,16 @@ export function TreePanel() {
     <section className="panel tree-panel" aria-label="Tree view">
       <div className="panel-head">
         <h2>{model ? model.label : 'Process tree'}</h2>
-        <span className="legend" aria-hidden="true">
-          ▶ running · ‖ stopped · ◎ traced · ☠ zombie · ✕ EXIT_DEAD · ❄ frozen · zz sleeping
-        </span>
         <FindTask />
-        <ScenarioMenu />
-        <ExportMenu host={host} />
+        {files ? <ScenarioMenu /> : <span className="spacer" />}
+        {files ? <ExportMenu host={host} /> : null}
         <ActionButton id="fit" className="small" />
       </div>
+      <ul className="legend-row" aria-label="Legend">
+        {LEGEND.map((item) => (
+          <li key={item}>{item}</li>
+        ))}
+      </ul>
       <div className="tree-host" ref={host} />
       {!model ? <p className="empty">No container at this step.</p> : null}
       {menu ? <TaskMenu {...menu} onClose={closeMenu} /> : null}

@@ -8,6 +8,6 @@ export interface DebuggerInstance extends AppInstance {
 }
 
 export function createDebuggerInstance(): DebuggerInstance {
-  const instance = createAppInstance(undefined, { isLesson: (id) => !!lessonById(id) });
+  const instance = createAppInstance(undefined, { builtInLesson: lessonById });
   return { ...instance, handles: new UiHandles() };
 }

@@ -32,8 +32,13 @@ export type ParseResult = { ok: true; scenario: Scenario } | { ok: false; messag
 export function parseScenario(text: string, source: string): ParseResult {
   const json = parseJson(text);
   if (!json.ok) return json;
+  return scenarioFromJson(json.value, source);
+}
+
+/** The same checks on a value already read from JSON (a lesson's inline scenario). */
+export function scenarioFromJson(value: unknown, source: string): ParseResult {
   try {
-    return { ok: true, scenario: validate(json.value, source) };
+    return { ok: true, scenario: validate(value, source) };
   } catch (err) {
     if (err instanceof SchemaError) return { ok: false, message: err.message };
     // A bug in the validator must still reach the user as data, not as a crash of the caller.

@@ -71,7 +71,15 @@ export class TreeView {
   private size = { width: 800, height: 500 };
   private readonly resize: ResizeObserver | null;
 
-  constructor(container: HTMLElement, callbacks: TreeViewCallbacks) {
+  /**
+   * `maxFitScale`: how far Fit may enlarge a small tree (1.25 in the debugger; presenter mode
+   * lets it grow for a projector's large type).
+   */
+  constructor(
+    container: HTMLElement,
+    callbacks: TreeViewCallbacks,
+    private readonly maxFitScale = 1.25,
+  ) {
     const uid = `crviz-tree-${++instances}-${Math.random().toString(36).slice(2, 8)}`;
     const hatchId = `${uid}-hatch`;
     this.frame = select(container).append('div').attr('class', 'crviz-tree-frame');
@@ -129,7 +137,12 @@ export class TreeView {
         ? null
         : new ResizeObserver((entries) => {
             const r = entries[entries.length - 1]?.contentRect;
-            if (r && r.width > 0 && r.height > 0) this.size = { width: r.width, height: r.height };
+            if (!r || r.width <= 0 || r.height <= 0) return;
+            const changed = r.width !== this.size.width || r.height !== this.size.height;
+            this.size = { width: r.width, height: r.height };
+            // A panel opening or closing above the tree (a lesson, a notice) or a resized
+            // window or frame: the tree fits its new size unless the user placed the view.
+            if (changed && !this.userMoved) this.fit(false);
           });
     this.resize?.observe(frameEl);
     this.keyboard = new TreeKeyboard(this.svg.node()!, {
@@ -277,7 +290,7 @@ export class TreeView {
     const w = x1 + 40 - left;
     const h = y1 + 40 - top;
     const { width, height } = this.size;
-    const k = Math.min(1.25, Math.max(0.01, Math.min(width / w, height / h)));
+    const k = Math.min(this.maxFitScale, Math.max(0.01, Math.min(width / w, height / h)));
     const t = zoomIdentity.translate(
       width / 2 - k * (left + w / 2),
       height / 2 - k * (top + h / 2),

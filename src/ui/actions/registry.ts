@@ -6,10 +6,13 @@ import { exportActions } from './exportActions';
 import { galleryActions } from './galleryActions';
 import { imageActions } from './imageActions';
 import { lessonActions } from './lessonActions';
+import { lessonAuthorActions } from './lessonAuthorActions';
+import { presenterActions } from './presenterActions';
 import { scenarioActions } from './scenarioActions';
 import { searchActions } from './searchActions';
 import { shareActions } from './shareActions';
 import { taskActions } from './taskActions';
+import { themeActions } from './themeActions';
 import { timelineActions } from './timelineActions';
 import type { ActionSpec } from './types';
 
@@ -26,11 +29,14 @@ export const REGISTRY = {
   ...searchActions,
   ...breakpointActions,
   ...lessonActions,
+  ...lessonAuthorActions,
+  ...presenterActions,
   ...galleryActions,
   ...scenarioActions,
   ...exportActions,
   ...shareActions,
   ...engineActions,
+  ...themeActions,
 };
 
 export type ActionId = keyof typeof REGISTRY;

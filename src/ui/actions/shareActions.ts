@@ -11,4 +11,11 @@ export const shareActions = {
     enabledWhen: (ctx) => (ctx.state.recording ? true : 'Nothing loaded yet'),
     perform: (ctx) => shareMoment(ctx.state),
   },
+  'copy-embed-code': {
+    label: 'Copy embed code',
+    group: 'share',
+    help: 'Copy an iframe snippet that embeds this moment in a page: tree, caption and timeline',
+    enabledWhen: (ctx) => (ctx.state.recording ? true : 'Nothing loaded yet'),
+    perform: (ctx) => shareMoment(ctx.state, 'embed'),
+  },
 } satisfies Record<string, ActionSpec>;

@@ -35,6 +35,7 @@ export type ActionGroup =
   | 'share'
   | 'engine'
   | 'scenario'
+  | 'view'
   | 'help';
 
 /** One registry entry (its id is its key in the registry). */

@@ -96,6 +96,6 @@ describe('the open-example action', () => {
     const lesson = ctx(LESSONS[0].id);
     await actionById('open-example').perform(lesson.c);
     expect(lesson.opened).toEqual([['text', `${LESSONS[0].id}.json`, expect.any(String)]]);
-    expect(lesson.store.getState().lesson).toEqual({ id: LESSONS[0].id, predict: false });
+    expect(lesson.store.getState().lesson).toEqual({ lesson: LESSONS[0], predict: false });
   });
 });

@@ -131,8 +131,8 @@ function galleryEntries(): GalleryEntry[] {
     id: lesson.id,
     group: 'Lessons',
     title: `Lesson ${i + 1}: ${lesson.title}`,
-    purpose: lesson.summary,
-    tasks: scenarioTasks(lesson.scenario as ScenarioShape),
+    purpose: lesson.summary ?? lesson.title,
+    tasks: scenarioTasks(lesson.scenario),
     source: { kind: 'lesson', lesson },
   }));
   const large: GalleryEntry[] = LARGE_SIZES.map((n) => ({

@@ -16,13 +16,18 @@ import {
   type Prediction,
 } from './resolve';
 
-/** The open predict question at the cursor, if predict mode is on and the next caption moves the baton. */
-function questionAt(state: DebuggerState) {
+/**
+ * The open predict question at the cursor: when the next caption asks it, or predict mode is on
+ * and the next caption moves the baton.
+ */
+export function questionAt(state: DebuggerState) {
   const next = nextCaptionFrame(state);
-  if (!state.lesson?.predict || next === null || !state.recording || !activeLesson(state))
-    return null;
-  if (!state.timeline) return null;
-  const prediction = predictionFor(state.timeline, state.cursor, next);
+  const lesson = activeLesson(state);
+  if (next === null || !state.recording || !lesson || !state.timeline) return null;
+  const asked = lesson.captions[captionFrames(state.recording, lesson.captions).indexOf(next)];
+  const ask = asked?.ask === 'active_pid';
+  if (!state.lesson?.predict && !ask) return null;
+  const prediction = predictionFor(state.timeline, state.cursor, next, ask);
   return prediction ? { recording: state.recording, prediction } : null;
 }
 
@@ -126,6 +131,7 @@ export function LessonPanel() {
         </label>
         <ActionButton id="lesson-previous" label="Previous" />
         <ActionButton id="lesson-next" label="Next" />
+        <ActionButton id="lesson-present" label="Present" className="small" />
         <button type="button" className="small" onClick={() => setLesson(null)}>
           End lesson
         </button>

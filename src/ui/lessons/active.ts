@@ -1,5 +1,4 @@
 import type { DebuggerState } from '../../store/types';
-import { lessonById } from './catalog';
 import { captionFrames } from './resolve';
 import type { Lesson } from './types';
 
@@ -8,9 +7,18 @@ import type { Lesson } from './types';
  * still that lesson's (opening another scenario ends the lesson without anyone telling it).
  */
 export function activeLesson(state: DebuggerState): Lesson | null {
-  const lesson = state.lesson ? lessonById(state.lesson.id) : undefined;
+  const lesson = state.lesson?.lesson;
   if (!lesson || !state.recording) return null;
   return state.recording.scenario.name === lesson.scenario.name ? lesson : null;
+}
+
+/**
+ * The active lesson as it would be saved: its captions over the scenario on screen, which has
+ * the teacher's own steps (a fork, a kill, a replayed counterexample) if they added some.
+ */
+export function lessonOnScreen(state: DebuggerState): Lesson | null {
+  const lesson = activeLesson(state);
+  return lesson && state.recording ? { ...lesson, scenario: state.recording.scenario } : null;
 }
 
 /** Caption frames of the active lesson, or null. */

@@ -1,17 +1,21 @@
 import { describe, expect, it } from 'vitest';
 import { parseScenario } from '../../engine/scenario/parse';
 import { runSession } from '../../engine/session';
-import { LESSONS } from './catalog';
+import { LESSON_PROBLEMS, LESSONS } from './catalog';
 import { WorldReplay } from '../../engine/timeline/timeline';
 import { anchorFrame, captionFrames, predictionFor } from './resolve';
 
-function recordingOf(scenario: Record<string, unknown>) {
+function recordingOf(scenario: unknown) {
   const parsed = parseScenario(JSON.stringify(scenario), 'lesson.json');
   if (!parsed.ok) throw new Error(parsed.message);
   return runSession(parsed.scenario);
 }
 
 describe('built-in lessons', () => {
+  it('reads every file of examples/lessons/, each listed in the catalog', () => {
+    expect(LESSON_PROBLEMS).toEqual([]);
+  });
+
   it('has at least six, with unique ids', () => {
     expect(LESSONS.length).toBeGreaterThanOrEqual(6);
     expect(new Set(LESSONS.map((l) => l.id)).size).toBe(LESSONS.length);

@@ -3,6 +3,7 @@ import type { WorldSnapshot } from '../../engine/snapshot';
 import type { SessionRecording } from '../../engine/session-types';
 import type { WorldReplay } from '../../engine/timeline/timeline';
 import { lastFrameOfStep } from '../../store/scenarioEdit';
+import { isPartId } from '../../engine/part-id';
 import type { Caption, CaptionAnchor } from './types';
 
 /** The frame (cursor value) an anchor points at; -1 is the world before any event. */
@@ -18,6 +19,26 @@ export function anchorFrame(rec: SessionRecording, at: CaptionAnchor): number {
   }
   // An anchor that no longer matches (the engine changed) still lands on its step.
   return end;
+}
+
+/**
+ * The anchor of frame `frame`, the inverse of anchorFrame: "Add caption here" pins a caption to
+ * the cursor with it. A step's last frame is the step itself; a frame inside a step is the n-th
+ * event of its function by its participant (actors outside the restart are not named).
+ */
+export function anchorAt(rec: SessionRecording, frame: number): CaptionAnchor {
+  const f = rec.frames[frame];
+  if (frame < 0 || !f) return {};
+  const step = f.step;
+  if (frame === lastFrameOfStep(rec, step)) return { step };
+  const { fn } = f.event;
+  const actor = isPartId(f.event.actor) ? f.event.actor : undefined;
+  let nth = 0;
+  for (let i = rec.stepStarts[step]; i <= frame; i++) {
+    const e = rec.frames[i].event;
+    if (e.fn === fn && (!actor || e.actor === actor)) nth++;
+  }
+  return { step, fn, ...(actor ? { actor } : {}), ...(nth > 1 ? { nth } : {}) };
 }
 
 export function captionFrames(rec: SessionRecording, captions: readonly Caption[]): number[] {
@@ -56,15 +77,21 @@ export interface Prediction {
 
 /**
  * A question for predict mode when going from `from` to `to` hands active_pid to someone else
- * inside the same restart; null when the step does not move the baton.
+ * inside the same restart; null when the step does not move the baton. A caption that `asked`
+ * for it (crviz-lesson/1 "ask") gets its question whenever a restart is under way at `to`.
  */
-export function predictionFor(timeline: WorldReplay, from: number, to: number): Prediction | null {
+export function predictionFor(
+  timeline: WorldReplay,
+  from: number,
+  to: number,
+  asked = false,
+): Prediction | null {
   if (to <= from) return null;
   const before = timeline.at(from);
   const after = timeline.at(to);
   const answer = activeHolder(after);
   if (answer === null || !after.restart) return null;
-  if (before.restart && before.restart.container === after.restart.container) {
+  if (!asked && before.restart && before.restart.container === after.restart.container) {
     if (activeHolder(before) === answer) return null;
   }
   return { target: to, answer, choices: [...after.restart.pids, 'complete', 'failed'] };

@@ -9,6 +9,8 @@ import { isPng, readTextChunks } from './pngText';
 import { errorText } from '../../engine/error-text';
 import { readPicked } from './readPicked';
 import { sizeRefusal } from '../../engine/limits';
+import { looksLikeLesson } from '../../engine/lesson/parse';
+import { openLessonText } from '../lessons/openLesson';
 
 /** The moment a crviz PNG was exported at (its `crviz-moment` chunk), or why there is none. */
 export function pngMoment(bytes: Uint8Array): Moment | Error {
@@ -32,13 +34,15 @@ export function pngMoment(bytes: Uint8Array): Moment | Error {
     schedule: typeof m.schedule === 'string' ? m.schedule : 'fifo',
     cursor: typeof m.cursor === 'number' ? m.cursor : Number.MAX_SAFE_INTEGER,
     selection: typeof m.selection === 'number' ? m.selection : null,
-    lesson: typeof m.lesson === 'string' ? m.lesson : null,
+    // A carried lesson is checked by the lesson reader when the moment opens (applyMoment).
+    lesson: (m.lesson ?? null) as Moment['lesson'],
   };
 }
 
 /**
  * Opens whatever file was picked or dropped, by its content: a PNG exported by crviz (the
- * moment it was taken at), a .ckpt image, a criu-tree/1 bundle or a crviz-scenario/1 file. Bad
+ * moment it was taken at), a .ckpt image, a criu-tree/1 bundle, a crviz-lesson/1 lesson or a
+ * crviz-scenario/1 file. Bad
  * files get a notice, nothing changes.
  */
 export async function importFile(
@@ -60,6 +64,7 @@ export async function importFile(
   // would block the page), and a quote inside a JSON string is escaped, so it cannot match.
   const format = /(?<!\\)"format"\s*:\s*"criu-tree\/1"/.test(text) ? 'criu-tree/1' : undefined;
   if (format === 'criu-tree/1') return app.importBundle(text, name);
+  if (looksLikeLesson(text)) return openLessonText(instance, text, name);
   return app.openText(text, name);
 }
 

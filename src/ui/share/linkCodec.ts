@@ -4,10 +4,13 @@ import { validSchedule, validVariant } from '../../app/moment';
 import { quote } from '../../engine/quote';
 import { collectCapped } from '../../engine/inflate';
 import { fromBase64Url, toBase64Url } from './base64url';
+import { carriedLesson } from '../../app/momentLesson';
+import { looksLikeLesson, parseLesson } from '../../engine/lesson/parse';
+import { LESSON_FORMAT } from '../../engine/lesson/types';
 
 /**
  * The permalink: one moment of a session in the URL fragment (never sent to a server).
- * `#crviz=1&s=<scenario>&v=<variant>&sch=<schedule>&c=<cursor>&sel=<pid>`, where the scenario is
+ * `#crviz=1&s=<scenario or lesson>&v=<variant>&sch=<schedule>&c=<cursor>&sel=<pid>`, where the data is
  * `z` + base64url(deflate-raw(JSON)) when the browser can compress, else `j` + base64url(JSON).
  */
 
@@ -25,9 +28,22 @@ async function deflateRaw(bytes: Uint8Array): Promise<Uint8Array> {
 
 const canCompress = () => typeof CompressionStream === 'function';
 
+/**
+ * What `s` holds: the scenario, or for a lesson the whole crviz-lesson/1 document (the lesson
+ * with the scenario on screen inline), so that the link is the lesson file itself.
+ */
+function payloadOf(m: Moment): string {
+  if (!m.lesson || typeof m.lesson === 'string') return m.scenarioText;
+  return JSON.stringify({
+    format: LESSON_FORMAT,
+    ...m.lesson,
+    scenario: JSON.parse(m.scenarioText) as unknown,
+  });
+}
+
 /** The fragment (without "#") for a moment. */
 export async function encodeMoment(m: Moment, compress = canCompress()): Promise<string> {
-  const raw = new TextEncoder().encode(m.scenarioText);
+  const raw = new TextEncoder().encode(payloadOf(m));
   let s = `j${toBase64Url(raw)}`;
   if (compress) {
     try {
@@ -41,7 +57,7 @@ export async function encodeMoment(m: Moment, compress = canCompress()): Promise
   if (m.schedule !== 'fifo') p.set('sch', m.schedule);
   p.set('c', String(m.cursor));
   if (m.selection !== null) p.set('sel', String(m.selection));
-  if (m.lesson) p.set('l', m.lesson);
+  if (typeof m.lesson === 'string') p.set('l', m.lesson);
   return p.toString();
 }
 
@@ -83,6 +99,13 @@ export async function decodeMoment(hash: string, inflate: Inflate): Promise<Mome
   } catch {
     throw new Error('the scenario data is damaged (not UTF-8)');
   }
+  let lesson: Moment['lesson'] = p.get('l');
+  if (looksLikeLesson(scenarioText)) {
+    const read = parseLesson(scenarioText, 'link.json');
+    if (!read.ok) throw new Error(`the lesson is not valid: ${read.message}`);
+    scenarioText = JSON.stringify(read.lesson.scenario);
+    lesson = carriedLesson(read.lesson);
+  }
   const v = p.get('v');
   if (!validVariant(v)) throw new Error(`unknown variant ${quote(v as string)}`);
   const schedule = p.get('sch') ?? 'fifo';
@@ -93,6 +116,6 @@ export async function decodeMoment(hash: string, inflate: Inflate): Promise<Mome
     schedule,
     cursor: int(p.get('c'), 'step', -1) ?? Number.MAX_SAFE_INTEGER,
     selection: int(p.get('sel'), 'selection', 0),
-    lesson: p.get('l'),
+    lesson,
   };
 }

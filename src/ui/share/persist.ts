@@ -30,7 +30,8 @@ export function loadPersisted(storage: Storage = localStorage): Moment | null {
       schedule: typeof m.schedule === 'string' ? m.schedule : 'fifo',
       cursor: m.cursor,
       selection: typeof m.selection === 'number' ? m.selection : null,
-      lesson: typeof m.lesson === 'string' ? m.lesson : null,
+      // Checked by the lesson reader when the session opens (applyMoment).
+      lesson: m.lesson ?? null,
     };
   } catch {
     storage.removeItem(STORAGE_KEY);
@@ -40,7 +41,8 @@ export function loadPersisted(storage: Storage = localStorage): Moment | null {
 }
 
 /**
- * Saves the session whenever the scenario, cursor or selection changes, a little later so that
+ * Saves the session whenever the scenario, cursor, selection or lesson (a caption written)
+ * changes, a little later so that
  * scrubbing writes once, not per frame. Returns the unsubscriber.
  */
 export function installPersistence(instance: DebuggerInstance, storage: Storage = localStorage) {
@@ -89,7 +91,8 @@ export function installPersistence(instance: DebuggerInstance, storage: Storage 
     if (
       s.recording === prev.recording &&
       s.cursor === prev.cursor &&
-      s.selection === prev.selection
+      s.selection === prev.selection &&
+      s.lesson === prev.lesson
     )
       return;
     if (!s.recording) return;

@@ -1,11 +1,15 @@
 import type { Scenario } from '../../engine/scenario/types';
 import type { DebuggerInstance } from '../instance';
 import { decodeMoment, isMomentHash, type Inflate } from './linkCodec';
+import { lessonById } from '../lessons/catalog';
+import type { Lesson } from '../lessons/types';
+import type { EmbedOptions } from './embedOptions';
 import { loadPersisted } from './persist';
+import { openBuiltInLesson, openLesson } from '../lessons/openLesson';
 
 /**
- * What the app opens on: a crviz link in the URL fragment first, else the session saved before a
- * reload (when `persist`), else `fallback`.
+ * What the app opens on: a crviz link in the URL fragment first, else a built-in lesson named by
+ * `?lesson=ID`, else the session saved before a reload (when `persist`), else `fallback`.
  */
 export async function openInitial(
   instance: DebuggerInstance,
@@ -21,6 +25,10 @@ export async function openInitial(
     if (persist) forgetLink();
     if (opened || !saved) return;
     instance.store.getState().notify('info', 'Your saved session was kept.');
+  }
+  const lessonId = new URLSearchParams(window.location.search).get('lesson');
+  if (lessonId !== null && !isMomentHash(hash) && (await openBuiltInLesson(instance, lessonId))) {
+    return;
   }
   if (saved) {
     await instance.app.applyMoment(saved, 'The saved session', fallback);
@@ -57,4 +65,38 @@ export function installHashListener(instance: DebuggerInstance, persist = true):
   };
   window.addEventListener('hashchange', onHash);
   return () => window.removeEventListener('hashchange', onHash);
+}
+
+/**
+ * What an embed opens on (`?embed=1`, options in `embedOptions.ts`): a crviz link in the
+ * fragment, else the lesson named by `lesson=`, else `fallback` at its first step; then the
+ * start step and autoplay. Nothing is read from or written to the saved session.
+ */
+export async function openEmbedInitial(
+  instance: DebuggerInstance,
+  options: EmbedOptions,
+  fallback: Scenario,
+  findLesson: (id: string) => Lesson | undefined = lessonById,
+): Promise<void> {
+  const state = () => instance.store.getState();
+  for (const problem of options.problems) state().notify('warning', problem);
+  let opened = false;
+  if (isMomentHash(window.location.hash)) {
+    const moment = await decodeMoment(window.location.hash, inflaterOf(instance)).catch(
+      (err: Error) => err,
+    );
+    opened = await instance.app.applyMoment(moment, 'The link');
+  }
+  if (!opened && options.lesson !== null) {
+    const lesson = findLesson(options.lesson);
+    if (lesson) opened = await openLesson({ app: instance.app, state: state() }, lesson);
+    else
+      state().notify(
+        'warning',
+        `embed option lesson=${JSON.stringify(options.lesson)}: no such lesson`,
+      );
+  }
+  if (!opened && !(await instance.app.loadScenario(fallback, () => -1))) return;
+  if (options.step !== null) state().setCursor(options.step - 1);
+  if (options.autoplay) state().play();
 }
