@@ -175,7 +175,7 @@ test('a thread hangs from its leader’s card instead of sitting a level down li
   app,
 }) => {
   await selectTask(app, 3);
-  await app.getByRole('button', { name: 'Thread', exact: true }).click();
+  await app.keyboard.press('t'); // Thread (in the toolbar's More menu)
   const thread = app.getByRole('treeitem', { name: /^pid 6 bash running, thread of 3/ });
   await expect(thread).toBeVisible();
   await app.getByRole('button', { name: 'Fit' }).click();
