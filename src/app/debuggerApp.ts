@@ -19,6 +19,7 @@ import { afterEdit, NO_HISTORY, redoFrom, undoFrom } from '../store/history';
 import { withRestartVariant } from '../store/stale';
 import { breakFrame, describeViolation, divergeIndex } from '../store/violation';
 import { noticeStep } from '../store/stepResult';
+import { freeName, uploadName } from '../store/imageNames';
 import { EngineStoppedError } from '../worker/client';
 import type { EngineLoader } from './engine';
 import type { Moment } from './moment';
@@ -140,7 +141,7 @@ export class DebuggerApp {
 
   /**
    * Uploads a .ckpt file: it is validated first (a bad file gets the reader's error and changes
-   * nothing), then a load_image step adds it to the session's images.
+   * nothing), then a load_image step adds it to the session's images, under a name not in use.
    */
   async uploadImage(fileName: string, bytes: Uint8Array): Promise<boolean> {
     let decoded: DecodedImage;
@@ -156,10 +157,21 @@ export class DebuggerApp {
       this.store.getState().notify('error', `${fileName}: ${why}`);
       return false;
     }
-    const base = fileName.replace(/\.ckpt$/i, '').replace(/[^A-Za-z0-9_.-]/g, '_') || 'upload';
-    const path = `upload/${fileName}`;
+    // A name in use is not overwritten: the upload gets the next free one, and says so.
+    const wanted = uploadName(fileName);
+    const image = freeName(wanted, Object.keys(this.store.getState().recording?.images ?? {}));
+    const path = `upload/${image}.ckpt`;
     this.files = { ...this.files, [path]: bytes };
-    return this.applyStep({ op: 'load_image', image: base, path });
+    const done = await this.applyStep({ op: 'load_image', image, path });
+    if (done && image !== wanted) {
+      this.store
+        .getState()
+        .notify(
+          'info',
+          `${wanted}.ckpt is already in use: ${fileName} was uploaded as ${image}.ckpt`,
+        );
+    }
+    return done;
   }
 
   /** Appends `step` to the scenario, re-runs it and moves the cursor to it (cursorAfterStep). */

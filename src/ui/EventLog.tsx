@@ -1,7 +1,9 @@
-import { memo, useCallback, useEffect, useRef, useState } from 'react';
+import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Frame } from '../engine/timeline/changes';
+import { filterEvents, isEmptyQuery, parseEventQuery } from '../store/eventQuery';
 import { selectCursor, selectFrames } from '../store/selectors';
 import { useDebugger, useDebuggerState } from './context';
+import { EventFilter } from './EventFilter';
 
 /** Row height in px (kept in sync with .events button in app.css); rows are virtualised. */
 const ROW_H = 19;
@@ -10,17 +12,19 @@ const OVERSCAN = 20;
 interface RowProps {
   frame: Frame | null;
   index: number;
+  /** Where the row sits in the shown list (differs from index + 1 while filtered). */
+  row: number;
   current: boolean;
   onJump: (i: number) => void;
 }
 
-const Row = memo(function Row({ frame, index, current, onJump }: RowProps) {
+const Row = memo(function Row({ frame, index, row, current, onJump }: RowProps) {
   const e = frame?.event;
   return (
     <li
       className={`${current ? 'current' : ''}${e?.errno ? ' err' : ''}`}
       aria-current={current ? 'step' : undefined}
-      style={{ top: (index + 1) * ROW_H }}
+      style={{ top: row * ROW_H }}
     >
       <button type="button" tabIndex={current ? 0 : -1} onClick={() => onJump(index)}>
         <span className="n">{index + 1}</span>
@@ -37,7 +41,8 @@ const Row = memo(function Row({ frame, index, current, onJump }: RowProps) {
 
 /**
  * Every event: actor, kernel function, what happened; the current one highlighted and kept in
- * view; click to jump. Only the rows in view are rendered, so long restarts stay fast.
+ * view; click to jump. Only the rows in view are rendered, so long restarts stay fast. The
+ * search box keeps only the events matching its query (store/eventQuery.ts).
  */
 export function EventLog() {
   const { store } = useDebugger();
@@ -48,7 +53,15 @@ export function EventLog() {
   // Where the list is scrolled and how tall it is, as scroll and resize events last said:
   // reading them from the DOM at every step would force a layout while the tree is drawing.
   const pos = useRef({ top: 0, height: 400 });
-  const count = (frames?.length ?? 0) + 1;
+  const [filter, setFilter] = useState('');
+  const query = useMemo(() => parseEventQuery(filter), [filter]);
+  // The frames shown, by index (-1 is the initial state); null when nothing is filtered out.
+  const shown = useMemo(
+    () => (isEmptyQuery(query) || !frames ? null : filterEvents(frameEvents(frames), query)),
+    [frames, query],
+  );
+  const count = shown ? shown.length : (frames?.length ?? 0) + 1;
+  const frameAt = (r: number) => (shown ? shown[r] : r - 1);
 
   useEffect(() => {
     const el = list.current;
@@ -67,26 +80,27 @@ export function EventLog() {
     if (!el) return;
     // Keep the current row in view (row -1 is the initial state at the top).
     const { top, height } = pos.current;
-    const y = (cursor + 1) * ROW_H;
+    const y = (shown ? lowerBound(shown, cursor) : cursor + 1) * ROW_H;
     const next = y < top ? y : y + ROW_H > top + height ? y + ROW_H - height : top;
     if (next !== top) {
       el.scrollTop = next;
       pos.current = { top: next, height };
     }
     setView(pos.current);
-  }, [cursor, frames]);
+  }, [cursor, frames, shown]);
 
   const onJump = useCallback((i: number) => store.getState().setCursor(i), [store]);
   const first = Math.max(0, Math.floor(view.top / ROW_H) - OVERSCAN);
   const last = Math.min(count, Math.ceil((view.top + view.height) / ROW_H) + OVERSCAN);
   const rows = [];
   for (let r = first; r < last; r++) {
-    const i = r - 1;
+    const i = frameAt(r);
     rows.push(
       <Row
         key={i}
         frame={i < 0 ? null : (frames?.[i] ?? null)}
         index={i}
+        row={r}
         current={i === cursor}
         onJump={onJump}
       />,
@@ -96,8 +110,16 @@ export function EventLog() {
     <section className="panel event-log" aria-label="Event log">
       <div className="panel-head">
         <h2>Event log</h2>
-        <span className="dim">{frames ? `${frames.length} events` : ''}</span>
+        <span className="dim" aria-live="polite">
+          {!frames
+            ? ''
+            : shown
+              ? `${shown.length} of ${frames.length} events`
+              : `${frames.length} events`}
+        </span>
       </div>
+      <EventFilter value={filter} onChange={setFilter} />
+      {shown && shown.length === 0 ? <p className="dim events-none">No event matches.</p> : null}
       <ol
         ref={list}
         className="events"
@@ -111,4 +133,28 @@ export function EventLog() {
       </ol>
     </section>
   );
+}
+
+const eventsOf = new WeakMap<Frame[], Frame['event'][]>();
+
+/** The frames' events, listed once per recording. */
+function frameEvents(frames: Frame[]): Frame['event'][] {
+  let events = eventsOf.get(frames);
+  if (!events) {
+    events = frames.map((f) => f.event);
+    eventsOf.set(frames, events);
+  }
+  return events;
+}
+
+/** The row of frame `i` in the sorted `shown`: its own, or where it would be. */
+function lowerBound(shown: number[], i: number): number {
+  let lo = 0;
+  let hi = shown.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (shown[mid] < i) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }

@@ -4,6 +4,7 @@ import { ActionButton } from './ActionButton';
 import { useDebugger } from './context';
 import { FilePicker, firstFile } from './FilePicker';
 import { ImageView } from './ImageView';
+import { CompareImages } from './image/CompareImages';
 import { useDebuggerState } from './context';
 import { selectImageWrittenHere } from '../store/stepResult';
 import { WrittenHere } from './WrittenHere';
@@ -19,11 +20,19 @@ export function ImagePanel() {
   const { app, store, handles } = useDebugger();
   // The dialog's open image is this panel's: View (a registry action) asks for it by name.
   useEffect(() => handles.offer('viewImage', setOpen), [handles]);
+  const [compare, setCompare] = useState<[string, string] | null>(null);
+  useEffect(() => handles.offer('compareImages', (a, b) => setCompare([a, b])), [handles]);
   return (
     <section className="panel image-panel" aria-label="Image">
       <div className="panel-head">
         <h2>Images</h2>
         <span className="spacer" />
+        <ActionButton
+          id="compare-images"
+          className="small"
+          label="Compare…"
+          name="Compare images"
+        />
         <ActionButton id="upload-image" className="small" />
         <FilePicker
           handle="pickImageFile"
@@ -70,7 +79,15 @@ export function ImagePanel() {
         )}
       </div>
       {open && images?.[open] ? (
-        <ImageView name={open} bytes={images[open]} onClose={() => setOpen(null)} />
+        <ImageView key={open} name={open} bytes={images[open]} onClose={() => setOpen(null)} />
+      ) : null}
+      {compare && images?.[compare[0]] && images[compare[1]] ? (
+        <CompareImages
+          images={images}
+          first={compare[0]}
+          second={compare[1]}
+          onClose={() => setCompare(null)}
+        />
       ) : null}
     </section>
   );

@@ -1,15 +1,20 @@
 import { errorText } from '../engine/error-text';
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { DecodedImage } from '../engine/image/types';
 import { HexDump } from './HexDump';
 import { PatchForm } from './PatchForm';
 import { useDebugger } from './context';
+import { byteMap } from './image/byteMap';
+import { bytesAt } from './image/hex';
+import { RecordList, recordLabels, type FieldPick } from './image/RecordList';
+import { imageVerdict } from './image/verdict';
+import './image/image.css';
 
-function fieldText(v: unknown): string {
-  return typeof v === 'object' ? JSON.stringify(v) : String(v);
-}
-
-/** A dialog with an image's records (offsets, decoded fields) beside its hex dump. */
+/**
+ * A dialog with an image's records beside its hex dump: hovering or focusing a field lights
+ * exactly its bytes (and scrolls the dump to them), hovering a byte lights its field. The
+ * verdict is the engine's: the reader's and restore_task_struct's checks (checkImage).
+ */
 export function ImageView({
   name,
   bytes,
@@ -22,10 +27,20 @@ export function ImageView({
   const { app } = useDebugger();
   const [decoded, setDecoded] = useState<DecodedImage | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const [hovered, setHovered] = useState<number | null>(null);
+  const [lit, setLit] = useState<number | null>(null);
+  // Each pick remounts the patch form (its key) with the picked field as its start.
+  const [pick, setPick] = useState<{ n: number; field: FieldPick } | null>(null);
+  const onPick = useCallback(
+    (field: FieldPick) => setPick((p) => ({ n: (p?.n ?? 0) + 1, field })),
+    [],
+  );
   const dialog = useRef<HTMLDialogElement>(null);
   useEffect(() => {
-    dialog.current?.showModal();
+    const d = dialog.current;
+    if (d && !d.open) d.showModal();
+  }, []);
+  useEffect(() => {
+    // The panel keys this dialog by image name: another image is a new dialog, fresh state.
     let live = true;
     app.decodeImage(bytes).then(
       (d) => live && setDecoded(d),
@@ -35,56 +50,56 @@ export function ImageView({
       live = false;
     };
   }, [app, bytes]);
+  const records = useMemo(() => decoded?.records ?? [], [decoded]);
+  const map = useMemo(() => byteMap(bytes.length, records), [bytes, records]);
+  const labels = useMemo(() => recordLabels(records, decoded?.pids ?? []), [records, decoded]);
+  const onHoverByte = useCallback(
+    (at: number | null) => setLit(at === null || map.spanOf[at] < 0 ? null : map.spanOf[at]),
+    [map],
+  );
+  const span = lit === null ? null : map.spans[lit];
+  const rec = lit === null ? null : records[map.spanRecord[lit]];
+  const verdict = decoded ? imageVerdict(decoded) : null;
   return (
     <dialog ref={dialog} className="image-view" aria-label={`Image ${name}`} onClose={onClose}>
       <div className="panel-head">
         <h2>
           {name}.ckpt · {bytes.length} bytes
-          {decoded ? (decoded.ok ? ' · valid' : ' · invalid') : ''}
         </h2>
+        {verdict ? (
+          <span
+            className={`verdict ${verdict.ok ? 'ok' : 'bad'}`}
+            role="status"
+            aria-label="Verdict"
+            title={verdict.text}
+          >
+            {verdict.text}
+          </span>
+        ) : null}
         <span className="spacer" />
-        {decoded && decoded.pids.length > 0 ? <PatchForm image={name} decoded={decoded} /> : null}
+        {decoded && decoded.pids.length > 0 ? (
+          <PatchForm key={pick?.n ?? 0} image={name} decoded={decoded} pick={pick?.field ?? null} />
+        ) : null}
         <button type="button" className="small" onClick={onClose}>
           Close
         </button>
       </div>
       {error ? <p className="notice error">{error}</p> : null}
-      {decoded?.error ? (
-        <p className="notice error">
-          at offset {decoded.error.offset}: {decoded.error.errno}: {decoded.error.message}
-        </p>
-      ) : null}
+      <p className="lit-field dim" aria-live="polite">
+        {span && rec
+          ? `${labels[map.spanRecord[lit!]]} · ${span.field}: ${bytesAt(span.offset, span.size)}`
+          : 'Hover or focus a field to light its bytes; click a task field to patch it.'}
+      </p>
       <div className="image-body">
-        <ol className="records" aria-label="Records">
-          {(decoded?.records ?? []).map((r, i) => (
-            <li
-              key={r.offset}
-              className={i === hovered ? 'lit' : ''}
-              onMouseEnter={() => setHovered(i)}
-              onMouseLeave={() => setHovered(null)}
-            >
-              <div className="rec-head">
-                <span className="hexoff">@{r.offset}</span> <strong>{r.name}</strong>{' '}
-                <span className="dim">
-                  type {r.type}, len {r.len}
-                </span>
-              </div>
-              <div className="rec-fields">
-                {Object.entries(r.fields).map(([k, v]) => (
-                  <span key={k}>
-                    <span className="k">{k}</span>={fieldText(v)}{' '}
-                  </span>
-                ))}
-              </div>
-            </li>
-          ))}
-        </ol>
-        <HexDump
-          bytes={bytes}
-          records={decoded?.records ?? []}
-          hovered={hovered}
-          onHover={setHovered}
+        <RecordList
+          records={records}
+          pids={decoded?.pids ?? []}
+          map={map}
+          lit={lit}
+          onLit={setLit}
+          onPick={onPick}
         />
+        <HexDump bytes={bytes} map={map} lit={span} record={rec} onHoverByte={onHoverByte} />
       </div>
     </dialog>
   );

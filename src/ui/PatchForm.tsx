@@ -3,17 +3,30 @@ import type { DecodedImage } from '../engine/image/types';
 import { PIDS_PATCH_FIELDS, TASK_PATCH_FIELDS, type PatchField } from '../engine/scenario/types';
 import { runAction, useEnabled } from './actions/run';
 import { useDebugger } from './context';
+import type { FieldPick } from './image/RecordList';
 
 const FIELDS: readonly PatchField[] = [...TASK_PATCH_FIELDS, ...PIDS_PATCH_FIELDS];
 
-/** Edit one field of a task record (or pids entry) to make a bad image: a `patch` step. */
-export function PatchForm({ image, decoded }: { image: string; decoded: DecodedImage }) {
+/**
+ * Edit one field of a task record (or pids entry) to make a bad image: a `patch` step that
+ * writes a new image (a → a-patched), which the dialog then shows. Clicking a field in the
+ * record list picks it here: the dialog gives the form a new key and the pick as its start.
+ */
+export function PatchForm({
+  image,
+  decoded,
+  pick,
+}: {
+  image: string;
+  decoded: DecodedImage;
+  pick: FieldPick | null;
+}) {
   const instance = useDebugger();
   const enabled = useEnabled('patch-image');
   const pids = decoded.pids.map((p) => p.vpid);
-  const [pid, setPid] = useState(pids[0] ?? 1);
-  const [field, setField] = useState<PatchField>('exit_code');
-  const [value, setValue] = useState('0');
+  const [pid, setPid] = useState(pick?.pid ?? pids[0] ?? 1);
+  const [field, setField] = useState<PatchField>(pick?.field ?? 'exit_code');
+  const [value, setValue] = useState(pick?.value ?? '0');
   return (
     <form
       className="patch"
@@ -53,7 +66,9 @@ export function PatchForm({ image, decoded }: { image: string; decoded: DecodedI
         type="submit"
         className="small"
         disabled={enabled !== true}
-        title={enabled === true ? undefined : `Patch: ${enabled}`}
+        title={
+          enabled === true ? 'Writes a new image with this field changed' : `Patch: ${enabled}`
+        }
       >
         Patch
       </button>

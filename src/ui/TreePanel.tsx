@@ -8,6 +8,7 @@ import { sayWhyNotRunNext } from './actions/runNext';
 import { ScenarioMenu } from './ScenarioMenu';
 import { ExportMenu } from './share/ExportMenu';
 import { FollowActiveToggle } from './FollowActiveToggle';
+import { FindTask } from './FindTask';
 import { TaskMenu } from './TaskMenu';
 import { useReducedMotion } from './useReducedMotion';
 
@@ -65,8 +66,10 @@ export function TreePanel({ files = true, fitUpTo }: { files?: boolean; fitUpTo?
     );
     view.current = v;
     const withdraw = instance.handles.offer('fitTree', () => v.fit());
+    const withdrawReveal = instance.handles.offer('revealTask', (pid) => v.revealTask(pid));
     return () => {
       withdraw();
+      withdrawReveal();
       v.destroy();
       view.current = null;
     };
@@ -80,6 +83,7 @@ export function TreePanel({ files = true, fitUpTo }: { files?: boolean; fitUpTo?
     <section className="panel tree-panel" aria-label="Tree view">
       <div className="panel-head">
         <h2>{model ? model.label : 'Process tree'}</h2>
+        <FindTask />
         {files ? <ScenarioMenu /> : <span className="spacer" />}
         {files ? <ExportMenu host={host} /> : null}
         <FollowActiveToggle />

@@ -9,6 +9,14 @@ interface HandleFns {
   treeSvg: () => SVGSVGElement | null;
   /** Opens the image dialog on the session image `name`. */
   viewImage: (name: string) => void;
+  /** Opens the compare dialog on the session images `a` and `b`. */
+  compareImages: (a: string, b: string) => void;
+  /** Moves the focus to the event log's search box. */
+  focusEventFilter: () => void;
+  /** Moves the focus to the tree's Find task box. */
+  focusFindTask: () => void;
+  /** Opens task `pid`'s ancestors, scrolls the tree to it and focuses it; false when not shown. */
+  revealTask: (pid: number) => boolean;
 }
 
 /** What a mounted component can offer the action registry. */

@@ -1,11 +1,11 @@
 /// <reference lib="webworker" />
 import { findPassingSchedule } from '../engine/explore/check-schedule';
 import { exploreScenarioSteps } from '../engine/explore/explore';
-import { decodeImage } from '../engine/image/decode';
 import { importBundle } from '../engine/import/bundle';
 import { importDumpInput } from '../engine/import/criu/blobs';
 import { runSession } from '../engine/session';
 import { parseScenario } from '../engine/scenario/parse';
+import { checkImage } from '../engine/restart/image-checks';
 import { answer, type SliceHost } from './handler';
 import type { EngineRequest, EngineResponse } from './protocol';
 
@@ -14,7 +14,7 @@ const api = {
   parseScenario,
   exploreScenarioSteps,
   findPassingSchedule,
-  decodeImage,
+  decodeImage: checkImage,
   importBundle,
   importDumpInput,
 };

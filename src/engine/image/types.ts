@@ -69,4 +69,9 @@ export interface DecodedImage {
   /** Bytes after the TAIL: restart never reads them, so they do not make an image invalid. */
   trailing: number;
   error?: { offset: number; errno: string; message: string };
+  /**
+   * Set by checkImage (restart/image-checks.ts) on an image that decodes: the task records
+   * restore_task_struct would refuse, "pid N: reason"; empty when restart accepts them all.
+   */
+  refused?: string[];
 }

@@ -17,7 +17,7 @@ export function validateTaskRecord(rec: Omit<TaskRecord, 'comm'>, leader: boolea
     if (!validExitCode(rec.exit_code)) {
       return {
         ok: false,
-        reason: `invalid exit_code 0x${u(rec.exit_code).toString(16)} (valid_exit_code)`,
+        reason: `exit_code 0x${u(rec.exit_code).toString(16)} fails valid_exit_code`,
       };
     }
     return { ok: true, zombie: true };

@@ -116,6 +116,12 @@ describe('steps', () => {
     expect(steps({ op: 'patch', image: 'a', pid: 1, field: 'vppid', value: -1 })[0]).toMatchObject({
       value: -1,
     });
+    expect(
+      steps({ op: 'patch', image: 'a', pid: 1, field: 'vppid', value: 2, out: 'a-patched' })[0],
+    ).toMatchObject({ out: 'a-patched' });
+    expect(err({ op: 'patch', image: 'a', pid: 1, field: 'vppid', value: 2, out: 'a/b' })).toMatch(
+      /"out" must be a name/,
+    );
   });
 
   it('checks expect objects', () => {

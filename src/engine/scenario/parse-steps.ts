@@ -61,7 +61,7 @@ const OPS: Record<StepOp, Record<string, Kind>> = {
   checkpoint: { image: 'image', 'root?': 'pid', 'subtree?': 'bool' },
   destroy: {},
   restart: { image: 'image', 'schedule?': 'schedule', 'variant?': 'variant' },
-  patch: { image: 'image', pid: 'pid', field: 'field', value: 'value' },
+  patch: { image: 'image', pid: 'pid', field: 'field', value: 'value', 'out?': 'image' },
   corrupt: { image: 'image', offset: 'offset', hex: 'hex' },
   truncate: { image: 'image', length: 'offset' },
   load_image: { image: 'image', path: 'path' },

@@ -100,13 +100,18 @@ export function applyStep(world: World, step: Step, variant: Variant, opts: RunO
             ? corruptImage(bytes, step.offset, step.hex)
             : truncateImage(bytes, step.length);
       if (!r.ok) return failed(r.error);
-      world.images.set(step.image, r.value);
+      // A patch with `out` makes a new image and leaves the original as it was.
+      const out = step.op === 'patch' && step.out !== undefined ? step.out : step.image;
+      world.images.set(out, r.value);
       world.log.emit({
         actor: 'user',
         fn: step.op,
-        what: `image "${step.image}" edited (${r.value.length} bytes)`,
+        what:
+          out === step.image
+            ? `image "${step.image}" edited (${r.value.length} bytes)`
+            : `image "${out}" made from "${step.image}" with ${step.op === 'patch' ? `${step.field} of pid ${step.pid} set to ${JSON.stringify(step.value)}` : 'an edit'} (${r.value.length} bytes)`,
       });
-      return { ok: true, fields: { image: step.image, bytes: r.value.length } };
+      return { ok: true, fields: { image: out, bytes: r.value.length } };
     }
     case 'load_image': {
       const path = step.path.startsWith('/')

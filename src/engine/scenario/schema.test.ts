@@ -72,6 +72,7 @@ describe('crviz-scenario.schema.json and the parser', () => {
           { op: 'checkpoint', image: 'a.1', root: 2, subtree: true },
           { op: 'patch', image: 'a.1', pid: 2, field: 'comm', value: 'renamed' },
           { op: 'patch', image: 'a.1', pid: 2, field: 'vsid', value: -1 },
+          { op: 'patch', image: 'a.1', pid: 2, field: 'vsid', value: 1, out: 'a.2' },
           { op: 'corrupt', image: 'a.1', offset: 8, hex: 'DEad' },
           { op: 'truncate', image: 'a.1', length: 0 },
           { op: 'load_image', image: 'b', path: 'b.ckpt' },

@@ -62,6 +62,8 @@ export type Step = StepBase &
         pid: number;
         field: PatchField;
         value: number | string;
+        /** The patched image's name; without it the image is patched in place. */
+        out?: string;
       }
     | { op: 'corrupt'; image: string; offset: number; hex: string }
     | { op: 'truncate'; image: string; length: number }

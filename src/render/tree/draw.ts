@@ -1,6 +1,7 @@
 import type { TaskNode } from './model';
 import { NODE_H, NODE_W, THREAD_H, THREAD_W } from './layout';
-import { cardPath, kindGlyph } from './shapes';
+import { charsThatFit, fitKeepingLast, fitText } from './fit';
+import { cardPath, kindGlyph, threadTabPath } from './shapes';
 
 /**
  * Builds and updates the inside of one task card (an SVG <g role="treeitem">) with the plain DOM
@@ -10,9 +11,16 @@ import { cardPath, kindGlyph } from './shapes';
 
 const SVG = 'http://www.w3.org/2000/svg';
 
-function truncate(text: string, max: number): string {
-  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
-}
+/**
+ * How many characters each line of a process card holds: its width less the 10 px margins
+ * (and the badge's corner on line 1), in its font (tree.css: 12 px, line 3 10.5 px).
+ */
+const FITS = {
+  line1: charsThatFit(NODE_W - 20 - 16, 12),
+  line2: charsThatFit(NODE_W - 20, 12),
+  line3: charsThatFit(NODE_W - 20, 10.5),
+  thread: charsThatFit(THREAD_W - 8, 12),
+};
 
 function attrs(el: Element, values: Record<string, string | number>): void {
   for (const k in values) el.setAttribute(k, String(values[k]));
@@ -70,11 +78,12 @@ function text(g: Element, cls: string, value: string, at: Record<string, string 
 /** Card outlines by kind and size: a big tree has thousands of cards and five outlines. */
 const outlines = new Map<string, string>();
 
-function outline(kind: TaskNode['kind'], w: number, h: number): string {
-  const key = `${kind}${w}`;
+function outline(kind: TaskNode['kind'], w: number, h: number, thread: boolean): string {
+  const key = `${kind}${w}${thread ? 't' : ''}`;
   let d = outlines.get(key);
   if (d === undefined) {
-    d = cardPath(kind, w, h);
+    // A thread's state shows in its glyph, text and stroke; its outline says it is a thread.
+    d = thread ? threadTabPath(w, h) : cardPath(kind, w, h);
     outlines.set(key, d);
   }
   return d;
@@ -147,7 +156,7 @@ export function drawCard(g: SVGGElement, n: TaskNode, hatchId: string): void {
   }
   const tip = part(g, 'title', 'tip', true)!;
   if (tip.textContent !== n.name) tip.textContent = n.name;
-  setIf(part(g, 'path', 'card', true)!, 'd', outline(n.kind, w, h));
+  setIf(part(g, 'path', 'card', true)!, 'd', outline(n.kind, w, h, n.isThread));
   let hatch = part(g, 'rect', 'hatch', false);
   if (!hatch && n.frozen) {
     hatch = part(g, 'rect', 'hatch', true)!;
@@ -167,19 +176,20 @@ export function drawCard(g: SVGGElement, n: TaskNode, hatchId: string): void {
   }
   if (a) setIf(a, 'display', dead ? 'inline' : 'none');
   if (b) setIf(b, 'display', dead ? 'inline' : 'none');
+  // Texts are cut to their card's width (fit.ts); the title and aria-label have them whole.
   if (n.isThread) {
-    text(g, 'line1', `${kindGlyph(n.kind)} ${n.pid}`, at.line1);
+    text(g, 'line1', fitText(`${kindGlyph(n.kind)} ${n.pid}`, FITS.thread), at.line1);
     text(g, 'badge', n.frozen ? '❄' : '', at.badge);
     return;
   }
-  text(g, 'line1', `${kindGlyph(n.kind)} ${n.pid}  ${truncate(n.comm, 15)}`, at.line1);
-  text(g, 'line2', truncate(n.status + (n.frozen ? ' · frozen' : ''), 26), at.line2);
+  text(g, 'line1', fitText(`${kindGlyph(n.kind)} ${n.pid}  ${n.comm}`, FITS.line1), at.line1);
+  text(g, 'line2', fitKeepingLast(n.status + (n.frozen ? ' · frozen' : ''), FITS.line2), at.line2);
   const pc = n.pc
-    ? truncate(n.pc, 25)
+    ? fitKeepingLast(n.pc, FITS.line3)
     : n.task.tgid !== n.pid
-      ? `thread of ${n.task.tgid}`
+      ? fitText(`thread of ${n.task.tgid}`, FITS.line3)
       : n.criu
-        ? truncate(`⚠ ${n.criu}`, 25)
+        ? fitText(`⚠ ${n.criu}`, FITS.line3)
         : '';
   text(g, 'line3', pc, at.line3);
   text(g, 'badge', n.frozen ? '❄' : n.sleeping ? 'zz' : '', at.badge);

@@ -72,6 +72,13 @@ export class TreeKeyboard {
     return el ? Number(el.getAttribute('data-pid')) : null;
   }
 
+  /** Moves the focus (and the tab stop) to a shown item, as if the user had arrowed to it. */
+  focusItem(pid: number): boolean {
+    if (!this.tree.element(pid)) return false;
+    this.focus(pid);
+    return true;
+  }
+
   private focus(pid: number | undefined | null): void {
     if (pid === undefined || pid === null) return;
     const el = this.tree.element(pid);

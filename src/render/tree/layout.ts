@@ -8,6 +8,8 @@ export const COORD_W = 240;
 export const THREAD_W = 60;
 export const THREAD_H = 22;
 const GAP_X = 28;
+/** Half the collapse toggle (r 8, draw.ts) and a gap: where a leader's thread row starts. */
+const TOGGLE_CLEAR = 12;
 const LEVEL_H = 112;
 
 export interface Placed {
@@ -34,7 +36,7 @@ interface HNode {
 }
 
 /**
- * Tidy tree (d3.tree) of the processes; threads sit in a row under their leader's card.
+ * Tidy tree (d3.tree) of the processes; threads hang in a row from their leader's card.
  * Only `nodes` and `coordinator` are read: the view passes the shown nodes of a collapsed tree.
  */
 export function layoutTree(model: Pick<TreeModel, 'nodes' | 'coordinator'>): TreeLayout {
@@ -56,7 +58,8 @@ export function layoutTree(model: Pick<TreeModel, 'nodes' | 'coordinator'>): Tre
     (parent ?? root).children.push(hnodes.get(n.pid)!);
   }
   const width = (pid: number) =>
-    Math.max(NODE_W, (threads.get(pid)?.length ?? 0) * (THREAD_W + 6)) + GAP_X;
+    Math.max(NODE_W, (threads.get(pid)?.length ?? 0) * (THREAD_W + 6) * 2 + 2 * TOGGLE_CLEAR) +
+    GAP_X;
   const h = hierarchy(root, (d) => d.children);
   d3tree<HNode>()
     .nodeSize([1, LEVEL_H])
@@ -77,11 +80,15 @@ export function layoutTree(model: Pick<TreeModel, 'nodes' | 'coordinator'>): Tre
     if (parent) links.push({ from: parent, to: p });
     const ts = threads.get(p.node.pid) ?? [];
     const rowW = ts.length * (THREAD_W + 6) - 6;
+    // With children, the row starts right of the collapse toggle on the card's bottom edge.
+    const rowX = d.children?.length ? p.x + TOGGLE_CLEAR : p.x - rowW / 2;
     ts.forEach((t, i) => {
       const tp: Placed = {
         node: t,
-        x: p.x - rowW / 2 + THREAD_W / 2 + i * (THREAD_W + 6),
-        y: p.y + NODE_H / 2 + 8 + THREAD_H / 2,
+        x: rowX + THREAD_W / 2 + i * (THREAD_W + 6),
+        // Hung from the leader's bottom edge (overlapping its border), a tab of its card, not
+        // a card of its own a level down that would read as a child.
+        y: p.y + NODE_H / 2 + THREAD_H / 2 - 1,
         depth: p.depth + 1,
       };
       placed.push(tp);
@@ -99,7 +106,7 @@ export function layoutTree(model: Pick<TreeModel, 'nodes' | 'coordinator'>): Tre
       bounds.x0 = Math.min(bounds.x0, p.x - NODE_W / 2);
       bounds.x1 = Math.max(bounds.x1, p.x + NODE_W / 2);
       bounds.y0 = Math.min(bounds.y0, p.y - NODE_H / 2);
-      bounds.y1 = Math.max(bounds.y1, p.y + NODE_H / 2 + THREAD_H + 8);
+      bounds.y1 = Math.max(bounds.y1, p.y + NODE_H / 2 + THREAD_H);
     }
   }
   const first = placed[0];

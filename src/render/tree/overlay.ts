@@ -2,8 +2,16 @@ import type { Selection } from 'd3';
 import { COORD_W, NODE_H, type TreeLayout } from './layout';
 import type { TreeModel } from './model';
 import { COORDINATOR_PID } from './ids';
+import { charsThatFit, fitKeepingLast, textWidth } from './fit';
 
-const clip = (t: string, n: number) => (t.length > n ? `${t.slice(0, n - 1)}…` : t);
+/** The coordinator pill's lines: its width less the margins, in the card fonts (tree.css). */
+const COORD_FITS = {
+  line2: charsThatFit(COORD_W - 32, 12),
+  line3: charsThatFit(COORD_W - 32, 10.5),
+};
+/** The container label's font: 11 px with 0.04em letter spacing (tree.css). */
+const LABEL_PX = 11;
+const LABEL_SPACING = 0.04;
 
 type G = Selection<SVGGElement, unknown, null, undefined>;
 
@@ -37,17 +45,20 @@ export function drawOverlay(layer: G, model: TreeModel | null, layout: TreeLayou
   const boxAll = boxIn.merge(box);
   if (layout) {
     const { x0, y0, x1, y1 } = layout.bounds;
+    const label = model?.label ?? '';
+    // An empty or narrow container's box is widened to hold its label whole.
+    const labelW = textWidth(label, LABEL_PX, LABEL_SPACING) + 20;
     const g = boxAll.node();
     if (g && g.classList.contains('frozen') !== !!model?.frozen)
       g.classList.toggle('frozen', !!model?.frozen);
     put(g?.querySelector('rect') ?? null, {
       x: x0 - 20,
       y: y0 - 40,
-      width: x1 - x0 + 40,
+      width: Math.max(x1 - x0 + 40, labelW),
       height: y1 - y0 + 60,
       rx: 10,
     });
-    put(g?.querySelector('text') ?? null, { x: x0 - 10, y: y0 - 20, _text: model?.label ?? '' });
+    put(g?.querySelector('text') ?? null, { x: x0 - 10, y: y0 - 20, _text: label });
   }
 
   const coord = layer
@@ -86,8 +97,16 @@ export function drawOverlay(layer: G, model: TreeModel | null, layout: TreeLayou
       rx: NODE_H / 2,
     });
     put(part('.line1'), { x: x0 + 6, y: -NODE_H / 2 + 17, _text: '⟳ restart (coordinator)' });
-    put(part('.line2'), { x: x0 + 6, y: -NODE_H / 2 + 33, _text: clip(c.text, 30) });
-    put(part('.line3'), { x: x0 + 6, y: -NODE_H / 2 + 49, _text: clip(c.pc, 36) });
+    put(part('.line2'), {
+      x: x0 + 6,
+      y: -NODE_H / 2 + 33,
+      _text: fitKeepingLast(c.text, COORD_FITS.line2),
+    });
+    put(part('.line3'), {
+      x: x0 + 6,
+      y: -NODE_H / 2 + 49,
+      _text: fitKeepingLast(c.pc, COORD_FITS.line3),
+    });
     put(part('title'), { _text: c.name });
   }
 

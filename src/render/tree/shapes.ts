@@ -21,6 +21,14 @@ function notched(w: number, h: number): string {
   return `M${x},${y}H${x + w}V${y + h}H${x}V${y + h * 0.7}H${x + 6}V${y + h * 0.3}H${x}Z`;
 }
 
+/** A thread's tab: flat where it hangs from its leader's card, rounded below. */
+export function threadTabPath(w: number, h: number): string {
+  const x = -w / 2;
+  const y = -h / 2;
+  const r = 6;
+  return `M${x},${y}H${x + w}V${y + h - r}Q${x + w},${y + h} ${x + w - r},${y + h}H${x + r}Q${x},${y + h} ${x},${y + h - r}Z`;
+}
+
 export function cardPath(kind: NodeKind, w: number, h: number): string {
   switch (kind) {
     case 'zombie':

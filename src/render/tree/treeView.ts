@@ -298,6 +298,29 @@ export class TreeView {
     this.lastShape = shape;
   }
 
+  /**
+   * Shows task `pid`: its collapsed ancestors open, the view pans to its card when the card is
+   * not well inside the view (the zoom stays), and the focus moves to it. False when the task
+   * is not in the tree.
+   */
+  revealTask(pid: number): boolean {
+    if (!this.model?.nodes.some((n) => n.pid === pid)) return false;
+    if (reveal(this.model.nodes, this.collapse, pid)) this.render(0);
+    const at = this.nodes.position(pid);
+    const el = this.frame.node();
+    if (!at || !el) return false;
+    const t = zoomTransform(el);
+    const [sx, sy] = t.apply([at.x, at.y]);
+    const { width, height } = this.size;
+    const margin = Math.min(width, height) / 6;
+    if (sx < margin || sx > width - margin || sy < margin || sy > height - margin) {
+      this.userMoved = true;
+      this.frame.interrupt();
+      this.frame.call(this.zoomBehavior.translateTo, at.x, at.y);
+    }
+    return this.keyboard.focusItem(pid);
+  }
+
   /** The box Fit shows: the tree and the coordinator, with a margin. */
   private fitBox(layout: TreeLayout) {
     const { x0, y0, x1, y1 } = layout.bounds;

@@ -1,4 +1,5 @@
 import type { PatchField } from '../../engine/scenario/types';
+import { patchedName } from '../../store/imageNames';
 import { download } from '../share/download';
 import { notBusy } from './guards';
 import type { ActionContext, ActionSpec, ActionState } from './types';
@@ -46,7 +47,7 @@ export const imageActions = {
   'patch-image': {
     label: 'Patch image field',
     group: 'restart',
-    help: 'Make a bad image: a patch step sets one field of a task record or pids entry',
+    help: 'Make a bad image: a patch step writes a copy (a → a-patched) with one field of a task record or pids entry set, and the image view shows it',
     enabledWhen: (s) => {
       const busy = notBusy(s);
       return busy === true ? hasImage(s) : busy;
@@ -58,7 +59,23 @@ export const imageActions = {
         if (image !== undefined) ctx.handles.call('viewImage', image);
         return;
       }
-      return ctx.app.applyStep({ op: 'patch', ...patch });
+      // A new image, so the original stays to compare with and to restart from.
+      const out = patchedName(patch.image, imageNames(ctx));
+      return ctx.app.applyStep({ op: 'patch', ...patch, out }).then((done) => {
+        if (done) ctx.handles.call('viewImage', out);
+      });
+    },
+  },
+  'compare-images': {
+    label: 'Compare images',
+    group: 'restart',
+    help: 'Two images record by record, side by side, differing fields marked (the two newest, unless you pick them)',
+    enabledWhen: (s) =>
+      imageNames(s).length >= 2 ? true : 'Compare needs two images: patch or upload one',
+    perform: (ctx: ActionContext, pair?: [string, string]) => {
+      const names = imageNames(ctx);
+      const [a, b] = pair ?? [names.at(-2), names.at(-1)];
+      if (a !== undefined && b !== undefined) ctx.handles.call('compareImages', a, b);
     },
   },
 } satisfies Record<string, ActionSpec>;

@@ -233,6 +233,7 @@ describe('one action path', () => {
     expect(runAction(instance, 'patch-image', 'button', patch)).toBe(false);
     store.getState().setBusy(null);
     expect(runAction(instance, 'patch-image', 'button', patch)).toBe(true);
-    expect(steps).toEqual([{ op: 'patch', ...patch }]);
+    // The patch writes a new image, never over the one patched.
+    expect(steps).toEqual([{ op: 'patch', ...patch, out: 'ckpt1-patched' }]);
   });
 });

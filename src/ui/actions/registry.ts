@@ -11,6 +11,7 @@ import { lessonActions } from './lessonActions';
 import { lessonAuthorActions } from './lessonAuthorActions';
 import { presenterActions } from './presenterActions';
 import { scenarioActions } from './scenarioActions';
+import { searchActions } from './searchActions';
 import { shareActions } from './shareActions';
 import { taskActions } from './taskActions';
 import { themeActions } from './themeActions';
@@ -30,6 +31,7 @@ export const REGISTRY = {
   ...imageActions,
   ...timelineActions,
   ...treeActions,
+  ...searchActions,
   ...breakpointActions,
   ...lessonActions,
   ...lessonAuthorActions,
