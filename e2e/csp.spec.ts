@@ -37,6 +37,7 @@ test('exporting SVG and PNG raises no violation of the policy', async ({ app }) 
   // The fixture fails the test on any violation; both exports inline the tree's styles.
   for (const name of ['Export SVG', 'Export PNG']) {
     const download = app.waitForEvent('download');
+    await app.getByRole('button', { name: 'Export ▾' }).click();
     await app.getByRole('button', { name, exact: true }).click();
     await download;
   }

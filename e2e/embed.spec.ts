@@ -10,7 +10,15 @@ async function openEmbed(app: Page, url: string) {
 
 /** What an embed must never show: the files and the rest of the debugger. */
 async function expectOnlyTreeCaptionTimeline(page: Page) {
-  for (const name of ['Open…', 'Save', 'Reset', 'Import…', 'Import CRIU folder', 'Export SVG']) {
+  for (const name of [
+    'Open…',
+    'Save',
+    'Reset',
+    'Import…',
+    'Import CRIU folder',
+    'Export SVG',
+    'Export ▾',
+  ]) {
     await expect(page.getByRole('button', { name, exact: true })).toHaveCount(0);
   }
   await expect(page.getByRole('toolbar', { name: 'Actions' })).toHaveCount(0);
@@ -51,7 +59,7 @@ for (const viewport of [
       await expectOnlyTreeCaptionTimeline(page);
       await expectFits(page);
       await page.screenshot({
-        path: `/work/shots/h18b/embed-bare-${viewport.width}.png`,
+        path: test.info().outputPath(`embed-bare-${viewport.width}.png`),
       });
       await page.getByRole('button', { name: 'Play', exact: true }).click();
       await expect(stepText(page)).not.toHaveText(/^Step 0 of/);
@@ -79,7 +87,7 @@ for (const viewport of [
       const before = await lesson.getByText(/^Caption \d+ of \d+$/).textContent();
       await lesson.getByRole('button', { name: 'Next', exact: true }).click();
       await expect(lesson.getByText(/^Caption \d+ of \d+$/)).not.toHaveText(before!);
-      await page.screenshot({ path: `/work/shots/h18b/embed-lesson-${viewport.width}.png` });
+      await page.screenshot({ path: test.info().outputPath(`embed-lesson-${viewport.width}.png`) });
       expect(errors).toEqual([]);
       await page.close();
     });
@@ -144,7 +152,7 @@ test('Share offers the embed code, and the embedded moment carries the lesson ca
   expect(code).toMatch(
     /^<iframe src="[^"]+\?embed=1&amp;height=480#crviz=1&amp;[^"]+" title="crviz: /,
   );
-  await app.screenshot({ path: '/work/shots/h18b/share-embed-code-1280.png' });
+  await app.screenshot({ path: test.info().outputPath('share-embed-code-1280.png') });
 
   // The snippet in a page of its own, as a host page would have it.
   const src = /src="([^"]+)"/.exec(code)![1].replace(/&amp;/g, '&');
@@ -163,7 +171,7 @@ test('Share offers the embed code, and the embedded moment carries the lesson ca
   const frame = host.frameLocator('iframe');
   await expect(frame.getByRole('region', { name: 'Lesson' })).toContainText(caption!.slice(0, 40));
   await expect(frame.getByRole('button', { name: 'Save', exact: true })).toHaveCount(0);
-  await host.screenshot({ path: '/work/shots/h18b/embed-in-host-page.png' });
+  await host.screenshot({ path: test.info().outputPath('embed-in-host-page.png') });
   expect(src).toContain('embed=1');
   expect(errors).toEqual([]);
   await host.close();

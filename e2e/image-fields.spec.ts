@@ -3,8 +3,6 @@ import { expect, test, type Page } from './fixtures';
 
 /** Issue 16, item 6: the image view field by field, patched copies, renamed uploads, compare. */
 
-const SHOTS = '/work/shots/h16b';
-
 async function checkpoint(app: Page) {
   await app.getByRole('button', { name: 'Freeze', exact: true }).click();
   await app.getByRole('button', { name: 'Checkpoint', exact: true }).click();
@@ -36,7 +34,7 @@ test('hovering or focusing a field marks exactly its bytes and scrolls the dump 
   await expect(
     view.getByText(/^TASK · pid 4 @[0-9a-f]{6} · exit_code: 4 bytes at [0-9a-f]{6}$/),
   ).toBeVisible();
-  await app.screenshot({ path: `${SHOTS}/image-field-hover.png` });
+  await app.screenshot({ path: test.info().outputPath('image-field-hover.png') });
 
   // By keyboard: the comm STRING of pid 4 is its 16 bytes.
   await records
@@ -81,7 +79,7 @@ test('patching a field makes a new image, re-validated by the engine; then a sec
   await expect(view.getByRole('status', { name: 'Verdict' })).toHaveText(
     'invalid: pid 4: exit_code 0x10000 fails valid_exit_code',
   );
-  await app.screenshot({ path: `${SHOTS}/image-patched-invalid.png` });
+  await app.screenshot({ path: test.info().outputPath('image-patched-invalid.png') });
   await expect(images.getByText('ckpt1.ckpt', { exact: true })).toBeAttached();
   await expect(images.getByText('ckpt1-patched.ckpt', { exact: true })).toBeAttached();
 
@@ -110,7 +108,7 @@ test('patching a field makes a new image, re-validated by the engine; then a sec
     '512',
     '65536',
   ]);
-  await app.screenshot({ path: `${SHOTS}/image-compare.png` });
+  await app.screenshot({ path: test.info().outputPath('image-compare.png') });
   await cmp.getByRole('checkbox', { name: 'Only differing fields' }).uncheck();
   await expect(table.getByRole('row').filter({ hasText: 'comm' }).first()).toBeVisible();
 });

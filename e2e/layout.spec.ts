@@ -78,7 +78,7 @@ test.describe('at 1280×800', () => {
     for (const name of ['Thread', 'Ignore SIGCHLD', 'Pdeath signal', 'Ptrace']) {
       await expect(group.getByRole('button', { name, exact: true })).toBeVisible();
     }
-    await app.screenshot({ path: '/work/shots/h18b/layout-1280-more-menu.png' });
+    await app.screenshot({ path: test.info().outputPath('layout-1280-more-menu.png') });
     await app.keyboard.press('Escape');
     await expect(group).toBeHidden();
     await expect(more).toBeFocused();
@@ -90,6 +90,37 @@ test.describe('at 1280×800', () => {
     await group.getByRole('button', { name: 'Thread', exact: true }).click();
     await expect(group).toBeHidden();
     await expect(app.getByRole('treeitem')).toHaveCount(tasks + 1);
+  });
+
+  test("the tree panel's head holds its controls in one row, none over another", async ({
+    app,
+  }) => {
+    const panel = app.getByRole('region', { name: 'Tree view' });
+    const head = await box(app, panel.getByRole('heading', { level: 2 }));
+    // The head is what lies above the legend's row: its buttons and the Find box.
+    const legend = await box(app, panel.getByRole('list', { name: 'Legend' }));
+    const controls = panel.getByRole('button').or(panel.getByRole('textbox'));
+    const boxes: [string, Box][] = [];
+    for (let i = 0; i < (await controls.count()); i++) {
+      const c = controls.nth(i);
+      if (!(await c.isVisible())) continue;
+      const b = await c.boundingBox();
+      if (!b || b.y >= legend.y) continue;
+      const name = (await c.getAttribute('aria-label')) ?? (await c.innerText());
+      boxes.push([name, await box(app, c)]);
+    }
+    expect(boxes.map(([n]) => n)).toEqual(
+      expect.arrayContaining(['Open…', 'Save', 'Reset', 'Import…', 'Fit']),
+    );
+    const overlaps: string[] = [];
+    for (let i = 0; i < boxes.length; i++) {
+      const [n, b] = boxes[i];
+      if (Math.abs(b.y + b.height / 2 - (head.y + head.height / 2)) > 4)
+        overlaps.push(`${n} off the row`);
+      for (let j = i + 1; j < boxes.length; j++)
+        if (intersect(b, boxes[j][1])) overlaps.push(`${n} × ${boxes[j][0]}`);
+    }
+    expect(overlaps).toEqual([]);
   });
 
   test('the legend is not cut', async ({ app }) => {
@@ -130,7 +161,7 @@ test.describe('at 1280×800', () => {
     });
     await expect(notices).toContainText('broken.json');
     await app.waitForTimeout(500);
-    await app.screenshot({ path: '/work/shots/h18b/layout-1280-lesson-banner.png' });
+    await app.screenshot({ path: test.info().outputPath('layout-1280-lesson-banner.png') });
     await expectApart(app, [
       ['toolbar', app.getByRole('toolbar', { name: 'Actions' })],
       ['lesson', lesson],
@@ -180,7 +211,10 @@ test.describe('at 390×844 (a phone)', () => {
       ['inspector', inspector],
     ]);
     await expectTreeFits(app);
-    await app.screenshot({ path: '/work/shots/h18b/layout-390-stacked.png', fullPage: true });
+    await app.screenshot({
+      path: test.info().outputPath('layout-390-stacked.png'),
+      fullPage: true,
+    });
 
     await app.getByRole('tab', { name: 'Event log' }).click();
     await expect(app.getByRole('region', { name: 'Event log' })).toBeVisible();
@@ -196,7 +230,10 @@ test.describe('at 390×844 (a phone)', () => {
     const inspector = app.getByRole('region', { name: 'Inspector' });
     await expect(inspector).toContainText('make');
     await inspector.scrollIntoViewIfNeeded();
-    await app.screenshot({ path: '/work/shots/h18b/layout-390-tap-selected.png', fullPage: true });
+    await app.screenshot({
+      path: test.info().outputPath('layout-390-tap-selected.png'),
+      fullPage: true,
+    });
   });
 
   test('a pinch zooms the tree, and the page itself does not zoom', async ({ app }) => {

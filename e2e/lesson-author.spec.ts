@@ -1,8 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { checkpointAndRestart, expect, test, type Page } from './fixtures';
 
-const SHOTS = '/work/shots/h18a';
-
 test.use({ viewport: { width: 1280, height: 800 } });
 
 async function addCaption(app: Page, text: string, ask = false) {
@@ -47,7 +45,7 @@ test('a teacher writes a lesson, edits it, asks a question, saves it as a file a
   const { editor, lesson } = await writeLesson(app);
   const captions = editor.getByRole('list', { name: 'Captions' });
   await expect(captions.getByRole('listitem')).toHaveCount(4);
-  await app.screenshot({ path: `${SHOTS}/editor-1280.png` });
+  await app.screenshot({ path: test.info().outputPath('editor-1280.png') });
 
   // Edit, reorder and delete.
   await editor
@@ -146,7 +144,7 @@ test('a teacher writes a lesson, edits it, asks a question, saves it as a file a
     );
   }, text);
   await expect(lesson.getByText('Caption 1 of 4')).toBeVisible();
-  await app.screenshot({ path: `${SHOTS}/reopened-file-1280.png` });
+  await app.screenshot({ path: test.info().outputPath('reopened-file-1280.png') });
 });
 
 test('a broken lesson file gets one line and changes nothing', async ({ app }) => {
@@ -199,7 +197,7 @@ test('presenter mode: only tree, caption and Next/Previous; clicker keys; play t
   await expect(app.getByRole('region', { name: 'Timeline' })).toHaveCount(0);
   await expect(app.getByRole('region', { name: 'Inspector' })).toHaveCount(0);
   await expect(presenter.getByRole('treeitem', { name: /^pid 3 worker/ })).toBeVisible();
-  await app.screenshot({ path: `${SHOTS}/presenter-1280.png` });
+  await app.screenshot({ path: test.info().outputPath('presenter-1280.png') });
 
   await app.keyboard.press('PageDown');
   await expect(presenter.getByRole('button', { name: 'Skip to caption' })).toBeVisible();
@@ -245,7 +243,7 @@ test.describe('on a phone', () => {
       () => document.documentElement.scrollWidth - window.innerWidth,
     );
     expect(overflow).toBeLessThanOrEqual(0);
-    await app.screenshot({ path: `${SHOTS}/presenter-390.png` });
+    await app.screenshot({ path: test.info().outputPath('presenter-390.png') });
     await presenter.getByRole('button', { name: 'Leave presenter' }).click();
     await expect(presenter).toHaveCount(0);
   });

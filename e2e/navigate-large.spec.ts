@@ -32,7 +32,7 @@ test('a 2,000-task tree: Fit is readable, the overview moves the view, the view 
   await expect(root).toBeInViewport();
   // Readable: a card keeps at least a quarter of its size, not a one-pixel strip.
   await expect.poll(async () => (await root.boundingBox())?.height ?? 0).toBeGreaterThan(12);
-  await app.screenshot({ path: '/work/shots/h17/fit-2000.png' });
+  await app.screenshot({ path: test.info().outputPath('fit-2000.png') });
 
   // The overview shows the whole width; a click at its far end takes the view there.
   const overview = app.getByRole('img', { name: 'Tree overview' });
@@ -40,7 +40,7 @@ test('a 2,000-task tree: Fit is readable, the overview moves the view, the view 
   const box = (await overview.boundingBox())!;
   await app.mouse.click(box.x + box.width - 6, box.y + box.height / 2);
   await expect(root).not.toBeInViewport();
-  await app.screenshot({ path: '/work/shots/h17/overview-moved-2000.png' });
+  await app.screenshot({ path: test.info().outputPath('overview-moved-2000.png') });
 
   // Following active_pid: in the middle of the restart the baton's card comes into view and
   // stays there while stepping.
@@ -61,7 +61,7 @@ test('a 2,000-task tree: Fit is readable, the overview moves the view, the view 
     seen.add((await holder.getAttribute('aria-label')) ?? '');
   }
   expect(seen.size).toBeGreaterThanOrEqual(3);
-  await app.screenshot({ path: '/work/shots/h17/follow-active-2000.png' });
+  await app.screenshot({ path: test.info().outputPath('follow-active-2000.png') });
   // The toggle is a registry action: its shortcut turns it off again.
   await app.keyboard.press('Shift+C');
   await expect(follow).toHaveAttribute('aria-pressed', 'false');
@@ -73,7 +73,7 @@ test('a 2,000-task tree: Fit is readable, the overview moves the view, the view 
   await expect(root).toHaveAttribute('aria-description', /^[\d,]+ tasks hidden$/);
   await app.getByRole('button', { name: 'Fit', exact: true }).click();
   await expect(root).toBeInViewport();
-  await app.screenshot({ path: '/work/shots/h17/folded-root-2000.png' });
+  await app.screenshot({ path: test.info().outputPath('folded-root-2000.png') });
   await root.focus();
   await app.keyboard.press('ArrowRight');
   await expect(root).toHaveAttribute('aria-expanded', 'true');

@@ -2,7 +2,6 @@ import { checkpointAndRestart, expect, stepText, test, type Page } from './fixtu
 
 /** Issue 16, item 3: search the event log, find a task, jump by task, function and breakpoint. */
 
-const SHOTS = '/work/shots/h16b';
 const log = (app: Page) => app.getByRole('region', { name: 'Event log' });
 const rows = (app: Page) => log(app).getByRole('listitem').getByRole('button');
 const count = (app: Page) => log(app).getByText(/^\d+( of \d+)? events$/);
@@ -26,7 +25,7 @@ test('the event log filters by function, pid, errno and text, says how many, and
   await expect(count(app)).toHaveText(`1 of ${total} events`);
   await expect(rows(app)).toHaveCount(1);
   await expect(rows(app).first()).toContainText('zombie record');
-  await app.screenshot({ path: `${SHOTS}/search-filtered-log.png` });
+  await app.screenshot({ path: test.info().outputPath('search-filtered-log.png') });
 
   // Clicking a filtered row jumps there, and the row is the current step.
   await rows(app).first().click();

@@ -1,9 +1,10 @@
 import { readFile } from 'node:fs/promises';
 import { expect, openPage, selectTask, stepText, test, type Page } from './fixtures';
 
-/** Clicks `button` and returns the downloaded file's name and bytes. */
+/** Clicks `button` (an export from the tree panel's Export menu) and returns the download. */
 async function downloadOf(app: Page, button: string) {
   const wait = app.waitForEvent('download');
+  if (button.startsWith('Export')) await app.getByRole('button', { name: 'Export ▾' }).click();
   await app.getByRole('button', { name: button, exact: true }).click();
   const d = await wait;
   return { name: d.suggestedFilename(), bytes: await readFile((await d.path())!) };

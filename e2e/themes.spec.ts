@@ -26,7 +26,7 @@ test('the theme follows prefers-color-scheme and prefers-contrast by default', a
   await app.emulateMedia({ colorScheme: 'light', contrast: 'more' });
   await expect.poll(async () => (await pageColours(app)).bg).toBe('rgb(0, 0, 0)');
   expect((await pageColours(app)).text).toBe('rgb(255, 255, 255)');
-  await app.screenshot({ path: '/work/shots/h18b/theme-system-more-contrast.png' });
+  await app.screenshot({ path: test.info().outputPath('theme-system-more-contrast.png') });
 });
 
 test('the toolbar switch cycles the themes and the choice is remembered', async ({ app }) => {
@@ -34,7 +34,7 @@ test('the toolbar switch cycles the themes and the choice is remembered', async 
   await themeButton(app).click();
   await expect(themeButton(app)).toHaveAccessibleName('Theme: Light');
   await expect.poll(async () => luminance((await pageColours(app)).bg)).toBeGreaterThan(0.8);
-  await app.screenshot({ path: '/work/shots/h18b/theme-light-1280.png' });
+  await app.screenshot({ path: test.info().outputPath('theme-light-1280.png') });
   // The system still asks for dark: the choice wins, and survives a reload.
   await app.reload();
   await expect(themeButton(app)).toHaveAccessibleName('Theme: Light');
@@ -45,7 +45,7 @@ test('the toolbar switch cycles the themes and the choice is remembered', async 
   await themeButton(app).click();
   await expect(themeButton(app)).toHaveAccessibleName('Theme: High contrast');
   await expect.poll(async () => (await pageColours(app)).bg).toBe('rgb(0, 0, 0)');
-  await app.screenshot({ path: '/work/shots/h18b/theme-high-contrast-1280.png' });
+  await app.screenshot({ path: test.info().outputPath('theme-high-contrast-1280.png') });
   await themeButton(app).click();
   await expect(themeButton(app)).toHaveAccessibleName('Theme: System');
 });
@@ -136,7 +136,7 @@ for (const theme of ['Light', 'Dark', 'High contrast']) {
     const outlines = new Set(looks.map((l) => `${l.shape}|${l.dash}|${l.marks}`));
     expect(outlines.size).toBe(STATES.length);
     await app.screenshot({
-      path: `/work/shots/h18b/theme-states-${theme.toLowerCase().replace(' ', '-')}.png`,
+      path: test.info().outputPath(`theme-states-${theme.toLowerCase().replace(' ', '-')}.png`),
     });
   });
 }

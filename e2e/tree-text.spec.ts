@@ -5,8 +5,6 @@ import { checkpointAndRestart, expect, selectTask, test, type Page } from './fix
  * in "…" and the card's accessible name (and title) has it whole.
  */
 
-const SHOTS = '/work/shots/h16b';
-
 interface Overflow {
   item: string;
   text: string;
@@ -69,7 +67,7 @@ test('a zombie killed by SIGSEGV with a core keeps its status inside its card', 
   await expect(worker).toContainText('…');
   expect(await overflows(app)).toEqual([]);
   expect(await cutTextsNamed(app)).toEqual([]);
-  await worker.screenshot({ path: `${SHOTS}/card-zombie-sigsegv.png` });
+  await worker.screenshot({ path: test.info().outputPath('card-zombie-sigsegv.png') });
 });
 
 test('restart cards keep their state word and fit at every step of the restart', async ({
@@ -116,7 +114,7 @@ test('a destroyed frozen container’s label fits its box at every step of the d
     expect(await overflows(app), label!).toEqual([]);
     if (label!.includes('destroyed') && label!.includes('FROZEN') && i > 0) {
       await app.getByRole('region', { name: 'Tree view' }).screenshot({
-        path: `${SHOTS}/container-destroyed.png`,
+        path: test.info().outputPath('container-destroyed.png'),
       });
     }
     await app.getByRole('button', { name: 'Step back' }).click();
@@ -161,7 +159,7 @@ test('timeline markers at one place are one group with a count and the full list
   await group.click();
   const list = app.getByRole('list', { name: /^Markers at step \d+$/ });
   await expect(list).toBeVisible();
-  await app.screenshot({ path: `${SHOTS}/timeline-marker-group.png` });
+  await app.screenshot({ path: test.info().outputPath('timeline-marker-group.png') });
   const entry = list.getByRole('button').last();
   const target = (await entry.textContent())!.match(/Step (\d+)/)![1];
   await entry.click();
@@ -197,5 +195,5 @@ test('a thread hangs from its leader’s card instead of sitting a level down li
   expect(make.top).toBeGreaterThan((await box(thread)).bottom + 10);
   await app
     .getByRole('region', { name: 'Tree view' })
-    .screenshot({ path: `${SHOTS}/thread-with-leader.png` });
+    .screenshot({ path: test.info().outputPath('thread-with-leader.png') });
 });

@@ -3,11 +3,19 @@ import { ActionButton } from '../ActionButton';
 import type { ActionId } from '../actions/registry';
 
 /**
- * The toolbar's "More" menu: the less used actions, so the toolbar keeps one row at 1280 px.
- * A disclosure (a button that shows a group of the same action buttons), closed by Escape, a
- * click outside, or running one of them.
+ * A menu of less used actions, so a row of buttons fits at 1280 px: the toolbar's "More" and the
+ * tree panel's "Export". A disclosure (a button that shows a group of the same action buttons),
+ * closed by Escape, a click outside, or running one of them.
  */
-export function ToolbarMore({ ids }: { ids: readonly ActionId[] }) {
+export function ToolbarMore({
+  ids,
+  label = 'More',
+  groupName = 'More actions',
+}: {
+  ids: readonly ActionId[];
+  label?: string;
+  groupName?: string;
+}) {
   const [open, setOpen] = useState(false);
   const box = useRef<HTMLSpanElement>(null);
   const panelId = useId();
@@ -36,13 +44,13 @@ export function ToolbarMore({ ids }: { ids: readonly ActionId[] }) {
         aria-controls={panelId}
         onClick={() => setOpen(!open)}
       >
-        More ▾
+        {label} ▾
       </button>
       <span
         id={panelId}
         className="toolbar-more-items"
         role="group"
-        aria-label="More actions"
+        aria-label={groupName}
         hidden={!open}
         onClick={(e) => {
           if ((e.target as Element).closest('button')) setOpen(false);

@@ -2,8 +2,12 @@ import { useEffect, type RefObject } from 'react';
 import { ActionButton } from '../ActionButton';
 import { useDebugger } from '../context';
 import { FilePicker } from '../FilePicker';
+import { ToolbarMore } from '../layout/ToolbarMore';
 import { importPicked } from './importFile';
 import { pickedFromInput } from './pickedFiles';
+
+/** The exports share one menu, so the tree panel's head keeps one row beside Find and Follow. */
+const EXPORTS = ['export-svg', 'export-png', 'export-trace'] as const;
 
 /** Export the tree (SVG, PNG with its scenario) and the trace; import any file crviz reads. */
 export function ExportMenu({ host }: { host: RefObject<HTMLDivElement | null> }) {
@@ -17,9 +21,7 @@ export function ExportMenu({ host }: { host: RefObject<HTMLDivElement | null> })
 
   return (
     <span className="export-menu">
-      <ActionButton id="export-svg" className="small" />
-      <ActionButton id="export-png" className="small" />
-      <ActionButton id="export-trace" className="small" />
+      <ToolbarMore ids={EXPORTS} label="Export" groupName="Export" />
       <ActionButton id="import-file" className="small" label="Import…" />
       <FilePicker
         handle="pickImportFile"
