@@ -95,32 +95,37 @@ test.describe('at 1280×800', () => {
   test("the tree panel's head holds its controls in one row, none over another", async ({
     app,
   }) => {
-    const panel = app.getByRole('region', { name: 'Tree view' });
-    const head = await box(app, panel.getByRole('heading', { level: 2 }));
-    // The head is what lies above the legend's row: its buttons and the Find box.
-    const legend = await box(app, panel.getByRole('list', { name: 'Legend' }));
-    const controls = panel.getByRole('button').or(panel.getByRole('textbox'));
-    const boxes: [string, Box][] = [];
-    for (let i = 0; i < (await controls.count()); i++) {
-      const c = controls.nth(i);
-      if (!(await c.isVisible())) continue;
-      const b = await c.boundingBox();
-      if (!b || b.y >= legend.y) continue;
-      const name = (await c.getAttribute('aria-label')) ?? (await c.innerText());
-      boxes.push([name, await box(app, c)]);
+    // Before and after Freeze: the heading grows to "container 1 · FROZEN" and takes room.
+    for (const freeze of [false, true]) {
+      if (freeze) await app.getByRole('button', { name: 'Freeze', exact: true }).click();
+      if (freeze) await expect(app.getByRole('heading', { name: /FROZEN/ })).toBeVisible();
+      const panel = app.getByRole('region', { name: 'Tree view' });
+      const head = await box(app, panel.getByRole('heading', { level: 2 }));
+      // The head is what lies above the legend's row: its buttons and the Find box.
+      const legend = await box(app, panel.getByRole('list', { name: 'Legend' }));
+      const controls = panel.getByRole('button').or(panel.getByRole('textbox'));
+      const boxes: [string, Box][] = [];
+      for (let i = 0; i < (await controls.count()); i++) {
+        const c = controls.nth(i);
+        if (!(await c.isVisible())) continue;
+        const b = await c.boundingBox();
+        if (!b || b.y >= legend.y) continue;
+        const name = (await c.getAttribute('aria-label')) ?? (await c.innerText());
+        boxes.push([name, await box(app, c)]);
+      }
+      expect(boxes.map(([n]) => n)).toEqual(
+        expect.arrayContaining(['Open…', 'Save', 'Reset', 'Export ▾', 'Import ▾', 'Fit']),
+      );
+      const overlaps: string[] = [];
+      for (let i = 0; i < boxes.length; i++) {
+        const [n, b] = boxes[i];
+        if (Math.abs(b.y + b.height / 2 - (head.y + head.height / 2)) > 4)
+          overlaps.push(`${n} off the row`);
+        for (let j = i + 1; j < boxes.length; j++)
+          if (intersect(b, boxes[j][1])) overlaps.push(`${n} × ${boxes[j][0]}`);
+      }
+      expect(overlaps, freeze ? 'frozen' : 'as loaded').toEqual([]);
     }
-    expect(boxes.map(([n]) => n)).toEqual(
-      expect.arrayContaining(['Open…', 'Save', 'Reset', 'Import…', 'Fit']),
-    );
-    const overlaps: string[] = [];
-    for (let i = 0; i < boxes.length; i++) {
-      const [n, b] = boxes[i];
-      if (Math.abs(b.y + b.height / 2 - (head.y + head.height / 2)) > 4)
-        overlaps.push(`${n} off the row`);
-      for (let j = i + 1; j < boxes.length; j++)
-        if (intersect(b, boxes[j][1])) overlaps.push(`${n} × ${boxes[j][0]}`);
-    }
-    expect(overlaps).toEqual([]);
   });
 
   test('the legend is not cut', async ({ app }) => {

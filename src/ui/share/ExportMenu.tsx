@@ -1,13 +1,13 @@
 import { useEffect, type RefObject } from 'react';
-import { ActionButton } from '../ActionButton';
 import { useDebugger } from '../context';
 import { FilePicker } from '../FilePicker';
 import { ToolbarMore } from '../layout/ToolbarMore';
 import { importPicked } from './importFile';
 import { pickedFromInput } from './pickedFiles';
 
-/** The exports share one menu, so the tree panel's head keeps one row beside Find and Follow. */
+/** The exports and the imports each share a menu, so the tree panel's head keeps one row. */
 const EXPORTS = ['export-svg', 'export-png', 'export-trace'] as const;
+const IMPORTS = ['import-file', 'import-folder'] as const;
 
 /** Export the tree (SVG, PNG with its scenario) and the trace; import any file crviz reads. */
 export function ExportMenu({ host }: { host: RefObject<HTMLDivElement | null> }) {
@@ -22,14 +22,13 @@ export function ExportMenu({ host }: { host: RefObject<HTMLDivElement | null> })
   return (
     <span className="export-menu">
       <ToolbarMore ids={EXPORTS} label="Export" groupName="Export" />
-      <ActionButton id="import-file" className="small" label="Import…" />
+      <ToolbarMore ids={IMPORTS} label="Import" groupName="Import" />
       <FilePicker
         handle="pickImportFile"
         accept=".json,.ckpt,.png,.tar,.gz,.tgz,application/json,image/png,application/octet-stream,application/x-tar,application/gzip"
         label="Import file"
         onPick={onPicked}
       />
-      <ActionButton id="import-folder" className="small" />
       <FilePicker
         handle="pickDumpFolder"
         label="Import CRIU images folder"
