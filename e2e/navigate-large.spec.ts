@@ -78,3 +78,33 @@ test('a 2,000-task tree: Fit is readable, the overview moves the view, the view 
   await app.keyboard.press('ArrowRight');
   await expect(root).toHaveAttribute('aria-expanded', 'true');
 });
+
+/**
+ * A step that changes hundreds of tasks lists every change: the Inspector's list scrolls,
+ * drawing only the rows in view, where it used to stop at 40 with "… and more".
+ */
+test('the Inspector lists every change of a step that changes 300 tasks', async ({
+  app,
+}, testInfo) => {
+  const s = benchScenario(300);
+  s.steps = [{ op: 'freeze' }];
+  const file = testInfo.outputPath('freeze-300.json');
+  writeFileSync(file, JSON.stringify(s));
+  await app.getByLabel('Open scenario file').setInputFiles(file);
+  await expect(stepText(app)).toHaveText(/^Step 1 of 1$/);
+  const inspector = app.getByRole('region', { name: 'Inspector' });
+  const list = inspector.getByRole('region', { name: /^\d[\d,]* changes at this step$/ });
+  await expect(list).toBeVisible();
+  const total = Number((await list.getAttribute('aria-label'))!.replace(/,/g, '').match(/\d+/)![0]);
+  // Every task but the zombies changes (the old list stopped at 40).
+  expect(total).toBeGreaterThan(200);
+  const rows = list.getByRole('listitem');
+  // Only the rows in view (and a few around them) are in the page.
+  expect(await rows.count()).toBeLessThan(60);
+  await expect(rows.first()).toHaveAttribute('aria-setsize', String(total));
+  // The last change is reachable by scrolling.
+  await list.evaluate((el) => (el.scrollTop = el.scrollHeight));
+  await expect(rows.last()).toHaveAttribute('aria-posinset', String(total));
+  await expect(rows.last()).toBeInViewport();
+  await inspector.screenshot({ path: testInfo.outputPath('changes-300.png') });
+});

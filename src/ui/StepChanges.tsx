@@ -7,8 +7,10 @@ import {
   selectSnapshot,
 } from '../store/selectors';
 import { useDebuggerState } from './context';
+import { VirtualLines } from './VirtualLines';
 
-const MAX = 40;
+/** Up to this many lines are a plain list; more scroll in a virtualised one. */
+const PLAIN = 40;
 
 /** What the current step changed compared with the step before it. */
 export function StepChanges() {
@@ -20,24 +22,25 @@ export function StepChanges() {
     const frame = frames?.[cursor];
     if (!frame || !before || !after) return null;
     const tasks = frame.change?.tasks ?? null;
-    const lines = describeChanges(before, after, tasks, MAX + 1);
-    return { lines, tasks: tasks?.length ?? 0 };
+    return describeChanges(before, after, tasks);
   }, [frames, cursor, before, after]);
   if (!changes) return null;
   return (
     <div className="changes">
       <h3>This step changed</h3>
-      {changes.lines.length === 0 ? (
+      {changes.length === 0 ? (
         <p className="dim">nothing visible in the snapshot</p>
-      ) : (
+      ) : changes.length <= PLAIN ? (
         <ul>
-          {changes.lines.slice(0, MAX).map((c) => (
+          {changes.map((c) => (
             <li key={c}>{c}</li>
           ))}
-          {changes.lines.length > MAX ? (
-            <li className="dim">… and more ({changes.tasks.toLocaleString('en')} tasks changed)</li>
-          ) : null}
         </ul>
+      ) : (
+        <VirtualLines
+          lines={changes}
+          label={`${changes.length.toLocaleString('en')} changes at this step`}
+        />
       )}
     </div>
   );
