@@ -25,6 +25,11 @@ describe('groupMarkers', () => {
     expect(g[0].frame).toBe(26);
   });
 
+  it('a marker exactly the gap away starts a new group (frames 128 and 168 on 60 px)', () => {
+    const g = groupMarkers([marker(168, 'checkpoint'), marker(128, 'checkpoint')], 200, 60, 12);
+    expect(g.map((x) => x.frame)).toEqual([128, 168]);
+  });
+
   it('keeps every marker once, in frame order, groups never closer than the gap', () => {
     fc.assert(
       fc.property(
@@ -39,7 +44,9 @@ describe('groupMarkers', () => {
             [...ms.map((m) => m.frame)].sort((a, b) => a - b),
           );
           for (let i = 1; i < groups.length; i++) {
-            expect((groups[i].at - groups[i - 1].at) * width).toBeGreaterThanOrEqual(12);
+            expect(((groups[i].frame - groups[i - 1].frame) / 200) * width).toBeGreaterThanOrEqual(
+              12,
+            );
           }
           for (const g of groups) {
             const span = ((g.markers.at(-1)!.frame - g.markers[0].frame) / 200) * width;

@@ -38,7 +38,9 @@ export function groupMarkers(
   for (const m of sorted) {
     const at = (m.frame + 1) / frames;
     const last = groups.at(-1);
-    if (last && (at - last.at) * widthPx < gapPx) last.markers.push(m);
+    // Measured from frames, not from the rounded `at`s, so a group's span and the gap between
+    // groups are the same number wherever they are computed.
+    if (last && ((m.frame - last.frame) / frames) * widthPx < gapPx) last.markers.push(m);
     else groups.push({ frame: m.frame, at, markers: [m] });
   }
   return groups;
