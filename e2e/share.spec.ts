@@ -134,7 +134,7 @@ test('export the scenario as JSON and import it back', async ({ app }) => {
   expect(JSON.parse(file.bytes.toString()).steps).toHaveLength(2);
   await app.getByRole('button', { name: 'Reset' }).click();
   await expect(app.getByRole('treeitem', { name: /^pid 1 init running, frozen/ })).toHaveCount(0);
-  await app.getByLabel('Import file').setInputFiles({
+  await app.getByLabel('Import file', { exact: true }).setInputFiles({
     name: file.name,
     mimeType: 'application/json',
     buffer: file.bytes,
