@@ -11,28 +11,13 @@ import {
   type FoundViolation,
 } from '../src/engine/explore/explore';
 import { runScenario } from '../src/engine/scenario/runner';
-import { largeTree } from '../src/engine/scenario/large-tree';
+import { largeRestart } from '../src/engine/scenario/large-tree';
 import type { Scenario, Step, Variant } from '../src/engine/scenario/types';
 
 /** Each search of the table stops after this long (the plain one on 20 and 50 tasks does not run). */
 const CAP_MS = 10_000;
 const SIZES = [6, 10, 20, 50];
 const VARIANTS: Variant[] = ['v19', 'v18-28', 'naive', 'v18-73'];
-
-function restartOf(n: number, variant: Variant): Scenario {
-  return {
-    format: 'crviz-scenario/1',
-    name: `explore-${n}`,
-    variant,
-    tree: largeTree(n),
-    steps: [
-      { op: 'freeze' },
-      { op: 'checkpoint', image: 'a' },
-      { op: 'destroy' },
-      { op: 'restart', image: 'a' },
-    ],
-  };
-}
 
 interface Measured {
   r: ExploreResult;
@@ -110,11 +95,11 @@ export function explorerBench(): string {
       .join(' ')}; each search capped at ${CAP_MS / 1000} s, the plain one run up to 10 tasks)`,
   );
   // Warm-up: the figures are the JIT-compiled explorer.
-  explore(restartOf(6, 'v19'), {});
+  explore(largeRestart(6, 'v19'), {});
   const rows: string[][] = [];
   for (const variant of VARIANTS) {
     for (const n of SIZES) {
-      const s = restartOf(n, variant);
+      const s = largeRestart(n, variant);
       const red = explore(s, { variant });
       const pl = n <= 10 ? explore(s, { variant, reduction: 'none', maxStates: 5_000_000 }) : null;
       const both = pl && pl.r.complete && red.r.complete;
@@ -166,7 +151,7 @@ export function explorerBench(): string {
     ['naive', 'zombies-before-completion'],
     ['v18-28', 'no-spurious-failure'],
   ] as const) {
-    const s = restartOf(50, variant);
+    const s = largeRestart(50, variant);
     const r = explore(s, { variant, maxStates: 5_000_000 }, CAP_MS, invariant);
     const v = r.r.violations.find((x) => x.invariant === invariant);
     vrows.push([
@@ -184,7 +169,7 @@ export function explorerBench(): string {
     table(['variant', 'invariant', 'found', 's', 'states', 'schedule', 'step', 'replays'], vrows),
   );
   out.push('');
-  const s = restartOf(1000, 'v18-28');
+  const s = largeRestart(1000, 'v18-28');
   const w = explore(s, { walks: 1000, seed: 'bench' }, Infinity);
   out.push('Random walks, 1,000-task tree (v18-28, --walks 1000)');
   out.push(

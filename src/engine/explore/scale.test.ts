@@ -1,25 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { largeTree } from '../scenario/large-tree';
+import { largeRestart } from '../scenario/large-tree';
 import { runScenario } from '../scenario/runner';
-import type { Scenario, Step, Variant } from '../scenario/types';
+import type { Step, Variant } from '../scenario/types';
 import { exploreScenario } from './explore';
 import type { InvariantName } from './invariants';
-
-/** The bench's 50-task restart (bench/explorer.ts): a fifth zombies, a fifth threads. */
-function restartOf(n: number, variant: Variant): Scenario {
-  return {
-    format: 'crviz-scenario/1',
-    name: `explore-${n}`,
-    variant,
-    tree: largeTree(n),
-    steps: [
-      { op: 'freeze' },
-      { op: 'checkpoint', image: 'a' },
-      { op: 'destroy' },
-      { op: 'restart', image: 'a' },
-    ],
-  };
-}
 
 /**
  * Explores until `invariant` is found (the bench measures how long that takes), then replays
@@ -27,7 +11,7 @@ function restartOf(n: number, variant: Variant): Scenario {
  * the event the counterexample points at is the breaking step's.
  */
 function findsAndReplays(variant: Variant, invariant: InvariantName) {
-  const s = restartOf(50, variant);
+  const s = largeRestart(50, variant);
   const r = exploreScenario(s, {
     variant,
     maxStates: 50_000,

@@ -4,7 +4,7 @@
  * bench. Deterministic (a multiplicative hash picks each parent), so a size always gives the
  * same tree, the same image bytes and the same restart.
  */
-import type { Scenario, TreeEntry } from './types';
+import type { Scenario, TreeEntry, Variant } from './types';
 
 /** The sizes the examples offer (README, gallery, `npm run example:large`). */
 export const LARGE_SIZES = [2_000, 50_000, 100_000] as const;
@@ -71,6 +71,25 @@ export function largeScenario(n: number): Scenario {
     description:
       'A generated tree shaped like a busy server: about one task in eight is a zombie and one in eight a thread. It is frozen, checkpointed, destroyed and restarted, to watch the engine and the page at scale.',
     variant: 'v18-28',
+    tree: largeTree(n),
+    steps: [
+      { op: 'freeze' },
+      { op: 'checkpoint', image: 'a' },
+      { op: 'destroy' },
+      { op: 'restart', image: 'a' },
+    ],
+  };
+}
+
+/**
+ * The explorer's large restart: the tree of `largeTree(n)` frozen, checkpointed, destroyed and
+ * restarted under `variant`, as the bench and the explorer's scale test run it.
+ */
+export function largeRestart(n: number, variant: Variant): Scenario {
+  return {
+    format: 'crviz-scenario/1',
+    name: `explore-${n}`,
+    variant,
     tree: largeTree(n),
     steps: [
       { op: 'freeze' },

@@ -44,6 +44,17 @@ function captionHere(state: DebuggerState): number {
   return captionIndexAt(captionFrames(state.recording, lesson.captions), state.cursor);
 }
 
+/**
+ * An action on one caption of the active lesson: the one named by the editor's list, or from
+ * the palette the one at the cursor.
+ */
+function onCaption(edit: (lesson: Lesson, index: number) => Lesson | string) {
+  return (ctx: ActionContext, index?: number) => {
+    const lesson = activeLesson(ctx.state);
+    if (lesson) commit(ctx, edit(lesson, index ?? captionHere(ctx.state)));
+  };
+}
+
 function firstCaptionFrame(state: DebuggerState, lesson: Lesson): number {
   return state.recording ? anchorFrame(state.recording, lesson.captions[0].at) : state.cursor;
 }
@@ -103,30 +114,21 @@ export const lessonAuthorActions = {
     group: 'lesson',
     help: 'Delete a caption (the one at the cursor from the palette); the last one ends the lesson',
     enabledWhen: hasLesson,
-    perform: (ctx, index?: number) => {
-      const lesson = activeLesson(ctx.state);
-      if (lesson) commit(ctx, removeCaption(lesson, index ?? captionHere(ctx.state)));
-    },
+    perform: onCaption(removeCaption),
   },
   'lesson-caption-up': {
     label: 'Move caption up',
     group: 'lesson',
     help: 'Swap what a caption says with the caption before it (their moments stay)',
     enabledWhen: hasLesson,
-    perform: (ctx, index?: number) => {
-      const lesson = activeLesson(ctx.state);
-      if (lesson) commit(ctx, moveCaption(lesson, index ?? captionHere(ctx.state), -1));
-    },
+    perform: onCaption((lesson, i) => moveCaption(lesson, i, -1)),
   },
   'lesson-caption-down': {
     label: 'Move caption down',
     group: 'lesson',
     help: 'Swap what a caption says with the caption after it (their moments stay)',
     enabledWhen: hasLesson,
-    perform: (ctx, index?: number) => {
-      const lesson = activeLesson(ctx.state);
-      if (lesson) commit(ctx, moveCaption(lesson, index ?? captionHere(ctx.state), 1));
-    },
+    perform: onCaption((lesson, i) => moveCaption(lesson, i, 1)),
   },
   'lesson-caption-here': {
     label: 'Move caption here',
