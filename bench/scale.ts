@@ -57,7 +57,7 @@ async function crvizFigures(page: Page, url: string, s: Scenario): Promise<Figur
   await page.goto(url);
   await page.evaluate('localStorage.clear()');
   await page.goto(url);
-  const drawn = page.locator('svg[role="tree"][aria-busy="false"]');
+  const drawn = page.locator('[role="tree"][aria-busy="false"]');
   await drawn.waitFor();
   const file = join(mkdtempSync(join(tmpdir(), 'crviz-scale-')), `${s.name}.json`);
   writeFileSync(file, JSON.stringify(s));
