@@ -10,6 +10,8 @@ import './accessibleTree.css';
 
 /** At most this many items of a zoomed-out view are in the DOM (the tree's first ones in view). */
 export const MAX_ITEMS = 600;
+/** The focused item's first children are kept too: where ArrowRight and a reader go next. */
+const NEXT_ITEMS = 32;
 
 export interface AccessibleFrame {
   layout: TreeLayout;
@@ -32,7 +34,8 @@ interface Shown {
 
 /**
  * The accessible tree of a canvas-drawn tree: a `role="tree"` of `role="treeitem"` elements for
- * the part in view (plus the top level, the focused item, the selected one and the baton's),
+ * the part in view (plus the top level, the focused item and its first children, the selected
+ * one and the baton's),
  * each over its card, transparent, with the SVG card's accessible name and state, and its place
  * in the whole shown tree (aria-level, aria-posinset, aria-setsize), since the DOM holds only
  * some items. Items take the pointer so a click lands on the item (the view hit-tests it with
@@ -48,6 +51,7 @@ export class AccessibleTree {
   private factsOf: TreeLayout | null = null;
   private byPid = new Map<number, number>();
   private rank = new Map<number, number>();
+  private children = new Map<number, number[]>();
   private view: Transform = { x: 0, y: 0, k: 1 };
   private size = { width: 800, height: 500 };
   /** Items asked for by the keyboard (focus) that may lie outside the view. */
@@ -75,6 +79,13 @@ export class AccessibleTree {
       this.facts = itemFacts(frame.layout, coord);
       this.byPid = new Map(frame.layout.placed.map((p, i) => [p.node.pid, i]));
       this.rank = new Map(frame.layout.order.map((pid, i) => [pid, i]));
+      this.children = new Map();
+      for (const p of frame.layout.placed) {
+        if (p.node.parent === null) continue;
+        const list = this.children.get(p.node.parent);
+        if (!list) this.children.set(p.node.parent, [p.node.pid]);
+        else if (list.length < NEXT_ITEMS) list.push(p.node.pid);
+      }
       this.factsOf = frame.layout;
     }
     this.sync();
@@ -82,11 +93,11 @@ export class AccessibleTree {
 
   /** The item of a shown task, brought into the DOM if it is not (for the keyboard's focus). */
   element(pid: number): HTMLElement | null {
-    const had = this.shown.get(pid);
-    if (had) return had.el;
     if (!this.facts.has(pid)) return null;
-    this.asked = pid;
-    this.sync();
+    if (this.asked !== pid || !this.shown.has(pid)) {
+      this.asked = pid;
+      this.sync();
+    }
     return this.shown.get(pid)?.el ?? null;
   }
 
@@ -108,7 +119,8 @@ export class AccessibleTree {
     if (f.model.coordinator && f.layout.coordinator) pids.add(COORDINATOR_PID);
     for (const [pid, facts] of this.facts) if (facts.level === 1) pids.add(pid);
     for (const i of indexes) pids.add(f.layout.placed[i].node.pid);
-    for (const pid of [...f.keep, f.selected, this.asked])
+    const next = this.asked === null ? [] : (this.children.get(this.asked) ?? []);
+    for (const pid of [...f.keep, f.selected, this.asked, ...next])
       if (pid !== null && this.facts.has(pid)) pids.add(pid);
     // Tree order: the coordinator first, then the layout's pre-order (keyboard order).
     const rank = (pid: number) => (pid === COORDINATOR_PID ? -1 : (this.rank.get(pid) ?? 0));

@@ -52,6 +52,7 @@ const STRIP_ZOOM = 0.2;
 const FOLLOW_MS = 150;
 
 let instances = 0;
+const thousands = new Intl.NumberFormat('en');
 
 /**
  * The D3 process-tree view. Created from React on a container element, fed a TreeModel, reports
@@ -298,10 +299,24 @@ export class TreeView {
     const now = this.treeElement();
     now.setAttribute('role', 'tree');
     now.setAttribute('aria-label', 'Process tree');
+    old.removeAttribute('aria-description');
+    this.described = '';
     this.refocusPending = hadFocus;
   }
 
   private refocusPending = false;
+  private described = '';
+
+  /**
+   * Says how much of the tree is shown ("2,500 of 50,000 tasks shown"): a canvas tree has only
+   * the items in view in the DOM, and a big tree is collapsed to a budget.
+   */
+  private describe(shown: number, all: number): void {
+    const text = `${thousands.format(shown)} of ${thousands.format(all)} tasks shown`;
+    if (text === this.described) return;
+    this.described = text;
+    this.treeElement().setAttribute('aria-description', text);
+  }
 
   /** Empties the SVG drawing (the canvas draws the tree). */
   private clearSvg(): void {
@@ -328,6 +343,7 @@ export class TreeView {
     }
     const mode = renderModeFor(this.mode, layout?.placed.length ?? 0);
     if (mode !== this.mode) this.switchMode(mode);
+    this.describe(layout?.placed.length ?? 0, model?.nodes.length ?? 0);
     // The baton of a task inside a collapsed subtree rides on its nearest shown ancestor.
     const active = model?.activePid ?? null;
     const batonAt = active === null ? null : (this.shown?.shownAt(active) ?? null);
