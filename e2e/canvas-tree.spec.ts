@@ -1,6 +1,7 @@
 import { writeFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { benchScenario } from '../bench/trees';
-import { expect, test } from './fixtures';
+import { expect, test, type Page } from './fixtures';
 
 /** Screenshots for the lead to look at, outside the repository. */
 const SHOTS = process.env.CRVIZ_SHOTS ?? '/work/shots/canvas';
@@ -78,4 +79,37 @@ test('a 2,000-task tree on canvas: click a card, find a task, arrow between tree
   });
   await expect(app.getByRole('menu')).toBeVisible();
   await app.keyboard.press('Escape');
+});
+
+/** Clicks an item of the Export menu and reads the file it downloads. */
+async function download(app: Page, button: string) {
+  const wait = app.waitForEvent('download');
+  await app.getByRole('button', { name: 'Export ▾' }).click();
+  await app.getByRole('button', { name: button, exact: true }).click();
+  const d = await wait;
+  return readFile((await d.path())!);
+}
+
+test('a canvas-drawn tree exports every shown card as SVG and PNG, and stays a canvas', async ({
+  app,
+}, testInfo) => {
+  test.setTimeout(120_000);
+  const file = testInfo.outputPath('tree-2000.json');
+  writeFileSync(file, JSON.stringify(benchScenario(2000)));
+  await app.getByLabel('Open scenario file').setInputFiles(file);
+  const tree = app.getByRole('tree', { name: 'Process tree' });
+  await expect(app.getByRole('treeitem', { name: /^pid 1 task1 running/ })).toBeVisible({
+    timeout: 30_000,
+  });
+  await expect(tree).toHaveAttribute('aria-busy', 'false');
+  const markup = (await download(app, 'Export SVG')).toString();
+  expect(markup).toMatch(/^<svg[^>]*xmlns="http:\/\/www.w3.org\/2000\/svg"/);
+  // Every card of the 2,000 tasks, not only those in view.
+  expect([...markup.matchAll(/<g [^>]*data-pid="\d+"/g)]).toHaveLength(2000);
+  expect(markup).toContain('task1999');
+  const png = await download(app, 'Export PNG');
+  expect([...png.subarray(1, 4)].map((c) => String.fromCharCode(c)).join('')).toBe('PNG');
+  // The live view is still the canvas with only the items in view.
+  expect(await tree.evaluate((el) => el.localName)).toBe('div');
+  expect(await app.getByRole('treeitem').count()).toBeLessThan(700);
 });

@@ -47,6 +47,8 @@ export class CanvasTree {
   constructor(
     private readonly host: HTMLElement,
     private readonly picture: HTMLElement,
+    /** Over the tree during a gesture (panZoom.ts); the grid hit-tests under it all the same. */
+    private readonly shield: HTMLElement,
     defs: SVGElement,
     private readonly callbacks: CanvasTreeCallbacks,
   ) {
@@ -156,9 +158,9 @@ export class CanvasTree {
 
   private pointer(ev: MouseEvent, type: 'click' | 'dblclick' | 'contextmenu'): void {
     const target = ev.target as Node | null;
-    // Only the tree's own picture: the overview and the shield are over it, not of it.
-    if (!this.active || !this.grid || !this.frame || !target || !this.picture.contains(target))
-      return;
+    // Only the tree's own picture (or the gesture's shield over it), not the overview.
+    const ours = !!target && (this.picture.contains(target) || target === this.shield);
+    if (!this.active || !this.grid || !this.frame || !ours) return;
     let pid: number | null = null;
     let part: 'card' | 'toggle' = 'card';
     const item = target instanceof Element ? target.closest<HTMLElement>('[data-pid]') : null;

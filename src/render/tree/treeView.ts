@@ -152,7 +152,7 @@ export class TreeView {
         this.canvasTree.setView(t);
       },
     );
-    this.canvasTree = new CanvasTree(this.frame.node()!, picture.node()!, defs.node()!, {
+    this.canvasTree = new CanvasTree(this.frame.node()!, picture.node()!, shield, defs.node()!, {
       onSelect: callbacks.onSelect,
       onActivate: callbacks.onActivate,
       onContextMenu: callbacks.onContextMenu,
