@@ -6,7 +6,7 @@
  * their ratio. Measured, never asserted.
  */
 import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { runSession } from '../src/engine/session';
@@ -26,6 +26,47 @@ interface Figures {
   play: MainThread;
   zoom: MainThread;
   heapMb: number;
+  /** Step forward key to the tree drawn (crviz only: the peer has no keys). */
+  step?: { p50: number; p95: number; longestMs: number };
+}
+
+/** How many steps the step-to-drawn figure presses the key for. */
+const STEPS = 30;
+
+/**
+ * Presses the step-forward key (ArrowRight) STEPS times and times each press from the key to
+ * the tree drawn: the step's text changes (React committed), then the next animation frame
+ * (the canvas or SVG drawn in it) and a task after it (the frame painted).
+ */
+async function stepToDrawn(page: Page): Promise<NonNullable<Figures['step']>> {
+  await page.evaluate(`(() => {
+    window.__lat = [];
+    const el = [...document.querySelectorAll('[aria-label="Timeline"] *')].find(
+      (e) => e.children.length === 0 && /^Step \\d+ of \\d+$/.test(e.textContent),
+    );
+    document.addEventListener('keydown', (e) => {
+      if (e.key !== 'ArrowRight') return;
+      const t0 = performance.now();
+      const mo = new MutationObserver(() => {
+        mo.disconnect();
+        requestAnimationFrame(() => setTimeout(() => window.__lat.push(performance.now() - t0), 0));
+      });
+      mo.observe(el, { characterData: true, childList: true, subtree: true });
+    }, true);
+    if (document.activeElement instanceof HTMLElement) document.activeElement.blur();
+  })()`);
+  const stop = await watchMainThread(page);
+  for (let i = 0; i < STEPS; i++) {
+    await page.keyboard.press('ArrowRight');
+    await page.waitForFunction(`window.__lat.length >= ${i + 1}`, undefined, { timeout: 30_000 });
+  }
+  const m = await stop();
+  const lat = ((await page.evaluate('window.__lat')) as number[]).sort((a, b) => a - b);
+  return {
+    p50: lat[Math.floor(0.5 * (lat.length - 1))] ?? 0,
+    p95: lat[Math.floor(0.95 * (lat.length - 1))] ?? 0,
+    longestMs: m.longestMs,
+  };
 }
 
 function restartScenario(tasks: number): Scenario {
@@ -92,7 +133,69 @@ async function crvizFigures(page: Page, url: string, s: Scenario): Promise<Figur
   await zoomAndPan(page, box);
   await page.waitForTimeout(300);
   const zoom = await stopZoom();
-  return { openMs, openLongestMs: open.longestMs, play: playing, zoom, heapMb: await heapMb(page) };
+  const step = await stepToDrawn(page);
+  return {
+    openMs,
+    openLongestMs: open.longestMs,
+    play: playing,
+    zoom,
+    heapMb: await heapMb(page),
+    step,
+  };
+}
+
+/** A tree (no steps) opened from a file: ms to drawn, then zoom and pan; crviz and the peer. */
+async function treeOpen(
+  page: Page,
+  peerPage: Page,
+  url: string,
+  tasks: number,
+): Promise<{ crviz: Figures; peer: Figures }> {
+  const s = benchScenario(tasks);
+  await page.goto(url);
+  await page.evaluate('localStorage.clear()');
+  await page.goto(url);
+  const drawn = page.locator('[role="tree"][aria-busy="false"]');
+  await drawn.waitFor();
+  const file = join(mkdtempSync(join(tmpdir(), 'crviz-tree-')), `${s.name}.json`);
+  writeFileSync(file, JSON.stringify(s));
+  const stopOpen = await watchMainThread(page);
+  const t0 = Date.now();
+  await page.getByLabel('Open scenario file').setInputFiles(file);
+  await page.getByText(s.name, { exact: true }).waitFor({ timeout: 600_000 });
+  await page.getByRole('treeitem', { name: /^pid 1 task1 / }).waitFor({ timeout: 600_000 });
+  await drawn.waitFor({ timeout: 600_000 });
+  const openMs = Date.now() - t0;
+  const open = await stopOpen();
+  const box = (await page.getByRole('tree', { name: 'Process tree' }).boundingBox())!;
+  const stopZoom = await watchMainThread(page);
+  await zoomAndPan(page, box);
+  await page.waitForTimeout(300);
+  const zoom = await stopZoom();
+  const none: MainThread = { ...zoom, p50FrameGapMs: 0, p95FrameGapMs: 0, longestMs: 0 };
+  const crviz = {
+    openMs,
+    openLongestMs: open.longestMs,
+    play: none,
+    zoom,
+    heapMb: await heapMb(page),
+  };
+  await openPeer(peerPage);
+  const stopPeer = await watchMainThread(peerPage);
+  const peerOpenMs = await peerOpen(peerPage, s.tree);
+  const peerOpened = await stopPeer();
+  const stopPeerZoom = await watchMainThread(peerPage);
+  await zoomAndPan(peerPage, { x: 0, y: 0, width: 1440, height: 900 });
+  await peerPage.waitForTimeout(300);
+  const peerZoom = await stopPeerZoom();
+  const peer = {
+    openMs: peerOpenMs,
+    openLongestMs: peerOpened.longestMs,
+    play: none,
+    zoom: peerZoom,
+    heapMb: await heapMb(peerPage),
+  };
+  return { crviz, peer };
 }
 
 async function peerFigures(page: Page, s: Scenario): Promise<Figures> {
@@ -117,9 +220,13 @@ async function peerFigures(page: Page, s: Scenario): Promise<Figures> {
 const cell = (a: number, b: number, digits = 0) =>
   `${a.toFixed(digits)} / ${b.toFixed(digits)} (${b > 0 ? (a / b).toFixed(1) : '-'}×)`;
 
-export async function scaleBench(sizes = [2000, 10_000, 50_000, 100_000]): Promise<string> {
+export async function scaleBench(
+  sizes = [200, 2000, 10_000, 50_000, 100_000],
+  trees = [50_000],
+): Promise<string> {
   const app = await serveApp(PORT);
   const rows: string[][] = [];
+  const load = [loadavg()[0]];
   try {
     const peerPage = await app.browser.newPage({ viewport: { width: 1440, height: 900 } });
     for (const tasks of sizes) {
@@ -137,7 +244,28 @@ export async function scaleBench(sizes = [2000, 10_000, 50_000, 100_000]): Promi
           Math.max(p.openLongestMs, p.play.longestMs, p.zoom.longestMs),
         ),
         cell(c.heapMb, p.heapMb),
+        c.step ? `${c.step.p50.toFixed(0)} / ${c.step.p95.toFixed(0)}` : '-',
+        c.step ? c.step.longestMs.toFixed(0) : '-',
       ]);
+      load.push(loadavg()[0]);
+    }
+    for (const tasks of trees) {
+      const { crviz: c, peer: p } = await treeOpen(app.page, peerPage, app.url, tasks);
+      rows.push([
+        `tree ${tasks.toLocaleString('en')}`,
+        cell(c.openMs, p.openMs),
+        '-',
+        '-',
+        cell(c.zoom.p95FrameGapMs, p.zoom.p95FrameGapMs, 1),
+        cell(
+          Math.max(c.openLongestMs, c.zoom.longestMs),
+          Math.max(p.openLongestMs, p.zoom.longestMs),
+        ),
+        cell(c.heapMb, p.heapMb),
+        '-',
+        '-',
+      ]);
+      load.push(loadavg()[0]);
     }
   } finally {
     await app.close();
@@ -150,11 +278,14 @@ export async function scaleBench(sizes = [2000, 10_000, 50_000, 100_000]): Promi
     'zoom/pan p95 ms',
     'longest task ms',
     'heap MB',
+    'step→drawn p50/p95 ms',
+    'stepping longest task ms',
   ];
   const w = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
   const line = (r: string[]) => r.map((x, i) => x.padStart(w[i])).join('  ');
   return [
-    'crviz / bare peer (d3.tree() on a canvas, same tree, same frame changes), ratio crviz ÷ peer; restart of N tasks opened from a file, played from its middle',
+    'crviz / bare peer (d3.tree() on a canvas, same tree, same frame changes), ratio crviz ÷ peer; restart of N tasks opened from a file, played from its middle; "tree N": a tree of N tasks opened',
+    `load average (1 min) along the run: ${load.map((l) => l.toFixed(1)).join(', ')}`,
     line(head),
     line(w.map((n) => '-'.repeat(n))),
     ...rows.map(line),
@@ -163,6 +294,14 @@ export async function scaleBench(sizes = [2000, 10_000, 50_000, 100_000]): Promi
 
 // `tsx bench/scale.ts [sizes...]` runs this part alone.
 if (process.argv[1]?.endsWith('scale.ts')) {
-  const sizes = process.argv.slice(2).map(Number);
-  console.log(await scaleBench(sizes.length ? sizes : undefined));
+  // `tsx bench/scale.ts 200 2000 tree:50000`: restarts of 200 and 2,000 tasks, a 50,000-task tree.
+  const args = process.argv.slice(2);
+  const sizes = args.filter((a) => !a.startsWith('tree:')).map(Number);
+  const trees = args.filter((a) => a.startsWith('tree:')).map((a) => Number(a.slice(5)));
+  console.log(
+    await scaleBench(
+      sizes.length || trees.length ? sizes : undefined,
+      args.length ? trees : undefined,
+    ),
+  );
 }
