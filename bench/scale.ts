@@ -58,7 +58,11 @@ async function stepToDrawn(page: Page): Promise<NonNullable<Figures['step']>> {
   const stop = await watchMainThread(page);
   for (let i = 0; i < STEPS; i++) {
     await page.keyboard.press('ArrowRight');
-    await page.waitForFunction(`window.__lat.length >= ${i + 1}`, undefined, { timeout: 30_000 });
+    // Polled: waitForFunction evaluates a string, which the page's CSP refuses.
+    for (let t = 0; t < 3000; t++) {
+      if (((await page.evaluate('window.__lat.length')) as number) > i) break;
+      await page.waitForTimeout(10);
+    }
   }
   const m = await stop();
   const lat = ((await page.evaluate('window.__lat')) as number[]).sort((a, b) => a - b);
