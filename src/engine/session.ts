@@ -7,6 +7,7 @@ import { reportOutcome } from './scenario/report';
 import type { Scenario } from './scenario/types';
 import type { WorldSnapshot } from './snapshot';
 import type { Frame, FrameChange } from './timeline/changes';
+import { frameList } from './timeline/frames';
 import type { SessionProgress, SessionRecording } from './session-types';
 import { ChangeRecorder } from './timeline/recorder';
 
@@ -208,5 +209,12 @@ export function runSession(
   const images: Record<string, Uint8Array> = {};
   for (const [k, v] of world.images) images[k] = v;
   const { frames, stepStarts } = session;
-  return { scenario, initial, frames, stepStarts, report: reportOutcome(result), images };
+  return {
+    scenario,
+    initial,
+    frames: frameList(frames),
+    stepStarts,
+    report: reportOutcome(result),
+    images,
+  };
 }

@@ -6,6 +6,7 @@ import { scenario, snapshotOf } from '../scenario/testing';
 import { runSession } from '../session';
 import type { WorldSnapshot } from '../snapshot';
 import { WorldReplay } from './timeline';
+import { allFrames } from './frames';
 
 type Entry = Record<string, unknown> & { pid: number; ppid: number };
 
@@ -113,7 +114,7 @@ describe('WorldReplay', () => {
           const i = truth.length ? j % truth.length : -1;
           expect(back.at(i), `jump ${i}`).toEqual(i < 0 ? rec.initial : truth[i]);
         }
-        rec.frames.forEach((f, i) => {
+        allFrames(rec.frames).forEach((f, i) => {
           const r = truth[i].restart;
           const a = r?.ctx ? r.pids[r.ctx.active_pid] : undefined;
           expect(f.active, `active at ${i}`).toBe(a ?? null);

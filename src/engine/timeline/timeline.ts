@@ -1,5 +1,6 @@
 import type { ParticipantView, TaskView, WorldSnapshot } from '../snapshot';
 import type { ContainerHead, FrameChange, RestartHead } from './changes';
+import type { FrameList } from './frames';
 import { containerSnapshot, headOfContainer, headOfRestart, restartSnapshot } from './views';
 
 /** What applying one frame replaced: enough to take it back. */
@@ -59,7 +60,7 @@ export class WorldReplay {
 
   constructor(
     private readonly initial: WorldSnapshot,
-    private readonly frames: readonly { change?: FrameChange | null }[],
+    private readonly frames: FrameList,
   ) {
     this.current = initial.current;
     this.images = initial.images;
@@ -100,7 +101,7 @@ export class WorldReplay {
   private moveTo(i: number): void {
     while (this.pos < i) {
       this.pos++;
-      const ch = this.frames[this.pos].change;
+      const ch = this.frames.get(this.pos)!.change;
       if (ch) this.forward(ch);
     }
     while (this.pos > i) {
@@ -161,7 +162,7 @@ export class WorldReplay {
     if (undo.participantsReset || undo.participants) this.partsView = null;
     if (undo.restart !== undefined) this.head = undo.restart;
     const old = undo.tasks;
-    const tasks = this.frames[this.pos].change?.tasks;
+    const tasks = this.frames.get(this.pos)!.change?.tasks;
     if (old && tasks) {
       if (tasks.length > BULK) for (const t of tasks) this.stale.add(t.c);
       for (let k = tasks.length - 1; k >= 0; k--) this.setTask(tasks[k].c, tasks[k].pid, old[k]);
