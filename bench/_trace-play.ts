@@ -1,0 +1,56 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { serveApp } from './browser';
+import { benchScenario } from './trees';
+
+const tasks = Number(process.argv[2] ?? 200);
+const app = await serveApp(4324);
+try {
+  const { page } = app;
+  const s = benchScenario(tasks);
+  s.steps = [{ op: 'freeze' }, { op: 'checkpoint', image: 'a' }, { op: 'destroy' }, { op: 'restart', image: 'a' }];
+  const file = join(mkdtempSync(join(tmpdir(), 'tr-')), `${s.name}.json`);
+  writeFileSync(file, JSON.stringify(s));
+  await page.getByLabel('Open scenario file').setInputFiles(file);
+  await page.getByText(s.name, { exact: true }).waitFor({ timeout: 300_000 });
+  await page.locator('[role="tree"][aria-busy="false"]').waitFor({ timeout: 300_000 });
+  const steps = await page.getByRole('region', { name: 'Timeline' }).getByText(/^Step \d+ of \d+$/).textContent();
+  const total = Number(steps?.match(/\d+/)?.[0] ?? 0);
+  await page.getByLabel('Go to step').fill(String(Math.floor(total / 2)));
+  await page.getByLabel('Go to step').press('Enter');
+  await page.getByLabel('Speed').selectOption('4');
+  const cdp = await page.context().newCDPSession(page);
+  const events: any[] = [];
+  cdp.on('Tracing.dataCollected', (d: any) => events.push(...d.value));
+  await cdp.send('Tracing.start', { categories: 'devtools.timeline,disabled-by-default-devtools.timeline', transferMode: 'ReportEvents' } as any);
+  await page.getByRole('button', { name: 'Play', exact: true }).click();
+  await page.waitForTimeout(3000);
+  await page.getByRole('button', { name: 'Pause', exact: true }).click();
+  const done = new Promise((r) => cdp.once('Tracing.tracingComplete', r));
+  await cdp.send('Tracing.end');
+  await done;
+  const by: Record<string, { n: number; ms: number }> = {};
+  for (const e of events) {
+    if (e.ph !== 'X' || !e.dur) continue;
+    const k = e.name;
+    by[k] ??= { n: 0, ms: 0 };
+    by[k].n++;
+    by[k].ms += e.dur / 1000;
+  }
+  const top = Object.entries(by).sort((a, b) => b[1].ms - a[1].ms).slice(0, 18);
+  for (const [k, v] of top) console.log(k.padEnd(30), v.n, v.ms.toFixed(0));
+  // Forced layouts: Layout events with a stack trace.
+  const forced = events.filter((e) => e.name === 'Layout' && e.args?.beginData?.stackTrace);
+  const fm: Record<string, number> = {};
+  for (const e of forced) {
+    const f = e.args.beginData.stackTrace[0];
+    const k = `${f.functionName}@${f.url.split('/').pop()}:${f.lineNumber}`;
+    fm[k] = (fm[k] ?? 0) + (e.dur ?? 0) / 1000;
+  }
+  console.log('forced layouts', forced.length, fm);
+  const layouts = events.filter((e) => e.name === 'Layout' && e.dur).map((e) => [e.dur / 1000, e.args?.beginData?.dirtyObjects, e.args?.beginData?.totalObjects]);
+  console.log('layouts (ms, dirty, total) sample', layouts.sort((a, b) => b[0] - a[0]).slice(0, 8));
+} finally {
+  await app.close();
+}
