@@ -10,7 +10,9 @@ export interface ItemFacts {
 /**
  * Level, place among its siblings and number of siblings of every shown item, for a tree whose
  * DOM holds only some items (the accessible tree on canvas): a screen reader cannot count them
- * from the DOM. The coordinator, when there is one, is the first item of the top level.
+ * from the DOM (MDN, ARIA aria-posinset / aria-setsize: a tree whose nodes are not all in the
+ * DOM gives each its level, position and set size). The coordinator, when there is one, is the
+ * first item of the top level.
  */
 export function itemFacts(
   layout: TreeLayout,
