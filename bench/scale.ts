@@ -14,7 +14,7 @@ import { allFrames } from '../src/engine/timeline/frames';
 import type { Scenario } from '../src/engine/scenario/types';
 import { heapMb, serveApp, watchMainThread, type MainThread } from './browser';
 import { openPeer, peerFrames, peerLoadFrames, peerOpen, peerPlay, peerStop } from './peer';
-import { benchScenario } from './trees';
+import { benchRestart, benchScenario } from './trees';
 
 const PORT = Number(process.env.BENCH_SCALE_PORT ?? 4197);
 /** 4× of the app's 700 ms base step (src/ui/usePlayback.ts). */
@@ -72,17 +72,6 @@ async function stepToDrawn(page: Page): Promise<NonNullable<Figures['step']>> {
     p95: lat[Math.floor(0.95 * (lat.length - 1))] ?? 0,
     longestMs: m.longestMs,
   };
-}
-
-function restartScenario(tasks: number): Scenario {
-  const s = benchScenario(tasks);
-  s.steps = [
-    { op: 'freeze' },
-    { op: 'checkpoint', image: 'a' },
-    { op: 'destroy' },
-    { op: 'restart', image: 'a' },
-  ];
-  return s;
 }
 
 /** Ten wheel steps in, ten out, then a drag, at the middle of `box`. */
@@ -235,7 +224,7 @@ export async function scaleBench(
   try {
     const peerPage = await app.browser.newPage({ viewport: { width: 1440, height: 900 } });
     for (const tasks of sizes) {
-      const s = restartScenario(tasks);
+      const s = benchRestart(tasks);
       const c = await crvizFigures(app.page, app.url, s);
       const p = await peerFigures(peerPage, s);
       rows.push([

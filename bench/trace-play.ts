@@ -8,19 +8,13 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { serveApp } from './browser';
-import { benchScenario } from './trees';
+import { benchRestart } from './trees';
 
 const tasks = Number(process.argv[2] ?? 200);
 const app = await serveApp(Number(process.env.BENCH_PORT ?? 4199));
 try {
   const { page } = app;
-  const s = benchScenario(tasks);
-  s.steps = [
-    { op: 'freeze' },
-    { op: 'checkpoint', image: 'a' },
-    { op: 'destroy' },
-    { op: 'restart', image: 'a' },
-  ];
+  const s = benchRestart(tasks);
   const file = join(mkdtempSync(join(tmpdir(), 'tr-')), `${s.name}.json`);
   writeFileSync(file, JSON.stringify(s));
   await page.getByLabel('Open scenario file').setInputFiles(file);
