@@ -28,7 +28,9 @@ interface Figures {
   zoom: MainThread;
   heapMb: number;
   /** Step forward key to the tree drawn (crviz only: the peer has no keys). */
-  step?: { p50: number; p95: number; longestMs: number };
+  step?: { count: number; p50: number; p95: number; longestMs: number };
+  /** Positions of the recording (a restart recorded event by event has about 14 a task). */
+  steps?: number;
 }
 
 /** How many steps the step-to-drawn figure presses the key for. */
@@ -57,10 +59,14 @@ async function stepToDrawn(page: Page): Promise<NonNullable<Figures['step']>> {
     if (document.activeElement instanceof HTMLElement) document.activeElement.blur();
   })()`);
   const stop = await watchMainThread(page);
+  const stepText = page.getByRole('region', { name: 'Timeline' }).getByText(/^Step \d+ of \d+$/);
   for (let i = 0; i < STEPS; i++) {
+    // A recording that ends here (or holds the restart as one step) has nothing to step to.
+    const [at, of] = ((await stepText.textContent()) ?? '').match(/\d+/g)?.map(Number) ?? [0, 0];
+    if (at >= of) break;
     await page.keyboard.press('ArrowRight');
     // Polled: waitForFunction evaluates a string, which the page's CSP refuses.
-    for (let t = 0; t < 3000; t++) {
+    for (let t = 0; t < 1000; t++) {
       if (((await page.evaluate('window.__lat.length')) as number) > i) break;
       await page.waitForTimeout(10);
     }
@@ -68,6 +74,7 @@ async function stepToDrawn(page: Page): Promise<NonNullable<Figures['step']>> {
   const m = await stop();
   const lat = ((await page.evaluate('window.__lat')) as number[]).sort((a, b) => a - b);
   return {
+    count: lat.length,
     p50: lat[Math.floor(0.5 * (lat.length - 1))] ?? 0,
     p95: lat[Math.floor(0.95 * (lat.length - 1))] ?? 0,
     longestMs: m.longestMs,
@@ -111,6 +118,7 @@ async function crvizFigures(page: Page, url: string, s: Scenario): Promise<Figur
     .getByText(/^Step \d+ of \d+$/)
     .textContent();
   const total = Number(steps?.match(/\d+/)?.[0] ?? 0);
+  console.error(`scale: ${total} steps`);
   await page.getByLabel('Go to step').fill(String(Math.floor(total / 2)));
   await page.getByLabel('Go to step').press('Enter');
   await drawn.waitFor();
@@ -127,6 +135,7 @@ async function crvizFigures(page: Page, url: string, s: Scenario): Promise<Figur
   await zoomAndPan(page, box);
   await page.waitForTimeout(300);
   const zoom = await stopZoom();
+  console.error('scale: step to drawn');
   const step = await stepToDrawn(page);
   return {
     openMs,
@@ -135,6 +144,7 @@ async function crvizFigures(page: Page, url: string, s: Scenario): Promise<Figur
     zoom,
     heapMb: await heapMb(page),
     step,
+    steps: total,
   };
 }
 
@@ -224,11 +234,12 @@ export async function scaleBench(
   try {
     const peerPage = await app.browser.newPage({ viewport: { width: 1440, height: 900 } });
     for (const tasks of sizes) {
+      console.error(`scale: restart of ${tasks} tasks`);
       const s = benchRestart(tasks);
       const c = await crvizFigures(app.page, app.url, s);
       const p = await peerFigures(peerPage, s);
       rows.push([
-        tasks.toLocaleString('en'),
+        `${tasks.toLocaleString('en')} (${(c.steps ?? 0).toLocaleString('en')} steps)`,
         cell(c.openMs, p.openMs),
         cell(c.play.p50FrameGapMs, p.play.p50FrameGapMs, 1),
         cell(c.play.p95FrameGapMs, p.play.p95FrameGapMs, 1),
@@ -238,7 +249,9 @@ export async function scaleBench(
           Math.max(p.openLongestMs, p.play.longestMs, p.zoom.longestMs),
         ),
         cell(c.heapMb, p.heapMb),
-        c.step ? `${c.step.p50.toFixed(0)} / ${c.step.p95.toFixed(0)}` : '-',
+        c.step?.count
+          ? `${c.step.p50.toFixed(0)} / ${c.step.p95.toFixed(0)} (${c.step.count})`
+          : '-',
         c.step ? c.step.longestMs.toFixed(0) : '-',
       ]);
       load.push(loadavg()[0]);
@@ -272,7 +285,7 @@ export async function scaleBench(
     'zoom/pan p95 ms',
     'longest task ms',
     'heap MB',
-    'step→drawn p50/p95 ms',
+    'step→drawn p50/p95 ms (steps)',
     'stepping longest task ms',
   ];
   const w = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
