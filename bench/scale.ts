@@ -202,6 +202,51 @@ async function treeOpen(
   return { crviz, peer };
 }
 
+/**
+ * A tree of N tasks with STEPS + 1 steps that each stop one task (SIGSTOP): stepped from its
+ * first step by the key, each step changes one card of a big tree (the restart of more than
+ * 10,000 tasks is recorded per step, so its events cannot be stepped one by one).
+ */
+async function steppedTree(page: Page, url: string, tasks: number): Promise<Figures> {
+  const s = benchScenario(tasks);
+  s.name = `stepped-${tasks}`;
+  s.steps = Array.from({ length: STEPS + 1 }, (_, i) => ({
+    op: 'kill' as const,
+    // pid % 8 == 2: a process of its own (large-tree.ts makes 3 zombies and 5 threads).
+    pid: (8 * ((i * 2003) % Math.floor(tasks / 8)) + 2) % tasks || 2,
+    signal: 19,
+  }));
+  await page.goto(url);
+  await page.evaluate('localStorage.clear()');
+  await page.goto(url);
+  const drawn = page.locator('[role="tree"][aria-busy="false"]');
+  await drawn.waitFor();
+  const file = join(mkdtempSync(join(tmpdir(), 'crviz-stepped-')), `${s.name}.json`);
+  writeFileSync(file, JSON.stringify(s));
+  const stopOpen = await watchMainThread(page);
+  const t0 = Date.now();
+  await page.getByLabel('Open scenario file').setInputFiles(file);
+  await page.getByText(s.name, { exact: true }).waitFor({ timeout: 600_000 });
+  await page.getByRole('treeitem', { name: /^pid 1 task1 / }).waitFor({ timeout: 600_000 });
+  await drawn.waitFor({ timeout: 600_000 });
+  const openMs = Date.now() - t0;
+  const open = await stopOpen();
+  await page.getByLabel('Go to step').fill('0');
+  await page.getByLabel('Go to step').press('Enter');
+  await drawn.waitFor();
+  const step = await stepToDrawn(page);
+  const none = await watchMainThread(page).then((stop) => stop());
+  return {
+    openMs,
+    openLongestMs: open.longestMs,
+    play: none,
+    zoom: none,
+    heapMb: await heapMb(page),
+    step,
+    steps: STEPS + 1,
+  };
+}
+
 async function peerFigures(page: Page, s: Scenario): Promise<Figures> {
   await openPeer(page);
   const stopOpen = await watchMainThread(page);
@@ -227,6 +272,7 @@ const cell = (a: number, b: number, digits = 0) =>
 export async function scaleBench(
   sizes = [200, 2000, 10_000, 50_000, 100_000],
   trees = [50_000],
+  stepped = [100_000],
 ): Promise<string> {
   const app = await serveApp(PORT);
   const rows: string[][] = [];
@@ -249,6 +295,24 @@ export async function scaleBench(
           Math.max(p.openLongestMs, p.play.longestMs, p.zoom.longestMs),
         ),
         cell(c.heapMb, p.heapMb),
+        c.step?.count
+          ? `${c.step.p50.toFixed(0)} / ${c.step.p95.toFixed(0)} (${c.step.count})`
+          : '-',
+        c.step ? c.step.longestMs.toFixed(0) : '-',
+      ]);
+      load.push(loadavg()[0]);
+    }
+    for (const tasks of stepped) {
+      console.error(`scale: stepped tree of ${tasks} tasks`);
+      const c = await steppedTree(app.page, app.url, tasks);
+      rows.push([
+        `stepped tree ${tasks.toLocaleString('en')}`,
+        `${c.openMs.toFixed(0)} / -`,
+        '-',
+        '-',
+        '-',
+        `${c.openLongestMs.toFixed(0)} / -`,
+        `${c.heapMb.toFixed(0)} / -`,
         c.step?.count
           ? `${c.step.p50.toFixed(0)} / ${c.step.p95.toFixed(0)} (${c.step.count})`
           : '-',
@@ -301,14 +365,11 @@ export async function scaleBench(
 
 // `tsx bench/scale.ts [sizes...]` runs this part alone.
 if (process.argv[1]?.endsWith('scale.ts')) {
-  // `tsx bench/scale.ts 200 2000 tree:50000`: restarts of 200 and 2,000 tasks, a 50,000-task tree.
+  // `tsx bench/scale.ts 200 2000 tree:50000 stepped:100000`: restarts of 200 and 2,000 tasks, a
+  // 50,000-task tree opened, a 100,000-task tree stepped; no arguments: the whole table.
   const args = process.argv.slice(2);
-  const sizes = args.filter((a) => !a.startsWith('tree:')).map(Number);
+  const sizes = args.filter((a) => !a.includes(':')).map(Number);
   const trees = args.filter((a) => a.startsWith('tree:')).map((a) => Number(a.slice(5)));
-  console.log(
-    await scaleBench(
-      sizes.length || trees.length ? sizes : undefined,
-      args.length ? trees : undefined,
-    ),
-  );
+  const stepped = args.filter((a) => a.startsWith('stepped:')).map((a) => Number(a.slice(8)));
+  console.log(args.length ? await scaleBench(sizes, trees, stepped) : await scaleBench());
 }
