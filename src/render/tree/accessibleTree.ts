@@ -48,10 +48,13 @@ export class AccessibleTree {
   private readonly shown = new Map<number, Shown>();
   private frame: AccessibleFrame | null = null;
   private facts = new Map<number, ItemFacts>();
-  private factsOf: TreeLayout | null = null;
+  /** The grid the facts were made for: a new grid is a new layout (a step keeps both). */
+  private factsOf: CardGrid | null = null;
   private byPid = new Map<number, number>();
   private rank = new Map<number, number>();
   private children = new Map<number, number[]>();
+  /** The top level's items, always in the DOM. */
+  private top: number[] = [];
   private view: Transform = { x: 0, y: 0, k: 1 };
   private size = { width: 800, height: 500 };
   /** Items asked for by the keyboard (focus) that may lie outside the view. */
@@ -74,9 +77,10 @@ export class AccessibleTree {
 
   update(frame: AccessibleFrame): void {
     this.frame = frame;
-    if (this.factsOf !== frame.layout) {
+    if (this.factsOf !== frame.grid) {
       const coord = frame.model.coordinator && frame.layout.coordinator ? COORDINATOR_PID : null;
       this.facts = itemFacts(frame.layout, coord);
+      this.top = [...this.facts].filter(([, f]) => f.level === 1).map(([pid]) => pid);
       this.byPid = new Map(frame.layout.placed.map((p, i) => [p.node.pid, i]));
       this.rank = new Map(frame.layout.order.map((pid, i) => [pid, i]));
       this.children = new Map();
@@ -86,7 +90,7 @@ export class AccessibleTree {
         if (!list) this.children.set(p.node.parent, [p.node.pid]);
         else if (list.length < NEXT_ITEMS) list.push(p.node.pid);
       }
-      this.factsOf = frame.layout;
+      this.factsOf = frame.grid;
     }
     this.sync();
   }
@@ -117,7 +121,7 @@ export class AccessibleTree {
     const indexes = f.grid.query(view).slice(0, MAX_ITEMS);
     const pids = new Set<number>();
     if (f.model.coordinator && f.layout.coordinator) pids.add(COORDINATOR_PID);
-    for (const [pid, facts] of this.facts) if (facts.level === 1) pids.add(pid);
+    for (const pid of this.top) pids.add(pid);
     for (const i of indexes) pids.add(f.layout.placed[i].node.pid);
     const next = this.asked === null ? [] : (this.children.get(this.asked) ?? []);
     for (const pid of [...f.keep, f.selected, this.asked, ...next])
