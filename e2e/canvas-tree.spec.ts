@@ -3,8 +3,9 @@ import { readFile } from 'node:fs/promises';
 import { benchScenario } from '../bench/trees';
 import { expect, test, type Page } from './fixtures';
 
-/** Screenshots for the lead to look at, outside the repository. */
-const SHOTS = process.env.CRVIZ_SHOTS ?? '/work/shots/canvas';
+/** Screenshots to look at: CRVIZ_SHOTS (a folder outside the repository), else the test's output. */
+const shot = (name: string) =>
+  process.env.CRVIZ_SHOTS ? `${process.env.CRVIZ_SHOTS}/${name}` : test.info().outputPath(name);
 
 /**
  * A 2,000-task tree is drawn on a canvas with an accessible tree over it: the same treeitems by
@@ -32,7 +33,7 @@ test('a 2,000-task tree on canvas: click a card, find a task, arrow between tree
   expect(await items.count()).toBeLessThan(700);
   await expect(root).toHaveAttribute('aria-level', '1');
   await expect(root).toHaveAttribute('aria-posinset', '1');
-  await app.screenshot({ path: `${SHOTS}/tree-2000-fit.png` });
+  await app.screenshot({ path: shot('tree-2000-fit.png') });
 
   // A click on a card selects its task (hit-tested on the canvas's grid).
   const box = (await root.boundingBox())!;
@@ -50,7 +51,7 @@ test('a 2,000-task tree on canvas: click a card, find a task, arrow between tree
   await expect(far).toHaveAttribute('aria-selected', 'true');
   await expect(far).toBeInViewport();
   await expect(inspector.getByText('task_struct · pid 1999', { exact: true })).toBeVisible();
-  await app.screenshot({ path: `${SHOTS}/tree-2000-found.png` });
+  await app.screenshot({ path: shot('tree-2000-found.png') });
 
   // The arrow keys move the focus between treeitems, as on the SVG tree.
   await app.keyboard.press('ArrowUp');
@@ -71,7 +72,7 @@ test('a 2,000-task tree on canvas: click a card, find a task, arrow between tree
   await expect
     .poll(async () => (await far.boundingBox())?.width ?? 0)
     .toBeGreaterThan(small.width * 1.5);
-  await app.screenshot({ path: `${SHOTS}/tree-2000-zoomed.png` });
+  await app.screenshot({ path: shot('tree-2000-zoomed.png') });
   // A right click on a card opens the task's menu.
   const zoomed = (await far.boundingBox())!;
   await app.mouse.click(zoomed.x + zoomed.width / 2, zoomed.y + zoomed.height / 2, {
