@@ -2,6 +2,7 @@ import { COORD_W, NODE_H, NODE_W, THREAD_H, THREAD_W, type Placed } from './layo
 import { outline, PLACES } from './draw';
 import type { CardTexts } from './cardTexts';
 import type { CardStyle, PartStyle } from './canvasStyle';
+import type { OutlinePiece } from './boxOutline';
 
 /**
  * One task card (and the coordinator's pill) painted on a 2D canvas with the SVG card's
@@ -50,6 +51,39 @@ export class CardPainter {
     if (s.fill) {
       ctx.fillStyle = s.fill;
       ctx.fill(path);
+    }
+    if (!s.strokeFirst) stroke();
+    ctx.globalAlpha = 1;
+  }
+
+  /**
+   * A shape given as its fill and the pieces of its outline in view (boxOutline.ts): each piece
+   * is stroked with the dash phase it has along the whole outline.
+   */
+  pieces(fill: Path2D, pieces: OutlinePiece[], s: PartStyle): void {
+    const ctx = this.ctx;
+    ctx.globalAlpha = s.opacity;
+    const stroke = () => {
+      if (!s.stroke) return;
+      ctx.strokeStyle = s.stroke;
+      ctx.lineWidth = s.lineWidth;
+      ctx.setLineDash(s.dash);
+      ctx.lineCap = s.lineCap;
+      for (const p of pieces) {
+        ctx.beginPath();
+        if (p.kind === 'line') {
+          ctx.moveTo(p.x0, p.y0);
+          ctx.lineTo(p.x1, p.y1);
+        } else ctx.arc(p.cx, p.cy, p.r, p.from, p.from + Math.PI / 2);
+        ctx.lineDashOffset = p.along;
+        ctx.stroke();
+      }
+      ctx.lineDashOffset = 0;
+    };
+    if (s.strokeFirst) stroke();
+    if (s.fill) {
+      ctx.fillStyle = s.fill;
+      ctx.fill(fill);
     }
     if (!s.strokeFirst) stroke();
     ctx.globalAlpha = 1;

@@ -2,6 +2,7 @@ import { NODE_H, NODE_W, COORD_W, type Placed, type TreeLayout } from './layout'
 import type { TreeModel } from './model';
 import { cardClass } from './draw';
 import { cardTexts, hiddenText } from './cardTexts';
+import { outlineInView } from './boxOutline';
 import { CardPainter, type Detail } from './canvasCards';
 import type { CanvasStyles, PartStyle } from './canvasStyle';
 import { containerBox, coordinatorLines } from './overlay';
@@ -248,7 +249,15 @@ export class CanvasLayer {
     const outer = `container${model.frozen ? ' frozen' : ''}`;
     const boxPath = new Path2D();
     boxPath.roundRect(box.x, box.y, box.width, box.height, 10);
-    painter.shape(boxPath, styles.part(`${outer} > container-box`));
+    // Its outline in view only (a big tree's box is far wider than the view), with room for
+    // the stroke's width.
+    const pad = 8 / k;
+    const near = { x0: view.x0 - pad, y0: view.y0 - pad, x1: view.x1 + pad, y1: view.y1 + pad };
+    painter.pieces(
+      boxPath,
+      outlineInView({ ...box, r: 10 }, near),
+      styles.part(`${outer} > container-box`),
+    );
     if (detail === 'full')
       painter.text(
         model.label,
