@@ -37,6 +37,8 @@ try {
   const cdp = await page.context().newCDPSession(page);
   const events: TraceEvent[] = [];
   cdp.on('Tracing.dataCollected', (d) => events.push(...(d.value as unknown as TraceEvent[])));
+  /** The top-level tasks over 50 ms of the last trace, [start, end] in µs. */
+  let longTasks: [number, number][] = [];
   const trace = async (what: () => Promise<void>) => {
     events.length = 0;
     await cdp.send('Tracing.start', {
@@ -50,6 +52,7 @@ try {
     // The longest top-level tasks of the renderer's main thread, and the costliest kinds.
     const main = events.filter((e) => e.name === 'RunTask' && e.dur && e.dur > 50_000);
     console.log('tasks > 50 ms:', main.map((e) => (e.dur! / 1000).toFixed(0)).join(', '));
+    longTasks = main.map((e) => [e.ts, e.ts + e.dur!]);
     const by: Record<string, { n: number; ms: number; max: number }> = {};
     for (const e of events) {
       if (e.ph !== 'X' || !e.dur) continue;
@@ -73,7 +76,7 @@ try {
     await page.waitForTimeout(500);
   });
   const { profile } = (await cdp.send('Profiler.stop')) as unknown as {
-    profile: { nodes: ProfileNode[]; samples: number[]; timeDeltas: number[] };
+    profile: { nodes: ProfileNode[]; samples: number[]; timeDeltas: number[]; startTime: number };
   };
   // Self time per function, and inclusive time per function (a function counted once per sample).
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
@@ -81,10 +84,15 @@ try {
   for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
   const self: Record<string, number> = {};
   const incl: Record<string, number> = {};
+  // Per long task: inclusive time per function of the samples inside it.
+  const perTask = longTasks.map(() => ({}) as Record<string, number>);
+  let at = profile.startTime;
   const name = (n: ProfileNode) =>
     `${n.callFrame.functionName || '(anon)'}@${n.callFrame.url.split('/').pop()}:${n.callFrame.lineNumber}`;
   profile.samples.forEach((id, i) => {
     const ms = (profile.timeDeltas[i + 1] ?? 0) / 1000;
+    at += profile.timeDeltas[i] ?? 0;
+    const task = longTasks.findIndex(([a, b]) => at >= a && at <= b);
     const n = byId.get(id)!;
     self[name(n)] = (self[name(n)] ?? 0) + ms;
     const seen = new Set<string>();
@@ -93,6 +101,7 @@ try {
       if (seen.has(k)) continue;
       seen.add(k);
       incl[k] = (incl[k] ?? 0) + ms;
+      if (task >= 0) perTask[task][k] = (perTask[task][k] ?? 0) + ms;
     }
   });
   const top = (o: Record<string, number>, n: number) =>
@@ -103,6 +112,10 @@ try {
       .join('\n');
   console.log('self ms\n' + top(self, 25));
   console.log('inclusive ms\n' + top(incl, 45));
+  perTask.forEach((t, i) => {
+    const [a, b] = longTasks[i];
+    console.log(`long task ${i}: ${((b - a) / 1000).toFixed(0)} ms, inclusive ms\n` + top(t, 40));
+  });
   const box = (await page.getByRole('tree', { name: 'Process tree' }).boundingBox())!;
   const x = box.x + box.width / 2;
   const y = box.y + box.height / 2;
