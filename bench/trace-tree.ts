@@ -20,6 +20,8 @@ interface TraceEvent {
   cat: string;
   ph: string;
   ts: number;
+  pid: number;
+  args?: { name?: string };
   dur?: number;
   tid: number;
 }
@@ -50,7 +52,15 @@ try {
     await cdp.send('Tracing.end');
     await done;
     // The longest top-level tasks of the renderer's main thread, and the costliest kinds.
-    const main = events.filter((e) => e.name === 'RunTask' && e.dur && e.dur > 50_000);
+    // The renderer's main threads (a worker's tasks are not the page's long tasks).
+    const mains = new Set(
+      events
+        .filter((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain')
+        .map((e) => `${e.pid}:${e.tid}`),
+    );
+    const main = events.filter(
+      (e) => e.name === 'RunTask' && e.dur && e.dur > 50_000 && mains.has(`${e.pid}:${e.tid}`),
+    );
     console.log('tasks > 50 ms:', main.map((e) => (e.dur! / 1000).toFixed(0)).join(', '));
     longTasks = main.map((e) => [e.ts, e.ts + e.dur!]);
     const by: Record<string, { n: number; ms: number; max: number }> = {};

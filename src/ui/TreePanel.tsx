@@ -1,5 +1,6 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { buildTreeModel, createNodeCache, TreeView } from '../render/tree';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { createNodeCache, TreeView } from '../render/tree';
+import { useTreeModel } from './useTreeModel';
 import { selectFollowActive, selectSelection, selectSnapshot } from '../store/selectors';
 import { useDebugger, useDebuggerState } from './context';
 import { ActionButton } from './ActionButton';
@@ -41,10 +42,7 @@ export function TreePanel({ files = true, fitUpTo }: { files?: boolean; fitUpTo?
   const follow = useDebuggerState(selectFollowActive);
   // One memo of task nodes per panel: a step rebuilds only the nodes of tasks that changed.
   const [nodeCache] = useState(createNodeCache);
-  const model = useMemo(
-    () => (snapshot ? buildTreeModel(snapshot, nodeCache) : null),
-    [snapshot, nodeCache],
-  );
+  const { model, building } = useTreeModel(snapshot, nodeCache);
 
   useEffect(() => {
     if (!host.current) return;
@@ -79,8 +77,8 @@ export function TreePanel({ files = true, fitUpTo }: { files?: boolean; fitUpTo?
   }, [store, instance, fitUpTo]);
 
   useEffect(() => {
-    view.current?.update(model, { selected, reducedMotion, follow });
-  }, [model, selected, reducedMotion, follow]);
+    view.current?.update(model, { selected, reducedMotion, follow, building });
+  }, [model, selected, reducedMotion, follow, building]);
 
   return (
     <section className="panel tree-panel" aria-label="Tree view">
@@ -98,7 +96,7 @@ export function TreePanel({ files = true, fitUpTo }: { files?: boolean; fitUpTo?
         ))}
       </ul>
       <div className="tree-host" ref={host} />
-      {!model ? <p className="empty">No container at this step.</p> : null}
+      {!model && !building ? <p className="empty">No container at this step.</p> : null}
       {menu ? <TaskMenu {...menu} onClose={closeMenu} /> : null}
     </section>
   );

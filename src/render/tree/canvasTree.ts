@@ -109,8 +109,18 @@ export class CanvasTree {
     this.a11y.setView(t);
   }
 
+  /** A grid built ahead for `layout` (a big tree's open builds it in a task of its own). */
+  private preparedGrid: { layout: TreeLayout; grid: CardGrid } | null = null;
+
+  /** Builds the grid of a layout about to be drawn, so that its update does less. */
+  prepare(layout: TreeLayout): void {
+    this.preparedGrid = { layout, grid: new CardGrid(layout.placed) };
+  }
+
   update(f: CanvasTreeFrame): void {
-    if (f.relaid || !this.grid) this.grid = new CardGrid(f.layout.placed);
+    const ready = this.preparedGrid?.layout === f.layout ? this.preparedGrid.grid : null;
+    this.preparedGrid = null;
+    if (f.relaid || !this.grid) this.grid = ready ?? new CardGrid(f.layout.placed);
     this.frame = f;
     this.paint();
     this.a11y.update({ ...f, grid: this.grid });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { TaskNode } from './model';
-import { forestOf } from './forest';
+import { forestJob, forestOf } from './forest';
 
 const node = (pid: number, parent: number | null) => ({ pid, parent }) as TaskNode;
 
@@ -35,5 +35,20 @@ describe('forest', () => {
     const chain = [node(1, null)];
     for (let pid = 2; pid <= 100_000; pid++) chain.push(node(pid, pid - 1));
     expect(forestOf(chain).descendants(1)).toBe(99_999);
+  });
+
+  it('is built in slices by its job, to the same forest, and then needs no job', () => {
+    // A wide tree: 20,000 children of 1, each with a child.
+    const wide = [node(1, null)];
+    for (let pid = 2; pid < 20_002; pid++) wide.push(node(pid, 1), node(100_000 + pid, pid));
+    const job = forestJob(wide)!;
+    let yields = 0;
+    while (!job.next().done) yields++;
+    expect(yields).toBeGreaterThan(4);
+    expect(forestJob(wide)).toBeNull();
+    const f = forestOf(wide);
+    expect(f.descendants(1)).toBe(40_000);
+    expect(f.children(2)?.map((n) => n.pid)).toEqual([100_002]);
+    expect(f.roots.map((n) => n.pid)).toEqual([1]);
   });
 });

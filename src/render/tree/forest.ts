@@ -1,4 +1,5 @@
 import { shapeToken, type TaskNode } from './model';
+import { runNow, type Job } from './slicedJob';
 
 /**
  * The parent and children structure of one model's tasks, with each task's descendant count.
@@ -34,12 +35,8 @@ export function forestOf(all: readonly TaskNode[]): Forest {
   let f = forests.get(all);
   if (!f) {
     const token = shapeToken(all);
-    let s = structures.get(token);
-    if (!s) {
-      s = buildStructure(all);
-      structures.set(token, s);
-    }
-    f = bind(s, all);
+    if (!structures.has(token)) runNow(structureJob(all));
+    f = bind(structures.get(token)!, all);
     forests.set(all, f);
   }
   return f;
@@ -67,10 +64,25 @@ function bind({ index, roots, start, list, size }: Structure, all: readonly Task
   };
 }
 
-function buildStructure(all: readonly TaskNode[]): Structure {
+/**
+ * The structure of `all` built in slices (slicedJob.ts), or null when it is built already: a
+ * new tree of 100,000 tasks takes tens of milliseconds to index, more than one task should.
+ */
+export function forestJob(all: readonly TaskNode[]): Job | null {
+  return structures.has(shapeToken(all)) ? null : structureJob(all);
+}
+
+/** Items between two yields of the structure's loops. */
+const CHUNK = 4096;
+
+/** Builds the structure of `all`, yielding every CHUNK items, and keeps it by shape. */
+function* structureJob(all: readonly TaskNode[]): Job {
   const n = all.length;
   const index = new Map<number, number>();
-  for (let i = 0; i < n; i++) index.set(all[i].pid, i);
+  for (let i = 0; i < n; i++) {
+    index.set(all[i].pid, i);
+    if (i % CHUNK === CHUNK - 1) yield;
+  }
   const parent = new Int32Array(n).fill(-1);
   // Children as one list grouped by parent (start[p] .. start[p + 1]), in model order.
   const start = new Int32Array(n + 1);
@@ -83,6 +95,7 @@ function buildStructure(all: readonly TaskNode[]): Structure {
       parent[i] = pi;
       start[pi + 1]++;
     }
+    if (i % CHUNK === CHUNK - 1) yield;
   }
   for (let i = 0; i < n; i++) start[i + 1] += start[i];
   const fill = start.slice(0, n);
@@ -101,5 +114,5 @@ function buildStructure(all: readonly TaskNode[]): Structure {
     const i = order[q];
     if (parent[i] >= 0) size[parent[i]] += size[i] + 1;
   }
-  return { index, roots: Int32Array.from(roots), start, list, size };
+  structures.set(shapeToken(all), { index, roots: Int32Array.from(roots), start, list, size });
 }

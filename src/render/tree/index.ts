@@ -3,5 +3,13 @@
  * through callbacks. Everything else in src/render/tree is its inside (lint keeps it so).
  */
 export { COORDINATOR_PID } from './ids';
-export { buildTreeModel, createNodeCache } from './model';
+export {
+  buildsInSlices,
+  buildTreeModel,
+  createNodeCache,
+  treeModelJob,
+  type NodeCache,
+  type TreeModel,
+} from './model';
+export { runSliced } from './slicedJob';
 export { TreeView } from './treeView';

@@ -1,4 +1,5 @@
 import { showComm } from '../../engine/kernel/comm';
+import { runNow, type Job } from './slicedJob';
 import { describeWaitStatus } from '../../engine/kernel/signals';
 import { criuRestoreNotes } from '../../engine/import/criu-notes';
 import { activePid } from '../../engine/restart/view';
@@ -211,8 +212,42 @@ function participantsByPid(
 
 /** Builds the tree model of the container shown at this snapshot (the restart's during one). */
 export function buildTreeModel(snapshot: WorldSnapshot, cache?: NodeCache): TreeModel | null {
+  const out: { model: TreeModel | null } = { model: null };
+  runNow(treeModelJob(snapshot, cache, out));
+  return out.model;
+}
+
+/** A tree of at least this many tasks, new to the cache, is built in slices (treeModelJob). */
+export const SLICED_MODEL_ABOVE = 5000;
+
+/**
+ * Whether the model of `snapshot` is worth building in slices: a big container the cache has
+ * not built (another container, or this many tasks more or fewer), where every task gets a
+ * node (100,000 tasks: about 180 ms in one task). A step of a built tree costs its changes.
+ */
+export function buildsInSlices(snapshot: WorldSnapshot, cache: NodeCache): boolean {
   const c = shownContainer(snapshot);
-  if (!c) return null;
+  if (!c || c.tasks.length < SLICED_MODEL_ABOVE) return false;
+  const last = cache.last;
+  return (
+    !last ||
+    last.containerId !== c.id ||
+    Math.abs(last.tasks.length - c.tasks.length) >= SLICED_MODEL_ABOVE
+  );
+}
+
+/** Tasks between two yields of a model's build. */
+const CHUNK = 2048;
+
+/** buildTreeModel in slices (slicedJob.ts): the model is in `out.model` when it ends. */
+export function* treeModelJob(
+  snapshot: WorldSnapshot,
+  cache: NodeCache | undefined,
+  out: { model: TreeModel | null },
+): Job {
+  const c = shownContainer(snapshot);
+  out.model = null;
+  if (!c) return;
   const activePid = activePidOf(snapshot);
   const last = cache?.last?.containerId === c.id ? cache.last : null;
   const changedParticipants: number[] = [];
@@ -223,8 +258,24 @@ export function buildTreeModel(snapshot: WorldSnapshot, cache?: NodeCache): Tree
   );
   const stepped =
     last && stepNodes(c.tasks, last, participants, changedParticipants, activePid, cache!);
-  const pids = stepped ? last!.pids : new Set(c.tasks.map((t) => t.pid));
-  const nodes = stepped ?? c.tasks.map((t) => nodeOf(t, pids, participants, activePid, cache));
+  let pids: Set<number>;
+  let nodes: TaskNode[];
+  if (stepped) {
+    pids = last!.pids;
+    nodes = stepped;
+  } else {
+    const tasks = c.tasks;
+    pids = new Set<number>();
+    for (let i = 0; i < tasks.length; i++) {
+      pids.add(tasks[i].pid);
+      if (i % CHUNK === CHUNK - 1) yield;
+    }
+    nodes = [];
+    for (let i = 0; i < tasks.length; i++) {
+      nodes.push(nodeOf(tasks[i], pids, participants, activePid, cache));
+      if (i % CHUNK === CHUNK - 1) yield;
+    }
+  }
   if (cache) {
     cache.last = {
       containerId: c.id,
@@ -237,7 +288,7 @@ export function buildTreeModel(snapshot: WorldSnapshot, cache?: NodeCache): Tree
       activePid,
     };
   }
-  return {
+  out.model = {
     containerId: c.id,
     // A destroyed container has no freezer left to be in: it is only gone.
     label: c.destroyed

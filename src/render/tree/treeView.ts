@@ -9,11 +9,14 @@ import { COORDINATOR_PID } from './ids';
 import { CanvasTree } from './canvasTree';
 import { SvgTree } from './svgTree';
 import { DrawingSwitch } from './drawingSwitch';
-import { renderModeFor } from './renderMode';
+import { CANVAS_ABOVE, renderModeFor } from './renderMode';
 import { centredOn, fitsAsStrip, fitTransform } from './viewFit';
 import { ViewMotion } from './viewMotion';
 import { watchSize } from './viewSize';
 import { FollowActive } from './follow';
+import { forestJob } from './forest';
+import { shapeToken } from './model';
+import { NEW_TASK, runSliced, type Job } from './slicedJob';
 import { reveal, setExpanded, visibleTree, type CollapseState, type VisibleTree } from './visible';
 import './tree.css';
 
@@ -33,10 +36,20 @@ export interface TreeViewOptions {
   reducedMotion: boolean;
   /** Keep the task holding active_pid in the middle of the view as the model changes. */
   follow?: boolean;
+  /** The next model is being built (a big tree's, in slices): the tree is busy until it comes. */
+  building?: boolean;
 }
 
 /** How long a follow step glides (a step at 4× comes every 175 ms). */
 const FOLLOW_MS = 150;
+
+/**
+ * A new tree of at least this many tasks (another container, or this many more or fewer tasks
+ * than the last model) has its forest (forest.ts) built in slices before it is drawn, the tree
+ * aria-busy meanwhile: indexing 100,000 tasks in the task that draws them made one long task.
+ * A step of a big tree keeps the synchronous path (a few tasks change; its cost is its changes).
+ */
+const SLICE_OPEN_ABOVE = 5000;
 
 /**
  * The D3 process-tree view. Created from React on a container element, fed a TreeModel, reports
@@ -74,6 +87,10 @@ export class TreeView {
   private readonly minimap: Minimap;
   private readonly baton: Baton;
   private readonly following = new FollowActive();
+  /** A big tree's forest being built in slices: its shape, and the cancel function. */
+  private opening: { token: object; cancel: () => void } | null = null;
+  /** How many tasks the last drawn model had. */
+  private lastCount = 0;
 
   /**
    * `maxFitScale`: how far Fit may enlarge a small tree (1.25 in the debugger; presenter mode
@@ -148,8 +165,77 @@ export class TreeView {
   }
 
   update(model: TreeModel | null, options: TreeViewOptions): void {
+    if (options.building) {
+      this.drawings.setBusy(true);
+      return;
+    }
     this.model = model;
     this.options = options;
+    const token = model && model.nodes.length >= SLICE_OPEN_ABOVE ? shapeToken(model.nodes) : null;
+    // A newer model of the same shape lets the running build go on; it draws the newest.
+    if (this.opening && this.opening.token === token) return;
+    this.opening?.cancel();
+    this.opening = null;
+    const big =
+      !!model &&
+      !!token &&
+      (model.containerId !== this.lastContainer ||
+        !this.layout ||
+        Math.abs(model.nodes.length - this.lastCount) >= SLICE_OPEN_ABOVE);
+    const forest = big ? forestJob(model.nodes) : null;
+    if (forest && token) {
+      this.drawings.setBusy(true);
+      const cancel = runSliced(this.openJob(forest), () => {
+        this.opening = null;
+        this.apply();
+      });
+      this.opening = { token, cancel };
+      return;
+    }
+    this.apply();
+  }
+
+  /**
+   * A big tree's open in tasks of its own: its forest in slices, then the shown part and its
+   * layout, then the canvas's grid; the draw (apply) follows in the next task.
+   */
+  private *openJob(forest: Job): Job {
+    yield* forest;
+    yield NEW_TASK;
+    const model = this.model;
+    if (!model) return;
+    const prepared = this.layoutFor(model);
+    this.prepared = { model, ...prepared };
+    if (prepared.layout && prepared.layout.placed.length > CANVAS_ABOVE) {
+      yield NEW_TASK;
+      this.canvasTree.prepare(prepared.layout);
+    }
+  }
+
+  /** The shown part of `model`, its shape and its layout (the last one re-bound if same shape). */
+  private layoutFor(model: TreeModel) {
+    const shown = visibleTree(model.nodes, this.collapse);
+    const shownModel = { ...model, nodes: shown.nodes };
+    const shape = shapeKey(shownModel);
+    const layout =
+      shape === this.lastShape && this.layout
+        ? rebind(this.layout, shownModel.nodes)
+        : layoutTree(shownModel);
+    return { shown, shape, layout };
+  }
+
+  /** What openJob prepared for `model`, used by the next render of that model. */
+  private prepared: {
+    model: TreeModel;
+    shown: VisibleTree;
+    shape: string;
+    layout: TreeLayout;
+  } | null = null;
+
+  /** Draws the current model with the current options. */
+  private apply(): void {
+    const { model, options } = this;
+    this.lastCount = model?.nodes.length ?? 0;
     // A task chosen elsewhere (event log, inspector) inside a collapsed subtree is brought out.
     const sel = options.selected;
     if (model && sel !== null && sel !== this.lastSelected && this.shown?.shownAt(sel) !== sel) {
@@ -167,6 +253,7 @@ export class TreeView {
     // The user is steering the view now: no automatic fit, and a running fit stops here.
     this.userMoved = true;
     this.motion.interrupt();
+    this.prepared = null;
     this.render(0);
     const after = this.positions.get(pid);
     if (!before || !after) return;
@@ -175,14 +262,12 @@ export class TreeView {
 
   private render(dur: number): void {
     const model = this.model;
-    this.shown = model ? visibleTree(model.nodes, this.collapse) : null;
-    const shownModel = model && this.shown ? { ...model, nodes: this.shown.nodes } : null;
-    const shape = shownModel ? shapeKey(shownModel) : '';
-    const layout = !shownModel
-      ? null
-      : shape === this.lastShape && this.layout
-        ? rebind(this.layout, shownModel.nodes)
-        : layoutTree(shownModel);
+    const ready = this.prepared?.model === model ? this.prepared : null;
+    this.prepared = null;
+    const next = ready ?? (model ? this.layoutFor(model) : null);
+    this.shown = next?.shown ?? null;
+    const shape = next?.shape ?? '';
+    const layout = next?.layout ?? null;
     const relaid = layout !== this.layout && shape !== this.lastShape;
     this.layout = layout;
     if (relaid || !layout) {
@@ -287,7 +372,10 @@ export class TreeView {
    */
   revealTask(pid: number): boolean {
     if (!this.model?.nodes.some((n) => n.pid === pid)) return false;
-    if (reveal(this.model.nodes, this.collapse, pid)) this.render(0);
+    if (reveal(this.model.nodes, this.collapse, pid)) {
+      this.prepared = null;
+      this.render(0);
+    }
     const at = this.positions.get(pid);
     if (!at) return false;
     const [sx, sy] = this.motion.transform.apply([at.x, at.y]);
@@ -332,6 +420,7 @@ export class TreeView {
   }
 
   destroy(): void {
+    this.opening?.cancel();
     this.stopWatchingSize();
     this.minimap.destroy();
     this.baton.destroy();
