@@ -37,22 +37,27 @@ export class CardPainter {
   }
 
   shape(path: Path2D, s: PartStyle): void {
+    this.styled(path, s, () => this.ctx.stroke(path));
+  }
+
+  /** Fills `fill` and strokes (by `stroke`) in the part's look and paint order. */
+  private styled(fill: Path2D, s: PartStyle, stroke: () => void): void {
     const ctx = this.ctx;
     ctx.globalAlpha = s.opacity;
-    const stroke = () => {
+    const outline = () => {
       if (!s.stroke) return;
       ctx.strokeStyle = s.stroke;
       ctx.lineWidth = s.lineWidth;
       ctx.setLineDash(s.dash);
       ctx.lineCap = s.lineCap;
-      ctx.stroke(path);
+      stroke();
     };
-    if (s.strokeFirst) stroke();
+    if (s.strokeFirst) outline();
     if (s.fill) {
       ctx.fillStyle = s.fill;
-      ctx.fill(path);
+      ctx.fill(fill);
     }
-    if (!s.strokeFirst) stroke();
+    if (!s.strokeFirst) outline();
     ctx.globalAlpha = 1;
   }
 
@@ -62,13 +67,7 @@ export class CardPainter {
    */
   pieces(fill: Path2D, pieces: OutlinePiece[], s: PartStyle): void {
     const ctx = this.ctx;
-    ctx.globalAlpha = s.opacity;
-    const stroke = () => {
-      if (!s.stroke) return;
-      ctx.strokeStyle = s.stroke;
-      ctx.lineWidth = s.lineWidth;
-      ctx.setLineDash(s.dash);
-      ctx.lineCap = s.lineCap;
+    this.styled(fill, s, () => {
       for (const p of pieces) {
         ctx.beginPath();
         if (p.kind === 'line') {
@@ -79,14 +78,7 @@ export class CardPainter {
         ctx.stroke();
       }
       ctx.lineDashOffset = 0;
-    };
-    if (s.strokeFirst) stroke();
-    if (s.fill) {
-      ctx.fillStyle = s.fill;
-      ctx.fill(fill);
-    }
-    if (!s.strokeFirst) stroke();
-    ctx.globalAlpha = 1;
+    });
   }
 
   text(value: string, x: number, y: number, s: PartStyle, anchor = 'start'): void {

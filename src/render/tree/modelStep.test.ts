@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import type { TaskView, WorldSnapshot } from '../../engine/snapshot';
-import { buildTreeModel, createNodeCache } from './model';
+import {
+  buildsInSlices,
+  buildTreeModel,
+  createNodeCache,
+  SLICED_MODEL_ABOVE,
+  treeModelJob,
+  type TreeModel,
+} from './model';
 import { forestOf } from './forest';
 
 const task = (pid: number, ppid: number, extra: Partial<TaskView> = {}): TaskView => ({
@@ -98,5 +105,42 @@ describe('buildTreeModel across steps', () => {
         .children(1)
         ?.map((n) => n.kind),
     ).toEqual(['running', 'stopped']);
+  });
+});
+
+/** A tree of `n` tasks, four children each, in container `id`. */
+const bigWorld = (n: number, id = 1): WorldSnapshot => {
+  const w = world(Array.from({ length: n }, (_, i) => task(i + 1, i === 0 ? 0 : Math.ceil(i / 4))));
+  return { ...w, current: id, containers: [{ ...w.containers[0], id }] };
+};
+
+const nodeFacts = (m: TreeModel | null) =>
+  m!.nodes.map((n) => [n.pid, n.parent, n.isThread, n.name]);
+
+describe('a big tree model built in slices', () => {
+  it('is the model buildTreeModel makes, built over many yields', () => {
+    const snap = bigWorld(20_000);
+    const out: { model: TreeModel | null } = { model: null };
+    const job = treeModelJob(snap, createNodeCache(), out);
+    let yields = 0;
+    while (!job.next().done) yields++;
+    expect(yields).toBeGreaterThan(10);
+    expect(nodeFacts(out.model)).toEqual(nodeFacts(buildTreeModel(snap)));
+    expect(out.model!.label).toBe('container 1');
+  });
+
+  it('is asked for a big container new to the cache, not once the cache has built it', () => {
+    const cache = createNodeCache();
+    const big = bigWorld(SLICED_MODEL_ABOVE);
+    expect(buildsInSlices(bigWorld(SLICED_MODEL_ABOVE - 1), cache)).toBe(false);
+    expect(buildsInSlices(big, cache)).toBe(true);
+    const out = { model: null as TreeModel | null };
+    const job = treeModelJob(big, cache, out);
+    while (!job.next().done);
+    expect(buildsInSlices(big, cache)).toBe(false);
+    // The next build of it is a step: the same nodes, by identity.
+    expect(buildTreeModel(big, cache)!.nodes[7]).toBe(out.model!.nodes[7]);
+    // Another big container is new again.
+    expect(buildsInSlices(bigWorld(SLICED_MODEL_ABOVE, 2), cache)).toBe(true);
   });
 });
