@@ -239,7 +239,8 @@ export class TreeView {
     // A task chosen elsewhere (event log, inspector) inside a collapsed subtree is brought out.
     const sel = options.selected;
     if (model && sel !== null && sel !== this.lastSelected && this.shown?.shownAt(sel) !== sel) {
-      reveal(model.nodes, this.collapse, sel);
+      // What an open prepared does not show the revealed subtree.
+      if (reveal(model.nodes, this.collapse, sel)) this.prepared = null;
     }
     this.lastSelected = sel;
     this.render(options.reducedMotion ? 0 : 280);
