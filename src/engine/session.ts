@@ -6,7 +6,9 @@ import { initialWorld, runSteps, type RunObserver } from './scenario/runner';
 import { reportOutcome } from './scenario/report';
 import type { Scenario } from './scenario/types';
 import type { WorldSnapshot } from './snapshot';
-import type { Frame, FrameChange } from './timeline/changes';
+import type { FrameChange } from './timeline/changes';
+import { RecordedFrames } from './timeline/columns/recorded-frames';
+import { checkpointEvery, FrameWriter } from './timeline/columns/writer';
 import type { SessionProgress, SessionRecording } from './session-types';
 import { ChangeRecorder } from './timeline/recorder';
 
@@ -46,6 +48,8 @@ export interface SessionOptions {
   onProgress?: (p: SessionProgress) => void;
   /** Called with the world right after each frame is recorded (tests check the timeline by it). */
   onFrame?: (index: number, world: World, restart: RestartRun | null) => void;
+  /** Frames between the recording's checkpoints (tests make it small); chosen by size otherwise. */
+  checkpointEvery?: number;
 }
 
 /**
@@ -63,14 +67,17 @@ export function mergeChanges(first: FrameChange, late: FrameChange): FrameChange
   return out;
 }
 
+/** The recording as the session makes it: frames in columns (timeline/columns). */
+export type RecordedSession = Omit<SessionRecording, 'frames'> & { frames: RecordedFrames };
+
 /**
  * Records a run for the debugger, as the run's observer: a frame per engine event (or per step
- * for very large trees), each with what changed since the frame before. Restart events are
- * emitted in the middle of a step; their frames are recorded once the step has finished, so a
- * frame never shows a half-taken step (or a stale run queue).
+ * for very large trees), each with what changed since the frame before, written straight into
+ * the compact recording's columns (no frame object is kept). Restart events are emitted in the
+ * middle of a step; their changes are recorded once the step has finished, so a frame never
+ * shows a half-taken step (or a stale run queue).
  */
 class SessionRecorder implements RunObserver {
-  readonly frames: Frame[] = [];
   readonly stepStarts: number[] = [];
   readonly log: EngineLog;
   private step = -1;
@@ -81,13 +88,14 @@ class SessionRecorder implements RunObserver {
   private perEvent = true;
   private world: World | null = null;
   private changes: ChangeRecorder | null = null;
+  private writer: FrameWriter | null = null;
   /** Restart frames waiting for their step to finish. */
   private pending = 0;
   private eventsAtStart = 0;
 
   constructor(
     private readonly scenario: Scenario,
-    private readonly options: Pick<SessionOptions, 'onProgress' | 'onFrame'>,
+    private readonly options: Pick<SessionOptions, 'onProgress' | 'onFrame' | 'checkpointEvery'>,
   ) {
     this.log = new TappedLog((event, touched) => this.event(event, touched));
   }
@@ -96,8 +104,20 @@ class SessionRecorder implements RunObserver {
   begin(world: World): WorldSnapshot {
     this.world = world;
     this.changes = new ChangeRecorder(world);
-    this.perEvent = taskCount(world) <= FRAME_PER_EVENT_LIMIT;
-    return this.changes.snapshot();
+    const tasks = taskCount(world);
+    this.perEvent = tasks <= FRAME_PER_EVENT_LIMIT;
+    const initial = this.changes.snapshot();
+    this.writer = new FrameWriter(initial, this.options.checkpointEvery ?? checkpointEvery(tasks));
+    return initial;
+  }
+
+  private get frames(): number {
+    return this.writer?.frames ?? 0;
+  }
+
+  /** The frames written, in columns. */
+  done(): RecordedFrames {
+    return new RecordedFrames(this.writer!.done());
   }
 
   progress(): void {
@@ -116,20 +136,15 @@ class SessionRecorder implements RunObserver {
   stepStarted(index: number): void {
     this.step = index;
     this.progress();
-    this.stepStarts.push(this.frames.length);
+    this.stepStarts.push(this.frames);
     this.eventsAtStart = this.log.length;
   }
 
   stepEnded(index: number): void {
     if (this.log.length === this.eventsAtStart) return;
-    if (this.perEvent) return this.settle(this.frames.length - 1);
-    this.frames.push({
-      event: this.log.events[this.log.length - 1],
-      step: index,
-      change: null,
-      active: null,
-    });
-    this.record(this.frames.length - 1);
+    if (this.perEvent) return this.settle(this.frames - 1);
+    this.writer!.event(this.log.events[this.log.length - 1], index);
+    this.record(this.frames - 1);
   }
 
   restart(run: RestartRun | null): void {
@@ -145,17 +160,16 @@ class SessionRecorder implements RunObserver {
   private event(event: EngineEvent, touched?: readonly number[]): void {
     if (this.options.onProgress && this.log.length % PROGRESS_EVERY === 0) this.progress();
     this.changes?.noteEvent(event, touched);
-    if (!this.world || this.step < 0 || !this.perEvent) return;
-    this.frames.push({ event, step: this.step, change: null, active: null });
+    if (!this.writer || this.step < 0 || !this.perEvent) return;
+    const index = this.writer.event(event, this.step);
     if (this.restartRun) this.pending++;
-    else this.record(this.frames.length - 1);
+    else this.record(index);
   }
 
   private record(index: number): void {
-    const frame = this.frames[index];
     this.recordedRun = this.restartRun;
-    frame.change = this.changes!.record(this.world!, this.restartRun?.s ?? null);
-    frame.active = this.changes!.activePid();
+    const change = this.changes!.record(this.world!, this.restartRun?.s ?? null);
+    this.writer!.change(index, change, this.changes!.activePid());
     this.options.onFrame?.(index, this.world!, this.restartRun);
   }
 
@@ -170,31 +184,31 @@ class SessionRecorder implements RunObserver {
     const run = this.recordedRun;
     const late = this.changes!.record(this.world!, run?.s ?? null);
     if (!late) return;
-    const frame = this.frames[index];
-    frame.change = frame.change ? mergeChanges(frame.change, late) : late;
-    frame.active = this.changes!.activePid();
+    this.writer!.change(index, late, this.changes!.activePid());
     this.options.onFrame?.(index, this.world!, run);
   }
 
   private fillPending(): void {
     if (!this.world || this.pending === 0) return;
-    for (let i = this.frames.length - this.pending; i < this.frames.length; i++) this.record(i);
+    for (let i = this.frames - this.pending; i < this.frames; i++) this.record(i);
     this.pending = 0;
   }
 }
 
 /**
  * Runs a scenario for the debugger, recording what changed after every engine event (or after
- * every step for very large trees). Deterministic: the same scenario gives the same recording.
- * The scenario must come from parseScenario (its tree is valid); anything else throws.
+ * every step for very large trees) in the compact recording's columns. Deterministic: the same
+ * scenario gives the same recording. The scenario must come from parseScenario (its tree is
+ * valid); anything else throws.
  */
-export function runSession(
+export function recordSession(
   scenario: Scenario,
   readFile: (path: string) => Uint8Array | null = () => null,
   onProgress?: (p: SessionProgress) => void,
   onFrame?: SessionOptions['onFrame'],
-): SessionRecording {
-  const session = new SessionRecorder(scenario, { onProgress, onFrame });
+  every?: number,
+): RecordedSession {
+  const session = new SessionRecorder(scenario, { onProgress, onFrame, checkpointEvery: every });
   session.progress();
   const world = initialWorld(scenario, session.log);
   if ('unsupported' in world) throw new Error(world.unsupported);
@@ -207,6 +221,19 @@ export function runSession(
   });
   const images: Record<string, Uint8Array> = {};
   for (const [k, v] of world.images) images[k] = v;
-  const { frames, stepStarts } = session;
+  const frames = session.done();
+  const { stepStarts } = session;
   return { scenario, initial, frames, stepStarts, report: reportOutcome(result), images };
+}
+
+/** The same run with its frames as objects (what the page read before the compact recording). */
+export function runSession(
+  scenario: Scenario,
+  readFile: (path: string) => Uint8Array | null = () => null,
+  onProgress?: (p: SessionProgress) => void,
+  onFrame?: SessionOptions['onFrame'],
+): SessionRecording {
+  const rec = recordSession(scenario, readFile, onProgress, onFrame);
+  const frames = Array.from({ length: rec.frames.length }, (_, i) => rec.frames.at(i)!);
+  return { ...rec, frames };
 }

@@ -1,0 +1,58 @@
+import type { KernelFn } from '../../kernel-fns';
+import { KERNEL_FN_NAMES } from '../../kernel-fns';
+import type { Frame } from '../changes';
+import { NONE } from './grow';
+import type { FrameColumns } from './layout';
+import { ColumnReader } from './read';
+
+/**
+ * The frames of a compact recording as a list: `at(i)` builds frame i's event and change from
+ * the columns when it is read, and the column reads (`fnAt`, `pidAt`, ...) let scans over a
+ * million frames (markers, breakpoints, the filter) go without building any frame.
+ */
+export class RecordedFrames {
+  readonly reader: ColumnReader;
+
+  constructor(readonly columns: FrameColumns) {
+    this.reader = new ColumnReader(columns);
+  }
+
+  get length(): number {
+    return this.columns.frames;
+  }
+
+  at(i: number): Frame | undefined {
+    if (!(i >= 0 && i < this.columns.frames)) return undefined;
+    const active = this.columns.events.active[i];
+    return {
+      event: this.reader.event(i),
+      step: this.columns.events.step[i],
+      change: this.reader.change(i),
+      active: active === NONE ? null : active,
+    };
+  }
+
+  fnAt(i: number): KernelFn {
+    return KERNEL_FN_NAMES[this.columns.events.fn[i]];
+  }
+
+  /** The pid the event names, or undefined. */
+  pidAt(i: number): number | undefined {
+    const p = this.columns.events.pid[i];
+    return p === NONE ? undefined : p;
+  }
+
+  errnoAt(i: number): string | undefined {
+    const e = this.columns.events.errno[i];
+    return e === NONE ? undefined : this.columns.strings[e];
+  }
+
+  stepAt(i: number): number {
+    return this.columns.events.step[i];
+  }
+
+  activeAt(i: number): number | null {
+    const a = this.columns.events.active[i];
+    return a === NONE ? null : a;
+  }
+}
