@@ -12,16 +12,6 @@ import { checkpointEvery, FrameWriter } from './timeline/columns/writer';
 import type { SessionProgress, SessionRecording } from './session-types';
 import { ChangeRecorder } from './timeline/recorder';
 
-/**
- * Up to this many tasks every event gets its own frame. A frame compares only the tasks its
- * events name (restart steps that log kernel sub-steps apart name them through `touched`), so
- * recording is linear in events: a 10,000-task restart (140,000 events) records in about 3 s in
- * the worker and reaches the page as about 150 MB of frames. Above it, frames are kept per step:
- * the page holds each frame as objects, and a 100,000-task restart per event would be 1.4
- * million of them (over a gigabyte).
- */
-const FRAME_PER_EVENT_LIMIT = 10_000;
-
 /** Progress is reported every this many events: often enough for a bar, cheap enough to ignore. */
 const PROGRESS_EVERY = 4096;
 
@@ -84,8 +74,6 @@ class SessionRecorder implements RunObserver {
   private restartRun: RestartRun | null = null;
   /** The restart the last recorded frame saw (it outlives `restartRun` to the step's end). */
   private recordedRun: RestartRun | null = null;
-  /** Frames per event, or one per step above FRAME_PER_EVENT_LIMIT tasks. */
-  private perEvent = true;
   private world: World | null = null;
   private changes: ChangeRecorder | null = null;
   private writer: FrameWriter | null = null;
@@ -105,7 +93,6 @@ class SessionRecorder implements RunObserver {
     this.world = world;
     this.changes = new ChangeRecorder(world);
     const tasks = taskCount(world);
-    this.perEvent = tasks <= FRAME_PER_EVENT_LIMIT;
     const initial = this.changes.snapshot();
     this.writer = new FrameWriter(initial, this.options.checkpointEvery ?? checkpointEvery(tasks));
     return initial;
@@ -140,11 +127,9 @@ class SessionRecorder implements RunObserver {
     this.eventsAtStart = this.log.length;
   }
 
-  stepEnded(index: number): void {
+  stepEnded(): void {
     if (this.log.length === this.eventsAtStart) return;
-    if (this.perEvent) return this.settle(this.frames - 1);
-    this.writer!.event(this.log.events[this.log.length - 1], index);
-    this.record(this.frames - 1);
+    this.settle(this.frames - 1);
   }
 
   restart(run: RestartRun | null): void {
@@ -160,7 +145,7 @@ class SessionRecorder implements RunObserver {
   private event(event: EngineEvent, touched?: readonly number[]): void {
     if (this.options.onProgress && this.log.length % PROGRESS_EVERY === 0) this.progress();
     this.changes?.noteEvent(event, touched);
-    if (!this.writer || this.step < 0 || !this.perEvent) return;
+    if (!this.writer || this.step < 0) return;
     const index = this.writer.event(event, this.step);
     if (this.restartRun) this.pending++;
     else this.record(index);

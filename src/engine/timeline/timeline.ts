@@ -103,17 +103,29 @@ export class WorldReplay {
     return snap;
   }
 
+  /**
+   * Walks to frame `i`: forwards or backwards over the rows in between (rows are contiguous
+   * across frames, so a walk over many frames is one pass over their rows), or from the nearest
+   * checkpoint before `i` when putting its tasks back and walking on is fewer rows.
+   */
   private moveTo(i: number): void {
-    const { every, checkpoints } = this.rows.cols;
+    if (i === this.pos) return;
+    const rows = this.rows;
+    const { every, checkpoints, taskEnd, partEnd } = rows.cols;
     const k = Math.min(checkpoints.length, Math.floor((i + 1) / every)) - 1;
     const from = k >= 0 ? checkpoints[k].frame : -1;
-    // Restoring costs about `every` (the tasks put back) plus the walk from the checkpoint.
-    if (i - from + every < Math.abs(i - this.pos)) {
+    const rowsTo = (f: number) =>
+      f < 0 ? rows.taskStart(0) + rows.partStart(0) : taskEnd[f] + partEnd[f];
+    const walk = Math.abs(rowsTo(i) - rowsTo(this.pos));
+    const restored =
+      k >= 0 ? checkpoints[k].tasks.length + checkpoints[k].parts.length : rows.taskStart(0);
+    if (restored + rowsTo(i) - rowsTo(from) < walk) {
       if (k >= 0) this.restore(k);
       else this.restoreInitial();
     }
-    while (this.pos < i) this.forward(++this.pos);
-    while (this.pos > i) this.backward(this.pos--);
+    if (this.pos < i) this.forward(this.pos + 1, i);
+    else if (this.pos > i) this.backward(i + 1, this.pos);
+    this.pos = i;
   }
 
   private restoreInitial(): void {
@@ -160,24 +172,24 @@ export class WorldReplay {
     this.partsView = null;
   }
 
-  /** Applies frame `f`'s rows. */
-  private forward(f: number): void {
+  /** Applies the rows of frames a..b. */
+  private forward(a: number, b: number): void {
     const rows = this.rows;
     const cols = rows.cols;
-    this.rare = cols.rareAt[f];
-    this.head = cols.headAt[f];
-    const t0 = rows.taskStart(f);
-    const t1 = cols.taskEnd[f];
+    this.rare = cols.rareAt[b];
+    this.head = cols.headAt[b];
+    const t0 = rows.taskStart(a);
+    const t1 = cols.taskEnd[b];
     const tc = cols.tasks.c;
     const tp = cols.tasks.pid;
     if (t1 - t0 > BULK) for (let r = t0; r < t1; r++) this.stale.add(tc[r]);
     for (let r = t0; r < t1; r++) this.setTask(tc[r], tp[r], rows.task(r));
-    let r = rows.partStart(f);
-    const end = cols.partEnd[f];
-    const resets = rows.resets(f);
-    if (r === end && !resets) return;
+    let r = rows.partStart(a);
+    const end = cols.partEnd[b];
+    const resets = rows.resetsIn(a, b);
+    if (r === end && !resets.length) return;
     const pi = cols.parts.i;
-    for (const reset of resets ?? []) {
+    for (const reset of resets) {
       for (; r < reset.at; r++) this.parts[pi[r]] = rows.part(r);
       this.parts = Array.from(reset.after, (row) => rows.part(row));
       r = reset.at + reset.after.length;
@@ -186,24 +198,24 @@ export class WorldReplay {
     this.partsView = null;
   }
 
-  /** Takes frame `f`'s rows back, in the reverse order of forward. */
-  private backward(f: number): void {
+  /** Takes the rows of frames b..a back, in the reverse order of forward. */
+  private backward(a: number, b: number): void {
     const rows = this.rows;
     const cols = rows.cols;
-    this.rare = rows.rareBefore(f);
-    this.head = rows.headBefore(f);
-    const start = rows.partStart(f);
-    let r = cols.partEnd[f] - 1;
-    const resets = rows.resets(f);
-    if (r >= start || resets) {
+    this.rare = rows.rareBefore(a);
+    this.head = rows.headBefore(a);
+    const start = rows.partStart(a);
+    let r = cols.partEnd[b] - 1;
+    const resets = rows.resetsIn(a, b);
+    if (r >= start || resets.length) {
       const { i: pi, prev } = cols.parts;
       const undo = (row: number) => {
         const p = prev[row];
         if (p >= 0) this.parts[pi[row]] = rows.part(p);
         else this.parts.length = pi[row];
       };
-      for (let k = (resets?.length ?? 0) - 1; k >= 0; k--) {
-        const reset = resets![k];
+      for (let k = resets.length - 1; k >= 0; k--) {
+        const reset = resets[k];
         for (; r >= reset.at + reset.after.length; r--) undo(r);
         this.parts = Array.from(reset.before, (row) => rows.part(row));
         r = reset.at - 1;
@@ -211,8 +223,8 @@ export class WorldReplay {
       for (; r >= start; r--) undo(r);
       this.partsView = null;
     }
-    const t0 = rows.taskStart(f);
-    const t1 = cols.taskEnd[f];
+    const t0 = rows.taskStart(a);
+    const t1 = cols.taskEnd[b];
     const { c: tc, pid: tp, prev } = cols.tasks;
     if (t1 - t0 > BULK) for (let k = t0; k < t1; k++) this.stale.add(tc[k]);
     for (let k = t1 - 1; k >= t0; k--) {

@@ -123,6 +123,21 @@ export class ColumnReader {
     return this.resetsOf.get(frame);
   }
 
+  /** The resets of frames a..b, in order (the list is in frame order: a binary search). */
+  resetsIn(a: number, b: number): readonly PartsReset[] {
+    const list = this.cols.resets;
+    let lo = 0;
+    let hi = list.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (list[mid].frame < a) lo = mid + 1;
+      else hi = mid;
+    }
+    let end = lo;
+    while (end < list.length && list[end].frame <= b) end++;
+    return lo === end ? [] : list.slice(lo, end);
+  }
+
   /** Where frame `f`'s task rows start (the initial rows come before frame 0's). */
   taskStart(f: number): number {
     return f > 0 ? this.cols.taskEnd[f - 1] : this.cols.initialTasks;
