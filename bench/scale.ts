@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { runSession } from '../src/engine/session';
+import { allFrames } from '../src/engine/timeline/frames';
 import type { Scenario } from '../src/engine/scenario/types';
 import { heapMb, serveApp, watchMainThread, type MainThread } from './browser';
 import { openPeer, peerFrames, peerLoadFrames, peerOpen, peerPlay, peerStop } from './peer';
@@ -100,7 +101,7 @@ async function peerFigures(page: Page, s: Scenario): Promise<Figures> {
   const stopOpen = await watchMainThread(page);
   const openMs = await peerOpen(page, s.tree);
   const open = await stopOpen();
-  const frames = peerFrames(runSession(s).frames);
+  const frames = peerFrames(allFrames(runSession(s).frames));
   await peerLoadFrames(page, frames);
   const stopPlay = await watchMainThread(page);
   await peerPlay(page, Math.floor(frames.length / 2), EVERY_MS_AT_4X);

@@ -140,3 +140,26 @@ for (const theme of ['Light', 'Dark', 'High contrast']) {
     });
   });
 }
+
+test('the saved theme is on the page before the first render: no flash of the other one', async ({
+  app,
+}) => {
+  await app.emulateMedia({ colorScheme: 'dark', contrast: 'no-preference' });
+  await app.evaluate(() => localStorage.setItem('crviz.theme.v1', 'light'));
+  // Notes the theme at the moment React first puts anything into #root.
+  await app.addInitScript(() => {
+    const w = window as unknown as { __themeAtFirstRender?: string };
+    new MutationObserver((_records, observer) => {
+      const root = document.getElementById('root');
+      if (!root?.firstChild) return;
+      w.__themeAtFirstRender = document.documentElement.dataset.theme ?? 'none';
+      observer.disconnect();
+    }).observe(document, { childList: true, subtree: true });
+  });
+  await app.reload();
+  await expect(themeButton(app)).toHaveAccessibleName('Theme: Light');
+  const first = await app.evaluate(
+    () => (window as unknown as { __themeAtFirstRender?: string }).__themeAtFirstRender,
+  );
+  expect(first).toBe('light');
+});

@@ -294,7 +294,7 @@ export class DebuggerApp {
       v.invariant,
       v.message,
       state.snapshot,
-      next.frames[frame]?.event ?? null,
+      next.frames.get(frame)?.event ?? null,
     );
     const open = { recording: next, invariant: v.invariant, message: v.message, words };
     state.setCounterexample({ ...open, variant, frame, stepIndex, passing: 'searching' });

@@ -1,6 +1,6 @@
 import type { ReportOutcome } from './scenario/report';
 import type { WorldSnapshot } from './snapshot';
-import type { Frame } from './timeline/changes';
+import type { FrameList } from './timeline/frames';
 import type { Scenario } from './scenario/types';
 
 /**
@@ -17,7 +17,7 @@ export type SessionReport = ReportOutcome;
 export interface SessionRecording {
   scenario: Scenario;
   initial: WorldSnapshot;
-  frames: Frame[];
+  frames: FrameList;
   /** frames index of the first event of each scenario step (frames.length when it emitted none). */
   stepStarts: number[];
   report: SessionReport;

@@ -3,6 +3,7 @@ import { scenario } from './scenario/testing';
 import { runSession } from './session';
 import { WorldReplay } from './timeline/timeline';
 import type { SessionProgress } from './session-types';
+import { allFrames } from './timeline/frames';
 
 const s = scenario({
   tree: [
@@ -23,7 +24,7 @@ describe('runSession', () => {
     const rec = runSession(s);
     expect(rec.frames.length).toBeGreaterThan(40);
     expect(rec.stepStarts).toHaveLength(4);
-    expect(rec.frames[rec.stepStarts[3]].event.fn).toBe('restart');
+    expect(rec.frames.get(rec.stepStarts[3])!.event.fn).toBe('restart');
     expect(rec.initial.containers[0].tasks.map((t) => t.pid)).toEqual([1, 2, 3]);
   });
 
@@ -33,7 +34,7 @@ describe('runSession', () => {
     const last = tl.at(rec.frames.length - 1);
     expect(last.restart?.finished).toBe(true);
     expect(last.restart?.participants.every((p) => p.done && !p.runnable)).toBe(true);
-    const zombieExit = rec.frames.findIndex(
+    const zombieExit = allFrames(rec.frames).findIndex(
       (f) => f.event.actor === 'pid:3' && f.event.fn === 'exit_notify',
     );
     const z = tl.at(zombieExit).containers[1].tasks.find((t) => t.pid === 3)!;

@@ -58,7 +58,7 @@ export function mergeChanges(first: FrameChange, late: FrameChange): FrameChange
 }
 
 /** The recording as the session makes it: frames in columns (timeline/columns). */
-export type RecordedSession = Omit<SessionRecording, 'frames'> & { frames: RecordedFrames };
+export type RecordedSession = SessionRecording & { frames: RecordedFrames };
 
 /**
  * Records a run for the debugger, as the run's observer: a frame per engine event (or per step
@@ -186,7 +186,7 @@ class SessionRecorder implements RunObserver {
  * scenario gives the same recording. The scenario must come from parseScenario (its tree is
  * valid); anything else throws.
  */
-export function recordSession(
+export function runSession(
   scenario: Scenario,
   readFile: (path: string) => Uint8Array | null = () => null,
   onProgress?: (p: SessionProgress) => void,
@@ -209,16 +209,4 @@ export function recordSession(
   const frames = session.done();
   const { stepStarts } = session;
   return { scenario, initial, frames, stepStarts, report: reportOutcome(result), images };
-}
-
-/** The same run with its frames as objects (what the page read before the compact recording). */
-export function runSession(
-  scenario: Scenario,
-  readFile: (path: string) => Uint8Array | null = () => null,
-  onProgress?: (p: SessionProgress) => void,
-  onFrame?: SessionOptions['onFrame'],
-): SessionRecording {
-  const rec = recordSession(scenario, readFile, onProgress, onFrame);
-  const frames = Array.from({ length: rec.frames.length }, (_, i) => rec.frames.at(i)!);
-  return { ...rec, frames };
 }

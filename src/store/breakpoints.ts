@@ -1,4 +1,5 @@
 import type { Frame } from '../engine/timeline/changes';
+import type { FrameList } from '../engine/timeline/frames';
 import type { Breakpoint } from './types';
 
 /** Whether arriving at `frame` hits `bp` (on a kernel function, a task becoming active, any error). */
@@ -13,7 +14,7 @@ export function hitsBreakpoint(bp: Breakpoint, frame: Frame, previous: Frame | u
   }
 }
 
-export function hitsAny(bps: Breakpoint[], frames: Frame[], index: number): boolean {
-  const f = frames[index];
-  return !!f && bps.some((bp) => hitsBreakpoint(bp, f, frames[index - 1]));
+export function hitsAny(bps: Breakpoint[], frames: FrameList, index: number): boolean {
+  const f = frames.get(index);
+  return !!f && bps.some((bp) => hitsBreakpoint(bp, f, frames.get(index - 1)));
 }

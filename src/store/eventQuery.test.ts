@@ -3,6 +3,10 @@ import { describe, expect, it } from 'vitest';
 import type { EngineEvent } from '../engine/events';
 import type { KernelFn } from '../engine/kernel-fns';
 import { MAX_QUERY, filterEvents, isEmptyQuery, matchesQuery, parseEventQuery } from './eventQuery';
+import { frameList } from '../engine/timeline/frames';
+
+const asFrames = (events: EngineEvent[]) =>
+  frameList(events.map((event) => ({ event, step: 0, change: null, active: null })));
 
 const ev = (e: Partial<EngineEvent>): EngineEvent => ({
   seq: 0,
@@ -85,9 +89,9 @@ describe('matchesQuery', () => {
         fc.string({ maxLength: 12 }),
         fc.string({ maxLength: 12 }),
         (events, a, b) => {
-          expect(filterEvents(events, parseEventQuery(''))).toHaveLength(events.length);
-          const wide = filterEvents(events, parseEventQuery(a));
-          const narrow = filterEvents(events, parseEventQuery(`${a} ${b}`));
+          expect(filterEvents(asFrames(events), parseEventQuery(''))).toHaveLength(events.length);
+          const wide = filterEvents(asFrames(events), parseEventQuery(a));
+          const narrow = filterEvents(asFrames(events), parseEventQuery(`${a} ${b}`));
           expect(narrow.every((i) => wide.includes(i))).toBe(true);
         },
       ),
@@ -100,7 +104,7 @@ describe('matchesQuery', () => {
         fc.array(arbEvent, { maxLength: 30 }),
         fc.integer({ min: 1, max: 9 }),
         (events, pid) => {
-          const kept = filterEvents(events, parseEventQuery(`pid:${pid}`));
+          const kept = filterEvents(asFrames(events), parseEventQuery(`pid:${pid}`));
           const expected = events
             .map((e, i) => (e.pid === pid || e.actor === `pid:${pid}` ? i : -1))
             .filter((i) => i >= 0);

@@ -1,4 +1,5 @@
 import type { EngineEvent } from '../engine/events';
+import type { FrameList } from '../engine/timeline/frames';
 import { parsePartId } from '../engine/part-id';
 
 /**
@@ -53,8 +54,8 @@ export function matchesQuery(e: EngineEvent, q: EventQuery): boolean {
 }
 
 /** Indexes of the events matching `q`, in order. */
-export function filterEvents(events: readonly EngineEvent[], q: EventQuery): number[] {
+export function filterEvents(frames: FrameList, q: EventQuery): number[] {
   const out: number[] = [];
-  for (let i = 0; i < events.length; i++) if (matchesQuery(events[i], q)) out.push(i);
+  for (let i = 0; i < frames.length; i++) if (matchesQuery(frames.get(i)!.event, q)) out.push(i);
   return out;
 }

@@ -1,5 +1,6 @@
 import type { SessionRecording } from '../engine/session-types';
 import { hitsAny } from './breakpoints';
+import { nextFrame } from './navigate';
 import type { Breakpoint } from './types';
 
 export type MarkerKind =
@@ -38,16 +39,17 @@ export function timelineMarkers(
       out.push({ frame, kind, label: `${step.op} (step ${i + 1} of the scenario)` });
     }
   });
-  rec.frames.forEach((f, i) => {
+  for (let i = 0; i < rec.frames.length; i++) {
+    const f = rec.frames.get(i)!;
     if (f.event.errno)
       out.push({ frame: i, kind: 'error', label: `${f.event.fn}: ${f.event.errno}` });
     if (breakpoints.length && hitsAny(breakpoints, rec.frames, i)) {
       out.push({ frame: i, kind: 'breakpoint', label: `breakpoint at ${f.event.fn}` });
     }
-  });
+  }
   return out;
 }
 
 export function firstErrorFrame(rec: SessionRecording | null): number {
-  return rec ? rec.frames.findIndex((f) => !!f.event.errno) : -1;
+  return rec ? nextFrame(rec.frames, -1, 1, (f) => !!f.event.errno) : -1;
 }

@@ -4,6 +4,7 @@ import type { KernelFn } from '../engine/kernel-fns';
 import type { Frame } from '../engine/timeline/changes';
 import { hitsAny } from './breakpoints';
 import { nextFnEvent, nextTaskEvent, previousHit } from './navigate';
+import { frameList } from '../engine/timeline/frames';
 
 const FNS = ['do_fork', 'do_exit', 'exit_notify'] as const;
 
@@ -23,12 +24,12 @@ const arbFrames = fc.array(
 
 describe('navigate', () => {
   it('next and previous event of a task skip other tasks', () => {
-    const frames = [
+    const frames = frameList([
       frame(1, 'do_fork'),
       frame(2, 'do_fork'),
       frame(1, 'do_exit'),
       frame(2, 'do_exit'),
-    ];
+    ]);
     expect(nextTaskEvent(frames, -1, 1, 2)).toBe(1);
     expect(nextTaskEvent(frames, 1, 1, 2)).toBe(3);
     expect(nextTaskEvent(frames, 3, 1, 2)).toBe(-1);
@@ -45,7 +46,7 @@ describe('navigate', () => {
         (frames, at, fn) => {
           const from = Math.min(at, frames.length - 1);
           for (const dir of [1, -1] as const) {
-            const i = nextFnEvent(frames, from, dir, fn);
+            const i = nextFnEvent(frameList(frames), from, dir, fn);
             const between = (j: number) =>
               dir === 1 ? j > from && j < (i < 0 ? frames.length : i) : j < from && j > i;
             frames.forEach((f, j) => {
@@ -66,11 +67,13 @@ describe('navigate', () => {
       fc.property(arbFrames, fc.nat(40), (frames, at) => {
         const from = Math.min(at, frames.length);
         const bps = [{ kind: 'error' as const }];
-        const hit = previousHit(frames, from, bps);
-        const hits = frames.map((_f, i) => i).filter((i) => i < from && hitsAny(bps, frames, i));
+        const hit = previousHit(frameList(frames), from, bps);
+        const hits = frames
+          .map((_f, i) => i)
+          .filter((i) => i < from && hitsAny(bps, frameList(frames), i));
         expect(hit).toBe(hits.at(-1) ?? -1);
       }),
     );
-    expect(previousHit([frame(1, 'do_fork', 'EBUSY')], 1, [])).toBe(-1);
+    expect(previousHit(frameList([frame(1, 'do_fork', 'EBUSY')]), 1, [])).toBe(-1);
   });
 });

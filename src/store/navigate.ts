@@ -1,4 +1,5 @@
 import type { Frame } from '../engine/timeline/changes';
+import type { FrameList } from '../engine/timeline/frames';
 import { hitsAny } from './breakpoints';
 import { eventOfTask } from './eventQuery';
 import type { Breakpoint } from './types';
@@ -10,25 +11,26 @@ import type { Breakpoint } from './types';
  */
 
 export function nextFrame(
-  frames: readonly Frame[],
+  frames: FrameList,
   from: number,
   dir: 1 | -1,
   match: (f: Frame, i: number) => boolean,
 ): number {
-  for (let i = from + dir; i >= 0 && i < frames.length; i += dir) if (match(frames[i], i)) return i;
+  for (let i = from + dir; i >= 0 && i < frames.length; i += dir)
+    if (match(frames.get(i)!, i)) return i;
   return -1;
 }
 
-export function nextTaskEvent(frames: readonly Frame[], from: number, dir: 1 | -1, pid: number) {
+export function nextTaskEvent(frames: FrameList, from: number, dir: 1 | -1, pid: number) {
   return nextFrame(frames, from, dir, (f) => eventOfTask(f.event, pid));
 }
 
-export function nextFnEvent(frames: readonly Frame[], from: number, dir: 1 | -1, fn: string) {
+export function nextFnEvent(frames: FrameList, from: number, dir: 1 | -1, fn: string) {
   return nextFrame(frames, from, dir, (f) => f.event.fn === fn);
 }
 
 /** The last breakpoint hit before `from` (what reverse-continue stops at). */
-export function previousHit(frames: Frame[], from: number, bps: Breakpoint[]): number {
+export function previousHit(frames: FrameList, from: number, bps: Breakpoint[]): number {
   if (!bps.length) return -1;
   return nextFrame(frames, from, -1, (_f, i) => hitsAny(bps, frames, i));
 }

@@ -56,12 +56,12 @@ export function pickNextParticipant(
   if (!step || step.op !== 'restart') return null;
   const start = recording.stepStarts[stepIndex];
   // A user-space step's event names the task that did it; the schedule ran it as `scheduled`.
-  const ran = recording.frames
-    .slice(start, cursor + 1)
-    .map((f) =>
-      typeof f.event.data?.scheduled === 'string' ? f.event.data.scheduled : f.event.actor,
-    )
-    .filter(isPartId);
+  const ran: PartId[] = [];
+  for (let i = start; i <= cursor; i++) {
+    const { data, actor } = recording.frames.get(i)!.event;
+    const who = typeof data?.scheduled === 'string' ? data.scheduled : actor;
+    if (isPartId(who)) ran.push(who);
+  }
   const steps = recording.scenario.steps.slice();
   steps[stepIndex] = { ...step, schedule: [...ran, chosen] };
   return { scenario: { ...recording.scenario, steps }, stepIndex };

@@ -1,6 +1,6 @@
 import type { EngineEvent } from '../engine/events';
 import type { WorldSnapshot } from '../engine/snapshot';
-import type { Frame } from '../engine/timeline/changes';
+import type { FrameList } from '../engine/timeline/frames';
 import type { SessionRecording } from '../engine/session-types';
 import type { Breakpoint, Busy, DebuggerState } from './types';
 
@@ -19,7 +19,7 @@ export const selectProgress = (s: DebuggerState) => s.progress;
 export const selectHelpOpen = (s: DebuggerState): boolean => s.helpOpen;
 export const selectParams = (s: DebuggerState) => s.params;
 export const selectBreakpoints = (s: DebuggerState): Breakpoint[] => s.breakpoints;
-export const selectFrames = (s: DebuggerState): Frame[] | null => s.recording?.frames ?? null;
+export const selectFrames = (s: DebuggerState): FrameList | null => s.recording?.frames ?? null;
 export const selectImages = (s: DebuggerState) => s.recording?.images ?? null;
 
 /** The world at the cursor. */
@@ -35,7 +35,7 @@ export const selectEndSnapshot = (s: DebuggerState): WorldSnapshot | null => s.e
 export const selectTimeline = (s: DebuggerState) => s.timeline;
 
 export const selectCurrentEvent = (s: DebuggerState): EngineEvent | null =>
-  s.recording?.frames[s.cursor]?.event ?? null;
+  s.recording?.frames.get(s.cursor)?.event ?? null;
 
 export const selectAtEnd = (s: DebuggerState): boolean =>
   s.cursor >= (s.recording?.frames.length ?? 0) - 1;

@@ -10,6 +10,7 @@ import { createDebuggerStore } from './createDebuggerStore';
 import { appendStep, cursorAfterStep, pickNextParticipant, stepIndexAt } from './scenarioEdit';
 import { selectAtEnd, selectSnapshot } from './selectors';
 import type { Actor } from '../engine/part-id';
+import { allFrames, frameList } from '../engine/timeline/frames';
 
 const world = (current: number): WorldSnapshot => ({
   current,
@@ -37,13 +38,13 @@ const scenario: Scenario = {
 const recording: SessionRecording = {
   scenario,
   initial: world(0),
-  frames: [
+  frames: frameList([
     frame(0, 'user'),
     frame(1, 'user'),
     frame(2, 'coord'),
     frame(3, 'pid:1'),
     frame(4, 'pid:2'),
-  ],
+  ]),
   stepStarts: [0, 1],
   report: { ok: true, steps: [] },
   images: {},
@@ -112,10 +113,10 @@ describe('debugger store', () => {
     const store = createDebuggerStore();
     store.getState().setRecording(recording);
     expect(store.getState().firstError).toBe(-1);
-    const frames = recording.frames.map((f, i) =>
+    const frames = allFrames(recording.frames).map((f, i) =>
       i >= 2 ? { ...f, event: { ...f.event, errno: 'EINTR' } } : f,
     );
-    store.getState().setRecording({ ...recording, frames });
+    store.getState().setRecording({ ...recording, frames: frameList(frames) });
     expect(store.getState().firstError).toBe(2);
   });
 
@@ -209,8 +210,12 @@ describe('a manual pick after user space created the tree', () => {
     const rec = runSession(parsed.scenario);
     const start = rec.stepStarts[3];
     // Up to prepare_descendants: the first frames are user space's (clone by pid:1 included).
-    const at = rec.frames.findIndex((f) => f.event.fn === 'prepare_descendants');
-    expect(rec.frames.slice(start, at).some((f) => f.event.actor === 'pid:1')).toBe(true);
+    const at = allFrames(rec.frames).findIndex((f) => f.event.fn === 'prepare_descendants');
+    expect(
+      allFrames(rec.frames)
+        .slice(start, at)
+        .some((f) => f.event.actor === 'pid:1'),
+    ).toBe(true);
     const picked = pickNextParticipant(rec, at, 'pid:2')!;
     const step = picked.scenario.steps[3];
     expect(step.op === 'restart' && step.schedule).toEqual([

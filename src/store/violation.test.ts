@@ -30,14 +30,14 @@ describe('a counterexample as a trace', () => {
   it('breaks at the explorer’s event, counted from the restart’s first frame', () => {
     const f = breakFrame(rec, edited.stepIndex, v.event);
     expect(f).toBe(rec.stepStarts[edited.stepIndex] + v.event!);
-    expect(rec.frames[f].event.fn).toBe(v.events[v.event!].fn);
+    expect(rec.frames.get(f)!.event.fn).toBe(v.events[v.event!].fn);
     expect(breakFrame(rec, edited.stepIndex)).toBe(rec.stepStarts[edited.stepIndex]);
   });
 
   it('says what is wrong from the world there', () => {
     const f = breakFrame(rec, edited.stepIndex, v.event);
     const world = new WorldReplay(rec.initial, rec.frames).at(f);
-    const words = describeViolation(v.invariant, v.message, world, rec.frames[f].event);
+    const words = describeViolation(v.invariant, v.message, world, rec.frames.get(f)!.event);
     expect(words).toMatch(
       /^the coordinator completed while pid 3 is still in \w+, not yet EXIT_ZOMBIE/,
     );
@@ -47,12 +47,12 @@ describe('a counterexample as a trace', () => {
   it('finds the first event where two traces differ', () => {
     const fifo = runSession(sc);
     const d = divergeIndex(rec, fifo, 3);
-    const a = rec.frames[rec.stepStarts[3] + d].event;
-    const b = fifo.frames[fifo.stepStarts[3] + d].event;
+    const a = rec.frames.get(rec.stepStarts[3] + d)!.event;
+    const b = fifo.frames.get(fifo.stepStarts[3] + d)!.event;
     expect([a.fn, a.actor, a.what]).not.toEqual([b.fn, b.actor, b.what]);
     for (let i = 0; i < d; i++) {
-      expect(rec.frames[rec.stepStarts[3] + i].event.what).toBe(
-        fifo.frames[fifo.stepStarts[3] + i].event.what,
+      expect(rec.frames.get(rec.stepStarts[3] + i)!.event.what).toBe(
+        fifo.frames.get(fifo.stepStarts[3] + i)!.event.what,
       );
     }
     expect(divergeIndex(fifo, fifo, 3)).toBe(fifo.frames.length - fifo.stepStarts[3]);

@@ -20,8 +20,8 @@ export function divergeIndex(a: SessionRecording, b: SessionRecording, stepIndex
   const sa = a.stepStarts[stepIndex] ?? a.frames.length;
   const sb = b.stepStarts[stepIndex] ?? b.frames.length;
   for (let i = 0; ; i++) {
-    const x = a.frames[sa + i]?.event;
-    const y = b.frames[sb + i]?.event;
+    const x = a.frames.get(sa + i)?.event;
+    const y = b.frames.get(sb + i)?.event;
     if (!x || !y) return i;
     if (x.fn !== y.fn || x.actor !== y.actor || x.what !== y.what) return i;
   }

@@ -57,7 +57,7 @@ export function EventLog() {
   const query = useMemo(() => parseEventQuery(filter), [filter]);
   // The frames shown, by index (-1 is the initial state); null when nothing is filtered out.
   const shown = useMemo(
-    () => (isEmptyQuery(query) || !frames ? null : filterEvents(frameEvents(frames), query)),
+    () => (isEmptyQuery(query) || !frames ? null : filterEvents(frames, query)),
     [frames, query],
   );
   const count = shown ? shown.length : (frames?.length ?? 0) + 1;
@@ -98,7 +98,7 @@ export function EventLog() {
     rows.push(
       <Row
         key={i}
-        frame={i < 0 ? null : (frames?.[i] ?? null)}
+        frame={i < 0 ? null : (frames?.get(i) ?? null)}
         index={i}
         row={r}
         current={i === cursor}
@@ -133,18 +133,6 @@ export function EventLog() {
       </ol>
     </section>
   );
-}
-
-const eventsOf = new WeakMap<Frame[], Frame['event'][]>();
-
-/** The frames' events, listed once per recording. */
-function frameEvents(frames: Frame[]): Frame['event'][] {
-  let events = eventsOf.get(frames);
-  if (!events) {
-    events = frames.map((f) => f.event);
-    eventsOf.set(frames, events);
-  }
-  return events;
 }
 
 /** The row of frame `i` in the sorted `shown`: its own, or where it would be. */

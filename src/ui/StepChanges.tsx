@@ -19,7 +19,7 @@ export function StepChanges() {
   const before = useDebuggerState(selectPreviousSnapshot);
   const after = useDebuggerState(selectSnapshot);
   const changes = useMemo(() => {
-    const frame = frames?.[cursor];
+    const frame = frames?.get(cursor);
     if (!frame || !before || !after) return null;
     const tasks = frame.change?.tasks ?? null;
     return describeChanges(before, after, tasks);

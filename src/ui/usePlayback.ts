@@ -1,4 +1,5 @@
 import { useEffect } from 'react';
+import { NO_FRAMES } from '../engine/timeline/frames';
 import { hitsAny } from '../store/breakpoints';
 import { selectPlaying, selectSpeed } from '../store/selectors';
 import { useDebugger, useDebuggerState } from './context';
@@ -14,7 +15,7 @@ export function usePlayback(): void {
     if (!playing) return;
     const timer = setInterval(() => {
       const s = store.getState();
-      const frames = s.recording?.frames ?? [];
+      const frames = s.recording?.frames ?? NO_FRAMES;
       if (s.cursor >= frames.length - 1) {
         s.pause();
         return;

@@ -9,6 +9,7 @@ import { scenario as parsedScenario } from '../engine/scenario/testing';
 import { runSession } from '../engine/session';
 import type { EngineRequest, EngineResponse } from './protocol';
 import type { ExploreResult } from '../engine/explore/explore';
+import { allFrames, frameList } from '../engine/timeline/frames';
 
 const scenario = EMPTY_SCENARIO;
 
@@ -16,7 +17,7 @@ function recordingOf(s: Scenario): SessionRecording {
   return {
     scenario: s,
     initial: { current: 1, containers: [], images: [], restart: null },
-    frames: [],
+    frames: frameList([]),
     stepStarts: [],
     report: { ok: true, steps: [] },
     images: {},
@@ -25,7 +26,7 @@ function recordingOf(s: Scenario): SessionRecording {
 
 /** The answer to a load of the scenario sent: it leaves the scenario out, as the worker does. */
 function packedOf(): PackedRecording {
-  return { recording: { ...recordingOf(scenario), scenario: null }, packs: [] };
+  return { recording: { ...recordingOf(scenario), frames: [], scenario: null }, packs: [] };
 }
 
 /** A fake worker that answers asynchronously, or never once `dead`. */
@@ -247,7 +248,7 @@ describe('EngineClient', () => {
       packed: { recording: { ...packedOf().recording, frames: [frame(3)] }, packs: [] },
     });
     const rec = await p;
-    expect(rec.frames.map((f) => f.event.seq)).toEqual([0, 1, 2, 3]);
+    expect(allFrames(rec.frames).map((f) => f.event.seq)).toEqual([0, 1, 2, 3]);
   });
 
   it('unpacks a big recording over several turns of the event loop', async () => {

@@ -5,6 +5,7 @@ import type { ExploreResult } from '../engine/explore/explore';
 import { answer, FRAMES_PER_MESSAGE, handleRequest, SLICE_MS, type EngineApi } from './handler';
 import type { EngineRequest, EngineResponse } from './protocol';
 import { toWire } from './wireScenario';
+import { frameList } from '../engine/timeline/frames';
 
 const scenario: Scenario = {
   format: 'crviz-scenario/1',
@@ -28,7 +29,7 @@ function api(over: Partial<EngineApi> = {}): EngineApi {
       ({
         scenario: s,
         initial: { current: 1, containers: [], images: [], restart: null },
-        frames: [],
+        frames: frameList([]),
         stepStarts: [],
         report: { ok: true, steps: [] },
         images: {},
@@ -197,12 +198,14 @@ describe('handleRequest frames', () => {
     const long = api({
       runSession: (s) => ({
         ...api().runSession(s),
-        frames: Array.from({ length: n }, (_, seq) => ({
-          event: { seq, actor: 'user' as const, fn: 'do_fork' as const, what: 'w' },
-          step: 0,
-          change: null,
-          active: null,
-        })),
+        frames: frameList(
+          Array.from({ length: n }, (_, seq) => ({
+            event: { seq, actor: 'user' as const, fn: 'do_fork' as const, what: 'w' },
+            step: 0,
+            change: null,
+            active: null,
+          })),
+        ),
       }),
     });
     const posted: EngineResponse[] = [];

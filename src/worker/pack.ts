@@ -2,7 +2,8 @@ import type { Scenario } from '../engine/scenario/types';
 import type { SessionRecording } from '../engine/session-types';
 import { TASK_STATE_NAMES, TASK_VIEW_FIELDS, TASK_VIEW_KEYS } from '../engine/kernel/view';
 import type { TaskView } from '../engine/snapshot';
-import type { TaskChange } from '../engine/timeline/changes';
+import type { Frame, TaskChange } from '../engine/timeline/changes';
+import { allFrames, frameList } from '../engine/timeline/frames';
 import { PACK_MIN, packStrings, stringAt, type StringColumn } from './columns';
 import { fromWire, toWire, type WireScenario } from './wireScenario';
 
@@ -43,8 +44,14 @@ export type Pack =
   | { kind: 'tasks'; frame: number; c: Int32Array; pid: Int32Array; after: PackedTasks };
 
 export interface PackedRecording {
-  /** The recording with its long lists emptied; its scenario null when it is the one sent. */
-  recording: Omit<SessionRecording, 'scenario'> & { scenario: WireScenario | null };
+  /**
+   * The recording with its long lists emptied; its scenario null when it is the one sent; its
+   * frames as an array (what structured clone carries).
+   */
+  recording: Omit<SessionRecording, 'scenario' | 'frames'> & {
+    scenario: WireScenario | null;
+    frames: Frame[];
+  };
   packs: Pack[];
 }
 
@@ -118,7 +125,8 @@ export function packRecording(rec: SessionRecording, sentText?: string): PackedR
     packs.push({ kind: 'initial', container, tasks: packTasks(c.tasks) });
     c.tasks = [];
   });
-  rec.frames.forEach((f, frame) => {
+  const frames = allFrames(rec.frames);
+  frames.forEach((f, frame) => {
     const ch = f.change;
     if (!ch) return;
     if (ch.tasks && ch.tasks.length >= PACK_MIN) {
@@ -133,7 +141,7 @@ export function packRecording(rec: SessionRecording, sentText?: string): PackedR
     }
   });
   const same = sentText !== undefined && JSON.stringify(rec.scenario) === sentText;
-  return { recording: { ...rec, scenario: same ? null : toWire(rec.scenario) }, packs };
+  return { recording: { ...rec, frames, scenario: same ? null : toWire(rec.scenario) }, packs };
 }
 
 /** Puts the packed lists (and the scenario the page sent) back: the recording as the engine made it. */
@@ -161,7 +169,11 @@ export async function unpackRecordingInTurns(
 }
 
 function withScenario({ recording }: PackedRecording, sent: Scenario): SessionRecording {
-  return { ...recording, scenario: recording.scenario ? fromWire(recording.scenario) : sent };
+  return {
+    ...recording,
+    frames: frameList(recording.frames),
+    scenario: recording.scenario ? fromWire(recording.scenario) : sent,
+  };
 }
 
 function applyPack(rec: SessionRecording, p: Pack): void {
@@ -172,5 +184,5 @@ function applyPack(rec: SessionRecording, p: Pack): void {
   const after = unpackTasks(p.after);
   const tasks: TaskChange[] = new Array(p.c.length);
   for (let i = 0; i < p.c.length; i++) tasks[i] = { c: p.c[i], pid: p.pid[i], after: after[i] };
-  rec.frames[p.frame].change!.tasks = tasks;
+  rec.frames.get(p.frame)!.change!.tasks = tasks;
 }

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { EngineLog } from '../events';
 import { initialWorld } from '../scenario/runner';
 import { scenario, snapshotOf } from '../scenario/testing';
-import { recordSession } from '../session';
+import { runSession } from '../session';
 import type { WorldSnapshot } from '../snapshot';
 import { compactFrames, WorldReplay } from './timeline';
 
@@ -101,7 +101,7 @@ describe('WorldReplay', () => {
       fc.property(sessions, fc.array(fc.nat(), { maxLength: 20 }), every, (s, jumps, k) => {
         const sc = sessionScenario(s);
         const truth: WorldSnapshot[] = [];
-        const rec = recordSession(
+        const rec = runSession(
           sc,
           undefined,
           undefined,
@@ -130,7 +130,7 @@ describe('WorldReplay', () => {
         for (let i = 0; i < truth.length; i++) {
           const r = truth[i].restart;
           const a = r?.ctx ? r.pids[r.ctx.active_pid] : undefined;
-          expect(rec.frames.at(i)!.active, `active at ${i}`).toBe(a ?? null);
+          expect(rec.frames.get(i)!.active, `active at ${i}`).toBe(a ?? null);
         }
       }),
       { numRuns: 200 },
@@ -140,7 +140,7 @@ describe('WorldReplay', () => {
   it('keeps the view of every task a frame did not change, and never changes a snapshot it gave', () => {
     fc.assert(
       fc.property(sessions, fc.array(fc.nat(), { maxLength: 12 }), every, (s, jumps, k) => {
-        const rec = recordSession(sessionScenario(s), undefined, undefined, undefined, k);
+        const rec = runSession(sessionScenario(s), undefined, undefined, undefined, k);
         const tl = new WorldReplay(rec.initial, rec.frames);
         const given: [WorldSnapshot, string][] = [];
         const n = rec.frames.length;
@@ -150,7 +150,7 @@ describe('WorldReplay', () => {
           const before = tl.at(i - 1);
           given.push([now, JSON.stringify(now)], [before, JSON.stringify(before)]);
           if (i >= n) continue;
-          const named = new Set(rec.frames.at(i)!.change?.tasks?.map((t) => `${t.c}:${t.pid}`));
+          const named = new Set(rec.frames.get(i)!.change?.tasks?.map((t) => `${t.c}:${t.pid}`));
           for (const c of now.containers) {
             const old = before.containers.find((b) => b.id === c.id);
             for (const t of c.tasks) {
@@ -170,20 +170,20 @@ describe('the compact recording', () => {
   it('gives back every frame as it was written: events, changes and active pids', () => {
     fc.assert(
       fc.property(sessions, every, (s, k) => {
-        const rec = recordSession(sessionScenario(s), undefined, undefined, undefined, k);
-        const frames = Array.from({ length: rec.frames.length }, (_, i) => rec.frames.at(i)!);
+        const rec = runSession(sessionScenario(s), undefined, undefined, undefined, k);
+        const frames = Array.from({ length: rec.frames.length }, (_, i) => rec.frames.get(i)!);
         const again = compactFrames(rec.initial, frames, k);
         expect(again.length).toBe(frames.length);
         for (let i = 0; i < frames.length; i++) {
-          expect(again.at(i), `frame ${i}`).toEqual(frames[i]);
+          expect(again.get(i), `frame ${i}`).toEqual(frames[i]);
           expect(again.fnAt(i)).toBe(frames[i].event.fn);
           expect(again.pidAt(i)).toBe(frames[i].event.pid);
           expect(again.errnoAt(i)).toBe(frames[i].event.errno);
           expect(again.stepAt(i)).toBe(frames[i].step);
           expect(again.activeAt(i)).toBe(frames[i].active);
         }
-        expect(again.at(-1)).toBeUndefined();
-        expect(again.at(frames.length)).toBeUndefined();
+        expect(again.get(-1)).toBeUndefined();
+        expect(again.get(frames.length)).toBeUndefined();
       }),
       { numRuns: 100 },
     );

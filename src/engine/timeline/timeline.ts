@@ -1,5 +1,6 @@
 import type { ParticipantView, TaskView, WorldSnapshot } from '../snapshot';
 import type { Frame } from './changes';
+import { allFrames, type FrameList } from './frames';
 import type { ColumnReader } from './columns/read';
 import { RecordedFrames } from './columns/recorded-frames';
 import { checkpointEvery, FrameWriter } from './columns/writer';
@@ -69,9 +70,10 @@ export class WorldReplay {
 
   constructor(
     private readonly initial: WorldSnapshot,
-    frames: RecordedFrames | readonly Frame[],
+    frames: FrameList,
   ) {
-    const recorded = frames instanceof RecordedFrames ? frames : compactFrames(initial, frames);
+    const recorded =
+      frames instanceof RecordedFrames ? frames : compactFrames(initial, allFrames(frames));
     this.rows = recorded.reader;
     const cols = this.rows.cols;
     // The initial snapshot's views are rows 0..initialTasks-1: one object for both.

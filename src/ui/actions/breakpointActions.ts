@@ -1,7 +1,7 @@
 import type { Breakpoint } from '../../store/types';
 import type { ActionContext, ActionSpec, ActionState } from './types';
 
-const currentFn = ({ state }: ActionState) => state.recording?.frames[state.cursor]?.event.fn;
+const currentFn = ({ state }: ActionState) => state.recording?.frames.get(state.cursor)?.event.fn;
 
 /** Breakpoints: on any error, on a kernel function, and deleting one. */
 export const breakpointActions = {

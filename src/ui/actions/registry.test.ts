@@ -13,6 +13,7 @@ import { HelpSheet } from '../HelpSheet';
 import type { DebuggerInstance } from '../instance';
 import { enabledStates, runAction } from './run';
 import type { ActionContext } from './types';
+import { frameList } from '../../engine/timeline/frames';
 
 const t = (pid: number, state: TaskView['state'] = 'running'): TaskView => ({
   pid,
@@ -149,7 +150,7 @@ describe('runAction', () => {
 
 /** A recording with just what the enabled-when checks read. */
 function recording(images: Record<string, Uint8Array>, fns: string[] = []) {
-  const frames = fns.map((fn) => ({ event: { fn } }));
+  const frames = frameList(fns.map((fn) => ({ event: { fn } }) as never));
   return { scenario: { name: 's', steps: [] }, frames, images } as never;
 }
 

@@ -1,4 +1,5 @@
 import { shownContainer } from '../../engine/snapshot';
+import { NO_FRAMES } from '../../engine/timeline/frames';
 import { nextFnEvent, nextTaskEvent, previousHit } from '../../store/navigate';
 import type { ActionContext, ActionSpec, ActionState } from './types';
 
@@ -8,8 +9,8 @@ import type { ActionContext, ActionSpec, ActionState } from './types';
  * reverse-continue to the previous breakpoint hit (rr's `reverse-continue`).
  */
 
-const frames = ({ state }: ActionState) => state.recording?.frames ?? [];
-const currentFn = ({ state }: ActionState) => state.recording?.frames[state.cursor]?.event.fn;
+const frames = ({ state }: ActionState) => state.recording?.frames ?? NO_FRAMES;
+const currentFn = ({ state }: ActionState) => state.recording?.frames.get(state.cursor)?.event.fn;
 
 /** The task shown in the tree at the cursor, by pid. */
 export function shownTask(s: ActionState, pid: number) {

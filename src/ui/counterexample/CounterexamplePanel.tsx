@@ -32,7 +32,7 @@ function TraceColumn({ title, recording, stepIndex, from, diverge, onJump, curso
       <ol aria-label={title}>
         {rows.map((i) => {
           const frame = start + i;
-          const e = recording.frames[frame].event;
+          const e = recording.frames.get(frame)!.event;
           const text = `step ${frame + 1} · ${e.actor} ${e.fn}${e.errno ? ` ${e.errno}` : ''}`;
           const cls = i === diverge ? 'first-diff' : i > diverge ? 'after-diff' : '';
           return (

@@ -4,6 +4,7 @@ import { runSession } from '../../engine/session';
 import { LESSON_PROBLEMS, LESSONS } from './catalog';
 import { WorldReplay } from '../../engine/timeline/timeline';
 import { anchorFrame, captionFrames, predictionFor } from './resolve';
+import { allFrames } from '../../engine/timeline/frames';
 
 function recordingOf(scenario: unknown) {
   const parsed = parseScenario(JSON.stringify(scenario), 'lesson.json');
@@ -28,8 +29,8 @@ describe('built-in lessons', () => {
       for (const c of lesson.captions) {
         if (!c.at.fn) continue;
         const f = anchorFrame(rec, c.at);
-        expect(rec.frames[f].event.fn, c.text).toBe(c.at.fn);
-        if (c.at.actor) expect(rec.frames[f].event.actor).toBe(c.at.actor);
+        expect(rec.frames.get(f)!.event.fn, c.text).toBe(c.at.fn);
+        if (c.at.actor) expect(rec.frames.get(f)!.event.actor).toBe(c.at.actor);
       }
       const frames = captionFrames(rec, lesson.captions);
       // Captions move forward through the run, so Next never goes back in time.
@@ -79,7 +80,7 @@ describe('the counted-completion lesson', () => {
     const rec = recordingOf(lesson.scenario);
     const [naive, counted] = rec.report.steps.filter((s) => s.op === 'restart');
     expect(naive.ok && counted.ok).toBe(true);
-    const ev = rec.frames.map((f) => `${f.step} ${f.event.actor} ${f.event.fn}`);
+    const ev = allFrames(rec.frames).map((f) => `${f.step} ${f.event.actor} ${f.event.fn}`);
     const at = (step: number, what: string) => {
       const i = ev.indexOf(`${step} ${what}`);
       expect(i, what).toBeGreaterThan(-1);

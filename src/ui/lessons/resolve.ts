@@ -14,7 +14,7 @@ export function anchorFrame(rec: SessionRecording, at: CaptionAnchor): number {
   let seen = 0;
   const want = at.nth ?? 1;
   for (let i = rec.stepStarts[at.step] ?? rec.frames.length; i <= end; i++) {
-    const e = rec.frames[i].event;
+    const e = rec.frames.get(i)!.event;
     if (e.fn === at.fn && (!at.actor || e.actor === at.actor) && ++seen === want) return i;
   }
   // An anchor that no longer matches (the engine changed) still lands on its step.
@@ -27,7 +27,7 @@ export function anchorFrame(rec: SessionRecording, at: CaptionAnchor): number {
  * event of its function by its participant (actors outside the restart are not named).
  */
 export function anchorAt(rec: SessionRecording, frame: number): CaptionAnchor {
-  const f = rec.frames[frame];
+  const f = rec.frames.get(frame);
   if (frame < 0 || !f) return {};
   const step = f.step;
   if (frame === lastFrameOfStep(rec, step)) return { step };
@@ -35,7 +35,7 @@ export function anchorAt(rec: SessionRecording, frame: number): CaptionAnchor {
   const actor = isPartId(f.event.actor) ? f.event.actor : undefined;
   let nth = 0;
   for (let i = rec.stepStarts[step]; i <= frame; i++) {
-    const e = rec.frames[i].event;
+    const e = rec.frames.get(i)!.event;
     if (e.fn === fn && (!actor || e.actor === actor)) nth++;
   }
   return { step, fn, ...(actor ? { actor } : {}), ...(nth > 1 ? { nth } : {}) };

@@ -46,7 +46,7 @@ export function whyAnswer(asked: Asked, prediction: Prediction): string {
   }
   const world = timeline.at(at);
   const r = world.restart;
-  const event = rec.frames[at]?.event;
+  const event = rec.frames.get(at)?.event;
   if (!r || !event) return '';
   const by = `${actorText(event.actor, rec.initial)} called ${event.fn} (step ${at + 1})`;
   const order = r.pids.join(', ');

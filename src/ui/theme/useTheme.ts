@@ -14,6 +14,14 @@ function systemPreference(): SystemPreference {
 }
 
 /**
+ * Puts the theme of `choice` on <html data-theme>. main.tsx calls it before the first render, so
+ * the page is never drawn in the wrong colours while React starts; the hook keeps it true after.
+ */
+export function showTheme(choice: ThemeChoice): void {
+  document.documentElement.dataset.theme = resolveTheme(choice, systemPreference());
+}
+
+/**
  * Shows the store's theme on <html data-theme>, following the system while the choice is
  * `system`. With `remember`, the choice starts as the one saved and is saved when it changes;
  * `initial` (an embed's theme=) wins over both.
@@ -29,9 +37,7 @@ export function useTheme(remember: boolean, initial?: ThemeChoice): void {
     });
   }, [store, remember, initial]);
   useEffect(() => {
-    const apply = () => {
-      document.documentElement.dataset.theme = resolveTheme(choice, systemPreference());
-    };
+    const apply = () => showTheme(choice);
     apply();
     const queries = [matchMedia(DARK), matchMedia(MORE_CONTRAST)];
     queries.forEach((q) => q.addEventListener('change', apply));

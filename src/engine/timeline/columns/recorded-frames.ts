@@ -1,16 +1,17 @@
 import type { KernelFn } from '../../kernel-fns';
 import { KERNEL_FN_NAMES } from '../../kernel-fns';
 import type { Frame } from '../changes';
+import type { FrameList } from '../frames';
 import { NONE } from './grow';
 import type { FrameColumns } from './layout';
 import { ColumnReader } from './read';
 
 /**
- * The frames of a compact recording as a list: `at(i)` builds frame i's event and change from
+ * The frames of a compact recording as a FrameList (frames.ts): `get(i)` builds frame i's event and change from
  * the columns when it is read, and the column reads (`fnAt`, `pidAt`, ...) let scans over a
  * million frames (markers, breakpoints, the filter) go without building any frame.
  */
-export class RecordedFrames {
+export class RecordedFrames implements FrameList {
   readonly reader: ColumnReader;
 
   constructor(readonly columns: FrameColumns) {
@@ -21,7 +22,7 @@ export class RecordedFrames {
     return this.columns.frames;
   }
 
-  at(i: number): Frame | undefined {
+  get(i: number): Frame | undefined {
     if (!(i >= 0 && i < this.columns.frames)) return undefined;
     const active = this.columns.events.active[i];
     return {
