@@ -44,6 +44,43 @@ export function compactFrames(
   return new RecordedFrames(w.done());
 }
 
+/** Any FrameList as the compact form (a RecordedFrames as it is). */
+export function recordedFrames(initial: WorldSnapshot, frames: FrameList): RecordedFrames {
+  return frames instanceof RecordedFrames ? frames : compactFrames(initial, allFrames(frames));
+}
+
+/**
+ * The world before the first frame, rebuilt from the columns alone (the page gets only those):
+ * the initial task rows grouped by container in row order, which is pid order.
+ */
+export function initialSnapshot(frames: RecordedFrames): WorldSnapshot {
+  const rows = frames.reader;
+  const cols = rows.cols;
+  const byContainer = new Map<number, TaskView[]>();
+  for (let r = 0; r < cols.initialTasks; r++) {
+    const c = cols.tasks.c[r];
+    let list = byContainer.get(c);
+    if (!list) {
+      list = [];
+      byContainer.set(c, list);
+    }
+    list.push(rows.task(r)!);
+  }
+  const rare = cols.rare[cols.initialRare];
+  const head = rows.head(cols.initialHead);
+  return {
+    current: rare.current,
+    containers: rare.containers.map((h) => containerSnapshot(h, byContainer.get(h.id) ?? [])),
+    images: rare.images,
+    restart: head
+      ? restartSnapshot(
+          head,
+          Array.from(cols.initialParts, (r) => rows.part(r)),
+        )
+      : null,
+  };
+}
+
 /**
  * The world at any frame of a compact recording (columns/), rebuilt from its rows. One mutable
  * position walks the frames forwards or backwards, so the next or the previous frame costs what
@@ -72,9 +109,7 @@ export class WorldReplay {
     private readonly initial: WorldSnapshot,
     frames: FrameList,
   ) {
-    const recorded =
-      frames instanceof RecordedFrames ? frames : compactFrames(initial, allFrames(frames));
-    this.rows = recorded.reader;
+    this.rows = recordedFrames(initial, frames).reader;
     const cols = this.rows.cols;
     // The initial snapshot's views are rows 0..initialTasks-1: one object for both.
     let r = 0;
