@@ -189,3 +189,15 @@ describe('the compact recording', () => {
     );
   });
 });
+
+describe('RecordedFrames', () => {
+  it('gives the same object for a frame read twice, as a store selector needs', () => {
+    const rec = runSession(
+      scenario({ tree: [{ pid: 1, ppid: 0, comm: 'init' }], steps: [{ op: 'fork', pid: 1 }] }),
+    );
+    expect(rec.frames.length).toBeGreaterThan(0);
+    const first = rec.frames.get(0);
+    expect(rec.frames.get(0)).toBe(first);
+    expect(rec.frames.get(0)!.event).toBe(first!.event);
+  });
+});

@@ -6,6 +6,9 @@ import { NONE } from './grow';
 import type { FrameColumns } from './layout';
 import { ColumnReader } from './read';
 
+/** Frames built lately and kept (the cursor's, its neighbours', a visible page of the log). */
+const KEPT = 512;
+
 /**
  * The frames of a compact recording as a FrameList (frames.ts): `get(i)` builds frame i's event and change from
  * the columns when it is read, and the column reads (`fnAt`, `pidAt`, ...) let scans over a
@@ -13,6 +16,7 @@ import { ColumnReader } from './read';
  */
 export class RecordedFrames implements FrameList {
   readonly reader: ColumnReader;
+  private readonly recent = new Map<number, Frame>();
 
   constructor(readonly columns: FrameColumns) {
     this.reader = new ColumnReader(columns);
@@ -22,15 +26,24 @@ export class RecordedFrames implements FrameList {
     return this.columns.frames;
   }
 
+  /**
+   * Frame i. The frames read lately are kept, so reading the same frame twice gives the same
+   * object (a store selector of the cursor's event must not see a new one on every render).
+   */
   get(i: number): Frame | undefined {
     if (!(i >= 0 && i < this.columns.frames)) return undefined;
+    const hit = this.recent.get(i);
+    if (hit) return hit;
     const active = this.columns.events.active[i];
-    return {
+    const frame: Frame = {
       event: this.reader.event(i),
       step: this.columns.events.step[i],
       change: this.reader.change(i),
       active: active === NONE ? null : active,
     };
+    this.recent.set(i, frame);
+    if (this.recent.size > KEPT) this.recent.delete(this.recent.keys().next().value!);
+    return frame;
   }
 
   fnAt(i: number): KernelFn {
