@@ -1,6 +1,5 @@
 import type { EngineEvent } from '../engine/events';
-import type { FrameList } from '../engine/timeline/frames';
-import { parsePartId } from '../engine/part-id';
+import { frameList, type FrameList } from '../engine/timeline/frames';
 
 /**
  * The event log's filter: `pid:3`, `fn:do_exit`, `errno:EBUSY` and free words, all of which an
@@ -36,18 +35,30 @@ export function isEmptyQuery(q: EventQuery): boolean {
   return !q.pids.length && !q.fns.length && !q.errnos.length && !q.words.length;
 }
 
-/** Whether `e` is about task `pid`: by it, or acting on it. */
-export function eventOfTask(e: EngineEvent, pid: number): boolean {
-  return e.pid === pid || parsePartId(e.actor) === pid;
+/** Whether event `e` matches `q` (frameMatches of a list of one frame: one matcher for both). */
+export function matchesQuery(e: EngineEvent, q: EventQuery): boolean {
+  return frameMatches(frameList([{ event: e, step: 0, change: null, active: null }]), 0, q);
 }
 
-export function matchesQuery(e: EngineEvent, q: EventQuery): boolean {
-  for (const pid of q.pids) if (!eventOfTask(e, pid)) return false;
-  const fn = e.fn.toLowerCase();
-  for (const f of q.fns) if (!fn.includes(f)) return false;
-  for (const errno of q.errnos) if (e.errno !== errno) return false;
+/**
+ * Whether frame `i` matches `q`, as matchesQuery says of its event, read from the frames'
+ * columns: the pid, function and errno terms first (number and name reads), the words last
+ * (they need the event's text).
+ */
+export function frameMatches(frames: FrameList, i: number, q: EventQuery): boolean {
+  for (const pid of q.pids)
+    if (frames.pidAt(i) !== pid && frames.actorPidAt(i) !== pid) return false;
+  if (q.fns.length) {
+    const fn = frames.fnAt(i).toLowerCase();
+    for (const f of q.fns) if (!fn.includes(f)) return false;
+  }
+  if (q.errnos.length) {
+    const errno = frames.errnoAt(i);
+    for (const e of q.errnos) if (errno !== e) return false;
+  }
   if (q.words.length) {
-    const all = `${e.actor} ${e.fn} ${e.what} ${e.errno ?? ''}`.toLowerCase();
+    const all =
+      `${frames.actorAt(i)} ${frames.fnAt(i)} ${frames.whatAt(i)} ${frames.errnoAt(i) ?? ''}`.toLowerCase();
     for (const w of q.words) if (!all.includes(w)) return false;
   }
   return true;
@@ -56,6 +67,6 @@ export function matchesQuery(e: EngineEvent, q: EventQuery): boolean {
 /** Indexes of the events matching `q`, in order. */
 export function filterEvents(frames: FrameList, q: EventQuery): number[] {
   const out: number[] = [];
-  for (let i = 0; i < frames.length; i++) if (matchesQuery(frames.get(i)!.event, q)) out.push(i);
+  for (let i = 0; i < frames.length; i++) if (frameMatches(frames, i, q)) out.push(i);
   return out;
 }

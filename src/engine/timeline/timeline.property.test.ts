@@ -6,6 +6,8 @@ import { scenario, snapshotOf } from '../scenario/testing';
 import { runSession } from '../session';
 import type { WorldSnapshot } from '../snapshot';
 import { compactFrames, WorldReplay } from './timeline';
+import { frameList } from './frames';
+import { parsePartId } from '../part-id';
 
 type Entry = Record<string, unknown> & { pid: number; ppid: number };
 
@@ -173,6 +175,7 @@ describe('the compact recording', () => {
         const rec = runSession(sessionScenario(s), undefined, undefined, undefined, k);
         const frames = Array.from({ length: rec.frames.length }, (_, i) => rec.frames.get(i)!);
         const again = compactFrames(rec.initial, frames, k);
+        const objects = frameList(frames);
         expect(again.length).toBe(frames.length);
         for (let i = 0; i < frames.length; i++) {
           expect(again.get(i), `frame ${i}`).toEqual(frames[i]);
@@ -181,6 +184,13 @@ describe('the compact recording', () => {
           expect(again.errnoAt(i)).toBe(frames[i].event.errno);
           expect(again.stepAt(i)).toBe(frames[i].step);
           expect(again.activeAt(i)).toBe(frames[i].active);
+          expect(again.actorAt(i)).toBe(frames[i].event.actor);
+          expect(again.whatAt(i)).toBe(frames[i].event.what);
+          // The object form reads its columns the same way.
+          for (const list of [again, objects]) {
+            const a = parsePartId(frames[i].event.actor);
+            expect(list.actorPidAt(i)).toBe(typeof a === 'number' ? a : undefined);
+          }
         }
         expect(again.get(-1)).toBeUndefined();
         expect(again.get(frames.length)).toBeUndefined();

@@ -155,20 +155,19 @@ export class ColumnReader {
     return f > 0 ? this.cols.rareAt[f - 1] : this.cols.initialRare;
   }
 
+  actor(i: number): Actor {
+    const a = this.cols.events.actor[i];
+    if (a === ACTOR_COORD) return 'coord';
+    if (a === ACTOR_USER) return 'user';
+    if (a === ACTOR_CHECKPOINT) return 'checkpoint';
+    return partId(a);
+  }
+
   event(i: number): EngineEvent {
     const e = this.cols.events;
-    const a = e.actor[i];
-    const actor: Actor =
-      a === ACTOR_COORD
-        ? 'coord'
-        : a === ACTOR_USER
-          ? 'user'
-          : a === ACTOR_CHECKPOINT
-            ? 'checkpoint'
-            : partId(a);
     const ev: EngineEvent = {
       seq: e.seq[i],
-      actor,
+      actor: this.actor(i),
       fn: KERNEL_FN_NAMES[e.fn[i]],
       what: textAt(e.what, i),
     };

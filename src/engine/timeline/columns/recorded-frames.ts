@@ -2,7 +2,8 @@ import type { KernelFn } from '../../kernel-fns';
 import { KERNEL_FN_NAMES } from '../../kernel-fns';
 import type { Frame } from '../changes';
 import type { FrameList } from '../frames';
-import { NONE } from './grow';
+import { NONE, textAt } from './grow';
+import type { Actor } from '../../part-id';
 import type { FrameColumns } from './layout';
 import { ColumnReader } from './read';
 
@@ -48,6 +49,19 @@ export class RecordedFrames implements FrameList {
 
   fnAt(i: number): KernelFn {
     return KERNEL_FN_NAMES[this.columns.events.fn[i]];
+  }
+
+  actorAt(i: number): Actor {
+    return this.reader.actor(i);
+  }
+
+  actorPidAt(i: number): number | undefined {
+    const a = this.columns.events.actor[i];
+    return a >= 0 ? a : undefined;
+  }
+
+  whatAt(i: number): string {
+    return textAt(this.columns.events.what, i);
   }
 
   /** The pid the event names, or undefined. */
