@@ -162,11 +162,14 @@ export async function recordingPageBench(sizes = [10_000, 50_000, 100_000]): Pro
       const bar = page.getByRole('progressbar', { name: 'Engine progress' });
       await bar.waitFor();
       // Receiving starts when the engine is done: watch from the last progress on.
-      await page.waitForFunction(
-        `(() => { const b = document.querySelector('progress[aria-label="Engine progress"]'); return !b || /([\\d,]+) of \\1 tasks restored/.test(b.getAttribute('aria-valuetext') ?? ''); })()`,
-        undefined,
-        { timeout: 600_000, polling: 50 },
-      );
+      // Polled from here: the page's CSP refuses waitForFunction's evaluated text.
+      for (;;) {
+        const text = await bar
+          .getAttribute('aria-valuetext', { timeout: 600_000 })
+          .catch(() => null);
+        if (text === null || /([\d,]+) of \1 tasks restored/.test(text)) break;
+        await page.waitForTimeout(50);
+      }
       const receive = await watchMainThread(page);
       await bar.waitFor({ state: 'detached', timeout: 600_000 });
       await page.locator('svg[role="tree"][aria-busy="false"]').waitFor({ timeout: 600_000 });

@@ -66,7 +66,27 @@ export function frameMatches(frames: FrameList, i: number, q: EventQuery): boole
 
 /** Indexes of the events matching `q`, in order. */
 export function filterEvents(frames: FrameList, q: EventQuery): number[] {
+  const run = filterInChunks(frames, q, Number.MAX_SAFE_INTEGER);
+  let r = run.next();
+  while (!r.done) r = run.next();
+  return r.value;
+}
+
+/**
+ * filterEvents in pieces of `chunk` frames: yields how many frames it has read after each piece
+ * and returns the matches, so the page can read a 1.4-million-frame log over several turns
+ * (a word term decodes every event's text) instead of in one long task.
+ */
+export function* filterInChunks(
+  frames: FrameList,
+  q: EventQuery,
+  chunk = 32768,
+): Generator<number, number[], void> {
   const out: number[] = [];
-  for (let i = 0; i < frames.length; i++) if (frameMatches(frames, i, q)) out.push(i);
+  for (let start = 0; start < frames.length; start += chunk) {
+    const end = Math.min(frames.length, start + chunk);
+    for (let i = start; i < end; i++) if (frameMatches(frames, i, q)) out.push(i);
+    if (end < frames.length) yield end;
+  }
   return out;
 }
