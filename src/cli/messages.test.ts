@@ -5,6 +5,7 @@ import { cli } from './cli';
 import { HELP_TEXT } from './help';
 import { inspectCommand } from './inspect';
 import { fakeDeps } from './test-fakes';
+import { CHECKPOINT_RESTART_STEPS } from '../engine/scenario/testing';
 
 const F = '"format":"crviz-scenario/1","name":"x"';
 
@@ -78,12 +79,7 @@ describe('messages are one line and name the problem', () => {
         { pid: 3, ppid: 2, state: 'zombie', exit_code: 256 },
         { pid: 4, ppid: 1 },
       ],
-      steps: [
-        { op: 'freeze' },
-        { op: 'checkpoint', image: 'a' },
-        { op: 'destroy' },
-        { op: 'restart', image: 'a' },
-      ],
+      steps: [...CHECKPOINT_RESTART_STEPS],
     });
     const deps = fakeDeps({ 'z.json': text }, { explorer: exploreScenario });
     const r = await cli(['explore', 'z.json', '--variant', 'v19', '--max-states', '2'], deps);

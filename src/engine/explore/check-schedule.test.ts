@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { scenario } from '../scenario/testing';
+import { CHECKPOINT_RESTART_STEPS, scenario } from '../scenario/testing';
 import { checkSchedule, findPassingSchedule } from './check-schedule';
 import { exploreScenario } from './explore';
 
@@ -9,12 +9,7 @@ const sc = scenario({
     { pid: 2, ppid: 1, comm: 'sh' },
     { pid: 3, ppid: 2, comm: 'z', state: 'zombie', exit_code: 256 },
   ],
-  steps: [
-    { op: 'freeze' },
-    { op: 'checkpoint', image: 'a' },
-    { op: 'destroy' },
-    { op: 'restart', image: 'a' },
-  ],
+  steps: [...CHECKPOINT_RESTART_STEPS],
 });
 
 describe('checkSchedule', () => {

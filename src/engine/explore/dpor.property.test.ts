@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { scenario } from '../scenario/testing';
+import { CHECKPOINT_RESTART_STEPS, scenario } from '../scenario/testing';
 import type { Variant } from '../scenario/types';
 import type { RestartState } from '../restart/types';
 import { exploreRestart, exploreRestartReduced, restartStarter } from './explore';
@@ -40,12 +40,7 @@ const trees = fc
 function starter(tree: Record<string, unknown>[], variant: Variant) {
   const s = scenario({
     tree,
-    steps: [
-      { op: 'freeze' },
-      { op: 'checkpoint', image: 'a' },
-      { op: 'destroy' },
-      { op: 'restart', image: 'a' },
-    ],
+    steps: [...CHECKPOINT_RESTART_STEPS],
   });
   const r = restartStarter(s, { variant });
   if ('unsupported' in r) throw new Error(r.unsupported);

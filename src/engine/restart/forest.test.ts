@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { EngineEvent } from '../events';
 import { decodeImage } from '../image/decode';
-import { run } from '../scenario/testing';
+import { CHECKPOINT_STEPS, run } from '../scenario/testing';
 
 /* User-space tree creation as user-cr's restart.c does it (DumpForest / MakeForest). */
 
-const CR = [{ op: 'freeze' }, { op: 'checkpoint', image: 'a' }, { op: 'destroy' }];
+const CR = [...CHECKPOINT_STEPS];
 
 function userSpace(events: EngineEvent[]): string[] {
   const start = events.findIndex((e) => e.actor === 'coord' && e.fn === 'restart');

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { EngineLog } from '../events';
 import { EXIT_ZOMBIE } from '../kernel/constants';
-import { run } from '../scenario/testing';
+import { CHECKPOINT_STEPS, run } from '../scenario/testing';
 import { beginRestart, stepRestart } from './restart';
 
 /** A world holding image "a" of init -> parent -> zombie, with the original container destroyed. */
@@ -12,7 +12,7 @@ function checkpointed() {
       { pid: 2, ppid: 1, comm: 'parent' },
       { pid: 3, ppid: 2, comm: 'zombie', state: 'zombie', exit_code: 0x300 },
     ],
-    steps: [{ op: 'freeze' }, { op: 'checkpoint', image: 'a' }, { op: 'destroy' }],
+    steps: [...CHECKPOINT_STEPS],
   });
   return r.world;
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { exploreScenario } from '../explore/explore';
-import { run, scenario } from '../scenario/testing';
+import { CHECKPOINT_STEPS, run, scenario } from '../scenario/testing';
 
 const WORKED = [
   { pid: 1, ppid: 0, comm: 'init' },
@@ -8,7 +8,7 @@ const WORKED = [
   { pid: 3, ppid: 2, comm: 'zombie', state: 'zombie', exit_code: 768 },
   { pid: 4, ppid: 2, comm: 'live' },
 ];
-const CR = [{ op: 'freeze' }, { op: 'checkpoint', image: 'a' }, { op: 'destroy' }];
+const CR = [...CHECKPOINT_STEPS];
 
 function restartEvents(r: ReturnType<typeof run>) {
   const start = r.events.findIndex((e) => e.fn === 'ckpt_ctx_alloc');

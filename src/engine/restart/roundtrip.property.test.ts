@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { containerView } from '../kernel/view';
-import { run } from '../scenario/testing';
+import { CHECKPOINT_RESTART_STEPS, run } from '../scenario/testing';
 
 interface Entry {
   pid: number;
@@ -80,10 +80,7 @@ describe('checkpoint -> destroy -> restart', () => {
         const r = run({
           tree,
           steps: [
-            { op: 'freeze' },
-            { op: 'checkpoint', image: 'a' },
-            { op: 'destroy' },
-            { op: 'restart', image: 'a' },
+            ...CHECKPOINT_RESTART_STEPS,
             ...zombies.map((z) => ({
               op: 'wait',
               pid: z.ppid,
@@ -99,12 +96,7 @@ describe('checkpoint -> destroy -> restart', () => {
         expect(r.steps[3].fields.ctx_refcount_end).toBe(0);
         const restartOnly = run({
           tree,
-          steps: [
-            { op: 'freeze' },
-            { op: 'checkpoint', image: 'a' },
-            { op: 'destroy' },
-            { op: 'restart', image: 'a' },
-          ],
+          steps: [...CHECKPOINT_RESTART_STEPS],
         });
         expect(containerView(restartOnly.world.containers[1]).tasks.map(comparable)).toEqual(
           containerView(before.world.containers[0]).tasks.map(comparable),

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { exploreScenario } from '../explore/explore';
-import { run, scenario } from '../scenario/testing';
+import { CHECKPOINT_STEPS, run, scenario } from '../scenario/testing';
 import type { Variant } from '../scenario/types';
 
 /* The series after [PATCH v18 73/80]: ghosts, restore_task_pgid, completion by nr_total. */
 
-const CR = [{ op: 'freeze' }, { op: 'checkpoint', image: 'a' }, { op: 'destroy' }];
+const CR = [...CHECKPOINT_STEPS];
 // A job: sh (2) leads process group 2, its child 3 is in it; 4 is in group 9, whose leader
 // has exited (a ghost pgid); 5 is a zombie.
 const TREE = [

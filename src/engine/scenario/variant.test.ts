@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { runScenario } from './runner';
-import { scenario } from './testing';
+import { CHECKPOINT_STEPS, scenario } from './testing';
 import type { Variant } from './types';
 
 /** A parent with a zombie child, checkpointed and restarted with the step's own variant. */
@@ -11,12 +11,7 @@ function withStepVariant(stepVariant: Variant) {
       { pid: 2, ppid: 1, comm: 'parent' },
       { pid: 3, ppid: 2, comm: 'z', state: 'zombie', exit_code: 256 },
     ],
-    steps: [
-      { op: 'freeze' },
-      { op: 'checkpoint', image: 'a' },
-      { op: 'destroy' },
-      { op: 'restart', image: 'a', variant: stepVariant },
-    ],
+    steps: [...CHECKPOINT_STEPS, { op: 'restart', image: 'a', variant: stepVariant }],
   });
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { scenario } from '../../engine/scenario/testing';
+import { CHECKPOINT_RESTART_STEPS, scenario } from '../../engine/scenario/testing';
 import { runSession } from '../../engine/session';
 import { WorldReplay } from '../../engine/timeline/timeline';
 import { predictionFor } from './resolve';
@@ -13,12 +13,7 @@ const rec = runSession(
       { pid: 2, ppid: 1, comm: 'sh' },
       { pid: 3, ppid: 2, comm: 'z', state: 'zombie', exit_code: 256 },
     ],
-    steps: [
-      { op: 'freeze' },
-      { op: 'checkpoint', image: 'a' },
-      { op: 'destroy' },
-      { op: 'restart', image: 'a' },
-    ],
+    steps: [...CHECKPOINT_RESTART_STEPS],
   }),
 );
 const timeline = new WorldReplay(rec.initial, rec.frames);

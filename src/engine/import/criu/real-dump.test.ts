@@ -14,6 +14,7 @@ import type { ImportResult } from '../types';
 import { importArchive } from './archive';
 import { importCriuDump } from './dump';
 import { archiveBlob, critBundle, imageFiles, procBefore } from './fixtures/real-tree';
+import { CHECKPOINT_RESTART_STEPS } from '../../scenario/testing';
 
 const hex = (comm: string) => Buffer.from(commToBytes(comm)).toString('hex');
 const STATE: Record<string, TreeEntry['state']> = { Z: 'zombie', T: 'stopped' };
@@ -124,12 +125,7 @@ describe('a real CRIU 4.1.1 dump', () => {
 
   it('checkpoints and restarts in crviz as it is; the seed refuses the core-dumped zombie', () => {
     const s = scenarioOf(importCriuDump(imageFiles(), 'images', 'real'));
-    const steps: Scenario['steps'] = [
-      { op: 'freeze' },
-      { op: 'checkpoint', image: 'a' },
-      { op: 'destroy' },
-      { op: 'restart', image: 'a' },
-    ];
+    const steps: Scenario['steps'] = [...CHECKPOINT_RESTART_STEPS];
     const all = run({ ...s, steps });
     expect(all.steps.map((o) => o.ok)).toEqual([true, true, true, false]);
     const crasher = s.tree.find((e) => e.comm === 'z-segv-core');
