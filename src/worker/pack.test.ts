@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { scenario } from '../engine/scenario/testing';
+import { CHECKPOINT_RESTART_STEPS, scenario } from '../engine/scenario/testing';
 import { runSession } from '../engine/session';
 import { allFrames } from '../engine/timeline/frames';
 import { packRecording, packedTransfer, unpackRecording } from './pack';
@@ -11,12 +11,7 @@ describe('pack', () => {
       tree.push({ pid, ppid: Math.max(1, pid - 7), comm: `w${pid}` });
     const sc = scenario({
       tree,
-      steps: [
-        { op: 'freeze' },
-        { op: 'checkpoint', image: 'a' },
-        { op: 'destroy' },
-        { op: 'restart', image: 'a' },
-      ],
+      steps: CHECKPOINT_RESTART_STEPS,
     });
     const rec = runSession(sc);
     const packed = packRecording(rec, JSON.stringify(sc));
