@@ -123,6 +123,10 @@ console.log(table(['siblings', 'ms'], sibRows));
 console.log(`\nKernel model at ${(99_999).toLocaleString('en')} tasks (ms)`);
 console.log(table(['operation', 'ms'], kernelRows()));
 
+const { recordingNodeBench } = await import('./recording');
+console.log('');
+console.log(recordingNodeBench());
+
 if (!process.argv.includes('--engine-only')) {
   const { frameBench } = await import('./frames');
   console.log('');
@@ -130,6 +134,9 @@ if (!process.argv.includes('--engine-only')) {
   const { restartPageBench } = await import('./restart-page');
   console.log('');
   console.log(await restartPageBench());
+  const { recordingPageBench } = await import('./recording');
+  console.log('');
+  console.log(await recordingPageBench());
   const { scaleBench } = await import('./scale');
   console.log('');
   console.log(await scaleBench());
