@@ -52,10 +52,22 @@ export const int32s = () => new GrowColumn(Int32Array);
 export const uint32s = () => new GrowColumn(Uint32Array);
 export const uint8s = () => new GrowColumn(Uint8Array);
 
-/** Texts as UTF-8 bytes, one after another, and where each ends (`ends[i]`). */
+/**
+ * Texts as UTF-8 bytes, one after another, and where each ends (`ends[i]`). A text UTF-8 cannot
+ * carry (a lone surrogate: comm keeps a raw byte as one, kernel/comm.ts) is kept whole in `odd`
+ * by its index instead, and its bytes are empty: such texts are few (a task named by raw bytes).
+ */
 export interface TextColumn {
   bytes: Uint8Array;
   ends: Uint32Array;
+  odd: Record<number, string>;
+}
+
+/** A lone surrogate: UTF-8 has no bytes for it, and TextEncoder would write U+FFFD instead. */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+function wellFormed(text: string): boolean {
+  return !LONE_SURROGATE.test(text);
 }
 
 const encoder = new TextEncoder();
@@ -66,12 +78,17 @@ export class TextSink {
   private bytes = new Uint8Array(64 * 1024);
   private used = 0;
   private readonly ends = uint32s();
+  private readonly odd: Record<number, string> = {};
 
   get length(): number {
     return this.ends.length;
   }
 
   push(text: string): number {
+    if (!wellFormed(text)) {
+      this.odd[this.ends.length] = text;
+      return this.ends.push(this.used);
+    }
     // UTF-8 takes at most three bytes per UTF-16 code unit.
     const need = this.used + text.length * 3;
     if (need > this.bytes.length) {
@@ -84,14 +101,14 @@ export class TextSink {
   }
 
   done(): TextColumn {
-    return { bytes: this.bytes.slice(0, this.used), ends: this.ends.done() };
+    return { bytes: this.bytes.slice(0, this.used), ends: this.ends.done(), odd: this.odd };
   }
 }
 
 export function textAt(col: TextColumn, i: number): string {
   const start = i > 0 ? col.ends[i - 1] : 0;
   const end = col.ends[i];
-  if (start === end) return '';
+  if (start === end) return col.odd[i] ?? '';
   // ASCII (nearly every text the engine writes) is read without a decoder.
   const b = col.bytes;
   let ascii = true;
