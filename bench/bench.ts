@@ -15,6 +15,7 @@ import { siblingZombiesMs } from './siblings';
 import { benchScenario } from './trees';
 import { explorerBench } from './explorer';
 import { kernelRows } from './kernel';
+import { TREE_STEP_HEAD, treeStepRows } from './tree-step';
 
 const opts = { baseDir: '.', readFile: () => null };
 
@@ -122,6 +123,11 @@ console.log(table(['siblings', 'ms'], sibRows));
 
 console.log(`\nKernel model at ${(99_999).toLocaleString('en')} tasks (ms)`);
 console.log(table(['operation', 'ms'], kernelRows()));
+
+console.log(
+  '\nTree view, one step that changes one task (Node, before drawing; median of 20 steps)',
+);
+console.log(table(TREE_STEP_HEAD, treeStepRows()));
 
 const { recordingNodeBench } = await import('./recording');
 console.log('');

@@ -144,14 +144,14 @@ export async function frameBench(tasks = 2000): Promise<string> {
       .first()
       .waitFor({ state: 'attached', timeout: 120_000 });
     const bigRoot = page.getByRole('treeitem', { name: /^pid 1 task1 / });
-    await page.locator('svg[role="tree"][aria-busy="false"]').waitFor({ timeout: 120_000 });
+    await page.locator('[role="tree"][aria-busy="false"]').waitFor({ timeout: 120_000 });
     const bigOpenMs = Date.now() - t1;
     await stopOpenProfile();
     // Focused before measuring: a role query over thousands of items is Playwright's own long
     // task, not the app's.
     await bigRoot.focus();
     // A locator, not waitForFunction: that evaluates a string, which the app's CSP refuses.
-    const allDrawn = () => page.locator('svg[role="tree"][aria-busy="false"]').waitFor();
+    const allDrawn = () => page.locator('[role="tree"][aria-busy="false"]').waitFor();
     let expandMs = 0;
     const navigate = await measure(
       page,
@@ -169,7 +169,7 @@ export async function frameBench(tasks = 2000): Promise<string> {
       'big-navigate',
     );
     const bigZoom = await measure(page, 500, () => wheel(page, box), 'big-zoom');
-    const shownCount = await page.locator('svg[role="tree"] [role="treeitem"]').count();
+    const shownCount = await page.locator('[role="tree"] [role="treeitem"]').count();
     const row = (name: string, f: FrameStats) =>
       `${name.padEnd(22)} ${String(f.frames).padStart(6)} ${f.p50.toFixed(1).padStart(8)} ${f.p95.toFixed(1).padStart(8)} ${f.max.toFixed(0).padStart(7)} ${String(f.longTasks).padStart(6)} ${f.longTaskMs.toFixed(0).padStart(8)}`;
     return [

@@ -33,7 +33,7 @@ try {
     writeFileSync(file, JSON.stringify(s));
     await page.getByLabel('Open scenario file').setInputFiles(file);
     await page.getByText(s.name, { exact: true }).waitFor({ timeout: 300_000 });
-    await page.locator('svg[role="tree"][aria-busy="false"]').waitFor({ timeout: 300_000 });
+    await page.locator('[role="tree"][aria-busy="false"]').waitFor({ timeout: 300_000 });
     const steps = await page.getByText(/^Step \d+ of \d+$/).textContent();
     const total = Number(steps?.match(/\d+/)?.[0] ?? 0);
     await page.getByLabel('Go to step').fill(String(Math.floor(total / 2)));

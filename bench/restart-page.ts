@@ -24,7 +24,7 @@ export async function restartPageBench(sizes = [2000, 100_000]): Promise<string>
       await page.evaluate('localStorage.clear()');
       await page.goto(app.url);
       await page.getByRole('tree', { name: 'Process tree' }).waitFor();
-      await page.locator('svg[role="tree"][aria-busy="false"]').waitFor();
+      await page.locator('[role="tree"][aria-busy="false"]').waitFor();
       const s = benchScenario(tasks);
       s.steps = [
         { op: 'freeze' },
@@ -42,7 +42,7 @@ export async function restartPageBench(sizes = [2000, 100_000]): Promise<string>
       const progressMs = Date.now() - t0;
       await bar.waitFor({ state: 'detached', timeout: 300_000 });
       const answeredMs = Date.now() - t0;
-      await page.locator('svg[role="tree"][aria-busy="false"]').waitFor({ timeout: 300_000 });
+      await page.locator('[role="tree"][aria-busy="false"]').waitFor({ timeout: 300_000 });
       const drawnMs = Date.now() - t0;
       const steps = await page
         .getByRole('region', { name: 'Timeline' })
@@ -83,7 +83,7 @@ async function playRestart(page: Page, steps: string): Promise<string> {
   const total = Number(steps.match(/\d+/)?.[0] ?? 0);
   await page.getByLabel('Go to step').fill(String(Math.floor(total / 2)));
   await page.getByLabel('Go to step').press('Enter');
-  await page.locator('svg[role="tree"][aria-busy="false"]').waitFor();
+  await page.locator('[role="tree"][aria-busy="false"]').waitFor();
   await page.getByLabel('Speed').selectOption('4');
   const play = page.getByRole('button', { name: 'Play', exact: true });
   const pause = page.getByRole('button', { name: 'Pause', exact: true });

@@ -11,3 +11,15 @@ export function benchScenario(n: number): Scenario {
     steps: [],
   };
 }
+
+/** A freeze, checkpoint, destroy and restart of the `benchScenario(n)` tree. */
+export function benchRestart(n: number): Scenario {
+  const s = benchScenario(n);
+  s.steps = [
+    { op: 'freeze' },
+    { op: 'checkpoint', image: 'a' },
+    { op: 'destroy' },
+    { op: 'restart', image: 'a' },
+  ];
+  return s;
+}

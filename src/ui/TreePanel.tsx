@@ -67,8 +67,11 @@ export function TreePanel({ files = true, fitUpTo }: { files?: boolean; fitUpTo?
     view.current = v;
     const withdraw = instance.handles.offer('fitTree', () => v.fit());
     const withdrawReveal = instance.handles.offer('revealTask', (pid) => v.revealTask(pid));
+    // A canvas-drawn tree draws its SVG for the export only.
+    const withdrawSvg = instance.handles.offer('treeSvg', () => v.exportSvg());
     return () => {
       withdraw();
+      withdrawSvg();
       withdrawReveal();
       v.destroy();
       view.current = null;
@@ -85,7 +88,7 @@ export function TreePanel({ files = true, fitUpTo }: { files?: boolean; fitUpTo?
         <h2>{model ? model.label : 'Process tree'}</h2>
         <FindTask />
         {files ? <ScenarioMenu /> : <span className="spacer" />}
-        {files ? <ExportMenu host={host} /> : null}
+        {files ? <ExportMenu /> : null}
         <FollowActiveToggle />
         <ActionButton id="fit" className="small" />
       </div>

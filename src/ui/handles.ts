@@ -5,7 +5,7 @@ interface HandleFns {
   pickImportFile: () => void;
   pickDumpFolder: () => void;
   pickImageFile: () => void;
-  /** The tree's drawing, for the exports (null while nothing is drawn). */
+  /** The tree as an SVG for the exports, read at once (null while nothing is drawn). */
   treeSvg: () => SVGSVGElement | null;
   /** Opens the image dialog on the session image `name`. */
   viewImage: (name: string) => void;

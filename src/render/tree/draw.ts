@@ -1,7 +1,7 @@
 import type { TaskNode } from './model';
 import { NODE_H, NODE_W, THREAD_H, THREAD_W } from './layout';
-import { charsThatFit, fitKeepingLast, fitText } from './fit';
-import { cardPath, kindGlyph, threadTabPath } from './shapes';
+import { cardPath, threadTabPath } from './shapes';
+import { cardTexts, hiddenText } from './cardTexts';
 
 /**
  * Builds and updates the inside of one task card (an SVG <g role="treeitem">) with the plain DOM
@@ -10,17 +10,6 @@ import { cardPath, kindGlyph, threadTabPath } from './shapes';
  */
 
 const SVG = 'http://www.w3.org/2000/svg';
-
-/**
- * How many characters each line of a process card holds: its width less the 10 px margins
- * (and the badge's corner on line 1), in its font (tree.css: 12 px, line 3 10.5 px).
- */
-const FITS = {
-  line1: charsThatFit(NODE_W - 20 - 16, 12),
-  line2: charsThatFit(NODE_W - 20, 12),
-  line3: charsThatFit(NODE_W - 20, 10.5),
-  thread: charsThatFit(THREAD_W - 8, 12),
-};
 
 function attrs(el: Element, values: Record<string, string | number>): void {
   for (const k in values) el.setAttribute(k, String(values[k]));
@@ -78,7 +67,7 @@ function text(g: Element, cls: string, value: string, at: Record<string, string 
 /** Card outlines by kind and size: a big tree has thousands of cards and five outlines. */
 const outlines = new Map<string, string>();
 
-function outline(kind: TaskNode['kind'], w: number, h: number, thread: boolean): string {
+export function outline(kind: TaskNode['kind'], w: number, h: number, thread: boolean): string {
   const key = `${kind}${w}${thread ? 't' : ''}`;
   let d = outlines.get(key);
   if (d === undefined) {
@@ -89,13 +78,10 @@ function outline(kind: TaskNode['kind'], w: number, h: number, thread: boolean):
   return d;
 }
 
-/** One formatter for every card: toLocaleString makes a new one on each call. */
-const thousands = new Intl.NumberFormat('en');
-
-type CardType = 'process' | 'thread';
+export type CardType = 'process' | 'thread';
 
 /** Where each text of a card sits, by card type (relative to the card's centre). */
-const PLACES: Record<CardType, Record<string, Record<string, string | number>>> = {
+export const PLACES: Record<CardType, Record<string, Record<string, string | number>>> = {
   process: {
     line1: { x: -NODE_W / 2 + 10, y: -NODE_H / 2 + 17, 'text-anchor': 'start' },
     line2: { x: -NODE_W / 2 + 10, y: -NODE_H / 2 + 33 },
@@ -176,23 +162,14 @@ export function drawCard(g: SVGGElement, n: TaskNode, hatchId: string): void {
   }
   if (a) setIf(a, 'display', dead ? 'inline' : 'none');
   if (b) setIf(b, 'display', dead ? 'inline' : 'none');
-  // Texts are cut to their card's width (fit.ts); the title and aria-label have them whole.
-  if (n.isThread) {
-    text(g, 'line1', fitText(`${kindGlyph(n.kind)} ${n.pid}`, FITS.thread), at.line1);
-    text(g, 'badge', n.frozen ? '❄' : '', at.badge);
-    return;
+  // Texts are cut to their card's width (cardTexts.ts); the title and aria-label have them whole.
+  const words = cardTexts(n);
+  text(g, 'line1', words.line1, at.line1);
+  if (!n.isThread) {
+    text(g, 'line2', words.line2, at.line2);
+    text(g, 'line3', words.line3, at.line3);
   }
-  text(g, 'line1', fitText(`${kindGlyph(n.kind)} ${n.pid}  ${n.comm}`, FITS.line1), at.line1);
-  text(g, 'line2', fitKeepingLast(n.status + (n.frozen ? ' · frozen' : ''), FITS.line2), at.line2);
-  const pc = n.pc
-    ? fitKeepingLast(n.pc, FITS.line3)
-    : n.task.tgid !== n.pid
-      ? fitText(`thread of ${n.task.tgid}`, FITS.line3)
-      : n.criu
-        ? fitText(`⚠ ${n.criu}`, FITS.line3)
-        : '';
-  text(g, 'line3', pc, at.line3);
-  text(g, 'badge', n.frozen ? '❄' : n.sleeping ? 'zz' : '', at.badge);
+  text(g, 'badge', words.badge, at.badge);
 }
 
 /**
@@ -222,7 +199,7 @@ export function drawToggle(
       toggle.lastElementChild!.textContent = state.expanded ? '−' : '+';
     }
   }
-  const more = state && !state.expanded ? `+${thousands.format(state.hidden)} hidden` : '';
+  const more = state && !state.expanded ? hiddenText(state.hidden) : '';
   text(g, 'more', more, { x: 0, 'text-anchor': 'middle' });
   // Placed on every change: unlike the card's texts it is not refilled when the type changes.
   const marker = part(g, 'text', 'more', false);

@@ -1,4 +1,4 @@
-import type { TaskNode } from './model';
+import { shapeToken, type TaskNode } from './model';
 
 /**
  * The parent and children structure of one model's tasks, with each task's descendant count.
@@ -18,53 +18,37 @@ export interface Forest {
   descendants(pid: number): number;
 }
 
+/** The structure by shape (model.ts shapeToken): a step that changes no parent keeps it. */
+const structures = new WeakMap<object, Structure>();
 const forests = new WeakMap<readonly TaskNode[], Forest>();
+
+interface Structure {
+  index: Map<number, number>;
+  roots: Int32Array;
+  start: Int32Array;
+  list: Int32Array;
+  size: Int32Array;
+}
 
 export function forestOf(all: readonly TaskNode[]): Forest {
   let f = forests.get(all);
   if (!f) {
-    f = buildForest(all);
+    const token = shapeToken(all);
+    let s = structures.get(token);
+    if (!s) {
+      s = buildStructure(all);
+      structures.set(token, s);
+    }
+    f = bind(s, all);
     forests.set(all, f);
   }
   return f;
 }
 
-function buildForest(all: readonly TaskNode[]): Forest {
-  const n = all.length;
-  const index = new Map<number, number>();
-  for (let i = 0; i < n; i++) index.set(all[i].pid, i);
-  const parent = new Int32Array(n).fill(-1);
-  // Children as one list grouped by parent (start[p] .. start[p + 1]), in model order.
-  const start = new Int32Array(n + 1);
-  const roots: TaskNode[] = [];
-  for (let i = 0; i < n; i++) {
-    const p = all[i].parent;
-    const pi = p === null ? undefined : index.get(p);
-    if (pi === undefined) roots.push(all[i]);
-    else {
-      parent[i] = pi;
-      start[pi + 1]++;
-    }
-  }
-  for (let i = 0; i < n; i++) start[i + 1] += start[i];
-  const fill = start.slice(0, n);
-  const list = new Int32Array(n);
-  for (let i = 0; i < n; i++) if (parent[i] >= 0) list[fill[parent[i]]++] = i;
-  // Breadth-first order, then counts summed from the leaves up in one reverse pass.
-  const order = new Int32Array(n);
-  let len = 0;
-  for (const r of roots) order[len++] = index.get(r.pid)!;
-  for (let q = 0; q < len; q++) {
-    const i = order[q];
-    for (let c = start[i]; c < start[i + 1]; c++) order[len++] = list[c];
-  }
-  const size = new Int32Array(n);
-  for (let q = len - 1; q >= 0; q--) {
-    const i = order[q];
-    if (parent[i] >= 0) size[parent[i]] += size[i] + 1;
-  }
+/** The forest of one node array over a structure (indexes into any array of that shape). */
+function bind({ index, roots, start, list, size }: Structure, all: readonly TaskNode[]): Forest {
   return {
-    roots,
+    roots: Array.from(roots, (i) => all[i]),
     children(pid) {
       const i = index.get(pid);
       if (i === undefined || start[i] === start[i + 1]) return undefined;
@@ -81,4 +65,41 @@ function buildForest(all: readonly TaskNode[]): Forest {
       return i === undefined ? 0 : size[i];
     },
   };
+}
+
+function buildStructure(all: readonly TaskNode[]): Structure {
+  const n = all.length;
+  const index = new Map<number, number>();
+  for (let i = 0; i < n; i++) index.set(all[i].pid, i);
+  const parent = new Int32Array(n).fill(-1);
+  // Children as one list grouped by parent (start[p] .. start[p + 1]), in model order.
+  const start = new Int32Array(n + 1);
+  const roots: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const p = all[i].parent;
+    const pi = p === null ? undefined : index.get(p);
+    if (pi === undefined) roots.push(i);
+    else {
+      parent[i] = pi;
+      start[pi + 1]++;
+    }
+  }
+  for (let i = 0; i < n; i++) start[i + 1] += start[i];
+  const fill = start.slice(0, n);
+  const list = new Int32Array(n);
+  for (let i = 0; i < n; i++) if (parent[i] >= 0) list[fill[parent[i]]++] = i;
+  // Breadth-first order, then counts summed from the leaves up in one reverse pass.
+  const order = new Int32Array(n);
+  let len = 0;
+  for (const r of roots) order[len++] = r;
+  for (let q = 0; q < len; q++) {
+    const i = order[q];
+    for (let c = start[i]; c < start[i + 1]; c++) order[len++] = list[c];
+  }
+  const size = new Int32Array(n);
+  for (let q = len - 1; q >= 0; q--) {
+    const i = order[q];
+    if (parent[i] >= 0) size[parent[i]] += size[i] + 1;
+  }
+  return { index, roots: Int32Array.from(roots), start, list, size };
 }

@@ -37,7 +37,7 @@ export class TreeKeyboard {
   };
 
   constructor(
-    private readonly root: SVGSVGElement,
+    private readonly root: HTMLElement,
     private readonly callbacks: KeyboardCallbacks,
   ) {
     root.addEventListener('keydown', this.onKey);
@@ -72,6 +72,11 @@ export class TreeKeyboard {
     return el ? Number(el.getAttribute('data-pid')) : null;
   }
 
+  /** The drawing changed (SVG to canvas or back): the focused item's new element takes the focus. */
+  refocus(): void {
+    if (this.focused !== null) this.focus(this.focused);
+  }
+
   /** Moves the focus (and the tab stop) to a shown item, as if the user had arrowed to it. */
   focusItem(pid: number): boolean {
     if (!this.tree.element(pid)) return false;
@@ -85,7 +90,7 @@ export class TreeKeyboard {
     if (!el) return;
     this.focused = pid;
     this.makeTabbable(el);
-    (el as SVGGElement).focus();
+    (el as HTMLElement | SVGGElement).focus({ preventScroll: true });
   }
 
   private handle(ev: KeyboardEvent): void {

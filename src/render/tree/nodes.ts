@@ -68,6 +68,8 @@ export interface NodeFrame {
   visible: VisibleTree | null;
   selected: number | null;
   dur: number;
+  /** Changed or new cards drawn at once before the rest go to slices (an export: all). */
+  atOnce?: number;
 }
 
 /**
@@ -103,7 +105,7 @@ export class NodeLayer {
     return e ? { x: e.x, y: e.y } : null;
   }
 
-  update({ placed, visible, selected, dur }: NodeFrame): void {
+  update({ placed, visible, selected, dur, atOnce = ENTER_AT_ONCE }: NodeFrame): void {
     const seen = new Set<number>();
     let changes = 0;
     for (const p of placed) {
@@ -132,7 +134,7 @@ export class NodeLayer {
     } else {
       for (const el of gone) el.remove();
     }
-    const plan = planSlices(placed, (pid) => this.entries.get(pid)?.node, ENTER_AT_ONCE);
+    const plan = planSlices(placed, (pid) => this.entries.get(pid)?.node, atOnce);
     for (const p of plan.now) this.place(p, visible, selected, animate ? dur : 0);
     // The work before this (model, layout, the cheap cards) already took part of this frame.
     this.pending = plan.later;

@@ -30,6 +30,30 @@ function put(el: Element | null, values: Record<string, string | number>): void 
   }
 }
 
+/** The coordinator pill's three lines, cut to its width. */
+export function coordinatorLines(
+  c: NonNullable<TreeModel['coordinator']>,
+): [string, string, string] {
+  return [
+    '⟳ restart (coordinator)',
+    fitKeepingLast(c.text, COORD_FITS.line2),
+    fitKeepingLast(c.pc, COORD_FITS.line3),
+  ];
+}
+
+/** The container's dashed box around the laid-out tree, widened to hold its label whole. */
+export function containerBox(layout: TreeLayout, label: string) {
+  const { x0, y0, x1, y1 } = layout.bounds;
+  const labelW = textWidth(label, LABEL_PX, LABEL_SPACING) + 20;
+  return {
+    x: x0 - 20,
+    y: y0 - 40,
+    width: Math.max(x1 - x0 + 40, labelW),
+    height: y1 - y0 + 60,
+    label: { x: x0 - 10, y: y0 - 20 },
+  };
+}
+
 /**
  * Draws what is not a task card: the container boundary with its label, the restart coordinator
  * outside it ("waiting k of n", completion or error), and a still copy of the active_pid baton.
@@ -44,21 +68,19 @@ export function drawOverlay(layer: G, model: TreeModel | null, layout: TreeLayou
   boxIn.append('text').attr('class', 'container-label');
   const boxAll = boxIn.merge(box);
   if (layout) {
-    const { x0, y0, x1, y1 } = layout.bounds;
     const label = model?.label ?? '';
-    // An empty or narrow container's box is widened to hold its label whole.
-    const labelW = textWidth(label, LABEL_PX, LABEL_SPACING) + 20;
+    const cb = containerBox(layout, label);
     const g = boxAll.node();
     if (g && g.classList.contains('frozen') !== !!model?.frozen)
       g.classList.toggle('frozen', !!model?.frozen);
     put(g?.querySelector('rect') ?? null, {
-      x: x0 - 20,
-      y: y0 - 40,
-      width: Math.max(x1 - x0 + 40, labelW),
-      height: y1 - y0 + 60,
+      x: cb.x,
+      y: cb.y,
+      width: cb.width,
+      height: cb.height,
       rx: 10,
     });
-    put(g?.querySelector('text') ?? null, { x: x0 - 10, y: y0 - 20, _text: label });
+    put(g?.querySelector('text') ?? null, { x: cb.label.x, y: cb.label.y, _text: label });
   }
 
   const coord = layer
@@ -96,17 +118,10 @@ export function drawOverlay(layer: G, model: TreeModel | null, layout: TreeLayou
       height: NODE_H,
       rx: NODE_H / 2,
     });
-    put(part('.line1'), { x: x0 + 6, y: -NODE_H / 2 + 17, _text: '⟳ restart (coordinator)' });
-    put(part('.line2'), {
-      x: x0 + 6,
-      y: -NODE_H / 2 + 33,
-      _text: fitKeepingLast(c.text, COORD_FITS.line2),
-    });
-    put(part('.line3'), {
-      x: x0 + 6,
-      y: -NODE_H / 2 + 49,
-      _text: fitKeepingLast(c.pc, COORD_FITS.line3),
-    });
+    const lines = coordinatorLines(c);
+    put(part('.line1'), { x: x0 + 6, y: -NODE_H / 2 + 17, _text: lines[0] });
+    put(part('.line2'), { x: x0 + 6, y: -NODE_H / 2 + 33, _text: lines[1] });
+    put(part('.line3'), { x: x0 + 6, y: -NODE_H / 2 + 49, _text: lines[2] });
     put(part('title'), { _text: c.name });
   }
 

@@ -17,6 +17,8 @@ import { Baton } from './baton';
 import { Minimap } from './minimap';
 import { FAR_ZOOM, PanZoom } from './panZoom';
 import { COORDINATOR_PID } from './ids';
+import { CanvasTree } from './canvasTree';
+import { renderModeFor, type RenderMode } from './renderMode';
 import { reveal, setExpanded, visibleTree, type CollapseState, type VisibleTree } from './visible';
 import './tree.css';
 
@@ -50,6 +52,7 @@ const STRIP_ZOOM = 0.2;
 const FOLLOW_MS = 150;
 
 let instances = 0;
+const thousands = new Intl.NumberFormat('en');
 
 /**
  * The D3 process-tree view. Created from React on a container element, fed a TreeModel, reports
@@ -60,6 +63,11 @@ export class TreeView {
   /** Takes zoom and pan gestures; holds the SVG and the shield (see PanZoom). */
   private readonly frame: Selection<HTMLDivElement, unknown, null, undefined>;
   private readonly svg: Selection<SVGSVGElement, unknown, null, undefined>;
+  /** A big tree's drawing (canvas and accessible tree); the SVG draws the small ones. */
+  private readonly canvasTree: CanvasTree;
+  private mode: RenderMode = 'svg';
+  /** Where each shown task's card is (layout coordinates), from the current layout. */
+  private positions = new Map<number, { x: number; y: number }>();
   private readonly viewport: Selection<SVGGElement, unknown, null, undefined>;
   private readonly overlayLayer: Selection<SVGGElement, unknown, null, undefined>;
   private readonly links: LinkLayer;
@@ -108,8 +116,8 @@ export class TreeView {
       .attr('class', 'crviz-tree')
       .attr('role', 'tree')
       .attr('aria-label', 'Process tree');
-    const pattern = this.svg
-      .append('defs')
+    const defs = this.svg.append('defs');
+    const pattern = defs
       .append('pattern')
       .attr('id', hatchId)
       .attr('patternUnits', 'userSpaceOnUse')
@@ -129,10 +137,7 @@ export class TreeView {
     this.nodes = new NodeLayer(
       this.viewport.append('g').attr('class', 'nodes').node()!,
       hatchId,
-      // Written only when it changes: any attribute written on the SVG root lays it out again.
-      (busy) => {
-        if (this.svg.attr('aria-busy') !== String(busy)) this.svg.attr('aria-busy', String(busy));
-      },
+      (busy) => this.setBusy(busy),
     );
     const shield = this.frame.append('div').attr('class', 'crviz-tree-shield').node()!;
     shield.hidden = true;
@@ -142,8 +147,18 @@ export class TreeView {
       this.viewport.node()!,
       shield,
       (far) => this.svg.classed('lod-far', far),
-      (t) => this.baton.setView(t),
+      (t) => {
+        this.baton.setView(t);
+        this.canvasTree.setView(t);
+      },
     );
+    this.canvasTree = new CanvasTree(this.frame.node()!, picture.node()!, shield, defs.node()!, {
+      onSelect: callbacks.onSelect,
+      onActivate: callbacks.onActivate,
+      onContextMenu: callbacks.onContextMenu,
+      onToggle: (pid) => this.toggle(pid, this.shown?.toggles.get(pid)?.expanded === false),
+      onPainted: () => this.setBusy(false),
+    });
     this.zoomBehavior = zoom<HTMLDivElement, unknown>()
       .scaleExtent([0.01, 3])
       // The cached size, not d3's default (clientWidth): see `size`.
@@ -155,6 +170,7 @@ export class TreeView {
       .on('zoom', (ev: { transform: ZoomTransform; sourceEvent: unknown }) => {
         if (ev.sourceEvent) this.userMoved = true;
         this.pan.set(ev.transform, !!ev.sourceEvent || this.fitting);
+        if (this.canvasTree.shown) this.canvasTree.setLive(ev.transform);
         this.minimap.setView({
           ...this.size,
           x: ev.transform.x,
@@ -169,6 +185,7 @@ export class TreeView {
     this.frame.call(this.zoomBehavior);
     const frameEl = this.frame.node()!;
     this.size = { width: frameEl.clientWidth || 800, height: frameEl.clientHeight || 500 };
+    this.canvasTree.setSize(this.size.width, this.size.height);
     this.resize =
       typeof ResizeObserver === 'undefined'
         ? null
@@ -177,12 +194,14 @@ export class TreeView {
             if (!r || r.width <= 0 || r.height <= 0) return;
             const changed = r.width !== this.size.width || r.height !== this.size.height;
             this.size = { width: r.width, height: r.height };
+            this.canvasTree.setSize(r.width, r.height);
             // A panel opening or closing above the tree (a lesson, a notice) or a resized
             // window or frame: the tree fits its new size unless the user placed the view.
             if (changed && !this.userMoved) this.fit(false);
           });
     this.resize?.observe(frameEl);
-    this.keyboard = new TreeKeyboard(this.svg.node()!, {
+    // On the frame: the SVG's items and the canvas's accessible items are both inside it.
+    this.keyboard = new TreeKeyboard(frameEl, {
       onSelect: callbacks.onSelect,
       onExpand: (pid, expanded) => this.toggle(pid, expanded),
     });
@@ -231,12 +250,12 @@ export class TreeView {
   toggle(pid: number, expanded: boolean): void {
     if (!this.shown?.toggles.has(pid)) return;
     setExpanded(this.collapse, pid, expanded);
-    const before = this.nodes.position(pid);
+    const before = this.positions.get(pid);
     // The user is steering the view now: no automatic fit, and a running fit stops here.
     this.userMoved = true;
     this.frame.interrupt();
     this.render(0);
-    const after = this.nodes.position(pid);
+    const after = this.positions.get(pid);
     const el = this.frame.node();
     if (!before || !after || !el) return;
     const t = zoomTransform(el);
@@ -244,6 +263,66 @@ export class TreeView {
       this.zoomBehavior.transform,
       t.translate(before.x - after.x, before.y - after.y),
     );
+  }
+
+  /** aria-busy of the tree's role="tree" element, written only when it changes. */
+  private setBusy(busy: boolean): void {
+    const el = this.treeElement();
+    if (el.getAttribute('aria-busy') !== String(busy)) el.setAttribute('aria-busy', String(busy));
+  }
+
+  /** The element with role="tree": the SVG, or the canvas's accessible tree. */
+  private treeElement(): Element {
+    return this.mode === 'svg' ? this.svg.node()! : this.canvasTree.a11y.root;
+  }
+
+  /** Moves the tree's role, name and focus from one drawing to the other. */
+  private switchMode(mode: RenderMode): void {
+    const old = this.treeElement();
+    const hadFocus = old.contains(document.activeElement);
+    old.removeAttribute('role');
+    old.removeAttribute('aria-label');
+    old.removeAttribute('aria-busy');
+    this.mode = mode;
+    const svg = this.svg.node()!;
+    if (mode === 'canvas') {
+      this.clearSvg();
+      svg.style.display = 'none';
+      this.canvasTree.show(true);
+      const t = zoomTransform(this.frame.node()!);
+      this.canvasTree.setLive(t);
+      this.canvasTree.setView(t);
+    } else {
+      this.canvasTree.show(false);
+      svg.style.display = '';
+    }
+    const now = this.treeElement();
+    now.setAttribute('role', 'tree');
+    now.setAttribute('aria-label', 'Process tree');
+    old.removeAttribute('aria-description');
+    this.described = '';
+    this.refocusPending = hadFocus;
+  }
+
+  private refocusPending = false;
+  private described = '';
+
+  /**
+   * Says how much of the tree is shown ("2,500 of 50,000 tasks shown"): a canvas tree has only
+   * the items in view in the DOM, and a big tree is collapsed to a budget.
+   */
+  private describe(shown: number, all: number): void {
+    const text = `${thousands.format(shown)} of ${thousands.format(all)} tasks shown`;
+    if (text === this.described) return;
+    this.described = text;
+    this.treeElement().setAttribute('aria-description', text);
+  }
+
+  /** Empties the SVG drawing (the canvas draws the tree). */
+  private clearSvg(): void {
+    this.nodes.update({ placed: [], visible: null, selected: null, dur: 0 });
+    this.links.update([], NODE_H / 2, 0);
+    drawOverlay(this.overlayLayer, null, null);
   }
 
   private render(dur: number): void {
@@ -258,20 +337,30 @@ export class TreeView {
         : layoutTree(shownModel);
     const relaid = layout !== this.layout && shape !== this.lastShape;
     this.layout = layout;
-    if (relaid || !layout)
+    if (relaid || !layout) {
       this.minimap.setLayout(layout, !!layout && this.fitZoom(layout) < STRIP_ZOOM);
-    this.links.update(layout?.links ?? [], NODE_H / 2, dur);
-    this.nodes.update({
-      placed: layout?.placed ?? [],
-      visible: this.shown,
-      selected: this.options.selected,
-      dur,
-    });
+      this.positions = new Map(layout?.placed.map((p) => [p.node.pid, { x: p.x, y: p.y }]) ?? []);
+    }
+    const mode = renderModeFor(this.mode, layout?.placed.length ?? 0);
+    if (mode !== this.mode) this.switchMode(mode);
+    this.describe(layout?.placed.length ?? 0, model?.nodes.length ?? 0);
     // The baton of a task inside a collapsed subtree rides on its nearest shown ancestor.
     const active = model?.activePid ?? null;
     const batonAt = active === null ? null : (this.shown?.shownAt(active) ?? null);
-    drawOverlay(this.overlayLayer, model && { ...model, activePid: batonAt }, layout);
-    this.baton.place(batonAt === null ? null : this.nodes.position(batonAt), dur * 1.6);
+    if (this.mode === 'svg') {
+      this.drawSvg(layout, model, batonAt, dur);
+    } else if (layout && model) {
+      if (relaid) this.setBusy(true);
+      this.canvasTree.update({
+        layout,
+        relaid,
+        visible: this.shown,
+        model,
+        selected: this.options.selected,
+        keep: [batonAt],
+      });
+    }
+    this.baton.place(batonAt === null ? null : (this.positions.get(batonAt) ?? null), dur * 1.6);
     this.follow(batonAt, dur);
     const order = layout ? [...(model?.coordinator ? [COORDINATOR_PID] : []), ...layout.order] : [];
     const expanded = new Map<number, boolean>();
@@ -281,13 +370,14 @@ export class TreeView {
         order,
         parents: new Map(layout?.placed.map((p) => [p.node.pid, p.node.parent]) ?? []),
         expanded,
-        element: (pid) =>
-          pid === COORDINATOR_PID
-            ? this.overlayLayer.select<SVGGElement>('g.coordinator').node()
-            : this.nodes.element(pid),
+        element: (pid) => this.itemElement(pid),
       },
       this.options.selected,
     );
+    if (this.refocusPending) {
+      this.refocusPending = false;
+      this.keyboard.refocus();
+    }
     // Fit on a new container, and when the tree's shape changes unless the user moved the view.
     if (model && model.containerId !== this.lastContainer) {
       this.lastContainer = model.containerId;
@@ -298,6 +388,52 @@ export class TreeView {
     this.lastShape = shape;
   }
 
+  /** The element of a shown item in the current drawing, for the keyboard's focus. */
+  private itemElement(pid: number): Element | null {
+    if (this.mode === 'canvas') return this.canvasTree.element(pid);
+    return pid === COORDINATOR_PID
+      ? this.overlayLayer.select<SVGGElement>('g.coordinator').node()
+      : this.nodes.element(pid);
+  }
+
+  private drawSvg(
+    layout: TreeLayout | null,
+    model: TreeModel | null,
+    batonAt: number | null,
+    dur: number,
+    atOnce?: number,
+  ): void {
+    this.links.update(layout?.links ?? [], NODE_H / 2, dur);
+    this.nodes.update({
+      placed: layout?.placed ?? [],
+      visible: this.shown,
+      selected: this.options.selected,
+      dur,
+      atOnce,
+    });
+    drawOverlay(this.overlayLayer, model && { ...model, activePid: batonAt }, layout);
+  }
+
+  /**
+   * The tree as an SVG for the exports (svgMarkup reads it at once). A canvas-drawn tree gets
+   * its SVG cards drawn, all at once, for this call only: they are removed again before the
+   * browser next renders (a microtask), so the live view stays a canvas.
+   */
+  exportSvg(): SVGSVGElement | null {
+    const svg = this.svg.node();
+    if (!svg || this.mode === 'svg' || !this.layout || !this.model) return svg;
+    svg.style.display = '';
+    const active = this.model.activePid;
+    const batonAt = active === null ? null : (this.shown?.shownAt(active) ?? null);
+    this.drawSvg(this.layout, this.model, batonAt, 0, Infinity);
+    queueMicrotask(() => {
+      if (this.mode !== 'canvas') return;
+      this.clearSvg();
+      svg.style.display = 'none';
+    });
+    return svg;
+  }
+
   /**
    * Shows task `pid`: its collapsed ancestors open, the view pans to its card when the card is
    * not well inside the view (the zoom stays), and the focus moves to it. False when the task
@@ -306,7 +442,7 @@ export class TreeView {
   revealTask(pid: number): boolean {
     if (!this.model?.nodes.some((n) => n.pid === pid)) return false;
     if (reveal(this.model.nodes, this.collapse, pid)) this.render(0);
-    const at = this.nodes.position(pid);
+    const at = this.positions.get(pid);
     const el = this.frame.node();
     if (!at || !el) return false;
     const t = zoomTransform(el);
@@ -369,7 +505,7 @@ export class TreeView {
     const shownAt = (pid: number | null) =>
       pid === null ? null : (this.shown?.shownAt(pid) ?? null);
     for (const pid of [shownAt(this.options.selected), shownAt(model?.activePid ?? null)]) {
-      const at = pid === null ? null : this.nodes.position(pid);
+      const at = pid === null ? null : this.positions.get(pid);
       if (at) return at;
     }
     const root = this.layout?.placed[0];
@@ -383,7 +519,7 @@ export class TreeView {
       return;
     }
     if (batonAt === this.followed) return;
-    const at = this.nodes.position(batonAt);
+    const at = this.positions.get(batonAt);
     if (!at) return;
     this.followed = batonAt;
     this.centreAt(at.x, at.y, dur > 0);
@@ -426,6 +562,7 @@ export class TreeView {
     this.minimap.destroy();
     this.baton.destroy();
     this.nodes.destroy();
+    this.canvasTree.destroy();
     this.keyboard.destroy();
     this.frame.interrupt();
     this.frame.remove();

@@ -1,4 +1,3 @@
-import { useEffect, type RefObject } from 'react';
 import { useDebugger } from '../context';
 import { FilePicker } from '../FilePicker';
 import { ToolbarMore } from '../layout/ToolbarMore';
@@ -10,14 +9,11 @@ const EXPORTS = ['export-svg', 'export-png', 'export-trace'] as const;
 const IMPORTS = ['import-file', 'import-folder'] as const;
 
 /** Export the tree (SVG, PNG with its scenario) and the trace; import any file crviz reads. */
-export function ExportMenu({ host }: { host: RefObject<HTMLDivElement | null> }) {
+export function ExportMenu() {
   const instance = useDebugger();
   const onPicked = (files: File[]) => importPicked(instance, pickedFromInput(files));
-  // The exports are registry actions; they reach the tree's drawing through this handle.
-  useEffect(
-    () => instance.handles.offer('treeSvg', () => host.current?.querySelector('svg') ?? null),
-    [instance, host],
-  );
+  // The exports are registry actions; they reach the tree's drawing through the 'treeSvg'
+  // handle, which the tree panel offers (TreeView.exportSvg).
 
   return (
     <span className="export-menu">
