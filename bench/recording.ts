@@ -153,7 +153,7 @@ export const IN_PAGE = `(() => {
   const frame = () => new Promise((r) => requestAnimationFrame(() => r()));
   const until = async (text) => {
     for (;;) {
-      const tree = document.querySelector('svg[role="tree"]');
+      const tree = document.querySelector('[role="tree"]');
       const shown = document.querySelector('.step-text');
       if (shown && shown.textContent === text && (!tree || tree.getAttribute('aria-busy') !== 'true')) return;
       await frame();
@@ -190,7 +190,7 @@ export async function recordingPageBench(sizes = [10_000, 50_000, 100_000]): Pro
     for (const tasks of sizes) {
       await page.evaluate('localStorage.clear()');
       await page.goto(app.url);
-      await page.locator('svg[role="tree"][aria-busy="false"]').waitFor();
+      await page.locator('[role="tree"][aria-busy="false"]').waitFor();
       const s = benchScenario(tasks);
       s.steps = [
         { op: 'freeze' },
@@ -216,7 +216,7 @@ export async function recordingPageBench(sizes = [10_000, 50_000, 100_000]): Pro
       }
       const receive = await watchMainThread(page);
       await bar.waitFor({ state: 'detached', timeout: 600_000 });
-      await page.locator('svg[role="tree"][aria-busy="false"]').waitFor({ timeout: 600_000 });
+      await page.locator('[role="tree"][aria-busy="false"]').waitFor({ timeout: 600_000 });
       const openMs = Date.now() - t0;
       const recv = await receive();
       const step = page.getByRole('region', { name: 'Timeline' }).getByText(/^Step \d+ of \d+$/);
