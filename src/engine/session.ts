@@ -9,7 +9,7 @@ import type { WorldSnapshot } from './snapshot';
 import type { FrameChange } from './timeline/changes';
 import { RecordedFrames } from './timeline/columns/recorded-frames';
 import { checkpointEvery, FrameWriter } from './timeline/columns/writer';
-import type { SessionProgress, SessionRecording } from './session-types';
+import type { ImageVersion, SessionProgress, SessionRecording } from './session-types';
 import { ChangeRecorder } from './timeline/recorder';
 
 /** Progress is reported every this many events: often enough for a bar, cheap enough to ignore. */
@@ -69,6 +69,9 @@ export type RecordedSession = SessionRecording & { frames: RecordedFrames };
  */
 class SessionRecorder implements RunObserver {
   readonly stepStarts: number[] = [];
+  readonly imageVersions: ImageVersion[] = [];
+  /** The bytes of each image when last noted in imageVersions. */
+  private readonly imageBytes = new Map<string, Uint8Array>();
   readonly log: EngineLog;
   private step = -1;
   private restartRun: RestartRun | null = null;
@@ -130,6 +133,11 @@ class SessionRecorder implements RunObserver {
   stepEnded(): void {
     if (this.log.length === this.eventsAtStart) return;
     this.settle(this.frames - 1);
+    for (const [name, bytes] of this.world!.images) {
+      if (this.imageBytes.get(name) === bytes) continue;
+      this.imageBytes.set(name, bytes);
+      this.imageVersions.push({ name, frame: this.frames - 1, bytes });
+    }
   }
 
   restart(run: RestartRun | null): void {
@@ -207,6 +215,7 @@ export function runSession(
   const images: Record<string, Uint8Array> = {};
   for (const [k, v] of world.images) images[k] = v;
   const frames = session.done();
-  const { stepStarts } = session;
-  return { scenario, initial, frames, stepStarts, report: reportOutcome(result), images };
+  const { stepStarts, imageVersions } = session;
+  const report = reportOutcome(result);
+  return { scenario, initial, frames, stepStarts, report, images, imageVersions };
 }

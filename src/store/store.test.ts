@@ -48,6 +48,7 @@ const recording: SessionRecording = {
   stepStarts: [0, 1],
   report: { ok: true, steps: [] },
   images: {},
+  imageVersions: [],
 };
 
 describe('debugger store', () => {

@@ -20,6 +20,7 @@ function recordingOf(s: Scenario): SessionRecording {
     stepStarts: [],
     report: { ok: true, steps: [] },
     images: {},
+    imageVersions: [],
   };
 }
 

@@ -36,6 +36,7 @@ function api(over: Partial<EngineApi> = {}): EngineApi {
         stepStarts: [],
         report: { ok: true, steps: [] },
         images: {},
+        imageVersions: [],
       }) as SessionRecording,
     parseScenario: (text) => ({ ok: true, scenario: JSON.parse(text) as Scenario }),
     findPassingSchedule: () => null,
