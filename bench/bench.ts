@@ -129,6 +129,10 @@ console.log(
 );
 console.log(table(TREE_STEP_HEAD, treeStepRows()));
 
+const { recordingNodeBench } = await import('./recording');
+console.log('');
+console.log(recordingNodeBench());
+
 if (!process.argv.includes('--engine-only')) {
   const { frameBench } = await import('./frames');
   console.log('');
@@ -136,6 +140,9 @@ if (!process.argv.includes('--engine-only')) {
   const { restartPageBench } = await import('./restart-page');
   console.log('');
   console.log(await restartPageBench());
+  const { recordingPageBench } = await import('./recording');
+  console.log('');
+  console.log(await recordingPageBench());
   const { scaleBench } = await import('./scale');
   console.log('');
   console.log(await scaleBench());

@@ -142,3 +142,44 @@ test('an upload with a name in use is renamed and says so', async ({ app }) => {
   // The original is still the checkpoint's own.
   await expect(images.getByText('ckpt1.ckpt', { exact: true })).toBeVisible();
 });
+
+test('a step shows the image it had: a later patch in place does not show at the checkpoint', async ({
+  app,
+}) => {
+  const scenario = {
+    format: 'crviz-scenario/1',
+    name: 'patched-in-place',
+    tree: [
+      { pid: 1, ppid: 0, comm: 'init' },
+      { pid: 2, ppid: 1, comm: 'sh' },
+      { pid: 3, ppid: 2, comm: 'make', state: 'zombie', exit_code: 512 },
+    ],
+    steps: [
+      { op: 'freeze' },
+      { op: 'checkpoint', image: 'a' },
+      { op: 'patch', image: 'a', pid: 3, field: 'exit_code', value: 768 },
+    ],
+  };
+  await app.getByLabel('Open scenario file').setInputFiles({
+    name: 'patched-in-place.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(JSON.stringify(scenario)),
+  });
+  await expect(app.getByText('patched-in-place', { exact: true })).toBeVisible();
+  const images = app.getByRole('region', { name: 'Image' });
+  const exitCodeOf3 = async () => {
+    await images.getByRole('button', { name: 'View a.ckpt' }).click();
+    const view = app.getByRole('dialog', { name: 'Image a' });
+    const task3 = view.getByRole('list', { name: 'Records' }).getByRole('listitem', {
+      name: /^TASK · pid 3 /,
+    });
+    const text = await task3.getByRole('button', { name: /^exit_code=/ }).textContent();
+    await view.getByRole('button', { name: 'Close' }).click();
+    return text;
+  };
+  // At the end the patch has rewritten a in place.
+  expect(await exitCodeOf3()).toBe('exit_code=768');
+  // One step back is the checkpoint's last frame: a as the checkpoint wrote it.
+  await app.getByRole('button', { name: 'Step back' }).click();
+  expect(await exitCodeOf3()).toBe('exit_code=512');
+});

@@ -21,8 +21,20 @@ export interface SessionRecording {
   /** frames index of the first event of each scenario step (frames.length when it emitted none). */
   stepStarts: number[];
   report: SessionReport;
-  /** Images by name at the end of the run (for the image view and downloads). */
+  /** Images by name at the end of the run. */
   images: Record<string, Uint8Array>;
+  /**
+   * Every image's bytes as each step left them, in order: `frame` is the first frame that shows
+   * them (the last of the step that wrote them). A patch without `out` rewrites an image in
+   * place, so the bytes at a frame are the last version at or before it, not the end's.
+   */
+  imageVersions: ImageVersion[];
+}
+
+export interface ImageVersion {
+  name: string;
+  frame: number;
+  bytes: Uint8Array;
 }
 
 /** How far a running session is, reported while it runs (large restarts take seconds). */

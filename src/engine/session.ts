@@ -6,20 +6,11 @@ import { initialWorld, runSteps, type RunObserver } from './scenario/runner';
 import { reportOutcome } from './scenario/report';
 import type { Scenario } from './scenario/types';
 import type { WorldSnapshot } from './snapshot';
-import type { Frame, FrameChange } from './timeline/changes';
-import { frameList } from './timeline/frames';
-import type { SessionProgress, SessionRecording } from './session-types';
+import type { FrameChange } from './timeline/changes';
+import { RecordedFrames } from './timeline/columns/recorded-frames';
+import { checkpointEvery, FrameWriter } from './timeline/columns/writer';
+import type { ImageVersion, SessionProgress, SessionRecording } from './session-types';
 import { ChangeRecorder } from './timeline/recorder';
-
-/**
- * Up to this many tasks every event gets its own frame. A frame compares only the tasks its
- * events name (restart steps that log kernel sub-steps apart name them through `touched`), so
- * recording is linear in events: a 10,000-task restart (140,000 events) records in about 3 s in
- * the worker and reaches the page as about 150 MB of frames. Above it, frames are kept per step:
- * the page holds each frame as objects, and a 100,000-task restart per event would be 1.4
- * million of them (over a gigabyte).
- */
-const FRAME_PER_EVENT_LIMIT = 10_000;
 
 /** Progress is reported every this many events: often enough for a bar, cheap enough to ignore. */
 const PROGRESS_EVERY = 4096;
@@ -47,6 +38,8 @@ export interface SessionOptions {
   onProgress?: (p: SessionProgress) => void;
   /** Called with the world right after each frame is recorded (tests check the timeline by it). */
   onFrame?: (index: number, world: World, restart: RestartRun | null) => void;
+  /** Frames between the recording's checkpoints (tests make it small); chosen by size otherwise. */
+  checkpointEvery?: number;
 }
 
 /**
@@ -64,31 +57,36 @@ export function mergeChanges(first: FrameChange, late: FrameChange): FrameChange
   return out;
 }
 
+/** The recording as the session makes it: frames in columns (timeline/columns). */
+export type RecordedSession = SessionRecording & { frames: RecordedFrames };
+
 /**
  * Records a run for the debugger, as the run's observer: a frame per engine event (or per step
- * for very large trees), each with what changed since the frame before. Restart events are
- * emitted in the middle of a step; their frames are recorded once the step has finished, so a
- * frame never shows a half-taken step (or a stale run queue).
+ * for very large trees), each with what changed since the frame before, written straight into
+ * the compact recording's columns (no frame object is kept). Restart events are emitted in the
+ * middle of a step; their changes are recorded once the step has finished, so a frame never
+ * shows a half-taken step (or a stale run queue).
  */
 class SessionRecorder implements RunObserver {
-  readonly frames: Frame[] = [];
   readonly stepStarts: number[] = [];
+  readonly imageVersions: ImageVersion[] = [];
+  /** The bytes of each image when last noted in imageVersions. */
+  private readonly imageBytes = new Map<string, Uint8Array>();
   readonly log: EngineLog;
   private step = -1;
   private restartRun: RestartRun | null = null;
   /** The restart the last recorded frame saw (it outlives `restartRun` to the step's end). */
   private recordedRun: RestartRun | null = null;
-  /** Frames per event, or one per step above FRAME_PER_EVENT_LIMIT tasks. */
-  private perEvent = true;
   private world: World | null = null;
   private changes: ChangeRecorder | null = null;
+  private writer: FrameWriter | null = null;
   /** Restart frames waiting for their step to finish. */
   private pending = 0;
   private eventsAtStart = 0;
 
   constructor(
     private readonly scenario: Scenario,
-    private readonly options: Pick<SessionOptions, 'onProgress' | 'onFrame'>,
+    private readonly options: Pick<SessionOptions, 'onProgress' | 'onFrame' | 'checkpointEvery'>,
   ) {
     this.log = new TappedLog((event, touched) => this.event(event, touched));
   }
@@ -97,8 +95,19 @@ class SessionRecorder implements RunObserver {
   begin(world: World): WorldSnapshot {
     this.world = world;
     this.changes = new ChangeRecorder(world);
-    this.perEvent = taskCount(world) <= FRAME_PER_EVENT_LIMIT;
-    return this.changes.snapshot();
+    const tasks = taskCount(world);
+    const initial = this.changes.snapshot();
+    this.writer = new FrameWriter(initial, this.options.checkpointEvery ?? checkpointEvery(tasks));
+    return initial;
+  }
+
+  private get frames(): number {
+    return this.writer?.frames ?? 0;
+  }
+
+  /** The frames written, in columns. */
+  done(): RecordedFrames {
+    return new RecordedFrames(this.writer!.done());
   }
 
   progress(): void {
@@ -117,20 +126,18 @@ class SessionRecorder implements RunObserver {
   stepStarted(index: number): void {
     this.step = index;
     this.progress();
-    this.stepStarts.push(this.frames.length);
+    this.stepStarts.push(this.frames);
     this.eventsAtStart = this.log.length;
   }
 
-  stepEnded(index: number): void {
+  stepEnded(): void {
     if (this.log.length === this.eventsAtStart) return;
-    if (this.perEvent) return this.settle(this.frames.length - 1);
-    this.frames.push({
-      event: this.log.events[this.log.length - 1],
-      step: index,
-      change: null,
-      active: null,
-    });
-    this.record(this.frames.length - 1);
+    this.settle(this.frames - 1);
+    for (const [name, bytes] of this.world!.images) {
+      if (this.imageBytes.get(name) === bytes) continue;
+      this.imageBytes.set(name, bytes);
+      this.imageVersions.push({ name, frame: this.frames - 1, bytes });
+    }
   }
 
   restart(run: RestartRun | null): void {
@@ -146,17 +153,16 @@ class SessionRecorder implements RunObserver {
   private event(event: EngineEvent, touched?: readonly number[]): void {
     if (this.options.onProgress && this.log.length % PROGRESS_EVERY === 0) this.progress();
     this.changes?.noteEvent(event, touched);
-    if (!this.world || this.step < 0 || !this.perEvent) return;
-    this.frames.push({ event, step: this.step, change: null, active: null });
+    if (!this.writer || this.step < 0) return;
+    const index = this.writer.event(event, this.step);
     if (this.restartRun) this.pending++;
-    else this.record(this.frames.length - 1);
+    else this.record(index);
   }
 
   private record(index: number): void {
-    const frame = this.frames[index];
     this.recordedRun = this.restartRun;
-    frame.change = this.changes!.record(this.world!, this.restartRun?.s ?? null);
-    frame.active = this.changes!.activePid();
+    const change = this.changes!.record(this.world!, this.restartRun?.s ?? null);
+    this.writer!.change(index, change, this.changes!.activePid());
     this.options.onFrame?.(index, this.world!, this.restartRun);
   }
 
@@ -171,31 +177,31 @@ class SessionRecorder implements RunObserver {
     const run = this.recordedRun;
     const late = this.changes!.record(this.world!, run?.s ?? null);
     if (!late) return;
-    const frame = this.frames[index];
-    frame.change = frame.change ? mergeChanges(frame.change, late) : late;
-    frame.active = this.changes!.activePid();
+    this.writer!.change(index, late, this.changes!.activePid());
     this.options.onFrame?.(index, this.world!, run);
   }
 
   private fillPending(): void {
     if (!this.world || this.pending === 0) return;
-    for (let i = this.frames.length - this.pending; i < this.frames.length; i++) this.record(i);
+    for (let i = this.frames - this.pending; i < this.frames; i++) this.record(i);
     this.pending = 0;
   }
 }
 
 /**
  * Runs a scenario for the debugger, recording what changed after every engine event (or after
- * every step for very large trees). Deterministic: the same scenario gives the same recording.
- * The scenario must come from parseScenario (its tree is valid); anything else throws.
+ * every step for very large trees) in the compact recording's columns. Deterministic: the same
+ * scenario gives the same recording. The scenario must come from parseScenario (its tree is
+ * valid); anything else throws.
  */
 export function runSession(
   scenario: Scenario,
   readFile: (path: string) => Uint8Array | null = () => null,
   onProgress?: (p: SessionProgress) => void,
   onFrame?: SessionOptions['onFrame'],
-): SessionRecording {
-  const session = new SessionRecorder(scenario, { onProgress, onFrame });
+  every?: number,
+): RecordedSession {
+  const session = new SessionRecorder(scenario, { onProgress, onFrame, checkpointEvery: every });
   session.progress();
   const world = initialWorld(scenario, session.log);
   if ('unsupported' in world) throw new Error(world.unsupported);
@@ -208,13 +214,8 @@ export function runSession(
   });
   const images: Record<string, Uint8Array> = {};
   for (const [k, v] of world.images) images[k] = v;
-  const { frames, stepStarts } = session;
-  return {
-    scenario,
-    initial,
-    frames: frameList(frames),
-    stepStarts,
-    report: reportOutcome(result),
-    images,
-  };
+  const frames = session.done();
+  const { stepStarts, imageVersions } = session;
+  const report = reportOutcome(result);
+  return { scenario, initial, frames, stepStarts, report, images, imageVersions };
 }

@@ -14,7 +14,27 @@ export function hitsBreakpoint(bp: Breakpoint, frame: Frame, previous: Frame | u
   }
 }
 
+/**
+ * The same for frame `index` of `frames`, through its columns (no frame is built: markers and
+ * Reverse continue ask it of every frame of a 1.4-million-frame restart).
+ */
 export function hitsAny(bps: Breakpoint[], frames: FrameList, index: number): boolean {
-  const f = frames.get(index);
-  return !!f && bps.some((bp) => hitsBreakpoint(bp, f, frames.get(index - 1)));
+  if (!(index >= 0 && index < frames.length)) return false;
+  for (const bp of bps) {
+    switch (bp.kind) {
+      case 'fn':
+        if (frames.fnAt(index) === bp.fn) return true;
+        break;
+      case 'error':
+        if (frames.errnoAt(index)) return true;
+        break;
+      case 'active':
+        if (
+          frames.activeAt(index) === bp.pid &&
+          (index === 0 || frames.activeAt(index - 1) !== bp.pid)
+        )
+          return true;
+    }
+  }
+  return false;
 }

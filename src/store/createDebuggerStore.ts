@@ -96,9 +96,12 @@ export function createDebuggerStore(schedule: FrameScheduler = nextFrame()): Deb
       set({ cursor: at, ...worldsAt(timeline, at) });
     },
     stepBy(delta) {
+      get().scrubTo((pendingCursor ?? get().cursor) + delta);
+    },
+    scrubTo(cursor) {
       const frames = get().timeline?.length ?? 0;
       const queued = pendingCursor !== null;
-      pendingCursor = clampCursor((pendingCursor ?? get().cursor) + delta, frames);
+      pendingCursor = clampCursor(cursor, frames);
       if (queued) return;
       schedule(() => {
         if (pendingCursor !== null) get().setCursor(pendingCursor);

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { TaskView, WorldSnapshot } from '../engine/snapshot';
 import { describeChanges } from './diff';
+import { CHECKPOINT_RESTART_STEPS, scenario } from '../engine/scenario/testing';
+import { runSession } from '../engine/session';
+import { WorldReplay } from '../engine/timeline/timeline';
 
 const t = (pid: number, extra: Partial<TaskView> = {}): TaskView => ({
   pid,
@@ -55,5 +58,34 @@ describe('describeChanges', () => {
     ]);
     expect(describeChanges(before, after, changed, 2)).toHaveLength(2);
     expect(describeChanges(before, after, null)).toEqual([]);
+  });
+});
+
+describe('describeChanges with the frame’s participants', () => {
+  it('says what comparing every participant says, at every frame of a restart', () => {
+    const rec = runSession(
+      scenario({
+        tree: [
+          { pid: 1, ppid: 0, comm: 'init' },
+          { pid: 2, ppid: 1, comm: 'a' },
+          { pid: 3, ppid: 2, comm: 'z', state: 'zombie', exit_code: 256 },
+          { pid: 4, ppid: 1, comm: 'b' },
+        ],
+        steps: CHECKPOINT_RESTART_STEPS,
+      }),
+    );
+    const tl = new WorldReplay(rec.initial, rec.frames);
+    let lines = 0;
+    for (let i = 0; i < rec.frames.length; i++) {
+      const ch = rec.frames.get(i)!.change;
+      const tasks = ch?.tasks ?? null;
+      const parts = ch?.participantsReset ? undefined : (ch?.participants?.map((p) => p.i) ?? []);
+      const full = describeChanges(tl.at(i - 1), tl.at(i), tasks);
+      expect(describeChanges(tl.at(i - 1), tl.at(i), tasks, Infinity, parts), `frame ${i}`).toEqual(
+        full,
+      );
+      lines += full.filter((l) => /^(coord|pid:\d+): /.test(l)).length;
+    }
+    expect(lines).toBeGreaterThan(10);
   });
 });

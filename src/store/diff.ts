@@ -1,5 +1,5 @@
 import { describeWaitStatus } from '../engine/kernel/signals';
-import type { TaskView, WorldSnapshot } from '../engine/snapshot';
+import type { ParticipantView, TaskView, WorldSnapshot } from '../engine/snapshot';
 import type { TaskChange } from '../engine/timeline/changes';
 
 function tasksOf(s: WorldSnapshot): Map<string, TaskView> {
@@ -39,13 +39,16 @@ function findTask(s: WorldSnapshot, c: number, pid: number): TaskView | undefine
 /**
  * What one step changed, in words: tasks created, gone or changed; freezer; ctx; images.
  * `changed` (the frame's own list of changed tasks) spares comparing every task, and `max`
- * stops describing tasks after that many lines: a 100,000-task step is not read line by line.
+ * stops describing tasks after that many lines: a 100,000-task step is not read line by line;
+ * `parts` (the indices of the participants the frame changed, when it replaced none) spares
+ * comparing every participant.
  */
 export function describeChanges(
   before: WorldSnapshot,
   after: WorldSnapshot,
   changed?: readonly TaskChange[] | null,
   max = Infinity,
+  parts?: readonly number[],
 ): string[] {
   const out: string[] = [];
   if (changed !== undefined) {
@@ -89,14 +92,22 @@ export function describeChanges(
         out.push(`ctx completion: ${cb.success ? 'success' : 'failed'}`);
     }
   }
-  const pa = new Map((before.restart?.participants ?? []).map((p) => [p.id, p]));
-  for (const p of after.restart?.participants ?? []) {
-    const old = pa.get(p.id);
-    if (old && (old.pc !== p.pc || old.sleeping !== p.sleeping)) {
+  const line = (old: ParticipantView | undefined, p: ParticipantView) => {
+    if (old && old.id === p.id && (old.pc !== p.pc || old.sleeping !== p.sleeping)) {
       const pc = (x: typeof p) =>
         `${x.pc}${x.done ? '' : x.sleeping ? ' (sleeping)' : ' (runnable)'}`;
       out.push(`${p.id}: ${pc(old)} → ${pc(p)}`);
     }
+  };
+  const pb = after.restart?.participants ?? [];
+  const pa = before.restart?.participants ?? [];
+  if (parts) {
+    // The frame's own list of changed participants (by index): a 100,000-task restart has
+    // 100,001 of them, and a step changes one or two.
+    for (const i of [...new Set(parts)].sort((x, y) => x - y)) if (pb[i]) line(pa[i], pb[i]);
+    return out;
   }
+  const byId = new Map(pa.map((p) => [p.id, p]));
+  for (const p of pb) line(byId.get(p.id), p);
   return out;
 }

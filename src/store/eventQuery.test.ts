@@ -2,7 +2,14 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { EngineEvent } from '../engine/events';
 import type { KernelFn } from '../engine/kernel-fns';
-import { MAX_QUERY, filterEvents, isEmptyQuery, matchesQuery, parseEventQuery } from './eventQuery';
+import {
+  MAX_QUERY,
+  filterEvents,
+  filterInChunks,
+  isEmptyQuery,
+  matchesQuery,
+  parseEventQuery,
+} from './eventQuery';
 import { frameList } from '../engine/timeline/frames';
 
 const asFrames = (events: EngineEvent[]) =>
@@ -109,6 +116,33 @@ describe('matchesQuery', () => {
             .map((e, i) => (e.pid === pid || e.actor === `pid:${pid}` ? i : -1))
             .filter((i) => i >= 0);
           expect(kept).toEqual(expected);
+        },
+      ),
+    );
+  });
+});
+
+describe('filterInChunks', () => {
+  it('finds what filterEvents finds, piece by piece, saying how far it has read', () => {
+    fc.assert(
+      fc.property(
+        fc.array(arbEvent, { maxLength: 40 }),
+        fc.string({ maxLength: 8 }),
+        fc.integer({ min: 1, max: 9 }),
+        (events, text, chunk) => {
+          const frames = asFrames(events);
+          const q = parseEventQuery(text);
+          const run = filterInChunks(frames, q, chunk);
+          const read: number[] = [];
+          let r = run.next();
+          for (; !r.done; r = run.next()) read.push(r.value);
+          expect(r.value).toEqual(filterEvents(frames, q));
+          expect(read).toEqual(
+            Array.from(
+              { length: Math.max(0, Math.ceil(events.length / chunk) - 1) },
+              (_, k) => (k + 1) * chunk,
+            ),
+          );
         },
       ),
     );

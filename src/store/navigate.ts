@@ -1,7 +1,5 @@
-import type { Frame } from '../engine/timeline/changes';
 import type { FrameList } from '../engine/timeline/frames';
 import { hitsAny } from './breakpoints';
-import { eventOfTask } from './eventQuery';
 import type { Breakpoint } from './types';
 
 /**
@@ -10,27 +8,28 @@ import type { Breakpoint } from './types';
  * cursor (-1 is the world before any event); the frame at `from` itself is never the answer.
  */
 
-export function nextFrame(
-  frames: FrameList,
-  from: number,
-  dir: 1 | -1,
-  match: (f: Frame, i: number) => boolean,
-): number {
-  for (let i = from + dir; i >= 0 && i < frames.length; i += dir)
-    if (match(frames.get(i)!, i)) return i;
+/** The first frame index after `from` in direction `dir` that `match` accepts (columns only). */
+function nextIndex(frames: FrameList, from: number, dir: 1 | -1, match: (i: number) => boolean) {
+  for (let i = from + dir; i >= 0 && i < frames.length; i += dir) if (match(i)) return i;
   return -1;
 }
 
+/** The next event by or on task `pid` (eventOfTask, read from the columns). */
 export function nextTaskEvent(frames: FrameList, from: number, dir: 1 | -1, pid: number) {
-  return nextFrame(frames, from, dir, (f) => eventOfTask(f.event, pid));
+  return nextIndex(
+    frames,
+    from,
+    dir,
+    (i) => frames.pidAt(i) === pid || frames.actorPidAt(i) === pid,
+  );
 }
 
 export function nextFnEvent(frames: FrameList, from: number, dir: 1 | -1, fn: string) {
-  return nextFrame(frames, from, dir, (f) => f.event.fn === fn);
+  return nextIndex(frames, from, dir, (i) => frames.fnAt(i) === fn);
 }
 
 /** The last breakpoint hit before `from` (what reverse-continue stops at). */
 export function previousHit(frames: FrameList, from: number, bps: Breakpoint[]): number {
   if (!bps.length) return -1;
-  return nextFrame(frames, from, -1, (_f, i) => hitsAny(bps, frames, i));
+  return nextIndex(frames, from, -1, (i) => hitsAny(bps, frames, i));
 }

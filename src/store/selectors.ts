@@ -1,6 +1,7 @@
 import type { EngineEvent } from '../engine/events';
 import type { WorldSnapshot } from '../engine/snapshot';
 import type { FrameList } from '../engine/timeline/frames';
+import { imagesAt } from './imagesAt';
 import type { SessionRecording } from '../engine/session-types';
 import type { Breakpoint, Busy, DebuggerState } from './types';
 
@@ -20,7 +21,9 @@ export const selectHelpOpen = (s: DebuggerState): boolean => s.helpOpen;
 export const selectParams = (s: DebuggerState) => s.params;
 export const selectBreakpoints = (s: DebuggerState): Breakpoint[] => s.breakpoints;
 export const selectFrames = (s: DebuggerState): FrameList | null => s.recording?.frames ?? null;
-export const selectImages = (s: DebuggerState) => s.recording?.images ?? null;
+/** The images as they are at the cursor (see imagesAt). */
+export const selectImages = (s: DebuggerState) =>
+  s.recording ? imagesAt(s.recording, s.cursor) : null;
 
 /** The world at the cursor. */
 export const selectSnapshot = (s: DebuggerState): WorldSnapshot | null => s.snapshot;

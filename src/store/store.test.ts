@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { parseScenario } from '../engine/scenario/parse';
 import { runScenario } from '../engine/scenario/runner';
 import { runSession } from '../engine/session';
@@ -48,6 +48,7 @@ const recording: SessionRecording = {
   stepStarts: [0, 1],
   report: { ok: true, steps: [] },
   images: {},
+  imageVersions: [],
 };
 
 describe('debugger store', () => {
@@ -182,6 +183,23 @@ describe('step moves', () => {
     store.getState().setCursor(2);
     frames[1]();
     expect(store.getState().cursor).toBe(2);
+  });
+});
+
+describe('scrubbing', () => {
+  it('rebuilds only the frame the slider is on at each animation frame', () => {
+    const frames: (() => void)[] = [];
+    const store = createDebuggerStore((f) => frames.push(f));
+    store.getState().setRecording(recording, -1);
+    const timeline = store.getState().timeline!;
+    const at = vi.spyOn(timeline, 'at');
+    for (const i of [0, 3, 1, 2, 4, 3]) store.getState().scrubTo(i);
+    expect(at).not.toHaveBeenCalled();
+    expect(frames).toHaveLength(1);
+    frames[0]();
+    expect(store.getState().cursor).toBe(3);
+    // The frame it stopped on and the one before it (for what the step changed), nothing passed.
+    expect(at.mock.calls.map(([i]) => i)).toEqual([3, 2]);
   });
 });
 

@@ -154,6 +154,11 @@ export interface DebuggerActions {
   setRecording(recording: SessionRecording, cursor?: number): void;
   setCursor(cursor: number): void;
   stepBy(delta: number): void;
+  /**
+   * Moves the cursor to `cursor` at the next animation frame: a drag of the timeline slider
+   * passes hundreds of frames, and only the one it is on at each frame is rebuilt.
+   */
+  scrubTo(cursor: number): void;
   first(): void;
   last(): void;
   play(): void;

@@ -1,6 +1,7 @@
 import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Frame } from '../engine/timeline/changes';
-import { filterEvents, isEmptyQuery, parseEventQuery } from '../store/eventQuery';
+import { parseEventQuery } from '../store/eventQuery';
+import { useEventFilter } from './useEventFilter';
 import { selectCursor, selectFrames } from '../store/selectors';
 import { useDebugger, useDebuggerState } from './context';
 import { EventFilter } from './EventFilter';
@@ -56,10 +57,7 @@ export function EventLog() {
   const [filter, setFilter] = useState('');
   const query = useMemo(() => parseEventQuery(filter), [filter]);
   // The frames shown, by index (-1 is the initial state); null when nothing is filtered out.
-  const shown = useMemo(
-    () => (isEmptyQuery(query) || !frames ? null : filterEvents(frames, query)),
-    [frames, query],
-  );
+  const { shown, reading } = useEventFilter(frames, query);
   const count = shown ? shown.length : (frames?.length ?? 0) + 1;
   const frameAt = (r: number) => (shown ? shown[r] : r - 1);
 
@@ -113,9 +111,11 @@ export function EventLog() {
         <span className="dim" aria-live="polite">
           {!frames
             ? ''
-            : shown
-              ? `${shown.length} of ${frames.length} events`
-              : `${frames.length} events`}
+            : reading
+              ? `filtering… ${Math.round((100 * reading.done) / reading.of)}%`
+              : shown
+                ? `${shown.length} of ${frames.length} events`
+                : `${frames.length} events`}
         </span>
       </div>
       <EventFilter value={filter} onChange={setFilter} />

@@ -15,6 +15,7 @@ import { selectSelection, selectSnapshot } from '../store/selectors';
 import { ActiveBreakpoint } from './ActiveBreakpoint';
 import { useDebuggerState } from './context';
 import { StepChanges } from './StepChanges';
+import { listText } from './listText';
 
 function Fields({ rows }: { rows: [string, string | number][] }) {
   return (
@@ -90,8 +91,8 @@ function CtxPanel({ r }: { r: RestartView }) {
               `${c.active_pid}${activePid(r) === null ? '' : ` → pid ${activePid(r)}`}`,
             ],
             ['nr_pids', c.nr_pids],
-            ['pids', r.pids.join(', ')],
-            ['refcount', `${c.refcount}  (history ${c.refcount_history.join(' → ')})`],
+            ['pids', listText(r.pids, ', ')],
+            ['refcount', `${c.refcount}  (history ${listText(c.refcount_history, ' → ')})`],
             ['error', c.error ?? 'none'],
             [
               'completion',

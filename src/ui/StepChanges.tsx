@@ -22,7 +22,11 @@ export function StepChanges() {
     const frame = frames?.get(cursor);
     if (!frame || !before || !after) return null;
     const tasks = frame.change?.tasks ?? null;
-    return describeChanges(before, after, tasks);
+    // The participants the frame changed, unless it replaced the whole list.
+    const parts = frame.change?.participantsReset
+      ? undefined
+      : (frame.change?.participants?.map((p) => p.i) ?? []);
+    return describeChanges(before, after, tasks, Infinity, parts);
   }, [frames, cursor, before, after]);
   if (!changes) return null;
   return (

@@ -51,7 +51,7 @@ export function Timeline() {
           step={1}
           value={cursor}
           disabled={frames === 0}
-          onChange={(e) => store.getState().setCursor(Number(e.target.value))}
+          onChange={(e) => store.getState().scrubTo(Number(e.target.value))}
         />
         <TimelineMarkers />
       </span>

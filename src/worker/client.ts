@@ -5,7 +5,6 @@ import type { DecodedImage } from '../engine/image/types';
 import type { Scenario, Variant } from '../engine/scenario/types';
 import type { DumpInput } from '../engine/import/criu/blobs';
 import type { SessionProgress, SessionRecording } from '../engine/session-types';
-import type { Frame } from '../engine/timeline/changes';
 import {
   isAnswerTo,
   isEngineResponse,
@@ -69,8 +68,6 @@ interface Queued {
 interface InFlight extends Queued {
   id: number;
   timer: unknown;
-  /** Frames that came ahead of the answer, in slices. */
-  frames: Frame[][];
 }
 
 /** How long a stopped exploration may take to answer before its worker is replaced. */
@@ -329,14 +326,6 @@ export class EngineClient {
       p.onExploreProgress?.(data.progress);
       return;
     }
-    if (data.type === 'frames') {
-      this.arm(p);
-      p.frames.push(data.frames);
-      return;
-    }
-    if (data.type === 'recording' && p.frames.length) {
-      data.packed.recording.frames = p.frames.flat().concat(data.packed.recording.frames);
-    }
     this.clearTimer(p.timer);
     this.inFlight = null;
     p.resolve(data);
@@ -380,7 +369,7 @@ export class EngineClient {
     if (this.inFlight || !worker) return;
     const next = this.queue.shift();
     if (!next) return;
-    const p: InFlight = { ...next, id: this.nextId++, timer: null, frames: [] };
+    const p: InFlight = { ...next, id: this.nextId++, timer: null };
     this.inFlight = p;
     this.arm(p);
     worker.postMessage({ ...p.fields, type: p.type, id: p.id } as EngineRequest);

@@ -7,7 +7,7 @@ import { runSession } from '../engine/session';
 import { parseScenario } from '../engine/scenario/parse';
 import { checkImage } from '../engine/restart/image-checks';
 import { answer, type SliceHost } from './handler';
-import type { EngineRequest, EngineResponse } from './protocol';
+import { transferOf, type EngineRequest, type EngineResponse } from './protocol';
 
 const api = {
   runSession,
@@ -65,6 +65,6 @@ scope.addEventListener('message', (ev: MessageEvent<EngineRequest>) => {
   const req = ev.data;
   void Promise.resolve(answer(api, req, post, host)).then((res) => {
     stops.delete(req.id);
-    scope.postMessage(res);
+    scope.postMessage(res, transferOf(res));
   });
 });

@@ -2,7 +2,10 @@ import { describe, expect, it } from 'vitest';
 import type { Scenario } from '../engine/scenario/types';
 import type { SessionRecording } from '../engine/session-types';
 import type { ExploreResult } from '../engine/explore/explore';
-import { answer, FRAMES_PER_MESSAGE, handleRequest, SLICE_MS, type EngineApi } from './handler';
+import { answer, handleRequest, SLICE_MS, type EngineApi } from './handler';
+import { transferOf } from './protocol';
+import { runSession } from '../engine/session';
+import { scenario as parsedScenario } from '../engine/scenario/testing';
 import type { EngineRequest, EngineResponse } from './protocol';
 import { toWire } from './wireScenario';
 import { frameList } from '../engine/timeline/frames';
@@ -33,6 +36,7 @@ function api(over: Partial<EngineApi> = {}): EngineApi {
         stepStarts: [],
         report: { ok: true, steps: [] },
         images: {},
+        imageVersions: [],
       }) as SessionRecording,
     parseScenario: (text) => ({ ok: true, scenario: JSON.parse(text) as Scenario }),
     findPassingSchedule: () => null,
@@ -193,29 +197,27 @@ describe('handleRequest progress', () => {
 });
 
 describe('handleRequest frames', () => {
-  it('sends a long timeline ahead of the answer in slices, in order', () => {
-    const n = FRAMES_PER_MESSAGE * 2 + 10;
-    const long = api({
-      runSession: (s) => ({
-        ...api().runSession(s),
-        frames: frameList(
-          Array.from({ length: n }, (_, seq) => ({
-            event: { seq, actor: 'user' as const, fn: 'do_fork' as const, what: 'w' },
-            step: 0,
-            change: null,
-            active: null,
-          })),
-        ),
-      }),
+  it('answers a load with the recording in columns, every buffer in the transfer list', () => {
+    const sc = parsedScenario({
+      tree: [{ pid: 1, ppid: 0, comm: 'init' }],
+      steps: [{ op: 'fork', pid: 1 }, { op: 'freeze' }, { op: 'checkpoint', image: 'a' }],
     });
+    const real = api({ runSession });
     const posted: EngineResponse[] = [];
-    const answer = handleRequest(long, { type: 'load', id: 11, scenario: wire }, (m) =>
+    const res = handleRequest(real, { type: 'load', id: 11, scenario: toWire(sc) }, (m) =>
       posted.push(m),
     );
-    const slices = posted.flatMap((m) => (m.type === 'frames' && m.id === 11 ? [m.frames] : []));
-    expect(slices.map((f) => f.length)).toEqual([FRAMES_PER_MESSAGE, FRAMES_PER_MESSAGE, 10]);
-    expect(slices.flat().map((f) => f.event.seq)).toEqual([...Array(n).keys()]);
-    expect(answer).toMatchObject({ type: 'recording', packed: { recording: { frames: [] } } });
+    if (res.type !== 'recording') throw new Error(res.type);
+    expect(posted.every((m) => m.type === 'progress')).toBe(true);
+    const cols = res.packed.columns;
+    expect(cols.frames).toBe(runSession(sc).frames.length);
+    const buffers = transferOf(res);
+    expect(new Set(buffers).size).toBe(buffers.length);
+    for (const part of [cols.events, cols.tasks, cols.parts, cols.heads])
+      for (const v of Object.values(part))
+        if (ArrayBuffer.isView(v)) expect(buffers).toContain(v.buffer);
+    // Nothing per frame is an object: the rest of the answer is a few small lists.
+    expect(cols.rare.length + cols.bases.length + cols.resets.length).toBeLessThan(12);
   });
 });
 

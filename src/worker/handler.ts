@@ -51,9 +51,6 @@ export interface EngineApi {
   ): Promise<{ ok: true; json: string } | { ok: false; message: string }>;
 }
 
-/** About 20 ms of deserialization on the page per message. */
-export const FRAMES_PER_MESSAGE = 1500;
-
 /** Scenario text checked by the parser, answered as a scenario or the parser's message. */
 function scenarioAnswer(api: EngineApi, id: number, text: string, source: string): EngineResponse {
   const parsed = api.parseScenario(text, source);
@@ -64,8 +61,7 @@ function scenarioAnswer(api: EngineApi, id: number, text: string, source: string
 
 /**
  * Answers one request. Engine exceptions become error responses, never a dead worker. `post`
- * receives the messages sent before the answer: progress while a load runs, then its frames
- * in slices when there are many.
+ * receives the messages sent before the answer: progress while a load runs.
  */
 export function handleRequest(
   api: EngineApi,
@@ -90,14 +86,6 @@ export function handleRequest(
           ),
           sent,
         );
-        // Each message is deserialized in one go on the page: long timelines go in slices.
-        const frames = packed.recording.frames;
-        if (frames.length > FRAMES_PER_MESSAGE) {
-          for (let i = 0; i < frames.length; i += FRAMES_PER_MESSAGE) {
-            post({ type: 'frames', id: req.id, frames: frames.slice(i, i + FRAMES_PER_MESSAGE) });
-          }
-          packed.recording.frames = [];
-        }
         return { type: 'recording', id: req.id, packed };
       }
       case 'passing': {

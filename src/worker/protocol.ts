@@ -6,8 +6,7 @@ import type { DecodedImage } from '../engine/image/types';
 import type { DumpInput } from '../engine/import/criu/blobs';
 import type { Variant } from '../engine/scenario/types';
 import type { SessionProgress } from '../engine/session-types';
-import type { Frame } from '../engine/timeline/changes';
-import type { PackedRecording } from './pack';
+import { packedTransfer, type PackedRecording } from './pack';
 import type { WireScenario } from './wireScenario';
 
 /**
@@ -55,12 +54,13 @@ export type EngineRequest =
   | { type: 'ping'; id: number };
 
 export type EngineResponse =
-  /** A load's answer, its long lists in columns (pack.ts); the client unpacks it. */
+  /**
+   * A load's answer: the compact recording's columns (pack.ts), their buffers in the transfer
+   * list (`transferOf`); the client wraps them.
+   */
   | { type: 'recording'; id: number; packed: PackedRecording }
   /** Sent while a load runs (zero or more times before its answer); answers nothing itself. */
   | { type: 'progress'; id: number; progress: SessionProgress }
-  /** A slice of a long recording's frames, in order, before its `recording` (which has none). */
-  | { type: 'frames'; id: number; frames: Frame[] }
   | { type: 'scenario'; id: number; scenario: WireScenario }
   | { type: 'error'; id: number; message: string }
   | { type: 'explored'; id: number; result: ExploreResult }
@@ -132,7 +132,6 @@ export function isEngineResponse(value: unknown): value is EngineResponse {
     typeof v.id === 'number' &&
     (v.type === 'recording' ||
       v.type === 'progress' ||
-      v.type === 'frames' ||
       v.type === 'scenario' ||
       v.type === 'explored' ||
       v.type === 'exploreProgress' ||
@@ -144,4 +143,9 @@ export function isEngineResponse(value: unknown): value is EngineResponse {
       v.type === 'error' ||
       v.type === 'pong')
   );
+}
+
+/** What postMessage moves instead of copying for `res`: a recording's column buffers. */
+export function transferOf(res: EngineResponse): Transferable[] {
+  return res.type === 'recording' ? packedTransfer(res.packed) : [];
 }

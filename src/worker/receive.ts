@@ -1,6 +1,6 @@
 import type { Scenario } from '../engine/scenario/types';
 import type { SessionRecording } from '../engine/session-types';
-import { unpackRecording, unpackRecordingInTurns, type PackedRecording } from './pack';
+import { unpackRecording, type PackedRecording } from './pack';
 
 /** A later turn through a message to ourselves: not clamped like a timer, not a microtask. */
 export function nextTurn(): Promise<void> {
@@ -14,17 +14,22 @@ export function nextTurn(): Promise<void> {
   });
 }
 
+/** Initial worlds of more tasks than this are rebuilt in a turn of their own. */
+const BIG = 2000;
+
 /**
- * A load's answer as the store takes it. A big recording is unpacked over several turns, and
- * handed on in one more, so the page is not frozen for the whole of it.
+ * A load's answer as the store takes it. The frames are wrapped, not copied; a big initial world
+ * (100,000 task views, tens of milliseconds) is rebuilt in a turn of its own and the recording
+ * handed on in one more, so no one task of the page's thread does all of it.
  */
 export async function receiveRecording(
   packed: PackedRecording,
   sent: Scenario,
   turn: () => Promise<void>,
 ): Promise<SessionRecording> {
-  if (packed.packs.length === 0) return unpackRecording(packed, sent);
-  const recording = await unpackRecordingInTurns(packed, sent, turn);
+  if (packed.columns.initialTasks < BIG) return unpackRecording(packed, sent);
+  await turn();
+  const recording = unpackRecording(packed, sent);
   await turn();
   return recording;
 }

@@ -1,3 +1,5 @@
+import type { KernelFn } from '../kernel-fns';
+import { parsePartId, type Actor } from '../part-id';
 import type { Frame } from './changes';
 
 /**
@@ -10,6 +12,20 @@ export interface FrameList {
   readonly length: number;
   /** Frame `i`, or undefined outside 0 … length − 1. Read it; do not keep or change it. */
   get(i: number): Frame | undefined;
+  /**
+   * Column reads of frame i (0 … length − 1) without building the frame: what scans over a
+   * million frames need (markers, breakpoints, jumps, the filter's terms, lesson anchors).
+   */
+  fnAt(i: number): KernelFn;
+  actorAt(i: number): Actor;
+  /** The pid of the task the event is by (a `pid:N` actor); undefined for any other actor. */
+  actorPidAt(i: number): number | undefined;
+  /** The pid the event names, if any. */
+  pidAt(i: number): number | undefined;
+  errnoAt(i: number): string | undefined;
+  whatAt(i: number): string;
+  stepAt(i: number): number;
+  activeAt(i: number): number | null;
 }
 
 /** A FrameList over frames held as objects (the recorder's, and tests'). */
@@ -22,6 +38,38 @@ export class FrameArray implements FrameList {
 
   get(i: number): Frame | undefined {
     return i >= 0 && i < this.items.length ? this.items[i] : undefined;
+  }
+
+  fnAt(i: number): KernelFn {
+    return this.items[i].event.fn;
+  }
+
+  actorAt(i: number): Actor {
+    return this.items[i].event.actor;
+  }
+
+  actorPidAt(i: number): number | undefined {
+    return parsePartId(this.items[i].event.actor) ?? undefined;
+  }
+
+  pidAt(i: number): number | undefined {
+    return this.items[i].event.pid;
+  }
+
+  errnoAt(i: number): string | undefined {
+    return this.items[i].event.errno;
+  }
+
+  whatAt(i: number): string {
+    return this.items[i].event.what;
+  }
+
+  stepAt(i: number): number {
+    return this.items[i].step;
+  }
+
+  activeAt(i: number): number | null {
+    return this.items[i].active;
   }
 }
 

@@ -5,8 +5,9 @@ import { initialWorld } from '../scenario/runner';
 import { scenario, snapshotOf } from '../scenario/testing';
 import { runSession } from '../session';
 import type { WorldSnapshot } from '../snapshot';
-import { WorldReplay } from './timeline';
-import { allFrames } from './frames';
+import { compactFrames, WorldReplay } from './timeline';
+import { frameList } from './frames';
+import { parsePartId } from '../part-id';
 
 type Entry = Record<string, unknown> & { pid: number; ppid: number };
 
@@ -80,29 +81,43 @@ const sessions = fc.record({
   after: fc.array(kernelStep, { maxLength: 4 }),
 });
 
+const every = fc.integer({ min: 1, max: 9 });
+
+function sessionScenario(s: { tree: Entry[]; before: object[]; restart: object; after: object[] }) {
+  return scenario({
+    tree: s.tree,
+    steps: [
+      ...s.before,
+      { op: 'freeze' },
+      { op: 'checkpoint', image: 'a' },
+      { op: 'destroy' },
+      { op: 'restart', image: 'a', ...s.restart },
+      ...s.after,
+    ],
+  });
+}
+
 describe('WorldReplay', () => {
   it('rebuilds, forwards, backwards and by jumps, exactly the world recorded at every frame', () => {
     fc.assert(
-      fc.property(sessions, fc.array(fc.nat(), { maxLength: 20 }), (s, jumps) => {
-        const sc = scenario({
-          tree: s.tree,
-          steps: [
-            ...s.before,
-            { op: 'freeze' },
-            { op: 'checkpoint', image: 'a' },
-            { op: 'destroy' },
-            { op: 'restart', image: 'a', ...s.restart },
-            ...s.after,
-          ],
-        });
+      fc.property(sessions, fc.array(fc.nat(), { maxLength: 20 }), every, (s, jumps, k) => {
+        const sc = sessionScenario(s);
         const truth: WorldSnapshot[] = [];
-        const rec = runSession(sc, undefined, undefined, (i, world, restart) => {
-          truth[i] = snapshotOf(world, restart);
-        });
+        const rec = runSession(
+          sc,
+          undefined,
+          undefined,
+          (i, world, restart) => {
+            truth[i] = snapshotOf(world, restart);
+          },
+          k,
+        );
         const fresh = initialWorld(sc, new EngineLog());
         if ('unsupported' in fresh) throw new Error(fresh.unsupported);
         expect(rec.initial).toEqual(snapshotOf(fresh, null));
         expect(truth).toHaveLength(rec.frames.length);
+        // Checkpoints every k frames: jumps below go through them.
+        expect(rec.frames.columns.checkpoints).toHaveLength(Math.floor(truth.length / k));
 
         const tl = new WorldReplay(rec.initial, rec.frames);
         expect(tl.at(-1)).toBe(rec.initial);
@@ -114,13 +129,85 @@ describe('WorldReplay', () => {
           const i = truth.length ? j % truth.length : -1;
           expect(back.at(i), `jump ${i}`).toEqual(i < 0 ? rec.initial : truth[i]);
         }
-        allFrames(rec.frames).forEach((f, i) => {
+        for (let i = 0; i < truth.length; i++) {
           const r = truth[i].restart;
           const a = r?.ctx ? r.pids[r.ctx.active_pid] : undefined;
-          expect(f.active, `active at ${i}`).toBe(a ?? null);
-        });
+          expect(rec.frames.get(i)!.active, `active at ${i}`).toBe(a ?? null);
+        }
       }),
       { numRuns: 200 },
     );
+  });
+
+  it('keeps the view of every task a frame did not change, and never changes a snapshot it gave', () => {
+    fc.assert(
+      fc.property(sessions, fc.array(fc.nat(), { maxLength: 12 }), every, (s, jumps, k) => {
+        const rec = runSession(sessionScenario(s), undefined, undefined, undefined, k);
+        const tl = new WorldReplay(rec.initial, rec.frames);
+        const given: [WorldSnapshot, string][] = [];
+        const n = rec.frames.length;
+        for (const j of jumps) {
+          const i = j % (n + 1);
+          const now = tl.at(i);
+          const before = tl.at(i - 1);
+          given.push([now, JSON.stringify(now)], [before, JSON.stringify(before)]);
+          if (i >= n) continue;
+          const named = new Set(rec.frames.get(i)!.change?.tasks?.map((t) => `${t.c}:${t.pid}`));
+          for (const c of now.containers) {
+            const old = before.containers.find((b) => b.id === c.id);
+            for (const t of c.tasks) {
+              if (named.has(`${c.id}:${t.pid}`)) continue;
+              expect(old?.tasks.find((b) => b.pid === t.pid)).toBe(t);
+            }
+          }
+        }
+        for (const [snap, json] of given) expect(JSON.stringify(snap)).toBe(json);
+      }),
+      { numRuns: 100 },
+    );
+  });
+});
+
+describe('the compact recording', () => {
+  it('gives back every frame as it was written: events, changes and active pids', () => {
+    fc.assert(
+      fc.property(sessions, every, (s, k) => {
+        const rec = runSession(sessionScenario(s), undefined, undefined, undefined, k);
+        const frames = Array.from({ length: rec.frames.length }, (_, i) => rec.frames.get(i)!);
+        const again = compactFrames(rec.initial, frames, k);
+        const objects = frameList(frames);
+        expect(again.length).toBe(frames.length);
+        for (let i = 0; i < frames.length; i++) {
+          expect(again.get(i), `frame ${i}`).toEqual(frames[i]);
+          expect(again.fnAt(i)).toBe(frames[i].event.fn);
+          expect(again.pidAt(i)).toBe(frames[i].event.pid);
+          expect(again.errnoAt(i)).toBe(frames[i].event.errno);
+          expect(again.stepAt(i)).toBe(frames[i].step);
+          expect(again.activeAt(i)).toBe(frames[i].active);
+          expect(again.actorAt(i)).toBe(frames[i].event.actor);
+          expect(again.whatAt(i)).toBe(frames[i].event.what);
+          // The object form reads its columns the same way.
+          for (const list of [again, objects]) {
+            const a = parsePartId(frames[i].event.actor);
+            expect(list.actorPidAt(i)).toBe(typeof a === 'number' ? a : undefined);
+          }
+        }
+        expect(again.get(-1)).toBeUndefined();
+        expect(again.get(frames.length)).toBeUndefined();
+      }),
+      { numRuns: 100 },
+    );
+  });
+});
+
+describe('RecordedFrames', () => {
+  it('gives the same object for a frame read twice, as a store selector needs', () => {
+    const rec = runSession(
+      scenario({ tree: [{ pid: 1, ppid: 0, comm: 'init' }], steps: [{ op: 'fork', pid: 1 }] }),
+    );
+    expect(rec.frames.length).toBeGreaterThan(0);
+    const first = rec.frames.get(0);
+    expect(rec.frames.get(0)).toBe(first);
+    expect(rec.frames.get(0)!.event).toBe(first!.event);
   });
 });

@@ -1,19 +1,10 @@
 import type { ParticipantView, TaskView, WorldSnapshot } from '../snapshot';
-import type { ContainerHead, FrameChange, RestartHead } from './changes';
-import type { FrameList } from './frames';
-import { containerSnapshot, headOfContainer, headOfRestart, restartSnapshot } from './views';
-
-/** What applying one frame replaced: enough to take it back. */
-interface Undo {
-  current?: number;
-  images?: string[];
-  containers?: ContainerHead[];
-  /** The views the change's tasks replaced, in the change's order. */
-  tasks?: (TaskView | null)[];
-  restart?: RestartHead | null;
-  participantsReset?: ParticipantView[];
-  participants?: { i: number; before: ParticipantView | null }[];
-}
+import type { Frame } from './changes';
+import { allFrames, type FrameList } from './frames';
+import type { ColumnReader } from './columns/read';
+import { RecordedFrames } from './columns/recorded-frames';
+import { checkpointEvery, FrameWriter } from './columns/writer';
+import { containerSnapshot, restartSnapshot } from './views';
 
 /** Index of the first element of the ascending `list` that is >= `value`. */
 function lowerBound(list: number[], value: number): number {
@@ -33,57 +24,108 @@ const BULK = 64;
 /** Snapshots kept for positions visited lately: the cursor, the end, the step before. */
 const CACHED = 16;
 
+function taskCount(s: WorldSnapshot): number {
+  let n = 0;
+  for (const c of s.containers) n += c.tasks.length;
+  return n;
+}
+
+/** Frames as objects (tests, hand-made recordings) in the compact form, so one replay reads both. */
+export function compactFrames(
+  initial: WorldSnapshot,
+  frames: readonly Frame[],
+  every = checkpointEvery(taskCount(initial)),
+): RecordedFrames {
+  const w = new FrameWriter(initial, every);
+  frames.forEach((f, i) => {
+    w.event(f.event, f.step);
+    w.change(i, f.change, f.active);
+  });
+  return new RecordedFrames(w.done());
+}
+
+/** Any FrameList as the compact form (a RecordedFrames as it is). */
+export function recordedFrames(initial: WorldSnapshot, frames: FrameList): RecordedFrames {
+  return frames instanceof RecordedFrames ? frames : compactFrames(initial, allFrames(frames));
+}
+
 /**
- * The world at any frame of a recording, rebuilt from the initial world and each frame's
- * change. One mutable position walks the changes forwards or backwards, so the next or the
- * previous frame costs what that frame changed; walking forwards notes what each change
- * replaced, which is how it walks back. The snapshot handed out is built afresh and never
- * mutated, and a container whose tasks did not change keeps the same tasks array.
+ * The world before the first frame, rebuilt from the columns alone (the page gets only those):
+ * the initial task rows grouped by container in row order, which is pid order.
+ */
+export function initialSnapshot(frames: RecordedFrames): WorldSnapshot {
+  const rows = frames.reader;
+  const cols = rows.cols;
+  const byContainer = new Map<number, TaskView[]>();
+  for (let r = 0; r < cols.initialTasks; r++) {
+    const c = cols.tasks.c[r];
+    let list = byContainer.get(c);
+    if (!list) {
+      list = [];
+      byContainer.set(c, list);
+    }
+    list.push(rows.task(r)!);
+  }
+  const rare = cols.rare[cols.initialRare];
+  const head = rows.head(cols.initialHead);
+  return {
+    current: rare.current,
+    containers: rare.containers.map((h) => containerSnapshot(h, byContainer.get(h.id) ?? [])),
+    images: rare.images,
+    restart: head
+      ? restartSnapshot(
+          head,
+          Array.from(cols.initialParts, (r) => rows.part(r)),
+        )
+      : null,
+  };
+}
+
+/**
+ * The world at any frame of a compact recording (columns/), rebuilt from its rows. One mutable
+ * position walks the frames forwards or backwards, so the next or the previous frame costs what
+ * that frame changed (each row knows the row it replaced, so a step back is a read, not an
+ * undo log); a jump restores the nearest checkpoint before it (every K frames) and walks at
+ * most K frames from there, whichever of the two is shorter. The snapshot handed out is built
+ * afresh and never mutated, a container whose tasks did not change keeps the same tasks
+ * array, and a task that did not change keeps its TaskView object (one object per row).
  */
 export class WorldReplay {
   private pos = -1;
-  private current: number;
-  private images: string[];
-  private heads: ContainerHead[];
+  private rare: number;
   private readonly tasks = new Map<number, Map<number, TaskView>>();
   /** Each container's pids in order, so a frame's task list is a map, not a sort. */
   private readonly pids = new Map<number, number[]>();
   /** Containers whose pid list is out of date, until tasksOf re-sorts it. */
   private readonly stale = new Set<number>();
   private readonly sorted = new Map<number, TaskView[]>();
-  private head: RestartHead | null;
-  private parts: ParticipantView[];
+  private head: number;
+  private parts: ParticipantView[] = [];
   private partsView: ParticipantView[] | null = null;
   private readonly cache = new Map<number, WorldSnapshot>();
-  /** Per frame applied so far, what it replaced (frames are always reached forwards first). */
-  private readonly undo: (Undo | undefined)[] = [];
+  private readonly rows: ColumnReader;
 
   constructor(
     private readonly initial: WorldSnapshot,
-    private readonly frames: FrameList,
+    frames: FrameList,
   ) {
-    this.current = initial.current;
-    this.images = initial.images;
-    this.heads = initial.containers.map(headOfContainer);
-    for (const c of initial.containers) {
-      this.tasks.set(c.id, new Map(c.tasks.map((t) => [t.pid, t])));
-      this.pids.set(
-        c.id,
-        c.tasks.map((t) => t.pid),
-      );
-      this.sorted.set(c.id, c.tasks);
-    }
-    this.head = initial.restart ? headOfRestart(initial.restart) : null;
-    this.parts = initial.restart ? initial.restart.participants.slice() : [];
+    this.rows = recordedFrames(initial, frames).reader;
+    const cols = this.rows.cols;
+    // The initial snapshot's views are rows 0..initialTasks-1: one object for both.
+    let r = 0;
+    for (const c of initial.containers) for (const t of c.tasks) this.rows.seedTask(r++, t);
+    this.rare = cols.initialRare;
+    this.head = cols.initialHead;
+    this.restoreInitial();
   }
 
   get length(): number {
-    return this.frames.length;
+    return this.rows.cols.frames;
   }
 
   /** The world after frame `index` (-1: before the first; clamped to the recording). */
   at(index: number): WorldSnapshot {
-    const i = Math.max(-1, Math.min(this.frames.length - 1, Math.trunc(index)));
+    const i = Math.max(-1, Math.min(this.length - 1, Math.trunc(index)));
     if (i < 0) return this.initial;
     const hit = this.cache.get(i);
     if (hit) {
@@ -98,82 +140,138 @@ export class WorldReplay {
     return snap;
   }
 
+  /**
+   * Walks to frame `i`: forwards or backwards over the rows in between (rows are contiguous
+   * across frames, so a walk over many frames is one pass over their rows), or from the nearest
+   * checkpoint before `i` when putting its tasks back and walking on is fewer rows.
+   */
   private moveTo(i: number): void {
-    while (this.pos < i) {
-      this.pos++;
-      const ch = this.frames.get(this.pos)!.change;
-      if (ch) this.forward(ch);
+    if (i === this.pos) return;
+    const rows = this.rows;
+    const { every, checkpoints, taskEnd, partEnd } = rows.cols;
+    const k = Math.min(checkpoints.length, Math.floor((i + 1) / every)) - 1;
+    const from = k >= 0 ? checkpoints[k].frame : -1;
+    const rowsTo = (f: number) =>
+      f < 0 ? rows.taskStart(0) + rows.partStart(0) : taskEnd[f] + partEnd[f];
+    const walk = Math.abs(rowsTo(i) - rowsTo(this.pos));
+    const restored =
+      k >= 0 ? checkpoints[k].tasks.length + checkpoints[k].parts.length : rows.taskStart(0);
+    if (restored + rowsTo(i) - rowsTo(from) < walk) {
+      if (k >= 0) this.restore(k);
+      else this.restoreInitial();
     }
-    while (this.pos > i) {
-      this.backward();
-      this.pos--;
+    if (this.pos < i) this.forward(this.pos + 1, i);
+    else if (this.pos > i) this.backward(i + 1, this.pos);
+    this.pos = i;
+  }
+
+  private restoreInitial(): void {
+    const cols = this.rows.cols;
+    const rows = new Int32Array(cols.initialTasks);
+    for (let r = 0; r < rows.length; r++) rows[r] = r;
+    this.restoreRows(rows, cols.initialParts);
+    this.rare = cols.initialRare;
+    this.head = cols.initialHead;
+    this.pos = -1;
+  }
+
+  private restore(k: number): void {
+    const cols = this.rows.cols;
+    const ck = cols.checkpoints[k];
+    this.restoreRows(ck.tasks, ck.parts);
+    this.rare = cols.rareAt[ck.frame];
+    this.head = cols.headAt[ck.frame];
+    this.pos = ck.frame;
+  }
+
+  /** Puts the world's tasks and participants back from rows (task rows by container, pid order). */
+  private restoreRows(taskRows: Int32Array, partRows: Int32Array): void {
+    this.tasks.clear();
+    this.pids.clear();
+    this.stale.clear();
+    this.sorted.clear();
+    const cs = this.rows.cols.tasks.c;
+    for (const row of taskRows) {
+      const c = cs[row];
+      let m = this.tasks.get(c);
+      let pids = this.pids.get(c);
+      if (!m || !pids) {
+        m = new Map();
+        pids = [];
+        this.tasks.set(c, m);
+        this.pids.set(c, pids);
+      }
+      const v = this.rows.task(row)!;
+      m.set(v.pid, v);
+      pids.push(v.pid);
+    }
+    this.parts = Array.from(partRows, (r) => this.rows.part(r));
+    this.partsView = null;
+  }
+
+  /** Applies the rows of frames a..b. */
+  private forward(a: number, b: number): void {
+    const rows = this.rows;
+    const cols = rows.cols;
+    this.rare = cols.rareAt[b];
+    this.head = cols.headAt[b];
+    const t0 = rows.taskStart(a);
+    const t1 = cols.taskEnd[b];
+    const tc = cols.tasks.c;
+    const tp = cols.tasks.pid;
+    if (t1 - t0 > BULK) for (let r = t0; r < t1; r++) this.stale.add(tc[r]);
+    for (let r = t0; r < t1; r++) this.setTask(tc[r], tp[r], rows.task(r));
+    let r = rows.partStart(a);
+    const end = cols.partEnd[b];
+    const resets = rows.resetsIn(a, b);
+    if (r === end && !resets.length) return;
+    const pi = cols.parts.i;
+    for (const reset of resets) {
+      for (; r < reset.at; r++) this.parts[pi[r]] = rows.part(r);
+      this.parts = Array.from(reset.after, (row) => rows.part(row));
+      r = reset.at + reset.after.length;
+    }
+    for (; r < end; r++) this.parts[pi[r]] = rows.part(r);
+    this.partsView = null;
+  }
+
+  /** Takes the rows of frames b..a back, in the reverse order of forward. */
+  private backward(a: number, b: number): void {
+    const rows = this.rows;
+    const cols = rows.cols;
+    this.rare = rows.rareBefore(a);
+    this.head = rows.headBefore(a);
+    const start = rows.partStart(a);
+    let r = cols.partEnd[b] - 1;
+    const resets = rows.resetsIn(a, b);
+    if (r >= start || resets.length) {
+      const { i: pi, prev } = cols.parts;
+      const undo = (row: number) => {
+        const p = prev[row];
+        if (p >= 0) this.parts[pi[row]] = rows.part(p);
+        else this.parts.length = pi[row];
+      };
+      for (let k = resets.length - 1; k >= 0; k--) {
+        const reset = resets[k];
+        for (; r >= reset.at + reset.after.length; r--) undo(r);
+        this.parts = Array.from(reset.before, (row) => rows.part(row));
+        r = reset.at - 1;
+      }
+      for (; r >= start; r--) undo(r);
+      this.partsView = null;
+    }
+    const t0 = rows.taskStart(a);
+    const t1 = cols.taskEnd[b];
+    const { c: tc, pid: tp, prev } = cols.tasks;
+    if (t1 - t0 > BULK) for (let k = t0; k < t1; k++) this.stale.add(tc[k]);
+    for (let k = t1 - 1; k >= t0; k--) {
+      const p = prev[k];
+      this.setTask(tc[k], tp[k], p >= 0 ? rows.task(p) : null);
     }
   }
 
-  /** Applies frame `pos`'s change and notes what it replaced, for the walk back. */
-  private forward(ch: FrameChange): void {
-    const undo: Undo = {};
-    if (ch.current !== undefined) {
-      undo.current = this.current;
-      this.current = ch.current;
-    }
-    if (ch.images) {
-      undo.images = this.images;
-      this.images = ch.images;
-    }
-    if (ch.containers) {
-      undo.containers = this.heads;
-      this.heads = ch.containers;
-    }
-    if (ch.tasks) {
-      if (ch.tasks.length > BULK) for (const t of ch.tasks) this.stale.add(t.c);
-      undo.tasks = ch.tasks.map((t) => this.setTask(t.c, t.pid, t.after));
-    }
-    if (ch.restart !== undefined) {
-      undo.restart = this.head;
-      this.head = ch.restart;
-    }
-    if (ch.participantsReset) {
-      undo.participantsReset = this.parts;
-      this.parts = ch.participantsReset.slice();
-    }
-    if (ch.participants) {
-      undo.participants = ch.participants.map((p) => {
-        const old = this.parts[p.i] ?? null;
-        this.parts[p.i] = p.after;
-        return { i: p.i, before: old };
-      });
-    }
-    if (ch.participantsReset || ch.participants) this.partsView = null;
-    this.undo[this.pos] = undo;
-  }
-
-  /** Takes frame `pos`'s change back, in the reverse order of forward. */
-  private backward(): void {
-    const undo = this.undo[this.pos];
-    if (!undo) return;
-    const parts = undo.participants ?? [];
-    for (let k = parts.length - 1; k >= 0; k--) {
-      const p = parts[k];
-      if (p.before) this.parts[p.i] = p.before;
-      else this.parts.length = p.i;
-    }
-    if (undo.participantsReset) this.parts = undo.participantsReset;
-    if (undo.participantsReset || undo.participants) this.partsView = null;
-    if (undo.restart !== undefined) this.head = undo.restart;
-    const old = undo.tasks;
-    const tasks = this.frames.get(this.pos)!.change?.tasks;
-    if (old && tasks) {
-      if (tasks.length > BULK) for (const t of tasks) this.stale.add(t.c);
-      for (let k = tasks.length - 1; k >= 0; k--) this.setTask(tasks[k].c, tasks[k].pid, old[k]);
-    }
-    if (undo.containers) this.heads = undo.containers;
-    if (undo.images) this.images = undo.images;
-    if (undo.current !== undefined) this.current = undo.current;
-  }
-
-  /** Puts `view` (or nothing) where task `pid` of container `c` is; returns what was there. */
-  private setTask(c: number, pid: number, view: TaskView | null): TaskView | null {
+  /** Puts `view` (or nothing) where task `pid` of container `c` is. */
+  private setTask(c: number, pid: number, view: TaskView | null): void {
     let m = this.tasks.get(c);
     if (!m) {
       m = new Map();
@@ -183,18 +281,17 @@ export class WorldReplay {
     if (view) m.set(pid, view);
     else m.delete(pid);
     this.sorted.delete(c);
-    if (!old === !view) return old;
+    if (!old === !view) return;
     // A task came or went: keep the pid list sorted, one insertion at a time while that is
     // cheap; a big change (a destroy, a whole restored tree) re-sorts once when next read.
     const pids = this.pids.get(c);
     if (!pids || this.stale.has(c)) {
       this.stale.add(c);
-      return old;
+      return;
     }
     const at = lowerBound(pids, pid);
     if (view) pids.splice(at, 0, pid);
     else pids.splice(at, 1);
-    return old;
   }
 
   private tasksOf(c: number): TaskView[] {
@@ -213,12 +310,14 @@ export class WorldReplay {
   }
 
   private build(): WorldSnapshot {
-    if (this.head && !this.partsView) this.partsView = this.parts.slice();
+    const rare = this.rows.cols.rare[this.rare];
+    const head = this.rows.head(this.head);
+    if (head && !this.partsView) this.partsView = this.parts.slice();
     return {
-      current: this.current,
-      containers: this.heads.map((h) => containerSnapshot(h, this.tasksOf(h.id))),
-      images: this.images,
-      restart: this.head ? restartSnapshot(this.head, this.partsView ?? []) : null,
+      current: rare.current,
+      containers: rare.containers.map((h) => containerSnapshot(h, this.tasksOf(h.id))),
+      images: rare.images,
+      restart: head ? restartSnapshot(head, this.partsView ?? []) : null,
     };
   }
 }

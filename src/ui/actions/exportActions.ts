@@ -1,5 +1,5 @@
 import { errorText } from '../../engine/error-text';
-import { allFrames } from '../../engine/timeline/frames';
+import { traceParts } from '../share/trace';
 import type { DebuggerState } from '../../store/types';
 import { download } from '../share/download';
 import { svgMarkup, treePng } from '../share/exportTree';
@@ -65,12 +65,7 @@ export const exportActions = {
     perform: ({ state }) => {
       const frames = state.recording?.frames;
       if (!frames) return;
-      const trace = allFrames(frames).map((f) => f.event);
-      download(
-        `${baseName(state)}-trace.json`,
-        `${JSON.stringify(trace, null, 2)}\n`,
-        'application/json',
-      );
+      download(`${baseName(state)}-trace.json`, traceParts(frames), 'application/json');
     },
   },
 } satisfies Record<string, ActionSpec>;

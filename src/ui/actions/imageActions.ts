@@ -1,5 +1,6 @@
 import type { PatchField } from '../../engine/scenario/types';
 import { patchedName } from '../../store/imageNames';
+import { selectImages } from '../../store/selectors';
 import { download } from '../share/download';
 import { notBusy } from './guards';
 import type { ActionContext, ActionSpec, ActionState } from './types';
@@ -39,7 +40,7 @@ export const imageActions = {
     enabledWhen: hasImage,
     perform: (ctx: ActionContext, name?: string) => {
       const image = imageNamed(ctx, name);
-      const bytes = image === undefined ? undefined : ctx.state.recording?.images[image];
+      const bytes = image === undefined ? undefined : selectImages(ctx.state)?.[image];
       if (image === undefined || !bytes) return;
       download(`${image}.ckpt`, bytes.slice().buffer, 'application/octet-stream');
     },

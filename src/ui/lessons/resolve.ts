@@ -13,9 +13,14 @@ export function anchorFrame(rec: SessionRecording, at: CaptionAnchor): number {
   if (!at.fn) return end;
   let seen = 0;
   const want = at.nth ?? 1;
-  for (let i = rec.stepStarts[at.step] ?? rec.frames.length; i <= end; i++) {
-    const e = rec.frames.get(i)!.event;
-    if (e.fn === at.fn && (!at.actor || e.actor === at.actor) && ++seen === want) return i;
+  const { frames } = rec;
+  for (let i = rec.stepStarts[at.step] ?? frames.length; i <= end; i++) {
+    if (
+      frames.fnAt(i) === at.fn &&
+      (!at.actor || frames.actorAt(i) === at.actor) &&
+      ++seen === want
+    )
+      return i;
   }
   // An anchor that no longer matches (the engine changed) still lands on its step.
   return end;
@@ -35,8 +40,7 @@ export function anchorAt(rec: SessionRecording, frame: number): CaptionAnchor {
   const actor = isPartId(f.event.actor) ? f.event.actor : undefined;
   let nth = 0;
   for (let i = rec.stepStarts[step]; i <= frame; i++) {
-    const e = rec.frames.get(i)!.event;
-    if (e.fn === fn && (!actor || e.actor === actor)) nth++;
+    if (rec.frames.fnAt(i) === fn && (!actor || rec.frames.actorAt(i) === actor)) nth++;
   }
   return { step, fn, ...(actor ? { actor } : {}), ...(nth > 1 ? { nth } : {}) };
 }

@@ -1,0 +1,74 @@
+import { writeFileSync } from 'node:fs';
+import { benchScenario } from '../bench/trees';
+import { expect, stepText, test } from './fixtures';
+
+/**
+ * Above the old cut-off (10,000 tasks, past which frames were kept per scenario step): a
+ * 50,000-task restart is recorded event by event, and stepping it moves the event log's current
+ * row and the Inspector with the cursor.
+ */
+test('a 50,000-task restart is stepped event by event: the event log and the Inspector follow', async ({
+  app,
+}, testInfo) => {
+  test.setTimeout(240_000);
+  const s = benchScenario(50_000);
+  s.steps = [
+    { op: 'freeze' },
+    { op: 'checkpoint', image: 'a' },
+    { op: 'destroy' },
+    { op: 'restart', image: 'a' },
+  ];
+  const file = testInfo.outputPath('restart-50000.json');
+  writeFileSync(file, JSON.stringify(s));
+  await app.getByLabel('Open scenario file').setInputFiles(file);
+  const step = stepText(app);
+  await expect(step).toHaveText(/^Step (\d{6,}) of \1$/, { timeout: 200_000 });
+  const total = Number((await step.textContent())!.match(/\d+/)![0]);
+  // Every event is a position: about fourteen per restored task.
+  expect(total).toBeGreaterThan(50_000 * 10);
+
+  const half = Math.floor(total / 2);
+  await app.getByLabel('Go to step').fill(String(half));
+  await app.getByLabel('Go to step').press('Enter');
+  await expect(step).toHaveText(`Step ${half} of ${total}`);
+  const log = app.getByRole('region', { name: 'Event log' });
+  const inspector = app.getByRole('region', { name: 'Inspector' });
+  const holder = app.getByRole('treeitem', { name: /holds active_pid/ });
+  const forward = app.getByRole('button', { name: 'Step forward' });
+  // The view follows the baton, so the card of the task holding active_pid is on screen.
+  await app.getByRole('button', { name: 'Follow active_pid' }).click();
+  // Select the task holding active_pid; the Inspector shows it.
+  for (let i = 0; i < 100 && (await holder.count()) !== 1; i++) await forward.click();
+  await expect(holder).toBeInViewport();
+  const selected = Number((await holder.getAttribute('aria-label'))!.match(/^pid (\d+)/)![1]);
+  await holder.click();
+  await expect(
+    inspector.getByRole('heading', { name: `task_struct · pid ${selected}` }),
+  ).toBeVisible();
+
+  const holders = new Set<number>();
+  let at = Number((await step.textContent())!.match(/\d+/)![0]);
+  for (let i = 0; i < 60 && holders.size < 3; i++) {
+    await forward.click();
+    at++;
+    await expect(step).toHaveText(`Step ${at} of ${total}`);
+    // The log's row of this event (numbered from 1, as the step) is drawn and current.
+    await expect(log.getByRole('button', { name: new RegExp(`^${at} `) })).toBeInViewport();
+    if ((await holder.count()) !== 1) continue;
+    const pid = Number((await holder.getAttribute('aria-label'))!.match(/^pid (\d+)/)![1]);
+    holders.add(pid);
+    // The Inspector's restart ctx follows the baton from task to task.
+    await expect(inspector.getByText(new RegExp(`→ pid ${pid}$`))).toBeVisible();
+  }
+  expect(holders.size).toBeGreaterThanOrEqual(3);
+  // The selected task is still the one the Inspector shows, at this step.
+  await expect(
+    inspector.getByRole('heading', { name: `task_struct · pid ${selected}` }),
+  ).toBeVisible();
+  await app.getByRole('button', { name: 'Step back' }).click();
+  await expect(step).toHaveText(`Step ${at - 1} of ${total}`);
+  await expect(log.getByRole('button', { name: new RegExp(`^${at - 1} `) })).toBeInViewport();
+  await expect(
+    app.getByRole('treeitem', { name: /^restart coordinator, waiting \d+ of 50000/ }),
+  ).toBeVisible();
+});
