@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { serveApp } from './browser';
-import { benchScenario } from './trees';
+import { benchRestart, benchScenario } from './trees';
 
 // BENCH_PORT lets two people on one machine run the bench at once.
 const PORT = Number(process.env.BENCH_PORT ?? 4199);
@@ -96,13 +96,7 @@ export async function frameBench(tasks = 2000): Promise<string> {
   try {
     const { page } = app;
     await page.getByRole('tree', { name: 'Process tree' }).waitFor();
-    const s = benchScenario(tasks);
-    s.steps = [
-      { op: 'freeze' },
-      { op: 'checkpoint', image: 'a' },
-      { op: 'destroy' },
-      { op: 'restart', image: 'a' },
-    ];
+    const s = benchRestart(tasks);
     const file = join(mkdtempSync(join(tmpdir(), 'crviz-bench-')), `bench-${tasks}.json`);
     writeFileSync(file, JSON.stringify(s));
     const t0 = Date.now();

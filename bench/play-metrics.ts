@@ -7,7 +7,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { serveApp } from './browser';
-import { benchScenario } from './trees';
+import { benchRestart } from './trees';
 
 const PORT = Number(process.env.BENCH_PORT ?? 4196);
 const PLAY_MS = 4000;
@@ -22,13 +22,7 @@ try {
       (await cdp.send('Performance.getMetrics')).metrics.map((m) => [m.name, m.value]),
     );
   for (const tasks of process.argv.slice(2).map(Number)) {
-    const s = benchScenario(tasks);
-    s.steps = [
-      { op: 'freeze' },
-      { op: 'checkpoint', image: 'a' },
-      { op: 'destroy' },
-      { op: 'restart', image: 'a' },
-    ];
+    const s = benchRestart(tasks);
     const file = join(mkdtempSync(join(tmpdir(), 'crviz-play-')), `${s.name}.json`);
     writeFileSync(file, JSON.stringify(s));
     await page.getByLabel('Open scenario file').setInputFiles(file);

@@ -16,7 +16,7 @@ import { recordingBytes } from '../src/engine/timeline/columns/layout';
 import { WorldReplay } from '../src/engine/timeline/timeline';
 import { largeRestart } from '../src/engine/scenario/large-tree';
 import { heapMb, serveApp, watchMainThread } from './browser';
-import { benchScenario } from './trees';
+import { benchRestart } from './trees';
 
 const PORT = Number(process.env.BENCH_RECORDING_PORT ?? 4197);
 /** Frames as objects are measured up to this size (1.4 million objects do not fit a page). */
@@ -191,13 +191,7 @@ export async function recordingPageBench(sizes = [10_000, 50_000, 100_000]): Pro
       await page.evaluate('localStorage.clear()');
       await page.goto(app.url);
       await page.locator('[role="tree"][aria-busy="false"]').waitFor();
-      const s = benchScenario(tasks);
-      s.steps = [
-        { op: 'freeze' },
-        { op: 'checkpoint', image: 'a' },
-        { op: 'destroy' },
-        { op: 'restart', image: 'a' },
-      ];
+      const s = benchRestart(tasks);
       const file = join(mkdtempSync(join(tmpdir(), 'crviz-bench-')), `restart-${tasks}.json`);
       writeFileSync(file, JSON.stringify(s));
       const t0 = Date.now();

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { serveApp, watchMainThread } from './browser';
-import { benchScenario } from './trees';
+import { benchRestart } from './trees';
 
 const PORT = Number(process.env.BENCH_RESTART_PORT ?? 4198);
 
@@ -25,13 +25,7 @@ export async function restartPageBench(sizes = [2000, 100_000]): Promise<string>
       await page.goto(app.url);
       await page.getByRole('tree', { name: 'Process tree' }).waitFor();
       await page.locator('[role="tree"][aria-busy="false"]').waitFor();
-      const s = benchScenario(tasks);
-      s.steps = [
-        { op: 'freeze' },
-        { op: 'checkpoint', image: 'a' },
-        { op: 'destroy' },
-        { op: 'restart', image: 'a' },
-      ];
+      const s = benchRestart(tasks);
       const file = join(mkdtempSync(join(tmpdir(), 'crviz-bench-')), `restart-${tasks}.json`);
       writeFileSync(file, JSON.stringify(s));
       const stop = await watchMainThread(page);

@@ -1,4 +1,5 @@
 import { largeTree } from '../src/engine/scenario/large-tree';
+import { CHECKPOINT_RESTART_STEPS } from '../src/engine/scenario/testing';
 import type { Scenario } from '../src/engine/scenario/types';
 
 /** What the bench and the scale tests measure: the large examples' tree, with no steps. */
@@ -14,12 +15,5 @@ export function benchScenario(n: number): Scenario {
 
 /** A freeze, checkpoint, destroy and restart of the `benchScenario(n)` tree. */
 export function benchRestart(n: number): Scenario {
-  const s = benchScenario(n);
-  s.steps = [
-    { op: 'freeze' },
-    { op: 'checkpoint', image: 'a' },
-    { op: 'destroy' },
-    { op: 'restart', image: 'a' },
-  ];
-  return s;
+  return { ...benchScenario(n), steps: [...CHECKPOINT_RESTART_STEPS] };
 }
