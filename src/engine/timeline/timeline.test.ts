@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { scenario, snapshotOf } from '../scenario/testing';
+import { CHECKPOINT_RESTART_STEPS, scenario, snapshotOf } from '../scenario/testing';
 import { runSession } from '../session';
-import { WorldReplay } from './timeline';
+import { warmRows, WorldReplay } from './timeline';
 
 /** 150 tasks: a destroy removes them all at once, more than the timeline inserts one by one. */
 function bigSession() {
@@ -45,5 +45,44 @@ describe('WorldReplay on a tree larger than its one-by-one limit', () => {
     // A step that changes no task of the old, destroyed container keeps its (empty) array.
     const b = tl.at(restart + 11);
     expect(b.containers[0].tasks).toBe(a.containers[0].tasks);
+  });
+});
+
+describe('warmRows', () => {
+  it('builds ahead what a first look reads, in pieces, without changing what it sees', () => {
+    const { truth } = bigSession();
+    for (const at of [0, 40, truth.length >> 1, truth.length - 1]) {
+      // A recording of its own for each look: warmed views are kept by the recording.
+      const { rec } = bigSession();
+      const warming = warmRows(rec.frames, at);
+      while (!warming.next().done);
+      const tl = new WorldReplay(rec.initial, rec.frames);
+      const seen = tl.at(at);
+      expect(JSON.stringify(seen), `frame ${at}`).toBe(truth[at]);
+      // The initial world's views stay the initial snapshot's objects.
+      const before = new Map(rec.initial.containers[0].tasks.map((t) => [t.pid, t]));
+      for (const t of seen.containers[0].tasks)
+        if (before.get(t.pid) && JSON.stringify(before.get(t.pid)) === JSON.stringify(t))
+          expect(t).toBe(before.get(t.pid));
+    }
+  });
+
+  it('yields every few thousand rows of a long walk (no checkpoint to start from)', () => {
+    const tree = [{ pid: 1, ppid: 0, comm: 'init' }];
+    for (let pid = 2; pid <= 3000; pid++) tree.push({ pid, ppid: 1, comm: `w${pid}` });
+    const rec = runSession(
+      scenario({
+        tree,
+        steps: [...CHECKPOINT_RESTART_STEPS],
+      }),
+      undefined,
+      undefined,
+      undefined,
+      1 << 20,
+    );
+    const warming = warmRows(rec.frames, rec.frames.length - 1);
+    let pieces = 0;
+    while (!warming.next().done) pieces++;
+    expect(pieces).toBeGreaterThan(2);
   });
 });

@@ -44,6 +44,63 @@ export function compactFrames(
   return new RecordedFrames(w.done());
 }
 
+/**
+ * How a replay at frame `pos` best reaches frame `i`: null to walk the rows in between, else the
+ * checkpoint to restore first (−1: the initial world), when putting its rows back and walking on
+ * from there is fewer rows.
+ */
+function restoreFor(rows: ColumnReader, pos: number, i: number): number | null {
+  const { every, checkpoints, taskEnd, partEnd } = rows.cols;
+  const k = Math.min(checkpoints.length, Math.floor((i + 1) / every)) - 1;
+  const from = k >= 0 ? checkpoints[k].frame : -1;
+  const rowsTo = (f: number) =>
+    f < 0 ? rows.taskStart(0) + rows.partStart(0) : taskEnd[f] + partEnd[f];
+  const walk = Math.abs(rowsTo(i) - rowsTo(pos));
+  const restored =
+    k >= 0 ? checkpoints[k].tasks.length + checkpoints[k].parts.length : rows.taskStart(0);
+  return restored + rowsTo(i) - rowsTo(from) < walk ? k : null;
+}
+
+/** Rows read per piece of warmRows: a few milliseconds of building views. */
+const WARM_ROWS = 8192;
+
+/**
+ * Builds, ahead, the row views a new replay's first `at(i)` will read (the rows of the checkpoint
+ * it restores and of the frames it then walks), yielding after every few thousand rows: the page
+ * runs it over turns of its event loop, so the first look at the end of a 100,000-task restart
+ * (several hundred thousand views, over half a second in one go) is left only its map updates.
+ * The initial rows are left alone: the replay seeds them with the initial snapshot's views.
+ */
+export function* warmRows(frames: FrameList, i: number): Generator<void> {
+  if (!(frames instanceof RecordedFrames)) return;
+  const rows = frames.reader;
+  const cols = rows.cols;
+  const last = Math.min(i, cols.frames - 1);
+  if (last < 0) return;
+  let done = 0;
+  const k = restoreFor(rows, -1, last);
+  const start = k !== null && k >= 0 ? cols.checkpoints[k].frame + 1 : 0;
+  if (k !== null && k >= 0) {
+    const ck = cols.checkpoints[k];
+    for (const row of ck.tasks) {
+      if (row >= cols.initialTasks) rows.task(row);
+      if (++done % WARM_ROWS === 0) yield;
+    }
+    for (const row of ck.parts) {
+      rows.part(row);
+      if (++done % WARM_ROWS === 0) yield;
+    }
+  }
+  for (let r = Math.max(rows.taskStart(start), cols.initialTasks); r < cols.taskEnd[last]; r++) {
+    rows.task(r);
+    if (++done % WARM_ROWS === 0) yield;
+  }
+  for (let r = rows.partStart(start); r < cols.partEnd[last]; r++) {
+    rows.part(r);
+    if (++done % WARM_ROWS === 0) yield;
+  }
+}
+
 /** Any FrameList as the compact form (a RecordedFrames as it is). */
 export function recordedFrames(initial: WorldSnapshot, frames: FrameList): RecordedFrames {
   return frames instanceof RecordedFrames ? frames : compactFrames(initial, allFrames(frames));
@@ -147,16 +204,8 @@ export class WorldReplay {
    */
   private moveTo(i: number): void {
     if (i === this.pos) return;
-    const rows = this.rows;
-    const { every, checkpoints, taskEnd, partEnd } = rows.cols;
-    const k = Math.min(checkpoints.length, Math.floor((i + 1) / every)) - 1;
-    const from = k >= 0 ? checkpoints[k].frame : -1;
-    const rowsTo = (f: number) =>
-      f < 0 ? rows.taskStart(0) + rows.partStart(0) : taskEnd[f] + partEnd[f];
-    const walk = Math.abs(rowsTo(i) - rowsTo(this.pos));
-    const restored =
-      k >= 0 ? checkpoints[k].tasks.length + checkpoints[k].parts.length : rows.taskStart(0);
-    if (restored + rowsTo(i) - rowsTo(from) < walk) {
+    const k = restoreFor(this.rows, this.pos, i);
+    if (k !== null) {
       if (k >= 0) this.restore(k);
       else this.restoreInitial();
     }
