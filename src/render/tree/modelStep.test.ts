@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import type { TaskView, WorldSnapshot } from '../../engine/snapshot';
+import type { ParticipantView, TaskView, WorldSnapshot } from '../../engine/snapshot';
+import type { Pc } from '../../engine/restart/types';
 import {
   buildsInSlices,
   buildTreeModel,
@@ -142,5 +143,52 @@ describe('a big tree model built in slices', () => {
     expect(buildTreeModel(big, cache)!.nodes[7]).toBe(out.model!.nodes[7]);
     // Another big container is new again.
     expect(buildsInSlices(bigWorld(SLICED_MODEL_ABOVE, 2), cache)).toBe(true);
+  });
+});
+
+describe('a sliced build stopped before its end', () => {
+  const part = (pid: number, pc: string): ParticipantView => ({
+    id: `pid:${pid}`,
+    pid,
+    pc: pc as Pc,
+    sleeping: false,
+    runnable: true,
+    done: false,
+    zombie: false,
+    checkpoint_ctx: 'ctx',
+    hung: false,
+  });
+  const restarting = (tasks: TaskView[], participants: ParticipantView[]): WorldSnapshot => ({
+    ...world(tasks),
+    restart: {
+      variant: 'v18-28',
+      image: 'a',
+      container: 1,
+      pids: participants.map((p) => p.pid!),
+      order: [],
+      ctx: null,
+      participants,
+      finished: false,
+    },
+  });
+
+  it('leaves the next build the participants it was last given, not half of the stopped one', () => {
+    const n = 3000;
+    const tasks = Array.from({ length: n }, (_, i) => task(i + 1, i === 0 ? 0 : 1));
+    const first = tasks.map((t) => part(t.pid, 'wait_task_active'));
+    const cache = createNodeCache();
+    buildTreeModel(restarting(tasks, first), cache);
+    // The same participants but pid 7's moved on; a task more, so the build does not step.
+    const moved = first.slice();
+    moved[6] = part(7, 'restore_task_struct');
+    const job = treeModelJob(restarting([...tasks, task(n + 1, 1)], moved), cache, { model: null });
+    job.next(); // stopped after its first slice (a newer snapshot came)
+    // Back to the first participants, with pid 7's task a new object (its node is rebuilt).
+    const again = tasks.slice();
+    again[6] = { ...tasks[6] };
+    const back = buildTreeModel(restarting(again, first), cache)!;
+    const fresh = buildTreeModel(restarting(again, first))!;
+    expect(back.nodes[6].pc).toBe(fresh.nodes[6].pc);
+    expect(fresh.nodes[6].pc).toContain('wait_task_active');
   });
 });
