@@ -148,20 +148,14 @@ async function crvizFigures(page: Page, url: string, s: Scenario): Promise<Figur
   };
 }
 
-/** A tree (no steps) opened from a file: ms to drawn, then zoom and pan; crviz and the peer. */
-async function treeOpen(
-  page: Page,
-  peerPage: Page,
-  url: string,
-  tasks: number,
-): Promise<{ crviz: Figures; peer: Figures }> {
-  const s = benchScenario(tasks);
+/** Opens `s` from a file in a fresh app at `url`: ms until its tree is drawn, and the main thread meanwhile. */
+async function openInApp(page: Page, url: string, s: Scenario) {
   await page.goto(url);
   await page.evaluate('localStorage.clear()');
   await page.goto(url);
   const drawn = page.locator('[role="tree"][aria-busy="false"]');
   await drawn.waitFor();
-  const file = join(mkdtempSync(join(tmpdir(), 'crviz-tree-')), `${s.name}.json`);
+  const file = join(mkdtempSync(join(tmpdir(), 'crviz-scale-')), `${s.name}.json`);
   writeFileSync(file, JSON.stringify(s));
   const stopOpen = await watchMainThread(page);
   const t0 = Date.now();
@@ -170,7 +164,18 @@ async function treeOpen(
   await page.getByRole('treeitem', { name: /^pid 1 task1 / }).waitFor({ timeout: 600_000 });
   await drawn.waitFor({ timeout: 600_000 });
   const openMs = Date.now() - t0;
-  const open = await stopOpen();
+  return { openMs, open: await stopOpen(), drawn };
+}
+
+/** A tree (no steps) opened from a file: ms to drawn, then zoom and pan; crviz and the peer. */
+async function treeOpen(
+  page: Page,
+  peerPage: Page,
+  url: string,
+  tasks: number,
+): Promise<{ crviz: Figures; peer: Figures }> {
+  const s = benchScenario(tasks);
+  const { openMs, open } = await openInApp(page, url, s);
   const box = (await page.getByRole('tree', { name: 'Process tree' }).boundingBox())!;
   const stopZoom = await watchMainThread(page);
   await zoomAndPan(page, box);
@@ -216,21 +221,7 @@ async function steppedTree(page: Page, url: string, tasks: number): Promise<Figu
     pid: (8 * ((i * 2003) % Math.floor(tasks / 8)) + 2) % tasks || 2,
     signal: 19,
   }));
-  await page.goto(url);
-  await page.evaluate('localStorage.clear()');
-  await page.goto(url);
-  const drawn = page.locator('[role="tree"][aria-busy="false"]');
-  await drawn.waitFor();
-  const file = join(mkdtempSync(join(tmpdir(), 'crviz-stepped-')), `${s.name}.json`);
-  writeFileSync(file, JSON.stringify(s));
-  const stopOpen = await watchMainThread(page);
-  const t0 = Date.now();
-  await page.getByLabel('Open scenario file').setInputFiles(file);
-  await page.getByText(s.name, { exact: true }).waitFor({ timeout: 600_000 });
-  await page.getByRole('treeitem', { name: /^pid 1 task1 / }).waitFor({ timeout: 600_000 });
-  await drawn.waitFor({ timeout: 600_000 });
-  const openMs = Date.now() - t0;
-  const open = await stopOpen();
+  const { openMs, open, drawn } = await openInApp(page, url, s);
   await page.getByLabel('Go to step').fill('0');
   await page.getByLabel('Go to step').press('Enter');
   await drawn.waitFor();
