@@ -6,6 +6,7 @@ import {
   buildsInSlices,
   buildTreeModel,
   createNodeCache,
+  SLICED_CHANGES_ABOVE,
   SLICED_MODEL_ABOVE,
   treeModelJob,
   type TreeModel,
@@ -190,5 +191,81 @@ describe('a sliced build stopped before its end', () => {
     const fresh = buildTreeModel(restarting(again, first))!;
     expect(back.nodes[6].pc).toBe(fresh.nodes[6].pc);
     expect(fresh.nodes[6].pc).toContain('wait_task_active');
+  });
+
+  it('rebuilds the nodes whose participant it moved on, when the next build has those participants', () => {
+    const n = 3000;
+    const tasks = Array.from({ length: n }, (_, i) => task(i + 1, i === 0 ? 0 : 1));
+    const first = tasks.map((t) => part(t.pid, 'wait_task_active'));
+    const cache = createNodeCache();
+    buildTreeModel(restarting(tasks, first), cache);
+    const moved = first.slice();
+    moved[6] = part(7, 'restore_task_struct');
+    const job = treeModelJob(restarting([...tasks, task(n + 1, 1)], moved), cache, { model: null });
+    job.next(); // stopped after its first slice
+    // The first tasks again, with the moved participants: pid 7's task is the same object.
+    const back = buildTreeModel(restarting(tasks, moved), cache)!;
+    expect(back.nodes[6].pc).toContain('restore_task_struct');
+  });
+});
+
+describe('a big change of a built tree', () => {
+  const frozen = (s: WorldSnapshot): WorldSnapshot => ({
+    ...s,
+    containers: [
+      {
+        ...s.containers[0],
+        freezer: 'FROZEN',
+        tasks: s.containers[0].tasks.map((t) => ({ ...t, frozen: true })),
+      },
+    ],
+  });
+
+  it('is built in slices and ends in the model a synchronous build makes', () => {
+    const cache = createNodeCache();
+    const snap = bigWorld(20_000);
+    buildTreeModel(snap, cache);
+    const next = frozen(snap);
+    expect(buildsInSlices(next, cache)).toBe(true);
+    const out: { model: TreeModel | null } = { model: null };
+    const job = treeModelJob(next, cache, out);
+    let yields = 0;
+    while (!job.next().done) yields++;
+    expect(yields).toBeGreaterThan(5);
+    const fresh = buildTreeModel(next)!;
+    expect(nodeFacts(out.model)).toEqual(nodeFacts(fresh));
+    expect(out.model!.nodes.every((n) => n.frozen)).toBe(true);
+    expect(out.model!.label).toBe('container 1 · FROZEN');
+    // Built: the next look at it is a step of no change, not sliced again.
+    expect(buildsInSlices(next, cache)).toBe(false);
+  });
+
+  it('is not asked for a step that changes a few tasks', () => {
+    const cache = createNodeCache();
+    const snap = bigWorld(20_000);
+    buildTreeModel(snap, cache);
+    const tasks = snap.containers[0].tasks.slice();
+    for (let i = 0; i < SLICED_CHANGES_ABOVE - 1; i++)
+      tasks[i * 3] = { ...tasks[i * 3], state: 'stopped' };
+    const few = { ...snap, containers: [{ ...snap.containers[0], tasks }] };
+    expect(buildsInSlices(few, cache)).toBe(false);
+    tasks[1] = { ...tasks[1], state: 'stopped' };
+    const many = { ...snap, containers: [{ ...snap.containers[0], tasks: tasks.slice() }] };
+    expect(buildsInSlices(many, cache)).toBe(true);
+  });
+
+  it('stops where a newer build overtook it, leaving the newer build in the cache', () => {
+    const cache = createNodeCache();
+    const snap = bigWorld(20_000);
+    buildTreeModel(snap, cache);
+    const out: { model: TreeModel | null } = { model: null };
+    const job = treeModelJob(frozen(snap), cache, out);
+    job.next();
+    // The next snapshot (a step back) is built at once while the big one is in its slices.
+    const back = buildTreeModel(snap, cache)!;
+    while (!job.next().done);
+    expect(out.model).toBeNull();
+    expect(buildTreeModel(snap, cache)!.nodes[5]).toBe(back.nodes[5]);
+    expect(buildTreeModel(snap, cache)!.nodes.some((n) => n.frozen)).toBe(false);
   });
 });
