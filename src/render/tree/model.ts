@@ -272,8 +272,8 @@ export function buildsInSlices(snapshot: WorldSnapshot, cache: NodeCache): boole
 
 const NO_PARTICIPANTS: readonly ParticipantView[] = [];
 
-/** Tasks between two yields of a model's build. */
-const CHUNK = 2048;
+/** Nodes made between two yields of a model's build (a few ms even when a collection lands in it). */
+const CHUNK = 512;
 
 /**
  * buildTreeModel in slices (slicedJob.ts): the model is in `out.model` when it ends. A build
