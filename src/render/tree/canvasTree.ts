@@ -3,6 +3,7 @@ import type { TreeModel } from './model';
 import { AccessibleTree } from './accessibleTree';
 import { CanvasLayer } from './canvasLayer';
 import { CanvasStyles } from './canvasStyle';
+import { FontWarmup } from './fontWarmup';
 import type { Transform } from './panZoom';
 import { CardGrid } from './spatialIndex';
 import type { VisibleTree } from './visible';
@@ -61,6 +62,7 @@ export class CanvasTree {
       typeof MutationObserver === 'undefined'
         ? null
         : new MutationObserver(() => {
+            this.fonts.clear();
             if (this.active) this.layer.restyle();
           });
     this.theme?.observe(document.documentElement, {
@@ -111,10 +113,13 @@ export class CanvasTree {
 
   /** A grid built ahead for `layout` (a big tree's open builds it in a task of its own). */
   private preparedGrid: { layout: TreeLayout; grid: CardGrid } | null = null;
+  /** The paint's fonts drawn once ahead, in the prepare task (fontWarmup.ts). */
+  private readonly fonts = new FontWarmup();
 
   /** Builds the grid of a layout about to be drawn, so that its update does less. */
   prepare(layout: TreeLayout): void {
     this.preparedGrid = { layout, grid: new CardGrid(layout.placed) };
+    this.fonts.warm(this.styles);
   }
 
   update(f: CanvasTreeFrame): void {

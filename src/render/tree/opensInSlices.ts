@@ -1,8 +1,13 @@
 import { changesAtLeast } from './changes';
 import { SLICED_CHANGES_ABOVE, type TreeModel } from './model';
 
-/** A tree of at least this many tasks can be opened in slices (treeView.ts's openJob). */
-export const SLICE_OPEN_ABOVE = 5000;
+/**
+ * A tree of at least this many tasks is opened in slices (treeView.ts's openJob): opening a
+ * 2,000-task restart laid it out (d3.tree, 28 ms) and drew it (14 ms) in the task that
+ * received it, one task of 164 ms with the store's and the other panels' work. The lessons' and
+ * examples' trees (tens of tasks) are drawn in the task that brings them.
+ */
+export const SLICE_OPEN_ABOVE = 1000;
 
 /**
  * Whether TreeView prepares `model` in tasks of its own before drawing it (its forest when its
