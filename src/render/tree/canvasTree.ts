@@ -56,6 +56,12 @@ export class CanvasTree {
     this.styles = new CanvasStyles(defs);
     this.layer = new CanvasLayer(host, picture, this.styles, () => callbacks.onPainted());
     this.a11y = new AccessibleTree(picture);
+    // The page's first canvas text costs up to 40 ms: paid while the page is idle, not in the
+    // first big tree's open (prepare warms what is left).
+    this.idleWarm =
+      typeof requestIdleCallback === 'undefined'
+        ? 0
+        : requestIdleCallback(() => this.fonts.warm(this.styles), { timeout: 3000 });
     this.show(false);
     // A theme is a data attribute (or class) on <html>: the canvas reads its look again.
     this.theme =
@@ -115,6 +121,7 @@ export class CanvasTree {
   private preparedGrid: { layout: TreeLayout; grid: CardGrid } | null = null;
   /** The paint's fonts drawn once ahead, in the prepare task (fontWarmup.ts). */
   private readonly fonts = new FontWarmup();
+  private readonly idleWarm: number;
 
   /** Builds the grid of a layout about to be drawn, so that its update does less. */
   prepare(layout: TreeLayout): void {
@@ -141,6 +148,7 @@ export class CanvasTree {
   }
 
   destroy(): void {
+    if (this.idleWarm) cancelIdleCallback(this.idleWarm);
     for (const [type, fn] of this.listeners) this.host.removeEventListener(type, fn);
     this.theme?.disconnect();
     this.layer.destroy();

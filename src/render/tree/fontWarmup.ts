@@ -7,9 +7,10 @@ const SAMPLE = 'pid 0123456789 task running stopped zombie frozen · ▶‖◎�
  * Draws a sample text in each font the canvas tree paints with, on a canvas of its own, once per
  * font: a page's first canvas text in a font costs 5-30 ms (the font's lookup, its glyphs'
  * rasterising), which landed in the first paint of a big tree (a 2,000-task restart's open: a
- * paint task of 64 ms, 32 of them in the coordinator's first fillText). Called from the task that
- * prepares the drawing (canvasTree.ts prepare), the paint then finds them ready. The styles read
- * here are the ones the paint reads (canvasStyle.ts keeps them).
+ * paint task of 64 ms, 32 of them in the coordinator's first fillText). canvasTree.ts calls it
+ * when the page is first idle and again in the task that prepares a big drawing (a theme's new
+ * fonts), so the paint finds them ready. The styles read here are the ones the paint reads
+ * (canvasStyle.ts keeps them).
  */
 export class FontWarmup {
   private readonly done = new Set<string>();
