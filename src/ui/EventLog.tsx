@@ -63,8 +63,11 @@ export function EventLog() {
   const count = shown ? shown.length : (frames?.length ?? 0) + 1;
   const frameAt = (r: number) => (shown ? shown[r] : r - 1);
   const scale = scrollScale(count * ROW_H, view.height);
+  // The wheel handler, added once, reads the scale the last render drew with.
   const scaleRef = useRef<ScrollScale>(scale);
-  scaleRef.current = scale;
+  useEffect(() => {
+    scaleRef.current = scale;
+  });
 
   useEffect(() => {
     const el = list.current;
