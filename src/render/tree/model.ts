@@ -418,6 +418,9 @@ function* stepNodes(
       if (i !== undefined && tasks[i] === prev[i]) redo.push(i);
     }
   }
+  // Nothing to redo (the build after a sliced one, a step elsewhere): the same array, not a
+  // copy of 100,000 entries for the collector.
+  if (!redo.length) return last.nodes;
   const nodes = last.nodes.slice();
   let sameShape = true;
   for (let k = 0; k < redo.length; k++) {

@@ -12,6 +12,7 @@ import {
   type TreeModel,
 } from './model';
 import { forestOf } from './forest';
+import { opensInSlices, SLICE_OPEN_ABOVE } from './opensInSlices';
 
 const task = (pid: number, ppid: number, extra: Partial<TaskView> = {}): TaskView => ({
   pid,
@@ -173,17 +174,26 @@ describe('a sliced build stopped before its end', () => {
     },
   });
 
-  it('leaves the next build the participants it was last given, not half of the stopped one', () => {
+  /**
+   * A build of 3,000 restarting tasks, then the same participants but pid 7's moved on and a
+   * task more (so the build does not step), stopped after its first slice (a newer snapshot
+   * came).
+   */
+  function stoppedBuild() {
     const n = 3000;
     const tasks = Array.from({ length: n }, (_, i) => task(i + 1, i === 0 ? 0 : 1));
     const first = tasks.map((t) => part(t.pid, 'wait_task_active'));
     const cache = createNodeCache();
     buildTreeModel(restarting(tasks, first), cache);
-    // The same participants but pid 7's moved on; a task more, so the build does not step.
     const moved = first.slice();
     moved[6] = part(7, 'restore_task_struct');
     const job = treeModelJob(restarting([...tasks, task(n + 1, 1)], moved), cache, { model: null });
-    job.next(); // stopped after its first slice (a newer snapshot came)
+    job.next();
+    return { tasks, first, moved, cache };
+  }
+
+  it('leaves the next build the participants it was last given, not half of the stopped one', () => {
+    const { tasks, first, cache } = stoppedBuild();
     // Back to the first participants, with pid 7's task a new object (its node is rebuilt).
     const again = tasks.slice();
     again[6] = { ...tasks[6] };
@@ -194,15 +204,7 @@ describe('a sliced build stopped before its end', () => {
   });
 
   it('rebuilds the nodes whose participant it moved on, when the next build has those participants', () => {
-    const n = 3000;
-    const tasks = Array.from({ length: n }, (_, i) => task(i + 1, i === 0 ? 0 : 1));
-    const first = tasks.map((t) => part(t.pid, 'wait_task_active'));
-    const cache = createNodeCache();
-    buildTreeModel(restarting(tasks, first), cache);
-    const moved = first.slice();
-    moved[6] = part(7, 'restore_task_struct');
-    const job = treeModelJob(restarting([...tasks, task(n + 1, 1)], moved), cache, { model: null });
-    job.next(); // stopped after its first slice
+    const { tasks, moved, cache } = stoppedBuild();
     // The first tasks again, with the moved participants: pid 7's task is the same object.
     const back = buildTreeModel(restarting(tasks, moved), cache)!;
     expect(back.nodes[6].pc).toContain('restore_task_struct');
@@ -267,5 +269,37 @@ describe('a big change of a built tree', () => {
     expect(out.model).toBeNull();
     expect(buildTreeModel(snap, cache)!.nodes[5]).toBe(back.nodes[5]);
     expect(buildTreeModel(snap, cache)!.nodes.some((n) => n.frozen)).toBe(false);
+  });
+});
+
+describe('opensInSlices (the view prepares a model in tasks of its own)', () => {
+  /** Models of one tree through one cache, as the panel builds them step by step. */
+  function steps(n: number) {
+    const cache = createNodeCache();
+    const snap = bigWorld(n);
+    const first = buildTreeModel(snap, cache)!;
+    const changing = (count: number) => {
+      const next = snap.containers[0].tasks.slice();
+      for (let i = 0; i < count; i++) next[i] = { ...next[i], state: 'stopped' };
+      return buildTreeModel(world(next), cache)!;
+    };
+    return { first, changing };
+  }
+
+  it('opens a big tree new to the view in slices, not a small one', () => {
+    const big = steps(SLICE_OPEN_ABOVE).first;
+    expect(opensInSlices(big, null, null, false)).toBe(true);
+    expect(opensInSlices(big, big, 2, true)).toBe(true);
+    const small = steps(SLICE_OPEN_ABOVE - 1).first;
+    expect(opensInSlices(small, null, null, false)).toBe(false);
+  });
+
+  it('prepares a model that changed many nodes in slices, not a step that changed a few', () => {
+    const { first, changing } = steps(20_000);
+    expect(opensInSlices(changing(3), first, 1, true)).toBe(false);
+    expect(opensInSlices(changing(SLICED_CHANGES_ABOVE - 1), first, 1, true)).toBe(false);
+    expect(opensInSlices(changing(SLICED_CHANGES_ABOVE), first, 1, true)).toBe(true);
+    // A selection or option change redraws the same model: no change at all.
+    expect(opensInSlices(first, first, 1, true)).toBe(false);
   });
 });
