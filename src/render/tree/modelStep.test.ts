@@ -303,3 +303,78 @@ describe('opensInSlices (the view prepares a model in tasks of its own)', () => 
     expect(opensInSlices(first, first, 1, true)).toBe(false);
   });
 });
+
+describe('builds stopped and overtaken at any yield', () => {
+  const part = (pid: number, pc: string): ParticipantView => ({
+    id: `pid:${pid}`,
+    pid,
+    pc: pc as Pc,
+    sleeping: pc === 'wait_task_active',
+    runnable: pc !== 'wait_task_active',
+    done: false,
+    zombie: false,
+    checkpoint_ctx: 'ctx',
+    hung: false,
+  });
+  const PCS = ['wait_task_active', 'restore_task_struct', 'wait_checkpoint_ctx'];
+  const restarting = (tasks: TaskView[], participants: ParticipantView[]): WorldSnapshot => ({
+    ...world(tasks),
+    restart: {
+      variant: 'v18-28',
+      image: 'a',
+      container: 1,
+      pids: participants.map((p) => p.pid!),
+      order: [],
+      ctx: null,
+      participants,
+      finished: false,
+    },
+  });
+  const pcs = (m: TreeModel | null) => m!.nodes.map((n) => [n.pid, n.kind, n.pc, n.name]);
+
+  it('leave the cache answering each next snapshot as a fresh build does', () => {
+    const n = 1500;
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.record({
+            // Which tasks and participants this snapshot changes (every k-th from an offset).
+            every: fc.integer({ min: 1, max: 40 }),
+            from: fc.nat({ max: 39 }),
+            pc: fc.nat({ max: 2 }),
+            // Built in slices and stopped after this many yields, or built at once (null).
+            stopAt: fc.option(fc.nat({ max: 12 })),
+          }),
+          { minLength: 1, maxLength: 6 },
+        ),
+        (snapshots) => {
+          let tasks = Array.from({ length: n }, (_, i) => task(i + 1, i === 0 ? 0 : 1));
+          let parts = tasks.map((t) => part(t.pid, PCS[0]));
+          const cache = createNodeCache();
+          buildTreeModel(restarting(tasks, parts), cache);
+          for (const s of snapshots) {
+            tasks = tasks.slice();
+            parts = parts.slice();
+            for (let i = s.from; i < n; i += s.every) {
+              if (i % 2)
+                tasks[i] = {
+                  ...tasks[i],
+                  state: tasks[i].state === 'running' ? 'stopped' : 'running',
+                };
+              else parts[i] = part(parts[i].pid!, PCS[s.pc]);
+            }
+            const snap = restarting(tasks, parts);
+            if (s.stopAt !== null) {
+              const job = treeModelJob(snap, cache, { model: null });
+              for (let k = 0; k <= s.stopAt && !job.next().done; k++);
+            } else buildTreeModel(snap, cache);
+          }
+          // The last snapshot, built through the cache, is what a fresh build makes of it.
+          const last = restarting(tasks, parts);
+          expect(pcs(buildTreeModel(last, cache))).toEqual(pcs(buildTreeModel(last)));
+        },
+      ),
+      { numRuns: 60 },
+    );
+  });
+});
