@@ -94,9 +94,32 @@ try {
       longest.push((await stop()).longestMs);
     }
   };
+  /** `--steps`: 30 presses of Step forward from the middle instead (each changes a few cards). */
+  const steps = async () => {
+    await go(a);
+    for (let i = 1; i <= 30; i++) {
+      const stop = await watchMainThread(page);
+      drawn.push(
+        (await page.evaluate(`(async () => {
+          const t0 = performance.now();
+          const b = [...document.querySelectorAll('button')].find((x) => x.getAttribute('aria-label') === 'Step forward' || x.title === 'Step forward');
+          b.click();
+          for (;;) {
+            const t = document.querySelector('.step-text');
+            if (t && t.textContent === 'Step ${a + i} of ${total}') break;
+            await new Promise((r) => requestAnimationFrame(r));
+          }
+          await new Promise((r) => requestAnimationFrame(r));
+          return performance.now() - t0;
+        })()`)) as number,
+      );
+      longest.push((await stop()).longestMs);
+    }
+  };
+  const run = process.argv.includes('--steps') ? steps : jumps;
   // Profiled, the jumps are slower: their figures are the profile's, not the bench's.
-  const profile = process.argv.includes('--profile') ? await profileLongTasks(page, jumps) : null;
-  if (!profile) await jumps();
+  const profile = process.argv.includes('--profile') ? await profileLongTasks(page, run) : null;
+  if (!profile) await run();
   load.push(loadavg()[0]);
   const med = (xs: number[]) => xs.slice().sort((x, y) => x - y)[xs.length >> 1];
   console.log(
