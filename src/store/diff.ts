@@ -13,8 +13,24 @@ function stateText(t: TaskView): string {
   return `${base}${t.frozen ? ', frozen' : ''}${t.traced ? ', traced' : ''}`;
 }
 
+/**
+ * Whether a task's line says something (taskLine is not null), from its fields alone: a freeze of
+ * 100,000 tasks is 100,000 changes, whose lines are made only when they are shown.
+ */
+function shows(old: TaskView | undefined, t: TaskView | undefined): boolean {
+  if (!t || !old) return !!t || !!old;
+  if (old.ppid !== t.ppid || old.state !== t.state) return true;
+  if (old.frozen !== t.frozen || old.traced !== t.traced) return true;
+  return (
+    t.state === 'zombie' &&
+    old.exit_code !== t.exit_code &&
+    describeWaitStatus(old.exit_code) !== describeWaitStatus(t.exit_code)
+  );
+}
+
 /** A task's line: created, gone, changed state or parent; null when nothing shown changed. */
 function taskLine(c: number, old: TaskView | undefined, t: TaskView | undefined): string | null {
+  if (!shows(old, t)) return null;
   if (!t) return old ? `pid ${old.pid} ${old.comm} (container ${c}): gone` : null;
   const where = `pid ${t.pid} ${t.comm} (container ${c})`;
   if (!old) return `${where}: created, ${stateText(t)}`;
@@ -36,27 +52,40 @@ function findTask(s: WorldSnapshot, c: number, pid: number): TaskView | undefine
   return tasks[lo]?.pid === pid ? tasks[lo] : undefined;
 }
 
+/** Lines read one at a time: a big step's task lines are made when they are read. */
+export interface Lines {
+  readonly length: number;
+  at(i: number): string;
+}
+
 /**
  * What one step changed, in words: tasks created, gone or changed; freezer; ctx; images.
- * `changed` (the frame's own list of changed tasks) spares comparing every task, and `max`
- * stops describing tasks after that many lines: a 100,000-task step is not read line by line;
- * `parts` (the indices of the participants the frame changed, when it replaced none) spares
- * comparing every participant.
+ * `changed` (the frame's own list of changed tasks) spares comparing every task, and its lines
+ * are made only when read (a 100,000-task step is not read line by line); `parts` (the indices
+ * of the participants the frame changed, when it replaced none) spares comparing every
+ * participant.
  */
-export function describeChanges(
+export function stepChangeLines(
   before: WorldSnapshot,
   after: WorldSnapshot,
   changed?: readonly TaskChange[] | null,
-  max = Infinity,
   parts?: readonly number[],
-): string[] {
+): Lines {
   const out: string[] = [];
+  let tasks = 0;
+  let taskAt: (i: number) => string = () => '';
   if (changed !== undefined) {
-    for (const ch of changed ?? []) {
-      if (out.length >= max) break;
-      const line = taskLine(ch.c, findTask(before, ch.c, ch.pid), ch.after ?? undefined);
-      if (line) out.push(line);
+    const list = changed ?? [];
+    const hits: number[] = [];
+    for (let k = 0; k < list.length; k++) {
+      const ch = list[k];
+      if (shows(findTask(before, ch.c, ch.pid), ch.after ?? undefined)) hits.push(k);
     }
+    tasks = hits.length;
+    taskAt = (i) => {
+      const ch = list[hits[i]];
+      return taskLine(ch.c, findTask(before, ch.c, ch.pid), ch.after ?? undefined)!;
+    };
   } else {
     const a = tasksOf(before);
     const b = tasksOf(after);
@@ -68,6 +97,31 @@ export function describeChanges(
       if (!b.has(k)) out.push(taskLine(Number(k.split(':')[0]), t, undefined)!);
     }
   }
+  restLines(before, after, parts, out);
+  return {
+    length: tasks + out.length,
+    at: (i) => (i < tasks ? taskAt(i) : out[i - tasks]),
+  };
+}
+
+/** stepChangeLines as an array: every line made (tests, and readers of every line). */
+export function describeChanges(
+  before: WorldSnapshot,
+  after: WorldSnapshot,
+  changed?: readonly TaskChange[] | null,
+  parts?: readonly number[],
+): string[] {
+  const lines = stepChangeLines(before, after, changed, parts);
+  return Array.from({ length: lines.length }, (_, i) => lines.at(i));
+}
+
+/** The lines after the tasks': containers, images, the ctx and the participants, into `out`. */
+function restLines(
+  before: WorldSnapshot,
+  after: WorldSnapshot,
+  parts: readonly number[] | undefined,
+  out: string[],
+): void {
   for (const c of after.containers) {
     const old = before.containers.find((x) => x.id === c.id);
     if (!old) out.push(`container ${c.id}: created`);
@@ -105,9 +159,8 @@ export function describeChanges(
     // The frame's own list of changed participants (by index): a 100,000-task restart has
     // 100,001 of them, and a step changes one or two.
     for (const i of [...new Set(parts)].sort((x, y) => x - y)) if (pb[i]) line(pa[i], pb[i]);
-    return out;
+    return;
   }
   const byId = new Map(pa.map((p) => [p.id, p]));
   for (const p of pb) line(byId.get(p.id), p);
-  return out;
 }

@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { describeChanges } from '../store/diff';
+import { stepChangeLines } from '../store/diff';
 import {
   selectCursor,
   selectFrames,
@@ -26,7 +26,7 @@ export function StepChanges() {
     const parts = frame.change?.participantsReset
       ? undefined
       : (frame.change?.participants?.map((p) => p.i) ?? []);
-    return describeChanges(before, after, tasks, Infinity, parts);
+    return stepChangeLines(before, after, tasks, parts);
   }, [frames, cursor, before, after]);
   if (!changes) return null;
   return (
@@ -36,8 +36,8 @@ export function StepChanges() {
         <p className="dim">nothing visible in the snapshot</p>
       ) : changes.length <= PLAIN ? (
         <ul>
-          {changes.map((c) => (
-            <li key={c}>{c}</li>
+          {Array.from({ length: changes.length }, (_, i) => (
+            <li key={i}>{changes.at(i)}</li>
           ))}
         </ul>
       ) : (

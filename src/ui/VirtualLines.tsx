@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import type { Lines } from '../store/diff';
 import './virtualLines.css';
 
 /** Row height in px, kept in sync with .virtual-lines li in virtualLines.css. */
@@ -13,7 +14,7 @@ const VISIBLE = 14;
  * 100,000-task restart can change every task, and a list that stopped at 40 hid the rest.
  * Each row says its place (aria-posinset of aria-setsize) for a screen reader.
  */
-export function VirtualLines({ lines, label }: { lines: readonly string[]; label: string }) {
+export function VirtualLines({ lines, label }: { lines: Lines; label: string }) {
   const [top, setTop] = useState(0);
   const height = Math.min(lines.length, VISIBLE) * ROW_H;
   const first = Math.max(0, Math.floor(top / ROW_H) - OVERSCAN);
@@ -24,11 +25,11 @@ export function VirtualLines({ lines, label }: { lines: readonly string[]; label
       <li
         key={i}
         style={{ top: i * ROW_H }}
-        title={lines[i]}
+        title={lines.at(i)}
         aria-setsize={lines.length}
         aria-posinset={i + 1}
       >
-        {lines[i]}
+        {lines.at(i)}
       </li>,
     );
   }
