@@ -1,5 +1,6 @@
 import { createDebuggerStore, type DebuggerStore } from '../store/createDebuggerStore';
 import { EngineClient, restartNotice, type WorkerLike } from '../worker/client';
+import { nextTurn } from '../worker/receive';
 import { DebuggerApp, type DebuggerAppOptions } from './debuggerApp';
 
 /** One debugger: its store, its engine worker and its app service. Several can share a page. */
@@ -29,7 +30,8 @@ export function createAppInstance(
   createWorker: () => WorkerLike = createEngineWorker,
   options: DebuggerAppOptions = {},
 ): AppInstance {
-  const store = createDebuggerStore();
+  // Far cursor moves are made a piece per turn of the page's event loop (see cursorSeek.ts).
+  const store = createDebuggerStore(undefined, (f) => void nextTurn().then(f));
   const client = new EngineClient({ createWorker });
   const app = new DebuggerApp(store, client, options);
   const off = client.on((e) => {
