@@ -16,6 +16,7 @@ import {
 } from '../store/scenarioEdit';
 import type { Busy } from '../store/types';
 import { afterEdit, NO_HISTORY, redoFrom, undoFrom } from '../store/history';
+import { landed } from '../store/cursorSeek';
 import { withRestartVariant } from '../store/stale';
 import { breakFrame, describeViolation, divergeIndex } from '../store/violation';
 import { noticeStep } from '../store/stepResult';
@@ -383,6 +384,8 @@ export class DebuggerApp {
       schedule: validSchedule(moment.schedule) ? moment.schedule : 'fifo',
     });
     state.setCursor(moment.cursor);
+    // A far cursor is reached in slices: the selection is checked against its world.
+    await landed(this.store);
     const pids = new Set(
       this.store.getState().snapshot?.containers.flatMap((c) => c.tasks.map((t) => t.pid)),
     );

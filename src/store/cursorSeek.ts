@@ -42,3 +42,18 @@ export class CursorSeek {
     this.slice(piece);
   }
 }
+
+/** Resolves once no far move is under way (at once when none is). */
+export function landed(store: {
+  getState(): { seeking: number | null };
+  subscribe(listener: (s: { seeking: number | null }) => void): () => void;
+}): Promise<void> {
+  if (store.getState().seeking === null) return Promise.resolve();
+  return new Promise((resolve) => {
+    const off = store.subscribe((s) => {
+      if (s.seeking !== null) return;
+      off();
+      resolve();
+    });
+  });
+}
