@@ -30,7 +30,7 @@ const CACHED = 16;
  * Rows a piece of a sliced seek reads (a view looked up or built and a map updated each): a few
  * milliseconds of the page's thread.
  */
-export const SEEK_ROWS = 4096;
+export const SEEK_ROWS = 2048;
 
 function taskCount(s: WorldSnapshot): number {
   let n = 0;
