@@ -1,6 +1,10 @@
 import { createDebuggerStore, type DebuggerStore } from '../store/createDebuggerStore';
 import { EngineClient, restartNotice, type WorkerLike } from '../worker/client';
 import { nextTurn } from '../worker/receive';
+import { turnsOf } from '../store/cursorSeek';
+
+/** Work a turn of a far cursor move does before the page may render and take input. */
+const SEEK_TURN_MS = 8;
 import { DebuggerApp, type DebuggerAppOptions } from './debuggerApp';
 
 /** One debugger: its store, its engine worker and its app service. Several can share a page. */
@@ -30,8 +34,12 @@ export function createAppInstance(
   createWorker: () => WorkerLike = createEngineWorker,
   options: DebuggerAppOptions = {},
 ): AppInstance {
-  // Far cursor moves are made a piece per turn of the page's event loop (see cursorSeek.ts).
-  const store = createDebuggerStore(undefined, (f) => void nextTurn().then(f));
+  // Far cursor moves are made over turns of the page's event loop, about 8 ms of pieces each
+  // (see cursorSeek.ts).
+  const store = createDebuggerStore(
+    undefined,
+    turnsOf(nextTurn, () => performance.now(), SEEK_TURN_MS),
+  );
   const client = new EngineClient({ createWorker });
   const app = new DebuggerApp(store, client, options);
   const off = client.on((e) => {
