@@ -33,6 +33,33 @@ base(
   },
 );
 
+base(
+  'a refusal inside the engine’s worker is said on the page, as an error notice and on the console',
+  async ({ page }) => {
+    const errors: string[] = [];
+    page.on('console', (m) => {
+      if (m.type() === 'error') errors.push(m.text());
+    });
+    const worker = page.waitForEvent('worker');
+    await page.goto('/');
+    await expect(page.getByRole('treeitem', { name: /^pid 1 init/ })).toBeVisible();
+    // The worker's script is served with the policy too: nothing from another origin there.
+    const refused = await (
+      await worker
+    ).evaluate(() =>
+      fetch('https://example.invalid/x').then(
+        () => 'fetched',
+        () => 'refused',
+      ),
+    );
+    expect(refused).toBe('refused');
+    const said =
+      /The page’s security policy refused the engine https:\/\/example\.invalid\/x \(connect-src\)/;
+    await expect(page.getByRole('alert', { name: 'Notices' })).toContainText(said);
+    expect(errors.some((e) => said.test(e))).toBe(true);
+  },
+);
+
 test('exporting SVG and PNG raises no violation of the policy', async ({ app }) => {
   // The fixture fails the test on any violation; both exports inline the tree's styles.
   for (const name of ['Export SVG', 'Export PNG']) {

@@ -71,4 +71,19 @@ test('a 50,000-task restart is stepped event by event: the event log and the Ins
   await expect(
     app.getByRole('treeitem', { name: /^restart coordinator, waiting \d+ of 50000/ }),
   ).toBeVisible();
+
+  // 700,025 rows are 13.3 million px, past the event log's scroll cap (scaledScroll.ts): its
+  // last row and its first are reached, and the wheel moves the rows by its own px.
+  const row = (n: number) => log.getByRole('button', { name: new RegExp(`^${n} `) });
+  await app.getByRole('button', { name: 'Last step' }).click();
+  await expect(step).toHaveText(`Step ${total} of ${total}`);
+  await expect(row(total)).toBeInViewport();
+  await app.getByRole('button', { name: 'First step' }).click();
+  await expect(step).toHaveText(`Step 0 of ${total}`);
+  await expect(row(1)).toBeInViewport();
+  await row(1).hover();
+  // Thirty rows of wheel: row 31 comes into view at the top (a scaled-up scroll would pass it).
+  await app.mouse.wheel(0, 30 * 19);
+  await expect(row(31)).toBeInViewport();
+  await expect(row(20)).not.toBeInViewport();
 });

@@ -1,5 +1,5 @@
 import { contrastRatio, luminance } from '../src/ui/theme/contrast';
-import { expect, test, type Page } from './fixtures';
+import { checkpointAndRestart, expect, test, type Page } from './fixtures';
 
 test.use({ viewport: { width: 1280, height: 800 } });
 
@@ -162,4 +162,26 @@ test('the saved theme is on the page before the first render: no flash of the ot
     () => (window as unknown as { __themeAtFirstRender?: string }).__themeAtFirstRender,
   );
   expect(first).toBe('light');
+});
+
+test('the active_pid baton reads 4.5:1 in every theme', async ({ app }) => {
+  await checkpointAndRestart(app);
+  // Walk into the protocol until a task holds active_pid and the baton is shown on it.
+  const holder = app.getByRole('treeitem', { name: /holds active_pid/ });
+  const forward = app.getByRole('button', { name: 'Step forward' });
+  for (let i = 0; i < 200 && (await holder.count()) === 0; i++) await forward.click();
+  await expect(holder).toHaveCount(1);
+  // The live baton (the exports' SVG copy is hidden).
+  const baton = app.getByText('◆ active_pid', { exact: true }).locator('visible=true');
+  for (const theme of ['Light', 'Dark', 'High contrast']) {
+    const chosen = app.getByRole('button', { name: `Theme: ${theme}`, exact: true });
+    for (let i = 0; i < 5 && (await chosen.count()) === 0; i++) await themeButton(app).click();
+    await expect(chosen).toHaveCount(1);
+    const { bg, text } = await baton.evaluate((el) => {
+      const cs = getComputedStyle(el);
+      return { bg: cs.backgroundColor, text: cs.color };
+    });
+    expect(contrastRatio(text, bg), `${theme}: ${text} on ${bg}`).toBeGreaterThanOrEqual(4.5);
+    await app.screenshot({ path: test.info().outputPath(`baton-${theme}.png`) });
+  }
 });

@@ -44,7 +44,11 @@ export function createAppInstance(
   const app = new DebuggerApp(store, client, options);
   const off = client.on((e) => {
     if (e.type === 'restarted') store.getState().notify('warning', restartNotice(e));
-    else app.replaceRecording(e.recording);
+    else if (e.type === 'refused') {
+      store.getState().notify('error', e.text);
+      // Also where a developer (and the e2e fixture) looks: a refusal is a bug of the app's.
+      console.error(e.text);
+    } else app.replaceRecording(e.recording);
   });
   return {
     store,

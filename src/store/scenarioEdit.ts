@@ -57,9 +57,11 @@ export function pickNextParticipant(
   const start = recording.stepStarts[stepIndex];
   // A user-space step's event names the task that did it; the schedule ran it as `scheduled`.
   const ran: PartId[] = [];
-  for (let i = start; i <= cursor; i++) {
-    const { data, actor } = recording.frames.get(i)!.event;
-    const who = typeof data?.scheduled === 'string' ? data.scheduled : actor;
+  // Column reads: the frames as objects would be every task row of a big restart rebuilt.
+  const frames = recording.frames;
+  for (let i = start; i <= cursor && i < frames.length; i++) {
+    const scheduled = frames.dataAt(i)?.scheduled;
+    const who = typeof scheduled === 'string' ? scheduled : frames.actorAt(i);
     if (isPartId(who)) ran.push(who);
   }
   const steps = recording.scenario.steps.slice();

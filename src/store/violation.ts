@@ -19,11 +19,15 @@ export function breakFrame(rec: SessionRecording, stepIndex: number, event?: num
 export function divergeIndex(a: SessionRecording, b: SessionRecording, stepIndex: number): number {
   const sa = a.stepStarts[stepIndex] ?? a.frames.length;
   const sb = b.stepStarts[stepIndex] ?? b.frames.length;
+  const fa = a.frames;
+  const fb = b.frames;
+  // Column reads: building each frame would rebuild every task row of a big restart twice.
   for (let i = 0; ; i++) {
-    const x = a.frames.get(sa + i)?.event;
-    const y = b.frames.get(sb + i)?.event;
-    if (!x || !y) return i;
-    if (x.fn !== y.fn || x.actor !== y.actor || x.what !== y.what) return i;
+    const x = sa + i;
+    const y = sb + i;
+    if (x >= fa.length || y >= fb.length) return i;
+    if (fa.fnAt(x) !== fb.fnAt(y) || fa.actorAt(x) !== fb.actorAt(y)) return i;
+    if (fa.whatAt(x) !== fb.whatAt(y)) return i;
   }
 }
 

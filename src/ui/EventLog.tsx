@@ -5,6 +5,7 @@ import { useEventFilter } from './useEventFilter';
 import { selectCursor, selectFrames } from '../store/selectors';
 import { useDebugger, useDebuggerState } from './context';
 import { EventFilter } from './EventFilter';
+import { scrollScale, type ScrollScale } from './scaledScroll';
 
 /** Row height in px (kept in sync with .events button in app.css); rows are virtualised. */
 const ROW_H = 19;
@@ -13,19 +14,19 @@ const OVERSCAN = 20;
 interface RowProps {
   frame: Frame | null;
   index: number;
-  /** Where the row sits in the shown list (differs from index + 1 while filtered). */
-  row: number;
+  /** The row's top in the scrolled list, px. */
+  y: number;
   current: boolean;
   onJump: (i: number) => void;
 }
 
-const Row = memo(function Row({ frame, index, row, current, onJump }: RowProps) {
+const Row = memo(function Row({ frame, index, y, current, onJump }: RowProps) {
   const e = frame?.event;
   return (
     <li
       className={`${current ? 'current' : ''}${e?.errno ? ' err' : ''}`}
       aria-current={current ? 'step' : undefined}
-      style={{ top: row * ROW_H }}
+      style={{ top: y }}
     >
       <button type="button" tabIndex={current ? 0 : -1} onClick={() => onJump(index)}>
         <span className="n">{index + 1}</span>
@@ -50,27 +51,52 @@ export function EventLog() {
   const frames = useDebuggerState(selectFrames);
   const cursor = useDebuggerState(selectCursor);
   const list = useRef<HTMLOListElement>(null);
-  const [view, setView] = useState({ top: 0, height: 400 });
-  // Where the list is scrolled and how tall it is, as scroll and resize events last said:
-  // reading them from the DOM at every step would force a layout while the tree is drawing.
-  const pos = useRef({ top: 0, height: 400 });
+  // Where the list is scrolled (top: the rows' px shown first; scroll: the scrollTop that shows
+  // them, which differs past scaledScroll's cap) and how tall it is, as scroll and resize events
+  // last said: reading them from the DOM at every step would force a layout while the tree draws.
+  const [view, setView] = useState({ top: 0, scroll: 0, height: 400 });
+  const pos = useRef({ top: 0, scroll: 0, height: 400 });
   const [filter, setFilter] = useState('');
   const query = useMemo(() => parseEventQuery(filter), [filter]);
   // The frames shown, by index (-1 is the initial state); null when nothing is filtered out.
   const { shown, reading } = useEventFilter(frames, query);
   const count = shown ? shown.length : (frames?.length ?? 0) + 1;
   const frameAt = (r: number) => (shown ? shown[r] : r - 1);
+  const scale = scrollScale(count * ROW_H, view.height);
+  // The wheel handler, added once, reads the scale the last render drew with.
+  const scaleRef = useRef<ScrollScale>(scale);
+  useEffect(() => {
+    scaleRef.current = scale;
+  });
 
   useEffect(() => {
     const el = list.current;
     if (!el) return;
-    pos.current = { top: el.scrollTop, height: el.clientHeight };
+    pos.current = { top: el.scrollTop, scroll: el.scrollTop, height: el.clientHeight };
     const ro = new ResizeObserver(([entry]) => {
       pos.current = { ...pos.current, height: entry.contentRect.height };
       setView(pos.current);
     });
     ro.observe(el);
-    return () => ro.disconnect();
+    // Past the cap a scroll px is several rows' px: the wheel moves the rows by its own px, as
+    // it does in a short list, instead of by scaled-up ones.
+    const onWheel = (e: WheelEvent) => {
+      const sc = scaleRef.current;
+      if (sc.factor === 1 || e.deltaY === 0) return;
+      e.preventDefault();
+      const { height } = pos.current;
+      const unit = e.deltaMode === 1 ? ROW_H : e.deltaMode === 2 ? height : 1;
+      const top = sc.toContent((pos.current.top + e.deltaY * unit) / sc.factor);
+      const scroll = sc.toScroll(top);
+      el.scrollTop = scroll;
+      pos.current = { top, scroll, height };
+      setView(pos.current);
+    };
+    el.addEventListener('wheel', onWheel, { passive: false });
+    return () => {
+      ro.disconnect();
+      el.removeEventListener('wheel', onWheel);
+    };
   }, []);
 
   useEffect(() => {
@@ -80,12 +106,14 @@ export function EventLog() {
     const { top, height } = pos.current;
     const y = (shown ? lowerBound(shown, cursor) : cursor + 1) * ROW_H;
     const next = y < top ? y : y + ROW_H > top + height ? y + ROW_H - height : top;
-    if (next !== top) {
-      el.scrollTop = next;
-      pos.current = { top: next, height };
+    // The scale changes with the shown rows' count, so the scrollTop can change at the same top.
+    const scroll = scrollScale(count * ROW_H, height).toScroll(next);
+    if (next !== top || Math.abs(scroll - pos.current.scroll) >= 1) {
+      el.scrollTop = scroll;
+      pos.current = { top: next, scroll, height };
     }
     setView(pos.current);
-  }, [cursor, frames, shown]);
+  }, [cursor, frames, shown, count]);
 
   const onJump = useCallback((i: number) => store.getState().setCursor(i), [store]);
   const first = Math.max(0, Math.floor(view.top / ROW_H) - OVERSCAN);
@@ -98,7 +126,7 @@ export function EventLog() {
         key={i}
         frame={i < 0 ? null : (frames?.get(i) ?? null)}
         index={i}
-        row={r}
+        y={view.scroll + r * ROW_H - view.top}
         current={i === cursor}
         onJump={onJump}
       />,
@@ -124,11 +152,14 @@ export function EventLog() {
         ref={list}
         className="events"
         onScroll={(e) => {
-          pos.current = { ...pos.current, top: e.currentTarget.scrollTop };
+          const scroll = e.currentTarget.scrollTop;
+          // Our own scrollTop coming back (rounded to what the screen can show) keeps its top.
+          if (scale.factor !== 1 && Math.abs(scroll - pos.current.scroll) < 1) return;
+          pos.current = { ...pos.current, top: scale.toContent(scroll), scroll };
           setView(pos.current);
         }}
       >
-        <li className="events-spacer" style={{ height: count * ROW_H }} aria-hidden="true" />
+        <li className="events-spacer" style={{ height: scale.height }} aria-hidden="true" />
         {rows}
       </ol>
     </section>

@@ -119,6 +119,26 @@ describe('EngineClient', () => {
     expect(workers[0].terminated).toBe(true);
   });
 
+  it('says what the page’s security policy refused inside the worker, and keeps the worker', async () => {
+    const events: unknown[] = [];
+    client.on((e) => events.push(e));
+    workers[0].send({
+      type: 'refused',
+      id: 0,
+      directive: 'script-src',
+      blocked: 'eval',
+      where: 'engine.worker.js:3',
+    });
+    expect(events).toEqual([
+      {
+        type: 'refused',
+        text: 'The page’s security policy refused the engine eval (script-src) at engine.worker.js:3; what needed it may have failed.',
+      },
+    ]);
+    await expect(client.load(scenario)).resolves.toMatchObject({ scenario });
+    expect(workers).toHaveLength(1);
+  });
+
   it('detects a crash, restarts and re-sends the current scenario', async () => {
     await client.load(scenario);
     const events: string[] = [];

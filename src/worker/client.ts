@@ -41,6 +41,8 @@ export interface EngineClientOptions {
 }
 
 export type EngineClientEvent =
+  /** The page's security policy refused something inside the worker (refusedText). */
+  | { type: 'refused'; text: string }
   | {
       type: 'restarted';
       reason: string;
@@ -97,6 +99,12 @@ const DOING: Record<EngineRequestType, string> = {
 };
 
 /** The notice after a restart: why, and exactly what was sent again or given up. */
+/** What a CSP refusal inside the worker says on the page. */
+export function refusedText(r: Extract<EngineResponse, { type: 'refused' }>): string {
+  const where = r.where ? ` at ${r.where}` : '';
+  return `The page’s security policy refused the engine ${r.blocked} (${r.directive})${where}; what needed it may have failed.`;
+}
+
 export function restartNotice(e: Extract<EngineClientEvent, { type: 'restarted' }>): string {
   const list = (types: EngineRequestType[]) => [...new Set(types.map((t) => DOING[t]))].join(', ');
   const parts = [`The engine stopped (${e.reason}) and was restarted`];
@@ -309,6 +317,10 @@ export class EngineClient {
   private onMessage(data: unknown): void {
     if (!isEngineResponse(data)) return;
     if (data.type === 'stopping') return;
+    if (data.type === 'refused') {
+      this.emit({ type: 'refused', text: refusedText(data) });
+      return;
+    }
     if (data.type === 'held') {
       this.holds.get(data.lock)?.();
       this.holds.delete(data.lock);

@@ -34,6 +34,22 @@ const host: SliceHost = {
   stopRequested: (id) => stops.has(id),
 };
 
+scope.addEventListener('securitypolicyviolation', (ev) => {
+  // The webworker lib does not type this event for a worker's scope; Chromium fires it there.
+  const e = ev as SecurityPolicyViolationEvent;
+  // `long` (protobufjs's 64-bit integers, node_modules/long/index.js) compiles a tiny WebAssembly
+  // module once at load and falls back to plain JS when the policy refuses it. The engine itself
+  // compiles no WebAssembly, so that one refusal is expected and not said.
+  if (e.blockedURI === 'wasm-eval') return;
+  scope.postMessage({
+    type: 'refused',
+    id: 0,
+    directive: e.effectiveDirective,
+    blocked: e.blockedURI || 'inline',
+    where: e.sourceFile ? `${e.sourceFile}:${e.lineNumber}` : '',
+  } satisfies EngineResponse);
+});
+
 scope.addEventListener('message', (ev: MessageEvent<EngineRequest>) => {
   if (ev.data.type === 'stop') {
     stops.add(ev.data.target);

@@ -72,7 +72,12 @@ export type EngineResponse =
   | { type: 'passed'; id: number; check: ScheduleCheck | null }
   | { type: 'inflated'; id: number; bytes: Uint8Array }
   | { type: 'held'; id: number; lock: string }
-  | { type: 'pong'; id: number };
+  | { type: 'pong'; id: number }
+  /**
+   * The page's Content-Security-Policy refused something inside the worker (an eval, a fetch):
+   * unasked (id 0), so that it is said on the page instead of failing without a word there.
+   */
+  | { type: 'refused'; id: 0; directive: string; blocked: string; where: string };
 
 export type EngineRequestType = EngineRequest['type'];
 
@@ -141,7 +146,8 @@ export function isEngineResponse(value: unknown): value is EngineResponse {
       v.type === 'inflated' ||
       v.type === 'held' ||
       v.type === 'error' ||
-      v.type === 'pong')
+      v.type === 'pong' ||
+      v.type === 'refused')
   );
 }
 

@@ -4,7 +4,7 @@ import { stepRestart, type RestartRun } from '../restart/restart';
 import { toArray } from '../restart/trail';
 import type { RestartState } from '../restart/types';
 import type { Schedule, Variant } from '../scenario/types';
-import type { ExploreResult, FoundViolation } from './explore';
+import type { ExploreResult, FoundViolation } from './result';
 import { drive, type ExploreTick } from './tick';
 import { stateKey } from './hash';
 import { endViolations, stateViolations, type InvariantName, type Violation } from './invariants';

@@ -1,3 +1,4 @@
+import type { EngineEvent } from '../events';
 import type { KernelFn } from '../kernel-fns';
 import { parsePartId, type Actor } from '../part-id';
 import type { Frame } from './changes';
@@ -26,6 +27,8 @@ export interface FrameList {
   whatAt(i: number): string;
   stepAt(i: number): number;
   activeAt(i: number): number | null;
+  /** The event's data (a schedule's `scheduled`, a record's fields), if it has any. */
+  dataAt(i: number): EngineEvent['data'];
 }
 
 /** A FrameList over frames held as objects (the recorder's, and tests'). */
@@ -70,6 +73,10 @@ export class FrameArray implements FrameList {
 
   activeAt(i: number): number | null {
     return this.items[i].active;
+  }
+
+  dataAt(i: number): EngineEvent['data'] {
+    return this.items[i].event.data;
   }
 }
 

@@ -288,6 +288,8 @@ describe('the compact recording', () => {
           expect(again.activeAt(i)).toBe(frames[i].active);
           expect(again.actorAt(i)).toBe(frames[i].event.actor);
           expect(again.whatAt(i)).toBe(frames[i].event.what);
+          expect(again.dataAt(i)).toEqual(frames[i].event.data);
+          expect(objects.dataAt(i)).toBe(frames[i].event.data);
           // The object form reads its columns the same way.
           for (const list of [again, objects]) {
             const a = parsePartId(frames[i].event.actor);

@@ -173,9 +173,15 @@ export class ColumnReader {
     };
     if (e.pid[i] !== NONE) ev.pid = e.pid[i];
     if (e.errno[i] !== NONE) ev.errno = this.cols.strings[e.errno[i]];
-    const data = textAt(e.data, i);
-    if (data) ev.data = JSON.parse(data) as EngineEvent['data'];
+    const data = this.data(i);
+    if (data) ev.data = data;
     return ev;
+  }
+
+  /** Event i's data, parsed only when it has some (most events have none). */
+  data(i: number): EngineEvent['data'] {
+    const text = textAt(this.cols.events.data, i);
+    return text ? (JSON.parse(text) as EngineEvent['data']) : undefined;
   }
 
   /** Frame `f`'s change as the object form has it (changes.ts); null when it changed nothing. */

@@ -1,3 +1,4 @@
+import type { EngineEvent } from '../../events';
 import type { KernelFn } from '../../kernel-fns';
 import { KERNEL_FN_NAMES } from '../../kernel-fns';
 import type { Frame } from '../changes';
@@ -82,5 +83,9 @@ export class RecordedFrames implements FrameList {
   activeAt(i: number): number | null {
     const a = this.columns.events.active[i];
     return a === NONE ? null : a;
+  }
+
+  dataAt(i: number): EngineEvent['data'] {
+    return this.reader.data(i);
   }
 }
