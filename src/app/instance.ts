@@ -1,7 +1,6 @@
 import { createDebuggerStore, type DebuggerStore } from '../store/createDebuggerStore';
 import { EngineClient, restartNotice, type WorkerLike } from '../worker/client';
-import { nextTurn } from '../worker/receive';
-import { turnsOf } from '../store/cursorSeek';
+import { runSliced } from '../render/tree/slicedJob';
 
 /** Work a turn of a far cursor move does before the page may render and take input. */
 const SEEK_TURN_MS = 8;
@@ -34,11 +33,10 @@ export function createAppInstance(
   createWorker: () => WorkerLike = createEngineWorker,
   options: DebuggerAppOptions = {},
 ): AppInstance {
-  // Far cursor moves are made over turns of the page's event loop, about 8 ms of pieces each
-  // (see cursorSeek.ts).
-  const store = createDebuggerStore(
-    undefined,
-    turnsOf(nextTurn, () => performance.now(), SEEK_TURN_MS),
+  // Far cursor moves are made over turns of the page's event loop, about 8 ms of pieces each,
+  // by the page's one sliced-job runner (see cursorSeek.ts).
+  const store = createDebuggerStore(undefined, (job, done) =>
+    runSliced(job, done, { budgetMs: SEEK_TURN_MS }),
   );
   const client = new EngineClient({ createWorker });
   const app = new DebuggerApp(store, client, options);

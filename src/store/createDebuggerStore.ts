@@ -1,7 +1,7 @@
 import { clip } from '../engine/quote';
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { WorldReplay } from '../engine/timeline/timeline';
-import { atOnce, CursorSeek, FAR_ROWS, moveCost, type SliceScheduler } from './cursorSeek';
+import { atOnce, CursorSeek, FAR_ROWS, moveCost, type SliceRunner } from './cursorSeek';
 import { firstErrorFrame } from './markers';
 import { SPEEDS, type Breakpoint, type DebuggerState, type Notice } from './types';
 
@@ -47,7 +47,7 @@ function nextFrame(): FrameScheduler {
  */
 export function createDebuggerStore(
   schedule: FrameScheduler = nextFrame(),
-  slice: SliceScheduler = atOnce,
+  slice: SliceRunner = atOnce,
 ): DebuggerStore {
   let noticeId = 0;
   /** Where queued step moves lead, until the frame that applies them. */

@@ -3,7 +3,7 @@ import { CHECKPOINT_RESTART_STEPS, scenario } from '../engine/scenario/testing';
 import { runSession } from '../engine/session';
 import { WorldReplay } from '../engine/timeline/timeline';
 import { createDebuggerStore } from './createDebuggerStore';
-import { FAR_ROWS, moveCost, turnsOf } from './cursorSeek';
+import { FAR_ROWS, moveCost, type SliceRunner } from './cursorSeek';
 
 /** A 3,000-task restart: a jump into it restores a checkpoint of more rows than FAR_ROWS. */
 const tree = [{ pid: 1, ppid: 0, comm: 'init' }];
@@ -12,13 +12,25 @@ const rec = runSession(scenario({ tree, steps: [...CHECKPOINT_RESTART_STEPS] }))
 const end = rec.frames.length - 1;
 const truth = new WorldReplay(rec.initial, rec.frames);
 
-/** A store whose pieces wait in a queue until the test runs them (a frame scheduler at once). */
+/** A store whose seek pieces wait in a queue until the test runs them (frames at once). */
 function sliced() {
   const queue: (() => boolean)[] = [];
-  const store = createDebuggerStore(
-    (f) => f(),
-    (piece) => void queue.push(piece),
-  );
+  const runner: SliceRunner = (job, done) => {
+    let dropped = false;
+    queue.push(() => {
+      if (dropped) return false;
+      if (!job.next().done) return true;
+      queue.push(() => {
+        if (!dropped) done();
+        return false;
+      });
+      return false;
+    });
+    return () => {
+      dropped = true;
+    };
+  };
+  const store = createDebuggerStore((f) => f(), runner);
   /** Runs `pieces` pieces (each scheduled piece again while it has more), all by default. */
   const run = (pieces = Infinity) => {
     for (let n = 0; n < pieces && queue.length; n++) if (!queue[0]()) queue.shift();
@@ -116,26 +128,5 @@ describe('far cursor moves', () => {
     run();
     expect(store.getState().cursor).toBe(end);
     expect(store.getState().seeking).toBeNull();
-  });
-});
-
-describe('turnsOf', () => {
-  it('runs pieces in a turn while its budget lasts, the rest in later turns', async () => {
-    let clock = 0;
-    let turns = 0;
-    const turn = async () => void turns++;
-    const schedule = turnsOf(turn, () => clock, 8);
-    let left = 10;
-    let done!: () => void;
-    const finished = new Promise<void>((r) => (done = r));
-    schedule(() => {
-      clock += 3; // each piece takes 3 of the clock's units: three fit a budget of 8
-      if (--left > 0) return true;
-      done();
-      return false;
-    });
-    await finished;
-    expect(left).toBe(0);
-    expect(turns).toBe(4);
   });
 });

@@ -1,35 +1,17 @@
 import type { WorldReplay } from '../engine/timeline/timeline';
 
 /**
- * Runs `piece` over turns of the event loop until it returns false: as many pieces in a turn as
- * the scheduler allows (a time budget in the page), the rest in later turns. In Node and Vitest,
- * all at once.
+ * Runs a job (a generator that yields between pieces) over turns of the event loop, then
+ * `done` in a turn of its own; gives the function that drops it. The page passes its sliced-job
+ * runner (`runSliced`, about 8 ms of pieces a turn); Node and tests run it at once.
  */
-export type SliceScheduler = (piece: () => boolean) => void;
+export type SliceRunner = (job: Generator<void, void, void>, done: () => void) => () => void;
 
-export const atOnce: SliceScheduler = (piece) => {
-  while (piece());
+export const atOnce: SliceRunner = (job, done) => {
+  while (!job.next().done);
+  done();
+  return () => {};
 };
-
-/**
- * The page's scheduler: each turn (`turn`, a message to ourselves) runs pieces until `budgetMs`
- * of `now` have passed, so a far move takes a few turns of about a frame's work, not one turn
- * per piece (each turn may wait behind a frame's rendering).
- */
-export function turnsOf(
-  turn: () => Promise<void>,
-  now: () => number,
-  budgetMs: number,
-): SliceScheduler {
-  return (piece) => {
-    const run = () => {
-      const start = now();
-      while (now() - start < budgetMs) if (!piece()) return;
-      void turn().then(run);
-    };
-    void turn().then(run);
-  };
-}
 
 /**
  * A cursor move whose worlds cost more rows than this to rebuild is made through a sliced seek
@@ -43,34 +25,31 @@ export function moveCost(timeline: WorldReplay, at: number): number {
 }
 
 /**
- * Drives one sliced seek at a time, its pieces through the scheduler: a newer seek (or a cancel)
- * drops the one under way, whose progress the replay keeps. `land` runs once the replay stands
- * where the worlds of the move are only built, in a turn after the last piece's.
+ * Drives one sliced seek at a time through the runner: a newer seek (or a cancel) drops the one
+ * under way, whose progress the replay keeps. `land` runs once the replay stands where the
+ * worlds of the move are only built, in a turn after the last piece's.
  */
 export class CursorSeek {
-  private current = 0;
+  private drop: (() => void) | null = null;
 
-  constructor(private readonly slice: SliceScheduler) {}
+  constructor(private readonly run: SliceRunner) {}
 
   cancel(): void {
-    this.current++;
+    this.drop?.();
+    this.drop = null;
   }
 
   start(timeline: WorldReplay, at: number, land: () => void): void {
-    const id = ++this.current;
+    this.cancel();
     // The frame whose world is not kept yet: the one at the cursor, else the one before.
     const seeking = timeline.seek(timeline.cost(at) > 0 || at < 0 ? at : at - 1);
-    // The worlds are built, and the page renders them, in a turn of their own after the seek.
-    const landing = () => {
-      if (id === this.current) land();
-      return false;
-    };
-    this.slice(() => {
-      if (id !== this.current) return false;
-      if (!seeking.next().done) return true;
-      this.slice(landing);
-      return false;
+    let landed = false;
+    const drop = this.run(seeking, () => {
+      landed = true;
+      this.drop = null;
+      land();
     });
+    if (!landed) this.drop = drop;
   }
 }
 
