@@ -1,9 +1,6 @@
 import { createDebuggerStore, type DebuggerStore } from '../store/createDebuggerStore';
 import { EngineClient, restartNotice, type WorkerLike } from '../worker/client';
-import { runSliced } from '../render/tree/slicedJob';
-
-/** Work a turn of a far cursor move does before the page may render and take input. */
-const SEEK_TURN_MS = 8;
+import { atOnce, type SliceRunner } from '../store/cursorSeek';
 import { DebuggerApp, type DebuggerAppOptions } from './debuggerApp';
 
 /** One debugger: its store, its engine worker and its app service. Several can share a page. */
@@ -32,12 +29,10 @@ export function createEngineWorker(): WorkerLike {
 export function createAppInstance(
   createWorker: () => WorkerLike = createEngineWorker,
   options: DebuggerAppOptions = {},
+  /** How far cursor moves are run over turns (the UI passes the page's sliced-job runner). */
+  seekRunner: SliceRunner = atOnce,
 ): AppInstance {
-  // Far cursor moves are made over turns of the page's event loop, about 8 ms of pieces each,
-  // by the page's one sliced-job runner (see cursorSeek.ts).
-  const store = createDebuggerStore(undefined, (job, done) =>
-    runSliced(job, done, { budgetMs: SEEK_TURN_MS }),
-  );
+  const store = createDebuggerStore(undefined, seekRunner);
   const client = new EngineClient({ createWorker });
   const app = new DebuggerApp(store, client, options);
   const off = client.on((e) => {
