@@ -199,9 +199,9 @@ export class WorldReplay {
       // The last piece: the task lists in pid order. Ended only where nothing is left to do, so
       // an at() elsewhere during that piece's yield sends the seek back on its way.
       let listed = false;
-      for (const c of this.tasks.keys()) {
-        if (this.sorted.has(c)) continue;
-        this.tasksOf(c);
+      for (const { id } of this.rows.cols.rare[this.rare].containers) {
+        if (this.sorted.has(id)) continue;
+        this.tasksOf(id); // the lists build() reads
         listed = true;
       }
       if (!listed) return;
