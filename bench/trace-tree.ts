@@ -9,6 +9,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { serveApp } from './browser';
+import { profileLongTasks, profileText } from './cpuProfile';
 import { benchRestart, benchScenario } from './trees';
 
 const tasks = Number(process.argv[2] ?? 50_000);
@@ -25,11 +26,6 @@ interface TraceEvent {
   dur?: number;
   tid: number;
 }
-interface ProfileNode {
-  id: number;
-  callFrame: { functionName: string; url: string; lineNumber: number };
-  children?: number[];
-}
 
 try {
   const { page } = app;
@@ -39,8 +35,6 @@ try {
   const cdp = await page.context().newCDPSession(page);
   const events: TraceEvent[] = [];
   cdp.on('Tracing.dataCollected', (d) => events.push(...(d.value as unknown as TraceEvent[])));
-  /** The top-level tasks over 50 ms of the last trace, [start, end] in µs. */
-  let longTasks: [number, number][] = [];
   const trace = async (what: () => Promise<void>) => {
     events.length = 0;
     await cdp.send('Tracing.start', {
@@ -62,7 +56,7 @@ try {
       (e) => e.name === 'RunTask' && e.dur && e.dur > 50_000 && mains.has(`${e.pid}:${e.tid}`),
     );
     console.log('tasks > 50 ms:', main.map((e) => (e.dur! / 1000).toFixed(0)).join(', '));
-    longTasks = main.map((e) => [e.ts, e.ts + e.dur!]);
+
     const by: Record<string, { n: number; ms: number; max: number }> = {};
     for (const e of events) {
       if (e.ph !== 'X' || !e.dur) continue;
@@ -76,56 +70,14 @@ try {
       .slice(0, 25))
       console.log(k.padEnd(40), v.n, v.ms.toFixed(0), 'max', v.max.toFixed(1));
   };
-  await cdp.send('Profiler.enable');
-  await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
-  await cdp.send('Profiler.start');
-  await trace(async () => {
+  // The open under the CPU profiler: the costliest functions inside each long task.
+  const opened = await profileLongTasks(page, async () => {
     await page.getByLabel('Open scenario file').setInputFiles(file);
     await page.getByText(s.name, { exact: true }).waitFor({ timeout: 300_000 });
     await page.locator('[role="tree"][aria-busy="false"]').waitFor({ timeout: 300_000 });
     await page.waitForTimeout(500);
   });
-  const { profile } = (await cdp.send('Profiler.stop')) as unknown as {
-    profile: { nodes: ProfileNode[]; samples: number[]; timeDeltas: number[]; startTime: number };
-  };
-  // Self time per function, and inclusive time per function (a function counted once per sample).
-  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
-  const parent = new Map<number, number>();
-  for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
-  const self: Record<string, number> = {};
-  const incl: Record<string, number> = {};
-  // Per long task: inclusive time per function of the samples inside it.
-  const perTask = longTasks.map(() => ({}) as Record<string, number>);
-  let at = profile.startTime;
-  const name = (n: ProfileNode) =>
-    `${n.callFrame.functionName || '(anon)'}@${n.callFrame.url.split('/').pop()}:${n.callFrame.lineNumber}`;
-  profile.samples.forEach((id, i) => {
-    const ms = (profile.timeDeltas[i + 1] ?? 0) / 1000;
-    at += profile.timeDeltas[i] ?? 0;
-    const task = longTasks.findIndex(([a, b]) => at >= a && at <= b);
-    const n = byId.get(id)!;
-    self[name(n)] = (self[name(n)] ?? 0) + ms;
-    const seen = new Set<string>();
-    for (let at: number | undefined = id; at !== undefined; at = parent.get(at)) {
-      const k = name(byId.get(at)!);
-      if (seen.has(k)) continue;
-      seen.add(k);
-      incl[k] = (incl[k] ?? 0) + ms;
-      if (task >= 0) perTask[task][k] = (perTask[task][k] ?? 0) + ms;
-    }
-  });
-  const top = (o: Record<string, number>, n: number) =>
-    Object.entries(o)
-      .sort((a, b) => b[1] - a[1])
-      .slice(0, n)
-      .map(([k, v]) => `  ${v.toFixed(0).padStart(6)} ${k}`)
-      .join('\n');
-  console.log('self ms\n' + top(self, 25));
-  console.log('inclusive ms\n' + top(incl, 45));
-  perTask.forEach((t, i) => {
-    const [a, b] = longTasks[i];
-    console.log(`long task ${i}: ${((b - a) / 1000).toFixed(0)} ms, inclusive ms\n` + top(t, 40));
-  });
+  console.log(profileText(opened, 40));
   const box = (await page.getByRole('tree', { name: 'Process tree' }).boundingBox())!;
   const x = box.x + box.width / 2;
   const y = box.y + box.height / 2;
@@ -147,7 +99,8 @@ try {
   });
   for (const l of layers.filter((l) => l.drawsContent))
     console.log('layer', l.layerId, l.width, 'x', l.height, 'paints', l.paintCount);
-  await page.screenshot({ path: `/work/shots/canvas2/trace-${tasks}.png` });
+  if (process.env.CRVIZ_SHOTS)
+    await page.screenshot({ path: join(process.env.CRVIZ_SHOTS, `trace-${tasks}.png`) });
 } finally {
   await app.close();
 }

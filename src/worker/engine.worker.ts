@@ -6,12 +6,13 @@ import { importDumpInput } from '../engine/import/criu/blobs';
 import { runSession } from '../engine/session';
 import { parseScenario } from '../engine/scenario/parse';
 import { checkImage } from '../engine/restart/image-checks';
+import { rememberingParse } from './checkedScenario';
 import { answer, type SliceHost } from './handler';
 import { transferOf, type EngineRequest, type EngineResponse } from './protocol';
 
 const api = {
   runSession,
-  parseScenario,
+  parseScenario: rememberingParse(parseScenario),
   exploreScenarioSteps,
   findPassingSchedule,
   decodeImage: checkImage,

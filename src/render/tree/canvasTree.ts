@@ -3,6 +3,7 @@ import type { TreeModel } from './model';
 import { AccessibleTree } from './accessibleTree';
 import { CanvasLayer } from './canvasLayer';
 import { CanvasStyles } from './canvasStyle';
+import { FontWarmup } from './fontWarmup';
 import type { Transform } from './panZoom';
 import { CardGrid } from './spatialIndex';
 import type { VisibleTree } from './visible';
@@ -55,12 +56,19 @@ export class CanvasTree {
     this.styles = new CanvasStyles(defs);
     this.layer = new CanvasLayer(host, picture, this.styles, () => callbacks.onPainted());
     this.a11y = new AccessibleTree(picture);
+    // The page's first canvas text costs up to 40 ms: paid while the page is idle, not in the
+    // first big tree's open (prepare warms what is left).
+    this.idleWarm =
+      typeof requestIdleCallback === 'undefined'
+        ? 0
+        : requestIdleCallback(() => this.fonts.warm(this.styles), { timeout: 3000 });
     this.show(false);
     // A theme is a data attribute (or class) on <html>: the canvas reads its look again.
     this.theme =
       typeof MutationObserver === 'undefined'
         ? null
         : new MutationObserver(() => {
+            this.fonts.clear();
             if (this.active) this.layer.restyle();
           });
     this.theme?.observe(document.documentElement, {
@@ -111,10 +119,14 @@ export class CanvasTree {
 
   /** A grid built ahead for `layout` (a big tree's open builds it in a task of its own). */
   private preparedGrid: { layout: TreeLayout; grid: CardGrid } | null = null;
+  /** The paint's fonts drawn once ahead, in the prepare task (fontWarmup.ts). */
+  private readonly fonts = new FontWarmup();
+  private readonly idleWarm: number;
 
   /** Builds the grid of a layout about to be drawn, so that its update does less. */
   prepare(layout: TreeLayout): void {
     this.preparedGrid = { layout, grid: new CardGrid(layout.placed) };
+    this.fonts.warm(this.styles);
   }
 
   update(f: CanvasTreeFrame): void {
@@ -136,6 +148,7 @@ export class CanvasTree {
   }
 
   destroy(): void {
+    if (this.idleWarm) cancelIdleCallback(this.idleWarm);
     for (const [type, fn] of this.listeners) this.host.removeEventListener(type, fn);
     this.theme?.disconnect();
     this.layer.destroy();

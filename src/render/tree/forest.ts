@@ -74,6 +74,8 @@ export function forestJob(all: readonly TaskNode[]): Job | null {
 
 /** Items between two yields of the structure's loops. */
 const CHUNK = 4096;
+/** Items between two yields of its typed-array passes (far cheaper per item). */
+const PASS_CHUNK = 16_384;
 
 /** Builds the structure of `all`, yielding every CHUNK items, and keeps it by shape. */
 function* structureJob(all: readonly TaskNode[]): Job {
@@ -97,10 +99,16 @@ function* structureJob(all: readonly TaskNode[]): Job {
     }
     if (i % CHUNK === CHUNK - 1) yield;
   }
+  // The passes below are cheap per item but up to 100,000 items each, all after the last yield
+  // of the loops above: they yield too, so a slice keeps to its budget.
   for (let i = 0; i < n; i++) start[i + 1] += start[i];
+  yield;
   const fill = start.slice(0, n);
   const list = new Int32Array(n);
-  for (let i = 0; i < n; i++) if (parent[i] >= 0) list[fill[parent[i]]++] = i;
+  for (let i = 0; i < n; i++) {
+    if (parent[i] >= 0) list[fill[parent[i]]++] = i;
+    if (i % PASS_CHUNK === PASS_CHUNK - 1) yield;
+  }
   // Breadth-first order, then counts summed from the leaves up in one reverse pass.
   const order = new Int32Array(n);
   let len = 0;
@@ -108,11 +116,13 @@ function* structureJob(all: readonly TaskNode[]): Job {
   for (let q = 0; q < len; q++) {
     const i = order[q];
     for (let c = start[i]; c < start[i + 1]; c++) order[len++] = list[c];
+    if (q % PASS_CHUNK === PASS_CHUNK - 1) yield;
   }
   const size = new Int32Array(n);
   for (let q = len - 1; q >= 0; q--) {
     const i = order[q];
     if (parent[i] >= 0) size[parent[i]] += size[i] + 1;
+    if (q % PASS_CHUNK === 0) yield;
   }
   structures.set(shapeToken(all), { index, roots: Int32Array.from(roots), start, list, size });
 }

@@ -1,5 +1,6 @@
 import { showComm } from '../../engine/kernel/comm';
 import { runNow, type Job } from './slicedJob';
+import { changesAtLeast } from './changes';
 import { describeWaitStatus } from '../../engine/kernel/signals';
 import { criuRestoreNotes } from '../../engine/import/criu-notes';
 import { activePid } from '../../engine/restart/view';
@@ -151,6 +152,12 @@ interface LastBuild {
   index: Map<number, number> | null;
   participants: readonly ParticipantView[];
   byPid: Map<number, ParticipantView>;
+  /**
+   * Pids whose participant `byPid` has moved on from the one their node in `nodes` was built
+   * with: a build that updated the map in place and was stopped (a newer snapshot came) before
+   * its nodes were made. The next build that steps from `nodes` rebuilds them.
+   */
+  stale: number[];
   activePid: number | null;
 }
 
@@ -159,15 +166,18 @@ interface LastBuild {
  * worker/share.ts), so stepping a big tree rebuilds only the nodes of tasks that changed, and an
  * unchanged task keeps the same TaskNode object: the view can skip it by identity. `last` makes
  * a step of a tree whose tasks keep their places cost a comparison per task and a node per
- * change, not a map of every pid (50 ms a step at 100,000 tasks).
+ * change, not a map of every pid (50 ms a step at 100,000 tasks). `builds` counts the builds
+ * started: a build in slices that a newer one overtook stops at its next yield.
  */
 export interface NodeCache {
-  byTask: WeakMap<TaskView, { node: TaskNode; participant: ParticipantView | undefined }>;
+  /** The node last built for a task object (a Node: it knows the participant it was built with). */
+  byTask: WeakMap<TaskView, Node>;
   last: LastBuild | null;
+  builds: number;
 }
 
 export function createNodeCache(): NodeCache {
-  return { byTask: new WeakMap(), last: null };
+  return { byTask: new WeakMap(), last: null, builds: 0 };
 }
 
 /**
@@ -185,36 +195,46 @@ export function shapeToken(nodes: readonly TaskNode[]): object {
  * Participants by pid, updated from the previous map where the array changed in place. The map
  * is the builder's own (never on a model), so it is updated where it is: copying it cost 18 ms
  * a step at 100,000 participants. `last.participants` moves with it at once, so the map always
- * answers for the array it is compared with, even when a sliced build stops before its end.
+ * answers for the array it is compared with, and the pids it changed are `last.stale` until a
+ * build's nodes catch up, even when a sliced build stops before its end. `all`: a new map, every
+ * participant may differ (the caller looks every node up).
  */
-function participantsByPid(
+function* participantsByPid(
   list: readonly ParticipantView[],
   last: LastBuild | null,
-  changed: number[],
-): Map<number, ParticipantView> {
-  if (last && last.participants === list) return last.byPid;
+): Generator<void, { byPid: Map<number, ParticipantView>; all: boolean }, void> {
+  if (last && last.participants === list) return { byPid: last.byPid, all: false };
   if (last && last.participants.length === list.length) {
     const prev = last.participants;
     let same = true;
-    for (let i = 0; i < list.length && same; i++) same = list[i].pid === prev[i].pid;
+    for (let i = 0; i < list.length && same; i++) {
+      same = list[i].pid === prev[i].pid;
+      if (i % SCAN_CHUNK === SCAN_CHUNK - 1) yield;
+    }
     if (same) {
+      // Nothing yields from here until the array moves with the map.
       const m = last.byPid;
       for (let i = 0; i < list.length; i++) {
         const p = list[i];
         if (p === prev[i] || p.pid === null) continue;
         m.set(p.pid, p);
-        changed.push(p.pid);
+        last.stale.push(p.pid);
       }
       last.participants = list;
-      return m;
+      return { byPid: m, all: false };
     }
   }
   const m = new Map<number, ParticipantView>();
-  for (const p of list) if (p.pid !== null) m.set(p.pid, p);
-  // Every participant may differ: the caller compares them all.
-  changed.push(-1);
-  return m;
+  for (let i = 0; i < list.length; i++) {
+    const p = list[i];
+    if (p.pid !== null) m.set(p.pid, p);
+    if (i % SCAN_CHUNK === SCAN_CHUNK - 1) yield;
+  }
+  return { byPid: m, all: true };
 }
+
+/** Items compared or indexed between two yields (far cheaper than a node each). */
+const SCAN_CHUNK = 16_384;
 
 /** Builds the tree model of the container shown at this snapshot (the restart's during one). */
 export function buildTreeModel(snapshot: WorldSnapshot, cache?: NodeCache): TreeModel | null {
@@ -227,43 +247,67 @@ export function buildTreeModel(snapshot: WorldSnapshot, cache?: NodeCache): Tree
 export const SLICED_MODEL_ABOVE = 5000;
 
 /**
+ * A big tree's snapshot that changes at least this many task views or restart participants of
+ * the last one built (a freeze, a jump across a restart) is built in slices too: each change is
+ * a new node (100,000 of them: 120-250 ms in one task). A step changes a few.
+ */
+export const SLICED_CHANGES_ABOVE = 4096;
+
+/**
  * Whether the model of `snapshot` is worth building in slices: a big container the cache has
- * not built (another container, or this many tasks more or fewer), where every task gets a
- * node (100,000 tasks: about 180 ms in one task). A step of a built tree costs its changes.
+ * not built (another container), or one whose snapshot changes SLICED_CHANGES_ABOVE or more of
+ * the task views or participants the cache built last, where that many tasks get a new node.
+ * A step of a built tree costs its few changes and stays synchronous.
  */
 export function buildsInSlices(snapshot: WorldSnapshot, cache: NodeCache): boolean {
   const c = shownContainer(snapshot);
   if (!c || c.tasks.length < SLICED_MODEL_ABOVE) return false;
   const last = cache.last;
-  return (
-    !last ||
-    last.containerId !== c.id ||
-    Math.abs(last.tasks.length - c.tasks.length) >= SLICED_MODEL_ABOVE
-  );
+  if (!last || last.containerId !== c.id) return true;
+  const participants = snapshot.restart?.participants ?? NO_PARTICIPANTS;
+  const limit = SLICED_CHANGES_ABOVE;
+  const tasks = changesAtLeast(c.tasks, last.tasks, limit);
+  return tasks >= limit || changesAtLeast(participants, last.participants, limit, tasks) >= limit;
 }
 
-/** Tasks between two yields of a model's build. */
-const CHUNK = 2048;
+const NO_PARTICIPANTS: readonly ParticipantView[] = [];
 
-/** buildTreeModel in slices (slicedJob.ts): the model is in `out.model` when it ends. */
+/** Nodes made between two yields of a model's build (a few ms even when a collection lands in it). */
+const CHUNK = 512;
+
+/**
+ * buildTreeModel in slices (slicedJob.ts): the model is in `out.model` when it ends. A build
+ * started after this one (the next snapshot's, maybe synchronous) makes this one stop at its
+ * next yield, before it writes the cache: the newer build's `last` stays the cache's.
+ */
 export function* treeModelJob(
   snapshot: WorldSnapshot,
   cache: NodeCache | undefined,
   out: { model: TreeModel | null },
 ): Job {
-  const c = shownContainer(snapshot);
   out.model = null;
+  if (!cache) return yield* buildModel(snapshot, undefined, out);
+  const build = ++cache.builds;
+  const job = buildModel(snapshot, cache, out);
+  for (let step = job.next(); !step.done; step = job.next()) {
+    yield step.value;
+    if (cache.builds !== build) return;
+  }
+}
+
+function* buildModel(
+  snapshot: WorldSnapshot,
+  cache: NodeCache | undefined,
+  out: { model: TreeModel | null },
+): Job {
+  const c = shownContainer(snapshot);
   if (!c) return;
   const activePid = activePidOf(snapshot);
   const last = cache?.last?.containerId === c.id ? cache.last : null;
-  const changedParticipants: number[] = [];
-  const participants = participantsByPid(
-    snapshot.restart?.participants ?? [],
-    last,
-    changedParticipants,
-  );
+  const list = snapshot.restart?.participants ?? NO_PARTICIPANTS;
+  const { byPid: participants, all } = yield* participantsByPid(list, last);
   const stepped =
-    last && stepNodes(c.tasks, last, participants, changedParticipants, activePid, cache!);
+    last && !all ? yield* stepNodes(c.tasks, last, participants, activePid, cache!) : null;
   let pids: Set<number>;
   let nodes: TaskNode[];
   if (stepped) {
@@ -289,8 +333,9 @@ export function* treeModelJob(
       nodes,
       pids,
       index: stepped ? last!.index : null,
-      participants: snapshot.restart?.participants ?? [],
+      participants: list,
       byPid: participants,
+      stale: [],
       activePid,
     };
   }
@@ -324,106 +369,147 @@ function nodeOf(
   if (
     hit &&
     hit.participant === p &&
-    hit.node.parent === parent &&
-    hit.node.isThread === isThread &&
-    hit.node.active === active
+    hit.parent === parent &&
+    hit.isThread === isThread &&
+    hit.active === active
   ) {
-    return hit.node;
+    return hit;
   }
   const node = taskNode(t, p, parent, isThread, active);
-  cache?.byTask.set(t, { node, participant: p });
+  cache?.byTask.set(t, node);
   return node;
 }
 
 /**
  * The nodes of a step whose tasks keep their places (each index the same pid as last time):
- * the last nodes, with a new node only where the task object, its participant or active_pid
- * changed. Null when a task came, went or moved: then every node is looked up.
+ * the last nodes, with a new node only where the task object, its participant (`last.stale`)
+ * or active_pid changed, yielding every CHUNK nodes (a jump that changes most tasks is built in
+ * slices). Null when a task came, went or moved: then every node is looked up.
  */
-function stepNodes(
+function* stepNodes(
   tasks: readonly TaskView[],
   last: LastBuild,
   participants: Map<number, ParticipantView>,
-  changedParticipants: number[],
   activePid: number | null,
   cache: NodeCache,
-): TaskNode[] | null {
+): Generator<void, TaskNode[] | null, void> {
   const prev = last.tasks;
-  if (prev.length !== tasks.length || changedParticipants.includes(-1)) return null;
+  if (prev.length !== tasks.length) return null;
   const redo: number[] = [];
   for (let i = 0; i < tasks.length; i++) {
+    if (i % SCAN_CHUNK === SCAN_CHUNK - 1) yield;
     if (tasks[i] === prev[i]) continue;
     if (tasks[i].pid !== prev[i].pid) return null;
     redo.push(i);
   }
-  const touched = new Set([...changedParticipants, last.activePid, activePid]);
-  touched.delete(null);
-  if (touched.size) {
-    last.index ??= new Map(tasks.map((t, i) => [t.pid, i]));
-    for (const pid of touched) {
-      const i = last.index.get(pid!);
-      if (i !== undefined) redo.push(i);
+  const touched = last.stale;
+  if (touched.length || last.activePid !== null || activePid !== null) {
+    if (!last.index) {
+      const index = new Map<number, number>();
+      for (let i = 0; i < tasks.length; i++) {
+        index.set(tasks[i].pid, i);
+        if (i % SCAN_CHUNK === SCAN_CHUNK - 1) yield;
+      }
+      last.index = index;
+    }
+    for (const pid of [...touched, last.activePid, activePid]) {
+      const i = pid === null ? undefined : last.index.get(pid);
+      // An index whose task changed is in `redo` already.
+      if (i !== undefined && tasks[i] === prev[i]) redo.push(i);
     }
   }
+  // Nothing to redo (the build after a sliced one, a step elsewhere): the same array, not a
+  // copy of 100,000 entries for the collector.
+  if (!redo.length) return last.nodes;
   const nodes = last.nodes.slice();
   let sameShape = true;
-  for (const i of redo) {
+  for (let k = 0; k < redo.length; k++) {
+    const i = redo[k];
+    // An index may be here twice (a stale pid and active_pid's): the memo answers.
     const n = nodeOf(tasks[i], last.pids, participants, activePid, cache);
     const old = last.nodes[i];
     if (n.parent !== old.parent || n.isThread !== old.isThread) sameShape = false;
     nodes[i] = n;
+    if (k % CHUNK === CHUNK - 1) yield;
   }
   if (sameShape) shapes.set(nodes, shapeToken(last.nodes));
   return nodes;
 }
 
+/** A node's texts, made when first read (most nodes of a big tree are never shown). */
+interface NodeTexts {
+  comm?: string;
+  pc?: string | null;
+  status?: string;
+  name?: string;
+  criu?: string;
+}
+
 /**
- * A task's node. Its texts are made when first read: a 50,000-task model shows a few thousand
- * cards, and formatting names and wait statuses for every task took most of building it.
+ * A task's node: the task, its participant and its place; everything else is read from them
+ * when asked. Its texts are made when first read: a 50,000-task model shows a few thousand
+ * cards, and formatting names, wait statuses, comms and restart pcs for every task took most of
+ * building it. A jump that changes 100,000 tasks makes 100,000 nodes, all kept: six fields each
+ * (not thirteen) is less for every garbage collection to copy.
  */
 class Node implements TaskNode {
-  readonly pid: number;
-  readonly comm: string;
-  readonly kind: NodeKind;
-  readonly frozen: boolean;
-  readonly pc: string | null;
-  readonly restarting: boolean;
-  readonly sleeping: boolean;
-  readonly runnable: boolean;
-  private statusText: string | undefined;
-  private nameText: string | undefined;
-  private criuText: string | undefined;
+  private texts: NodeTexts | undefined;
 
   constructor(
     readonly task: TaskView,
-    private readonly participant: ParticipantView | undefined,
+    readonly participant: ParticipantView | undefined,
     readonly parent: number | null,
     readonly isThread: boolean,
     readonly active: boolean,
-  ) {
-    const p = participant;
-    this.pid = task.pid;
-    this.comm = showComm(task.comm); // a byte the kernel cut shows as \xNN, never U+FFFD
-    this.kind = task.state;
-    this.frozen = task.frozen;
-    this.restarting = !!p && !p.done;
-    this.pc = this.restarting && p ? pcText(p) : null;
-    this.sleeping = this.restarting && !!p?.sleeping;
-    this.runnable = this.restarting && !!p?.runnable;
+  ) {}
+
+  get pid(): number {
+    return this.task.pid;
+  }
+
+  get kind(): NodeKind {
+    return this.task.state;
+  }
+
+  get frozen(): boolean {
+    return this.task.frozen;
+  }
+
+  /** A byte the kernel cut shows as \xNN, never U+FFFD. */
+  get comm(): string {
+    return ((this.texts ??= {}).comm ??= showComm(this.task.comm));
+  }
+
+  get restarting(): boolean {
+    return !!this.participant && !this.participant.done;
+  }
+
+  get pc(): string | null {
+    const texts = (this.texts ??= {});
+    if (texts.pc === undefined) texts.pc = this.restarting ? pcText(this.participant!) : null;
+    return texts.pc;
+  }
+
+  get sleeping(): boolean {
+    return this.restarting && this.participant!.sleeping;
+  }
+
+  get runnable(): boolean {
+    return this.restarting && this.participant!.runnable;
   }
 
   get status(): string {
     const t = this.task;
-    return (this.statusText ??=
+    return ((this.texts ??= {}).status ??=
       statusText(t) + (t.traced && t.state !== 'traced' ? ' · traced' : ''));
   }
 
   get name(): string {
-    return (this.nameText ??= taskName(this.task, this.participant, this.active));
+    return ((this.texts ??= {}).name ??= taskName(this.task, this.participant, this.active));
   }
 
   get criu(): string {
-    return (this.criuText ??= criuBadges(this.task));
+    return ((this.texts ??= {}).criu ??= criuBadges(this.task));
   }
 }
 
@@ -433,6 +519,6 @@ function taskNode(
   parent: number | null,
   isThread: boolean,
   active: boolean,
-): TaskNode {
+): Node {
   return new Node(t, p, parent, isThread, active);
 }

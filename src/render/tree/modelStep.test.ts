@@ -6,11 +6,13 @@ import {
   buildsInSlices,
   buildTreeModel,
   createNodeCache,
+  SLICED_CHANGES_ABOVE,
   SLICED_MODEL_ABOVE,
   treeModelJob,
   type TreeModel,
 } from './model';
 import { forestOf } from './forest';
+import { opensInSlices, SLICE_OPEN_ABOVE } from './opensInSlices';
 
 const task = (pid: number, ppid: number, extra: Partial<TaskView> = {}): TaskView => ({
   pid,
@@ -172,17 +174,26 @@ describe('a sliced build stopped before its end', () => {
     },
   });
 
-  it('leaves the next build the participants it was last given, not half of the stopped one', () => {
+  /**
+   * A build of 3,000 restarting tasks, then the same participants but pid 7's moved on and a
+   * task more (so the build does not step), stopped after its first slice (a newer snapshot
+   * came).
+   */
+  function stoppedBuild() {
     const n = 3000;
     const tasks = Array.from({ length: n }, (_, i) => task(i + 1, i === 0 ? 0 : 1));
     const first = tasks.map((t) => part(t.pid, 'wait_task_active'));
     const cache = createNodeCache();
     buildTreeModel(restarting(tasks, first), cache);
-    // The same participants but pid 7's moved on; a task more, so the build does not step.
     const moved = first.slice();
     moved[6] = part(7, 'restore_task_struct');
     const job = treeModelJob(restarting([...tasks, task(n + 1, 1)], moved), cache, { model: null });
-    job.next(); // stopped after its first slice (a newer snapshot came)
+    job.next();
+    return { tasks, first, moved, cache };
+  }
+
+  it('leaves the next build the participants it was last given, not half of the stopped one', () => {
+    const { tasks, first, cache } = stoppedBuild();
     // Back to the first participants, with pid 7's task a new object (its node is rebuilt).
     const again = tasks.slice();
     again[6] = { ...tasks[6] };
@@ -190,5 +201,180 @@ describe('a sliced build stopped before its end', () => {
     const fresh = buildTreeModel(restarting(again, first))!;
     expect(back.nodes[6].pc).toBe(fresh.nodes[6].pc);
     expect(fresh.nodes[6].pc).toContain('wait_task_active');
+  });
+
+  it('rebuilds the nodes whose participant it moved on, when the next build has those participants', () => {
+    const { tasks, moved, cache } = stoppedBuild();
+    // The first tasks again, with the moved participants: pid 7's task is the same object.
+    const back = buildTreeModel(restarting(tasks, moved), cache)!;
+    expect(back.nodes[6].pc).toContain('restore_task_struct');
+  });
+});
+
+describe('a big change of a built tree', () => {
+  const frozen = (s: WorldSnapshot): WorldSnapshot => ({
+    ...s,
+    containers: [
+      {
+        ...s.containers[0],
+        freezer: 'FROZEN',
+        tasks: s.containers[0].tasks.map((t) => ({ ...t, frozen: true })),
+      },
+    ],
+  });
+
+  it('is built in slices and ends in the model a synchronous build makes', () => {
+    const cache = createNodeCache();
+    const snap = bigWorld(20_000);
+    buildTreeModel(snap, cache);
+    const next = frozen(snap);
+    expect(buildsInSlices(next, cache)).toBe(true);
+    const out: { model: TreeModel | null } = { model: null };
+    const job = treeModelJob(next, cache, out);
+    let yields = 0;
+    while (!job.next().done) yields++;
+    expect(yields).toBeGreaterThan(5);
+    const fresh = buildTreeModel(next)!;
+    expect(nodeFacts(out.model)).toEqual(nodeFacts(fresh));
+    expect(out.model!.nodes.every((n) => n.frozen)).toBe(true);
+    expect(out.model!.label).toBe('container 1 · FROZEN');
+    // Built: the next look at it is a step of no change, not sliced again.
+    expect(buildsInSlices(next, cache)).toBe(false);
+  });
+
+  it('is not asked for a step that changes a few tasks', () => {
+    const cache = createNodeCache();
+    const snap = bigWorld(20_000);
+    buildTreeModel(snap, cache);
+    const tasks = snap.containers[0].tasks.slice();
+    for (let i = 0; i < SLICED_CHANGES_ABOVE - 1; i++)
+      tasks[i * 3] = { ...tasks[i * 3], state: 'stopped' };
+    const few = { ...snap, containers: [{ ...snap.containers[0], tasks }] };
+    expect(buildsInSlices(few, cache)).toBe(false);
+    tasks[1] = { ...tasks[1], state: 'stopped' };
+    const many = { ...snap, containers: [{ ...snap.containers[0], tasks: tasks.slice() }] };
+    expect(buildsInSlices(many, cache)).toBe(true);
+  });
+
+  it('stops where a newer build overtook it, leaving the newer build in the cache', () => {
+    const cache = createNodeCache();
+    const snap = bigWorld(20_000);
+    buildTreeModel(snap, cache);
+    const out: { model: TreeModel | null } = { model: null };
+    const job = treeModelJob(frozen(snap), cache, out);
+    job.next();
+    // The next snapshot (a step back) is built at once while the big one is in its slices.
+    const back = buildTreeModel(snap, cache)!;
+    while (!job.next().done);
+    expect(out.model).toBeNull();
+    expect(buildTreeModel(snap, cache)!.nodes[5]).toBe(back.nodes[5]);
+    expect(buildTreeModel(snap, cache)!.nodes.some((n) => n.frozen)).toBe(false);
+  });
+});
+
+describe('opensInSlices (the view prepares a model in tasks of its own)', () => {
+  /** Models of one tree through one cache, as the panel builds them step by step. */
+  function steps(n: number) {
+    const cache = createNodeCache();
+    const snap = bigWorld(n);
+    const first = buildTreeModel(snap, cache)!;
+    const changing = (count: number) => {
+      const next = snap.containers[0].tasks.slice();
+      for (let i = 0; i < count; i++) next[i] = { ...next[i], state: 'stopped' };
+      return buildTreeModel(world(next), cache)!;
+    };
+    return { first, changing };
+  }
+
+  it('opens a big tree new to the view in slices, not a small one', () => {
+    const big = steps(SLICE_OPEN_ABOVE).first;
+    expect(opensInSlices(big, null, null, false)).toBe(true);
+    expect(opensInSlices(big, big, 2, true)).toBe(true);
+    const small = steps(SLICE_OPEN_ABOVE - 1).first;
+    expect(opensInSlices(small, null, null, false)).toBe(false);
+  });
+
+  it('prepares a model that changed many nodes in slices, not a step that changed a few', () => {
+    const { first, changing } = steps(20_000);
+    expect(opensInSlices(changing(3), first, 1, true)).toBe(false);
+    expect(opensInSlices(changing(SLICED_CHANGES_ABOVE - 1), first, 1, true)).toBe(false);
+    expect(opensInSlices(changing(SLICED_CHANGES_ABOVE), first, 1, true)).toBe(true);
+    // A selection or option change redraws the same model: no change at all.
+    expect(opensInSlices(first, first, 1, true)).toBe(false);
+  });
+});
+
+describe('builds stopped and overtaken at any yield', () => {
+  const part = (pid: number, pc: string): ParticipantView => ({
+    id: `pid:${pid}`,
+    pid,
+    pc: pc as Pc,
+    sleeping: pc === 'wait_task_active',
+    runnable: pc !== 'wait_task_active',
+    done: false,
+    zombie: false,
+    checkpoint_ctx: 'ctx',
+    hung: false,
+  });
+  const PCS = ['wait_task_active', 'restore_task_struct', 'wait_checkpoint_ctx'];
+  const restarting = (tasks: TaskView[], participants: ParticipantView[]): WorldSnapshot => ({
+    ...world(tasks),
+    restart: {
+      variant: 'v18-28',
+      image: 'a',
+      container: 1,
+      pids: participants.map((p) => p.pid!),
+      order: [],
+      ctx: null,
+      participants,
+      finished: false,
+    },
+  });
+  const pcs = (m: TreeModel | null) => m!.nodes.map((n) => [n.pid, n.kind, n.pc, n.name]);
+
+  it('leave the cache answering each next snapshot as a fresh build does', () => {
+    const n = 1500;
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.record({
+            // Which tasks and participants this snapshot changes (every k-th from an offset).
+            every: fc.integer({ min: 1, max: 40 }),
+            from: fc.nat({ max: 39 }),
+            pc: fc.nat({ max: 2 }),
+            // Built in slices and stopped after this many yields, or built at once (null).
+            stopAt: fc.option(fc.nat({ max: 12 })),
+          }),
+          { minLength: 1, maxLength: 6 },
+        ),
+        (snapshots) => {
+          let tasks = Array.from({ length: n }, (_, i) => task(i + 1, i === 0 ? 0 : 1));
+          let parts = tasks.map((t) => part(t.pid, PCS[0]));
+          const cache = createNodeCache();
+          buildTreeModel(restarting(tasks, parts), cache);
+          for (const s of snapshots) {
+            tasks = tasks.slice();
+            parts = parts.slice();
+            for (let i = s.from; i < n; i += s.every) {
+              if (i % 2)
+                tasks[i] = {
+                  ...tasks[i],
+                  state: tasks[i].state === 'running' ? 'stopped' : 'running',
+                };
+              else parts[i] = part(parts[i].pid!, PCS[s.pc]);
+            }
+            const snap = restarting(tasks, parts);
+            if (s.stopAt !== null) {
+              const job = treeModelJob(snap, cache, { model: null });
+              for (let k = 0; k <= s.stopAt && !job.next().done; k++);
+            } else buildTreeModel(snap, cache);
+          }
+          // The last snapshot, built through the cache, is what a fresh build makes of it.
+          const last = restarting(tasks, parts);
+          expect(pcs(buildTreeModel(last, cache))).toEqual(pcs(buildTreeModel(last)));
+        },
+      ),
+      { numRuns: 60 },
+    );
   });
 });

@@ -16,6 +16,7 @@ import { watchSize } from './viewSize';
 import { FollowActive } from './follow';
 import { forestJob } from './forest';
 import { shapeToken } from './model';
+import { opensInSlices, SLICE_OPEN_ABOVE } from './opensInSlices';
 import { NEW_TASK, runSliced, type Job } from './slicedJob';
 import { reveal, setExpanded, visibleTree, type CollapseState, type VisibleTree } from './visible';
 import './tree.css';
@@ -42,14 +43,6 @@ export interface TreeViewOptions {
 
 /** How long a follow step glides (a step at 4× comes every 175 ms). */
 const FOLLOW_MS = 150;
-
-/**
- * A new tree of at least this many tasks (another container, or this many more or fewer tasks
- * than the last model) has its forest (forest.ts) built in slices before it is drawn, the tree
- * aria-busy meanwhile: indexing 100,000 tasks in the task that draws them made one long task.
- * A step of a big tree keeps the synchronous path (a few tasks change; its cost is its changes).
- */
-const SLICE_OPEN_ABOVE = 5000;
 
 /**
  * The D3 process-tree view. Created from React on a container element, fed a TreeModel, reports
@@ -89,8 +82,6 @@ export class TreeView {
   private readonly following = new FollowActive();
   /** A big tree's forest being built in slices: its shape, and the cancel function. */
   private opening: { token: object; cancel: () => void } | null = null;
-  /** How many tasks the last drawn model had. */
-  private lastCount = 0;
 
   /**
    * `maxFitScale`: how far Fit may enlarge a small tree (1.25 in the debugger; presenter mode
@@ -169,6 +160,7 @@ export class TreeView {
       this.drawings.setBusy(true);
       return;
     }
+    const before = this.model;
     this.model = model;
     this.options = options;
     const token = model && model.nodes.length >= SLICE_OPEN_ABOVE ? shapeToken(model.nodes) : null;
@@ -176,16 +168,10 @@ export class TreeView {
     if (this.opening && this.opening.token === token) return;
     this.opening?.cancel();
     this.opening = null;
-    const big =
-      !!model &&
-      !!token &&
-      (model.containerId !== this.lastContainer ||
-        !this.layout ||
-        Math.abs(model.nodes.length - this.lastCount) >= SLICE_OPEN_ABOVE);
-    const forest = big ? forestJob(model.nodes) : null;
-    if (forest && token) {
+    const big = opensInSlices(model, before, this.lastContainer, !!this.layout);
+    if (big && model && token) {
       this.drawings.setBusy(true);
-      const cancel = runSliced(this.openJob(forest), () => {
+      const cancel = runSliced(this.openJob(forestJob(model.nodes)), () => {
         this.opening = null;
         this.apply();
       });
@@ -199,9 +185,11 @@ export class TreeView {
    * A big tree's open in tasks of its own: its forest in slices, then the shown part and its
    * layout, then the canvas's grid; the draw (apply) follows in the next task.
    */
-  private *openJob(forest: Job): Job {
-    yield* forest;
-    yield NEW_TASK;
+  private *openJob(forest: Job | null): Job {
+    if (forest) {
+      yield* forest;
+      yield NEW_TASK;
+    }
     const model = this.model;
     if (!model) return;
     const prepared = this.layoutFor(model);
@@ -235,7 +223,6 @@ export class TreeView {
   /** Draws the current model with the current options. */
   private apply(): void {
     const { model, options } = this;
-    this.lastCount = model?.nodes.length ?? 0;
     // A task chosen elsewhere (event log, inspector) inside a collapsed subtree is brought out.
     const sel = options.selected;
     if (model && sel !== null && sel !== this.lastSelected && this.shown?.shownAt(sel) !== sel) {
