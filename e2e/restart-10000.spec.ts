@@ -45,4 +45,34 @@ test('a 10,000-task restart is recorded event by event: stepped one event at a t
   await expect(
     app.getByRole('treeitem', { name: /^restart coordinator, waiting \d+ of 10000/ }),
   ).toBeVisible();
+
+  // Go to step far into the restart and back before it (each a restore of 10,000 tasks and a
+  // walk, made in slices): the step text, the slider, the log's current row, the tree and the
+  // Inspector then all stand at the step asked for.
+  const slider = app.getByRole('slider', { name: 'Scrub timeline' });
+  const log = app.getByRole('region', { name: 'Event log' });
+  const inspector = app.getByRole('region', { name: 'Inspector' });
+  const goTo = async (target: number) => {
+    await app.getByLabel('Go to step').fill(String(target));
+    await app.getByLabel('Go to step').press('Enter');
+    await expect(step).toHaveText(`Step ${target} of ${total}`);
+    await expect(slider).toHaveAttribute('aria-busy', 'false');
+    await expect(slider).toHaveValue(String(target - 1));
+    await expect(app.getByRole('status').filter({ hasText: /^Going to step/ })).toHaveCount(0);
+    const name = new RegExp(`^${target} `);
+    await expect(log.getByRole('button', { name })).toBeInViewport();
+    const current = log.getByRole('listitem').filter({ has: app.getByRole('button', { name }) });
+    await expect(current).toHaveAttribute('aria-current', 'step');
+  };
+  const deep = Math.floor(total * 0.75);
+  await goTo(deep);
+  // The baton's holder in the tree is the task the Inspector's restart ctx names.
+  for (let i = 0; i < 100 && (await holder.count()) !== 1; i++) await goTo(deep + i + 1);
+  const pid = Number((await holder.getAttribute('aria-label'))!.match(/^pid (\d+)/)![1]);
+  await expect(inspector.getByText(new RegExp(`→ pid ${pid}$`))).toBeVisible();
+  await goTo(12);
+  // Before the restart: the checkpointed tree, no restart coordinator, no restart ctx.
+  await expect(app.getByRole('treeitem', { name: /^pid 1 task1 / })).toBeVisible();
+  await expect(app.getByRole('treeitem', { name: /^restart coordinator/ })).toHaveCount(0);
+  await expect(inspector.getByText(/→ pid \d+$/)).toHaveCount(0);
 });

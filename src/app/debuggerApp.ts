@@ -16,11 +16,13 @@ import {
 } from '../store/scenarioEdit';
 import type { Busy } from '../store/types';
 import { afterEdit, NO_HISTORY, redoFrom, undoFrom } from '../store/history';
+import { landed } from '../store/cursorSeek';
 import { withRestartVariant } from '../store/stale';
 import { breakFrame, describeViolation, divergeIndex } from '../store/violation';
 import { noticeStep } from '../store/stepResult';
 import { freeName, uploadName } from '../store/imageNames';
 import { EngineStoppedError } from '../worker/client';
+import type { ReceivedRecording } from '../worker/receive';
 import type { EngineLoader } from './engine';
 import type { Moment } from './moment';
 import { errorText } from '../engine/error-text';
@@ -75,7 +77,9 @@ export class DebuggerApp {
   async loadScenario(scenario: Scenario, cursorFor?: CursorFor): Promise<boolean> {
     const rec = await this.run(scenario);
     if (!rec) return false;
-    this.store.getState().setRecording(rec, cursorFor ? cursorFor(rec) : rec.frames.length - 1);
+    this.store
+      .getState()
+      .setRecording(rec, cursorFor ? cursorFor(rec) : rec.frames.length - 1, rec.replay);
     // Another scenario is another document: the edits of the one before are not its history.
     this.store.getState().setHistory(NO_HISTORY);
     return true;
@@ -380,6 +384,8 @@ export class DebuggerApp {
       schedule: validSchedule(moment.schedule) ? moment.schedule : 'fifo',
     });
     state.setCursor(moment.cursor);
+    // A far cursor is reached in slices: the selection is checked against its world.
+    await landed(this.store);
     const pids = new Set(
       this.store.getState().snapshot?.containers.flatMap((c) => c.tasks.map((t) => t.pid)),
     );
@@ -407,7 +413,7 @@ export class DebuggerApp {
     const rec = await this.run(scenario);
     if (!rec) return null;
     const state = this.store.getState();
-    state.setRecording(rec, cursorFor(rec));
+    state.setRecording(rec, cursorFor(rec), rec.replay);
     // What Reset said about Undo is about the edit before this one.
     for (const n of state.notices) if (n.text === RESET_NOTICE) state.dismiss(n.id);
     if (before) {
@@ -425,7 +431,7 @@ export class DebuggerApp {
     const rec = await this.run(moved.show.scenario);
     if (!rec) return false;
     const state = this.store.getState();
-    state.setRecording(rec, moved.show.cursor);
+    state.setRecording(rec, moved.show.cursor, rec.replay);
     state.setHistory(moved.history);
     // What Reset said about Undo is no longer true once the history has moved.
     for (const n of state.notices) if (n.text === RESET_NOTICE) state.dismiss(n.id);
@@ -464,7 +470,7 @@ export class DebuggerApp {
     }
   }
 
-  private async run(scenario: Scenario): Promise<SessionRecording | null> {
+  private async run(scenario: Scenario): Promise<ReceivedRecording | null> {
     try {
       return await this.busyWith('load', () =>
         this.engine.load(scenario, this.files, (p) => this.store.getState().setProgress(p)),

@@ -4,8 +4,9 @@ import type { PartId } from '../engine/part-id';
 import type { DecodedImage } from '../engine/image/types';
 import type { DumpInput } from '../engine/import/criu/blobs';
 import type { Scenario, Variant } from '../engine/scenario/types';
-import type { SessionProgress, SessionRecording } from '../engine/session-types';
+import type { SessionProgress } from '../engine/session-types';
 import type { ExploreProgress } from '../worker/protocol';
+import type { ReceivedRecording } from '../worker/receive';
 
 /** What the app needs from the engine (the worker client; tests pass a fake). */
 export interface EngineLoader {
@@ -13,7 +14,7 @@ export interface EngineLoader {
     scenario: Scenario,
     files?: Record<string, Uint8Array>,
     onProgress?: (p: SessionProgress) => void,
-  ): Promise<SessionRecording>;
+  ): Promise<ReceivedRecording>;
   decode(bytes: Uint8Array): Promise<DecodedImage>;
   parse(text: string, source: string): Promise<Scenario>;
   /** Converts a criu-tree/1 bundle into a scenario (refused bundles reject with the reason). */

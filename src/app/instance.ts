@@ -1,5 +1,6 @@
 import { createDebuggerStore, type DebuggerStore } from '../store/createDebuggerStore';
 import { EngineClient, restartNotice, type WorkerLike } from '../worker/client';
+import { atOnce, type SliceRunner } from '../store/cursorSeek';
 import { DebuggerApp, type DebuggerAppOptions } from './debuggerApp';
 
 /** One debugger: its store, its engine worker and its app service. Several can share a page. */
@@ -28,8 +29,10 @@ export function createEngineWorker(): WorkerLike {
 export function createAppInstance(
   createWorker: () => WorkerLike = createEngineWorker,
   options: DebuggerAppOptions = {},
+  /** How far cursor moves are run over turns (the UI passes the page's sliced-job runner). */
+  seekRunner: SliceRunner = atOnce,
 ): AppInstance {
-  const store = createDebuggerStore();
+  const store = createDebuggerStore(undefined, seekRunner);
   const client = new EngineClient({ createWorker });
   const app = new DebuggerApp(store, client, options);
   const off = client.on((e) => {

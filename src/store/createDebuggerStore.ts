@@ -1,6 +1,7 @@
 import { clip } from '../engine/quote';
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { WorldReplay } from '../engine/timeline/timeline';
+import { atOnce, CursorSeek, FAR_ROWS, moveCost, type SliceRunner } from './cursorSeek';
 import { firstErrorFrame } from './markers';
 import { SPEEDS, type Breakpoint, type DebuggerState, type Notice } from './types';
 
@@ -39,15 +40,24 @@ function nextFrame(): FrameScheduler {
  * One store per debugger instance (no module-level singleton). Step moves (buttons, arrow keys)
  * are coalesced per frame: 200 clicks within one frame are one cursor move of 200 steps, one
  * render, instead of 200 synchronous renders (which React stops with "Maximum update depth").
+ * A far move (Go to step across a 100,000-task restart: hundreds of thousands of rows) is made
+ * over turns through `slice` (the page passes a later turn; the default, at once, is for Node
+ * and tests): the cursor and its worlds change together when it lands, `seeking` says where it
+ * goes meanwhile, and a newer move replaces it.
  */
-export function createDebuggerStore(schedule: FrameScheduler = nextFrame()): DebuggerStore {
+export function createDebuggerStore(
+  schedule: FrameScheduler = nextFrame(),
+  slice: SliceRunner = atOnce,
+): DebuggerStore {
   let noticeId = 0;
   /** Where queued step moves lead, until the frame that applies them. */
   let pendingCursor: number | null = null;
+  const seek = new CursorSeek(slice);
   return createStore<DebuggerState>()((set, get) => ({
     recording: null,
     timeline: null,
     cursor: -1,
+    seeking: null,
     snapshot: null,
     previousSnapshot: null,
     endSnapshot: null,
@@ -81,22 +91,45 @@ export function createDebuggerStore(schedule: FrameScheduler = nextFrame()): Deb
     counterexample: null,
     theme: 'system',
 
-    setRecording(recording, cursor) {
+    setRecording(recording, cursor, replay) {
+      seek.cancel();
       const frames = recording.frames.length;
-      const timeline = new WorldReplay(recording.initial, recording.frames);
+      const timeline = replay ?? new WorldReplay(recording.initial, recording.frames);
       const at = clampCursor(cursor ?? frames - 1, frames);
       const endSnapshot = timeline.at(frames - 1);
       const firstError = firstErrorFrame(recording);
-      set({ recording, timeline, cursor: at, ...worldsAt(timeline, at), endSnapshot, firstError });
+      // A cursor far from the end (a history entry's, a link's) is reached from the end in
+      // slices: the end is shown meanwhile, cursor and worlds together.
+      const far = moveCost(timeline, at) > FAR_ROWS;
+      const shown = far ? frames - 1 : at;
+      set({
+        recording,
+        timeline,
+        cursor: shown,
+        seeking: null,
+        ...worldsAt(timeline, shown),
+        endSnapshot,
+        firstError,
+      });
+      if (far) get().setCursor(at);
     },
     setCursor(cursor) {
       pendingCursor = null; // a direct move wins over step moves not applied yet
       const { timeline } = get();
       const at = clampCursor(cursor, timeline?.length ?? 0);
-      set({ cursor: at, ...worldsAt(timeline, at) });
+      if (timeline && moveCost(timeline, at) > FAR_ROWS) {
+        set({ seeking: at });
+        seek.start(timeline, at, () =>
+          set({ cursor: at, seeking: null, ...worldsAt(timeline, at) }),
+        );
+        return;
+      }
+      seek.cancel();
+      set({ cursor: at, seeking: null, ...worldsAt(timeline, at) });
     },
     stepBy(delta) {
-      get().scrubTo((pendingCursor ?? get().cursor) + delta);
+      // From where the moves asked for lead: queued steps, else a far move under way.
+      get().scrubTo((pendingCursor ?? get().seeking ?? get().cursor) + delta);
     },
     scrubTo(cursor) {
       const frames = get().timeline?.length ?? 0;

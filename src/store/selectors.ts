@@ -9,6 +9,8 @@ import type { Breakpoint, Busy, DebuggerState } from './types';
 
 export const selectRecording = (s: DebuggerState): SessionRecording | null => s.recording;
 export const selectCursor = (s: DebuggerState): number => s.cursor;
+/** Where a far cursor move under way goes (null: none). */
+export const selectSeeking = (s: DebuggerState): number | null => s.seeking;
 export const selectFrameCount = (s: DebuggerState): number => s.recording?.frames.length ?? 0;
 export const selectPlaying = (s: DebuggerState): boolean => s.playing;
 export const selectSpeed = (s: DebuggerState): number => s.speed;

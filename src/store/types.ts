@@ -36,6 +36,11 @@ export interface DebuggerData {
   timeline: WorldReplay | null;
   /** Index into recording.frames; -1 is the world before any event. */
   cursor: number;
+  /**
+   * Where a far cursor move under way goes (built in slices over turns), until it lands and
+   * `cursor` and the snapshots change together; null when none is.
+   */
+  seeking: number | null;
   /** The world at the cursor (what the tree shows). */
   snapshot: WorldSnapshot | null;
   /** The world before the cursor's event (what that step changed); null before any event. */
@@ -151,7 +156,8 @@ export interface LessonState {
 }
 
 export interface DebuggerActions {
-  setRecording(recording: SessionRecording, cursor?: number): void;
+  /** Shows a recording at `cursor` (default: its end); `replay`, when given, is its replay already moved ahead (receive.ts). */
+  setRecording(recording: SessionRecording, cursor?: number, replay?: WorldReplay): void;
   setCursor(cursor: number): void;
   stepBy(delta: number): void;
   /**

@@ -1,8 +1,15 @@
-import { selectCursor, selectFrameCount, selectPlaying, selectSpeed } from '../store/selectors';
+import {
+  selectCursor,
+  selectFrameCount,
+  selectPlaying,
+  selectSeeking,
+  selectSpeed,
+} from '../store/selectors';
 import { SPEEDS } from '../store/types';
 import { ActionButton } from './ActionButton';
 import { Breakpoints } from './Breakpoints';
 import { GoToStep } from './GoToStep';
+import { SeekStatus } from './SeekStatus';
 import { TimelineMarkers } from './TimelineMarkers';
 import type { ActionId } from './actions/registry';
 import { useDebugger, useDebuggerState } from './context';
@@ -19,6 +26,7 @@ export function Timeline() {
   const frames = useDebuggerState(selectFrameCount);
   const playing = useDebuggerState(selectPlaying);
   const speed = useDebuggerState(selectSpeed);
+  const seeking = useDebuggerState(selectSeeking);
   const b = (id: ActionId, icon: string, label?: string) => (
     <ActionButton id={id} icon={icon} label={label} />
   );
@@ -40,16 +48,19 @@ export function Timeline() {
         </select>
       </label>
       <span className="step-text">{stepText(cursor, frames)}</span>
+      <SeekStatus />
       <GoToStep />
       <span className="scrub-wrap">
         <input
           className="scrub"
           type="range"
           aria-label="Scrub timeline"
+          aria-busy={seeking !== null}
           min={-1}
           max={Math.max(-1, frames - 1)}
           step={1}
-          value={cursor}
+          // Where a far move under way goes: a drag's thumb stays where the hand put it.
+          value={seeking ?? cursor}
           disabled={frames === 0}
           onChange={(e) => store.getState().scrubTo(Number(e.target.value))}
         />

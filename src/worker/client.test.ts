@@ -9,6 +9,7 @@ import { runSession } from '../engine/session';
 import type { EngineRequest, EngineResponse } from './protocol';
 import type { ExploreResult } from '../engine/explore/explore';
 import { allFrames, frameList } from '../engine/timeline/frames';
+import { WorldReplay } from '../engine/timeline/timeline';
 
 const scenario = EMPTY_SCENARIO;
 
@@ -270,7 +271,7 @@ describe('EngineClient', () => {
     expect(plain(rec)).toEqual(plain(runSession(sc)));
   });
 
-  it('rebuilds a big initial world in a turn of its own', async () => {
+  it('rebuilds a big initial world in a turn of its own, and the replay at its end over more', async () => {
     const tree = [{ pid: 1, ppid: 0, comm: 'init' }];
     for (let pid = 2; pid <= 2500; pid++) tree.push({ pid, ppid: 1, comm: `w${pid}` });
     const big = parsedScenario({ tree, steps: [{ op: 'freeze' }] });
@@ -290,9 +291,19 @@ describe('EngineClient', () => {
     const p = c.load(big);
     const w = workers.at(-1)!;
     w.send({ type: 'recording', id: w.received[0].id, packed });
-    expect(plain(await p)).toEqual(expected);
-    // The initial world's 2,500 views are rebuilt in a turn of their own, then handed on.
-    expect(turns).toBe(2);
+    const { replay, ...rec } = await p;
+    expect(plain(rec)).toEqual(expected);
+    // The initial world's 2,500 views are rebuilt in a turn of their own, the replay seeks the
+    // end a piece per turn (the restore, the walk, the task lists in pid order), and the end's
+    // two worlds are built a turn each.
+    const end = rec.frames.length - 1;
+    const pieces = [...new WorldReplay(rec.initial, rec.frames).seek(end)].length;
+    expect(pieces).toBeGreaterThan(2);
+    expect(turns).toBe(2 + pieces + 2);
+    // The replay stands at the end, whose world it keeps.
+    expect(replay!.cost(end)).toBe(0);
+    expect(replay!.cost(end - 1)).toBe(0);
+    expect(replay!.at(end)).toEqual(new WorldReplay(rec.initial, rec.frames).at(end));
     c.dispose();
   });
   it('hands on explore progress and stops an exploration without replacing the worker', async () => {

@@ -15,7 +15,7 @@ import {
   type ExploreProgress,
   type RequestFields,
 } from './protocol';
-import { nextTurn, receiveRecording } from './receive';
+import { nextTurn, receiveRecording, type ReceivedRecording } from './receive';
 import { fromWire, toWire } from './wireScenario';
 
 /** The part of `Worker` the client uses, so tests can pass a fake. */
@@ -181,7 +181,7 @@ export class EngineClient {
     scenario: Scenario,
     files?: Record<string, Uint8Array>,
     onProgress?: (p: SessionProgress) => void,
-  ): Promise<SessionRecording> {
+  ): Promise<ReceivedRecording> {
     const res = await this.request(
       'load',
       { scenario: toWire(scenario), files },

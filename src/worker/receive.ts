@@ -1,6 +1,6 @@
 import type { Scenario } from '../engine/scenario/types';
 import type { SessionRecording } from '../engine/session-types';
-import { warmRows } from '../engine/timeline/timeline';
+import { WorldReplay } from '../engine/timeline/timeline';
 import { unpackRecording, type PackedRecording } from './pack';
 
 /** A later turn through a message to ourselves: not clamped like a timer, not a microtask. */
@@ -18,22 +18,34 @@ export function nextTurn(): Promise<void> {
 /** Initial worlds of more tasks than this are rebuilt in a turn of their own. */
 const BIG = 2000;
 
+/** A recording as received, with the replay already standing at its end when it was big. */
+export interface ReceivedRecording extends SessionRecording {
+  readonly replay?: WorldReplay;
+}
+
 /**
- * A load's answer as the store takes it. The frames are wrapped, not copied; a big initial world
- * (100,000 task views, tens of milliseconds) is rebuilt in a turn of its own, the views the
- * store's first look at the end will read are built over more turns (warmRows), and the
- * recording handed on in one more, so no one task of the page's thread does all of it.
+ * A load's answer as the store takes it. The frames are wrapped, not copied; for a big
+ * recording the initial world (100,000 task views, tens of milliseconds) is rebuilt in a turn of
+ * its own, then the replay seeks the end in pieces of a few thousand rows, one per turn, and
+ * the end's snapshot and the one before it (what the store shows first) are built in a turn
+ * each, so no one task of the page's thread does all of it.
  */
 export async function receiveRecording(
   packed: PackedRecording,
   sent: Scenario,
   turn: () => Promise<void>,
-): Promise<SessionRecording> {
+): Promise<ReceivedRecording> {
   if (packed.columns.initialTasks < BIG) return unpackRecording(packed, sent);
   await turn();
   const recording = unpackRecording(packed, sent);
   await turn();
-  const warming = warmRows(recording.frames, recording.frames.length - 1);
-  while (!warming.next().done) await turn();
-  return recording;
+  const replay = new WorldReplay(recording.initial, recording.frames);
+  const end = recording.frames.length - 1;
+  const seeking = replay.seek(end);
+  while (!seeking.next().done) await turn();
+  await turn();
+  replay.at(end);
+  await turn();
+  replay.at(end - 1);
+  return { ...recording, replay };
 }

@@ -168,6 +168,109 @@ describe('WorldReplay', () => {
   });
 });
 
+/** A session's recording (checkpoints every k frames) and the engine's own world at each frame. */
+function recorded(s: Parameters<typeof sessionScenario>[0], k: number) {
+  const truth: WorldSnapshot[] = [];
+  const rec = runSession(
+    sessionScenario(s),
+    undefined,
+    undefined,
+    (i, world, restart) => {
+      truth[i] = snapshotOf(world, restart);
+    },
+    k,
+  );
+  const worldAt = (i: number) => (i < 0 ? rec.initial : truth[i]);
+  return { rec, truth, worldAt };
+}
+
+/** A seek: its target, rows per piece, after how many pieces it is dropped, where at() peeks. */
+const seeks = fc.array(
+  fc.record({
+    to: fc.nat(),
+    budget: fc.integer({ min: 1, max: 40 }),
+    dropAfter: fc.option(fc.nat(6), { nil: null }),
+    peekAfter: fc.option(fc.nat(6), { nil: null }),
+    peek: fc.nat(),
+    check: fc.nat(),
+  }),
+  { minLength: 1, maxLength: 6 },
+);
+
+describe('WorldReplay.seek', () => {
+  it('leaves at(j) right for every j, whether a seek ran to its end or was dropped after any piece', () => {
+    fc.assert(
+      fc.property(
+        sessions,
+        every,
+        seeks,
+        fc.array(fc.nat(), { maxLength: 6 }),
+        (s, k, list, js) => {
+          const { rec, truth, worldAt } = recorded(s, k);
+          const n = truth.length;
+          const frame = (x: number) => (x % (n + 1)) - 1; // -1..n-1
+          const tl = new WorldReplay(rec.initial, rec.frames);
+          for (const sk of list) {
+            const to = frame(sk.to);
+            const seeking = tl.seek(to, sk.budget);
+            let pieces = 0;
+            let ended = false;
+            for (;;) {
+              if (seeking.next().done) {
+                ended = true;
+                break;
+              }
+              pieces++;
+              // Anything may read the replay between two pieces; the seek goes on from there.
+              if (pieces === sk.peekAfter) {
+                const p = frame(sk.peek);
+                expect(tl.at(p), `peek ${p} during seek to ${to}`).toEqual(worldAt(p));
+              }
+              if (pieces === sk.dropAfter) break;
+            }
+            // Once a seek has ended, the frame it sought is reached: at() only builds.
+            if (ended) expect(tl.cost(to), `cost after seek to ${to}`).toBe(0);
+            const j = frame(sk.check);
+            expect(tl.at(j), `at ${j} after seek to ${to}`).toEqual(worldAt(j));
+            expect(tl.at(to), `at ${to} after its seek`).toEqual(worldAt(to));
+          }
+          for (const x of js) expect(tl.at(frame(x))).toEqual(worldAt(frame(x)));
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
+
+  it('takes at least the pieces its rows need of the budget, and at most two for a move over no rows', () => {
+    fc.assert(
+      fc.property(
+        sessions,
+        every,
+        fc.nat(),
+        fc.nat(),
+        fc.integer({ min: 1, max: 40 }),
+        (s, k, a, b, budget) => {
+          const { rec, truth } = recorded(s, k);
+          const n = truth.length;
+          if (n === 0) return;
+          const tl = new WorldReplay(rec.initial, rec.frames);
+          tl.at(a % n);
+          const to = b % n;
+          const cost = tl.cost(to);
+          const seeking = tl.seek(to, budget);
+          let pieces = 0;
+          while (!seeking.next().done) pieces++;
+          // Never fewer pieces than the rows need; a move over no rows at most two (the walk
+          // over frames of no rows, the task lists of containers it brings into the world).
+          expect(pieces).toBeGreaterThanOrEqual(Math.ceil(cost / budget));
+          if (cost === 0) expect(pieces).toBeLessThanOrEqual(2);
+        },
+      ),
+      { numRuns: 100 },
+    );
+  });
+});
+
 describe('the compact recording', () => {
   it('gives back every frame as it was written: events, changes and active pids', () => {
     fc.assert(

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CHECKPOINT_RESTART_STEPS, scenario, snapshotOf } from '../scenario/testing';
 import { runSession } from '../session';
-import { warmRows, WorldReplay } from './timeline';
+import { WorldReplay } from './timeline';
 
 /** 150 tasks: a destroy removes them all at once, more than the timeline inserts one by one. */
 function bigSession() {
@@ -48,15 +48,15 @@ describe('WorldReplay on a tree larger than its one-by-one limit', () => {
   });
 });
 
-describe('warmRows', () => {
-  it('builds ahead what a first look reads, in pieces, without changing what it sees', () => {
+describe('WorldReplay.seek', () => {
+  it('reaches the frame in pieces, then at() gives the recorded world, initial views kept', () => {
     const { truth } = bigSession();
     for (const at of [0, 40, truth.length >> 1, truth.length - 1]) {
-      // A recording of its own for each look: warmed views are kept by the recording.
       const { rec } = bigSession();
-      const warming = warmRows(rec.frames, at);
-      while (!warming.next().done);
       const tl = new WorldReplay(rec.initial, rec.frames);
+      const seeking = tl.seek(at, 16);
+      while (!seeking.next().done);
+      expect(tl.cost(at)).toBe(0);
       const seen = tl.at(at);
       expect(JSON.stringify(seen), `frame ${at}`).toBe(truth[at]);
       // The initial world's views stay the initial snapshot's objects.
@@ -67,7 +67,7 @@ describe('warmRows', () => {
     }
   });
 
-  it('yields every few thousand rows of a long walk (no checkpoint to start from)', () => {
+  it('cuts a long move into pieces of the budget and says what the move costs', () => {
     const tree = [{ pid: 1, ppid: 0, comm: 'init' }];
     for (let pid = 2; pid <= 3000; pid++) tree.push({ pid, ppid: 1, comm: `w${pid}` });
     const rec = runSession(
@@ -80,9 +80,17 @@ describe('warmRows', () => {
       undefined,
       1 << 20,
     );
-    const warming = warmRows(rec.frames, rec.frames.length - 1);
+    const tl = new WorldReplay(rec.initial, rec.frames);
+    const end = rec.frames.length - 1;
+    const cost = tl.cost(end);
+    // No checkpoint: the initial world's rows and every frame's after them.
+    expect(cost).toBeGreaterThan(2 * 3000);
+    const seeking = tl.seek(end, 1000);
     let pieces = 0;
-    while (!warming.next().done) pieces++;
-    expect(pieces).toBeGreaterThan(2);
+    while (!seeking.next().done) pieces++;
+    expect(pieces).toBeGreaterThanOrEqual(Math.ceil(cost / 1000));
+    expect(tl.cost(end)).toBe(0);
+    expect(tl.cost(end - 1)).toBeGreaterThan(0);
+    expect(tl.cost(-1)).toBe(0);
   });
 });

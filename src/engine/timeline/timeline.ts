@@ -2,6 +2,8 @@ import type { ParticipantView, TaskView, WorldSnapshot } from '../snapshot';
 import type { Frame } from './changes';
 import { allFrames, type FrameList } from './frames';
 import type { ColumnReader } from './columns/read';
+import { NOWHERE, planMove, rowsTo, walkStop, warmFrame } from './move-plan';
+import { RowRestore } from './row-restore';
 import { RecordedFrames } from './columns/recorded-frames';
 import { checkpointEvery, FrameWriter } from './columns/writer';
 import { containerSnapshot, restartSnapshot } from './views';
@@ -24,6 +26,12 @@ const BULK = 64;
 /** Snapshots kept for positions visited lately: the cursor, the end, the step before. */
 const CACHED = 16;
 
+/**
+ * Rows a piece of a sliced seek reads (a view looked up or built and a map updated each): a few
+ * milliseconds of the page's thread.
+ */
+export const SEEK_ROWS = 2048;
+
 function taskCount(s: WorldSnapshot): number {
   let n = 0;
   for (const c of s.containers) n += c.tasks.length;
@@ -42,63 +50,6 @@ export function compactFrames(
     w.change(i, f.change, f.active);
   });
   return new RecordedFrames(w.done());
-}
-
-/**
- * How a replay at frame `pos` best reaches frame `i`: null to walk the rows in between, else the
- * checkpoint to restore first (−1: the initial world), when putting its rows back and walking on
- * from there is fewer rows.
- */
-function restoreFor(rows: ColumnReader, pos: number, i: number): number | null {
-  const { every, checkpoints, taskEnd, partEnd } = rows.cols;
-  const k = Math.min(checkpoints.length, Math.floor((i + 1) / every)) - 1;
-  const from = k >= 0 ? checkpoints[k].frame : -1;
-  const rowsTo = (f: number) =>
-    f < 0 ? rows.taskStart(0) + rows.partStart(0) : taskEnd[f] + partEnd[f];
-  const walk = Math.abs(rowsTo(i) - rowsTo(pos));
-  const restored =
-    k >= 0 ? checkpoints[k].tasks.length + checkpoints[k].parts.length : rows.taskStart(0);
-  return restored + rowsTo(i) - rowsTo(from) < walk ? k : null;
-}
-
-/** Rows read per piece of warmRows: a few milliseconds of building views. */
-const WARM_ROWS = 8192;
-
-/**
- * Builds, ahead, the row views a new replay's first `at(i)` will read (the rows of the checkpoint
- * it restores and of the frames it then walks), yielding after every few thousand rows: the page
- * runs it over turns of its event loop, so the first look at the end of a 100,000-task restart
- * (several hundred thousand views, over half a second in one go) is left only its map updates.
- * The initial rows are left alone: the replay seeds them with the initial snapshot's views.
- */
-export function* warmRows(frames: FrameList, i: number): Generator<void> {
-  if (!(frames instanceof RecordedFrames)) return;
-  const rows = frames.reader;
-  const cols = rows.cols;
-  const last = Math.min(i, cols.frames - 1);
-  if (last < 0) return;
-  let done = 0;
-  const k = restoreFor(rows, -1, last);
-  const start = k !== null && k >= 0 ? cols.checkpoints[k].frame + 1 : 0;
-  if (k !== null && k >= 0) {
-    const ck = cols.checkpoints[k];
-    for (const row of ck.tasks) {
-      if (row >= cols.initialTasks) rows.task(row);
-      if (++done % WARM_ROWS === 0) yield;
-    }
-    for (const row of ck.parts) {
-      rows.part(row);
-      if (++done % WARM_ROWS === 0) yield;
-    }
-  }
-  for (let r = Math.max(rows.taskStart(start), cols.initialTasks); r < cols.taskEnd[last]; r++) {
-    rows.task(r);
-    if (++done % WARM_ROWS === 0) yield;
-  }
-  for (let r = rows.partStart(start); r < cols.partEnd[last]; r++) {
-    rows.part(r);
-    if (++done % WARM_ROWS === 0) yield;
-  }
 }
 
 /** Any FrameList as the compact form (a RecordedFrames as it is). */
@@ -148,11 +99,12 @@ export function initialSnapshot(frames: RecordedFrames): WorldSnapshot {
  * array, and a task that did not change keeps its TaskView object (one object per row).
  */
 export class WorldReplay {
-  private pos = -1;
+  /** The frame the maps below stand at; NOWHERE until the first move restores a world. */
+  private pos = NOWHERE;
   private rare: number;
-  private readonly tasks = new Map<number, Map<number, TaskView>>();
+  private tasks = new Map<number, Map<number, TaskView>>();
   /** Each container's pids in order, so a frame's task list is a map, not a sort. */
-  private readonly pids = new Map<number, number[]>();
+  private pids = new Map<number, number[]>();
   /** Containers whose pid list is out of date, until tasksOf re-sorts it. */
   private readonly stale = new Set<number>();
   private readonly sorted = new Map<number, TaskView[]>();
@@ -161,6 +113,9 @@ export class WorldReplay {
   private partsView: ParticipantView[] | null = null;
   private readonly cache = new Map<number, WorldSnapshot>();
   private readonly rows: ColumnReader;
+  /** A restore a sliced seek has begun and not finished (the maps above are untouched by it). */
+  private restoring: RowRestore | null = null;
+  private initialRows: Int32Array | null = null;
 
   constructor(
     private readonly initial: WorldSnapshot,
@@ -173,7 +128,8 @@ export class WorldReplay {
     for (const c of initial.containers) for (const t of c.tasks) this.rows.seedTask(r++, t);
     this.rare = cols.initialRare;
     this.head = cols.initialHead;
-    this.restoreInitial();
+    // No world is restored here: the first move restores the one it needs (a checkpoint near
+    // the end, for the end), in pieces when it is a sliced seek.
   }
 
   get length(): number {
@@ -182,7 +138,7 @@ export class WorldReplay {
 
   /** The world after frame `index` (-1: before the first; clamped to the recording). */
   at(index: number): WorldSnapshot {
-    const i = Math.max(-1, Math.min(this.length - 1, Math.trunc(index)));
+    const i = this.clamp(index);
     if (i < 0) return this.initial;
     const hit = this.cache.get(i);
     if (hit) {
@@ -198,64 +154,120 @@ export class WorldReplay {
   }
 
   /**
+   * The rows `at(index)` would read now, from where the replay stands (0 for a snapshot kept),
+   * so that a caller can decide to move there at once or through `seek`.
+   */
+  cost(index: number): number {
+    const i = this.clamp(index);
+    if (i < 0 || i === this.pos || this.cache.has(i)) return 0;
+    return planMove(this.rows, this.pos, i).rows;
+  }
+
+  /**
+   * Moves toward frame `index` in pieces of about `budget` rows, yielding after each: a
+   * checkpoint's restore is built apart and taken over once complete, a walk stops at frame
+   * boundaries. Between pieces the replay stands at a frame with every map consistent, so a seek
+   * dropped half-way (or any `at` meanwhile) leaves `at(j)` right for every j, and each piece
+   * plans afresh from where the replay then stands. Once it is done, `at(index)` only builds
+   * the snapshot: the last piece also puts the containers' task lists in pid order.
+   */
+  *seek(index: number, budget = SEEK_ROWS): Generator<void, void, void> {
+    const i = this.clamp(index);
+    if (i < 0) return; // the initial world is kept as a snapshot: nothing to move
+    let warmed = NOWHERE;
+    for (;;) {
+      while (this.pos !== i) {
+        const plan = planMove(this.rows, this.pos, i);
+        if (plan.restore !== null) {
+          const r = this.restoreOf(plan.restore);
+          if (r.step(budget)) this.adopt(r);
+        } else {
+          const stop = walkStop(this.rows, this.pos, i, budget);
+          // One frame of more rows than a piece (a restart's participants reset at once): its
+          // views are built first, in pieces that leave the replay as it is, then taken in one.
+          const frame = stop > this.pos ? stop : this.pos;
+          const big = Math.abs(rowsTo(this.rows, stop) - rowsTo(this.rows, this.pos)) > budget;
+          if (big && warmed !== frame) {
+            yield* warmFrame(this.rows, frame, stop > this.pos, budget);
+            warmed = frame;
+            continue;
+          }
+          this.walk(stop);
+        }
+        yield;
+      }
+      // The last piece: the task lists in pid order. Ended only where nothing is left to do, so
+      // an at() elsewhere during that piece's yield sends the seek back on its way.
+      let listed = false;
+      for (const { id } of this.rows.cols.rare[this.rare].containers) {
+        if (this.sorted.has(id)) continue;
+        this.tasksOf(id); // the lists build() reads
+        listed = true;
+      }
+      if (!listed) return;
+      yield;
+    }
+  }
+
+  private clamp(index: number): number {
+    return Math.max(-1, Math.min(this.length - 1, Math.trunc(index)));
+  }
+
+  /**
    * Walks to frame `i`: forwards or backwards over the rows in between (rows are contiguous
    * across frames, so a walk over many frames is one pass over their rows), or from the nearest
    * checkpoint before `i` when putting its tasks back and walking on is fewer rows.
    */
   private moveTo(i: number): void {
     if (i === this.pos) return;
-    const k = restoreFor(this.rows, this.pos, i);
-    if (k !== null) {
-      if (k >= 0) this.restore(k);
-      else this.restoreInitial();
+    const { restore } = planMove(this.rows, this.pos, i);
+    if (restore !== null) {
+      const r = this.restoreOf(restore);
+      r.step(Infinity);
+      this.adopt(r);
     }
+    this.walk(i);
+  }
+
+  /** Walks the rows between the replay's frame and frame `i`. */
+  private walk(i: number): void {
     if (this.pos < i) this.forward(this.pos + 1, i);
     else if (this.pos > i) this.backward(i + 1, this.pos);
     this.pos = i;
   }
 
-  private restoreInitial(): void {
+  /** The restore of checkpoint `k` (−1: the initial world), the one begun if it is that one. */
+  private restoreOf(k: number): RowRestore {
+    if (this.restoring?.checkpoint === k) return this.restoring;
     const cols = this.rows.cols;
-    const rows = new Int32Array(cols.initialTasks);
-    for (let r = 0; r < rows.length; r++) rows[r] = r;
-    this.restoreRows(rows, cols.initialParts);
-    this.rare = cols.initialRare;
-    this.head = cols.initialHead;
-    this.pos = -1;
+    let r: RowRestore;
+    if (k >= 0) {
+      const ck = cols.checkpoints[k];
+      r = new RowRestore(this.rows, ck.frame, k, ck.tasks, ck.parts);
+    } else {
+      if (!this.initialRows) {
+        this.initialRows = new Int32Array(cols.initialTasks);
+        for (let row = 0; row < cols.initialTasks; row++) this.initialRows[row] = row;
+      }
+      r = new RowRestore(this.rows, -1, -1, this.initialRows, cols.initialParts);
+    }
+    this.restoring = r;
+    return r;
   }
 
-  private restore(k: number): void {
+  /** Takes a complete restore's world over: the replay now stands at its frame. */
+  private adopt(r: RowRestore): void {
     const cols = this.rows.cols;
-    const ck = cols.checkpoints[k];
-    this.restoreRows(ck.tasks, ck.parts);
-    this.rare = cols.rareAt[ck.frame];
-    this.head = cols.headAt[ck.frame];
-    this.pos = ck.frame;
-  }
-
-  /** Puts the world's tasks and participants back from rows (task rows by container, pid order). */
-  private restoreRows(taskRows: Int32Array, partRows: Int32Array): void {
-    this.tasks.clear();
-    this.pids.clear();
+    this.tasks = r.tasks;
+    this.pids = r.pids;
     this.stale.clear();
     this.sorted.clear();
-    const cs = this.rows.cols.tasks.c;
-    for (const row of taskRows) {
-      const c = cs[row];
-      let m = this.tasks.get(c);
-      let pids = this.pids.get(c);
-      if (!m || !pids) {
-        m = new Map();
-        pids = [];
-        this.tasks.set(c, m);
-        this.pids.set(c, pids);
-      }
-      const v = this.rows.task(row)!;
-      m.set(v.pid, v);
-      pids.push(v.pid);
-    }
-    this.parts = Array.from(partRows, (r) => this.rows.part(r));
+    this.parts = r.parts;
     this.partsView = null;
+    this.rare = r.frame >= 0 ? cols.rareAt[r.frame] : cols.initialRare;
+    this.head = r.frame >= 0 ? cols.headAt[r.frame] : cols.initialHead;
+    this.pos = r.frame;
+    this.restoring = null;
   }
 
   /** Applies the rows of frames a..b. */
