@@ -1,4 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { sessions, sessionScenario } from '../engine/timeline/test-sessions';
 import type { TaskView, WorldSnapshot } from '../engine/snapshot';
 import { describeChanges, stepChangeLines } from './diff';
 import { CHECKPOINT_RESTART_STEPS, scenario } from '../engine/scenario/testing';
@@ -88,5 +90,28 @@ describe('describeChanges with the frame’s participants', () => {
       lines += full.filter((l) => /^(coord|pid:\d+): /.test(l)).length;
     }
     expect(lines).toBeGreaterThan(10);
+  });
+});
+
+describe('a frame’s task lines', () => {
+  it('say what comparing every task says, at every frame of random sessions', () => {
+    fc.assert(
+      fc.property(sessions, (sess) => {
+        const rec = runSession(sessionScenario(sess));
+        const tl = new WorldReplay(rec.initial, rec.frames);
+        for (let i = 0; i < rec.frames.length; i++) {
+          const tasks = rec.frames.get(i)!.change?.tasks ?? null;
+          const task = (l: string) => /^pid \d+ /.test(l);
+          const full = describeChanges(tl.at(i - 1), tl.at(i))
+            .filter(task)
+            .sort();
+          const framed = describeChanges(tl.at(i - 1), tl.at(i), tasks)
+            .filter(task)
+            .sort();
+          expect(framed, `frame ${i}`).toEqual(full);
+        }
+      }),
+      { numRuns: 60 },
+    );
   });
 });

@@ -14,8 +14,9 @@ function stateText(t: TaskView): string {
 }
 
 /**
- * Whether a task's line says something (taskLine is not null), from its fields alone: a freeze of
- * 100,000 tasks is 100,000 changes, whose lines are made only when they are shown.
+ * Whether a task's line says something (taskLine is not null), from its fields alone, without
+ * making the line: a freeze of 100,000 tasks is 100,000 changes, whose lines are made only when
+ * shown. (taskLine does not call it: the property test holds the two to each other.)
  */
 function shows(old: TaskView | undefined, t: TaskView | undefined): boolean {
   if (!t || !old) return !!t || !!old;
@@ -30,7 +31,6 @@ function shows(old: TaskView | undefined, t: TaskView | undefined): boolean {
 
 /** A task's line: created, gone, changed state or parent; null when nothing shown changed. */
 function taskLine(c: number, old: TaskView | undefined, t: TaskView | undefined): string | null {
-  if (!shows(old, t)) return null;
   if (!t) return old ? `pid ${old.pid} ${old.comm} (container ${c}): gone` : null;
   const where = `pid ${t.pid} ${t.comm} (container ${c})`;
   if (!old) return `${where}: created, ${stateText(t)}`;
