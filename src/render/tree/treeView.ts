@@ -190,9 +190,16 @@ export class TreeView {
       yield* forest;
       yield NEW_TASK;
     }
+    const first = this.model;
+    if (!first) return;
+    // The shown part and its layout in tasks of their own: half-way through destroying a
+    // 100,000-task container, some 40,000 roots are shown, and the two made one 85 ms task.
+    const shown = visibleTree(first.nodes, this.collapse);
+    yield NEW_TASK;
+    // A newer model of the same shape may have come meanwhile: the newest is prepared.
     const model = this.model;
     if (!model) return;
-    const prepared = this.layoutFor(model);
+    const prepared = this.layoutFor(model, model === first ? shown : undefined);
     this.prepared = { model, ...prepared };
     if (prepared.layout && prepared.layout.placed.length > CANVAS_ABOVE) {
       yield NEW_TASK;
@@ -201,8 +208,7 @@ export class TreeView {
   }
 
   /** The shown part of `model`, its shape and its layout (the last one re-bound if same shape). */
-  private layoutFor(model: TreeModel) {
-    const shown = visibleTree(model.nodes, this.collapse);
+  private layoutFor(model: TreeModel, shown = visibleTree(model.nodes, this.collapse)) {
     const shownModel = { ...model, nodes: shown.nodes };
     const shape = shapeKey(shownModel);
     const layout =
