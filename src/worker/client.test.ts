@@ -7,6 +7,9 @@ import { packRecording, type PackedRecording } from './pack';
 import { scenario as parsedScenario } from '../engine/scenario/testing';
 import { runSession } from '../engine/session';
 import type { EngineRequest, EngineResponse } from './protocol';
+import { toWire } from './wireScenario';
+import { PACK_MIN } from './columns';
+import { benchScenario } from '../../bench/trees';
 import type { ExploreResult } from '../engine/explore/explore';
 import { allFrames, frameList } from '../engine/timeline/frames';
 import { WorldReplay } from '../engine/timeline/timeline';
@@ -84,6 +87,25 @@ describe('EngineClient', () => {
     expect(rec.scenario).toEqual(scenario);
     expect(client.currentScenario).toEqual(scenario);
     expect(workers[0].received[0]).toMatchObject({ type: 'load', id: 1 });
+  });
+
+  it('sends a scenario the engine answered with back in the form it came in, not packed again', async () => {
+    workers[0].dead = true;
+    const parsing = client.parse('…', 'big.json');
+    const wire = toWire(benchScenario(PACK_MIN));
+    expect(wire.tree).not.toBeNull();
+    workers[0].send({ type: 'scenario', id: workers[0].received[0].id, scenario: wire });
+    const parsed = await parsing;
+    void client.load(parsed).catch(() => undefined);
+    await vi.advanceTimersByTimeAsync(0);
+    const load = workers[0].received[1];
+    expect(load.type).toBe('load');
+    expect(load.type === 'load' && load.scenario).toBe(wire);
+    // Another scenario is packed.
+    void client.load({ ...parsed }).catch(() => undefined);
+    await vi.advanceTimersByTimeAsync(1001);
+    const again = workers.flatMap((w) => w.received).filter((r) => r.type === 'load');
+    expect(again.some((r) => r.type === 'load' && r.scenario !== wire)).toBe(true);
   });
 
   it('turns an error answer into a rejected promise with its message', async () => {
