@@ -40,10 +40,15 @@ export function timelineMarkers(
   });
   // Through the frames' columns: a 100,000-task restart has 1.4 million frames.
   const { frames } = rec;
+  const error = (i: number) =>
+    out.push({ frame: i, kind: 'error', label: `${frames.fnAt(i)}: ${frames.errnoAt(i)}` });
+  if (!breakpoints.length) {
+    for (let i = frames.nextErrorAt(0); i >= 0; i = frames.nextErrorAt(i + 1)) error(i);
+    return out;
+  }
   for (let i = 0; i < frames.length; i++) {
-    const errno = frames.errnoAt(i);
-    if (errno) out.push({ frame: i, kind: 'error', label: `${frames.fnAt(i)}: ${errno}` });
-    if (breakpoints.length && hitsAny(breakpoints, frames, i)) {
+    if (frames.errnoAt(i)) error(i);
+    if (hitsAny(breakpoints, frames, i)) {
       out.push({ frame: i, kind: 'breakpoint', label: `breakpoint at ${frames.fnAt(i)}` });
     }
   }
@@ -52,7 +57,5 @@ export function timelineMarkers(
 
 export function firstErrorFrame(rec: SessionRecording | null): number {
   if (!rec) return -1;
-  const { frames } = rec;
-  for (let i = 0; i < frames.length; i++) if (frames.errnoAt(i)) return i;
-  return -1;
+  return rec.frames.nextErrorAt(0);
 }

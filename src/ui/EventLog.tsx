@@ -1,5 +1,5 @@
 import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { Frame } from '../engine/timeline/changes';
+import type { EngineEvent } from '../engine/events';
 import { parseEventQuery } from '../store/eventQuery';
 import { useEventFilter } from './useEventFilter';
 import { selectCursor, selectFrames } from '../store/selectors';
@@ -12,7 +12,7 @@ const ROW_H = 19;
 const OVERSCAN = 20;
 
 interface RowProps {
-  frame: Frame | null;
+  event: EngineEvent | null;
   index: number;
   /** The row's top in the scrolled list, px. */
   y: number;
@@ -20,8 +20,7 @@ interface RowProps {
   onJump: (i: number) => void;
 }
 
-const Row = memo(function Row({ frame, index, y, current, onJump }: RowProps) {
-  const e = frame?.event;
+const Row = memo(function Row({ event: e, index, y, current, onJump }: RowProps) {
   return (
     <li
       className={`${current ? 'current' : ''}${e?.errno ? ' err' : ''}`}
@@ -130,7 +129,7 @@ export function EventLog() {
     rows.push(
       <Row
         key={i}
-        frame={i < 0 ? null : (frames?.get(i) ?? null)}
+        event={i < 0 ? null : (frames?.eventAt(i) ?? null)}
         index={i}
         y={view.scroll + r * ROW_H - view.top}
         current={i === cursor}

@@ -29,6 +29,10 @@ export interface FrameList {
   activeAt(i: number): number | null;
   /** The event's data (a schedule's `scheduled`, a record's fields), if it has any. */
   dataAt(i: number): EngineEvent['data'];
+  /** Frame i's event alone (what a log row shows), without its change; undefined outside. */
+  eventAt(i: number): EngineEvent | undefined;
+  /** The first frame from `from` on whose event failed (has an errno), or −1. */
+  nextErrorAt(from: number): number;
 }
 
 /** A FrameList over frames held as objects (the recorder's, and tests'). */
@@ -77,6 +81,16 @@ export class FrameArray implements FrameList {
 
   dataAt(i: number): EngineEvent['data'] {
     return this.items[i].event.data;
+  }
+
+  eventAt(i: number): EngineEvent | undefined {
+    return this.get(i)?.event;
+  }
+
+  nextErrorAt(from: number): number {
+    for (let i = Math.max(0, from); i < this.items.length; i++)
+      if (this.items[i].event.errno) return i;
+    return -1;
   }
 }
 

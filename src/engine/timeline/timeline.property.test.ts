@@ -206,6 +206,12 @@ describe('the compact recording', () => {
           expect(again.whatAt(i)).toBe(frames[i].event.what);
           expect(again.dataAt(i)).toEqual(frames[i].event.data);
           expect(objects.dataAt(i)).toBe(frames[i].event.data);
+          expect(again.eventAt(i)).toEqual(frames[i].event);
+          expect(objects.eventAt(i)).toBe(frames[i].event);
+          // The next failed event from here, as a scan of the frames finds it.
+          const next = frames.findIndex((f, j) => j >= i && !!f.event.errno);
+          expect(again.nextErrorAt(i)).toBe(next);
+          expect(objects.nextErrorAt(i)).toBe(next);
           // The object form reads its columns the same way.
           for (const list of [again, objects]) {
             const a = parsePartId(frames[i].event.actor);
@@ -213,6 +219,9 @@ describe('the compact recording', () => {
           }
         }
         expect(again.get(-1)).toBeUndefined();
+        expect(again.eventAt(-1)).toBeUndefined();
+        expect(again.eventAt(frames.length)).toBeUndefined();
+        expect(again.nextErrorAt(frames.length)).toBe(-1);
         expect(again.get(frames.length)).toBeUndefined();
       }),
       { numRuns: 100 },
