@@ -18,6 +18,21 @@ describe('pack', () => {
     expect(packed.recording.scenario).toBeNull();
     expect(packed.recording).not.toHaveProperty('initial');
     expect(packed.recording).not.toHaveProperty('frames');
+    // Nothing big is left for structured clone to copy entry by entry: no long plain array,
+    // and every typed array (the images' bytes too) is in the transfer list.
+    const transfer = new Set(packedTransfer(packed));
+    const walk = (v: unknown, at: string): string[] => {
+      if (ArrayBuffer.isView(v)) return transfer.has(v.buffer as ArrayBuffer) ? [] : [at];
+      if (Array.isArray(v)) {
+        if (v.length > 256) return [`${at} (${v.length} entries)`];
+        return v.flatMap((x, i) => walk(x, `${at}[${i}]`));
+      }
+      if (v && typeof v === 'object')
+        return Object.entries(v).flatMap(([k, x]) => walk(x, `${at}.${k}`));
+      return [];
+    };
+    expect(walk(packed, 'packed')).toEqual([]);
+    expect(Object.keys(packed.recording.images)).toHaveLength(1);
     // As postMessage moves it: the buffers transferred, the page's copy wrapped.
     const moved = structuredClone(packed, { transfer: packedTransfer(packed) });
     const back = unpackRecording(moved, sc);
