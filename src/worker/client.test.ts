@@ -315,13 +315,14 @@ describe('EngineClient', () => {
     w.send({ type: 'recording', id: w.received[0].id, packed });
     const { replay, ...rec } = await p;
     expect(plain(rec)).toEqual(expected);
-    // The initial world's 2,500 views are rebuilt in a turn of their own, the replay seeks the
-    // end a piece per turn (the restore, the walk, the task lists in pid order), and the end's
-    // two worlds are built a turn each.
+    // The columns are wrapped in a turn of their own, the initial world's 2,500 views built in
+    // one more (16,384 a turn) and the world made of them in another; the replay seeks the end
+    // a piece per turn (the restore, the walk, the task lists in pid order), and the end's two
+    // worlds are built a turn each.
     const end = rec.frames.length - 1;
     const pieces = [...new WorldReplay(rec.initial, rec.frames).seek(end)].length;
     expect(pieces).toBeGreaterThan(2);
-    expect(turns).toBe(2 + pieces + 2);
+    expect(turns).toBe(3 + pieces + 2);
     // The replay stands at the end, whose world it keeps.
     expect(replay!.cost(end)).toBe(0);
     expect(replay!.cost(end - 1)).toBe(0);

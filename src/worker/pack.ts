@@ -85,12 +85,17 @@ export function packedTransfer(packed: PackedRecording): ArrayBuffer[] {
   return [...out];
 }
 
+/** The page's side of the columns: wrapped as frames, not copied. */
+export function wrapFrames(packed: PackedRecording): RecordedFrames {
+  return new RecordedFrames({ ...packed.columns, bases: packed.columns.bases.map(unpackBase) });
+}
+
 /** The page's side: the columns wrapped as frames, the initial world rebuilt from them. */
-export function unpackRecording(packed: PackedRecording, sent: Scenario): SessionRecording {
-  const frames = new RecordedFrames({
-    ...packed.columns,
-    bases: packed.columns.bases.map(unpackBase),
-  });
+export function unpackRecording(
+  packed: PackedRecording,
+  sent: Scenario,
+  frames: RecordedFrames = wrapFrames(packed),
+): SessionRecording {
   const { recording } = packed;
   return {
     ...recording,

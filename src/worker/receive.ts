@@ -1,7 +1,7 @@
 import type { Scenario } from '../engine/scenario/types';
 import type { SessionRecording } from '../engine/session-types';
 import { WorldReplay } from '../engine/timeline/timeline';
-import { unpackRecording, type PackedRecording } from './pack';
+import { unpackRecording, wrapFrames, type PackedRecording } from './pack';
 
 /** A later turn through a message to ourselves: not clamped like a timer, not a microtask. */
 export function nextTurn(): Promise<void> {
@@ -14,6 +14,9 @@ export function nextTurn(): Promise<void> {
     ch.port2.postMessage(0);
   });
 }
+
+/** Task views built per turn of a big initial world: about 10 ms of building. */
+const VIEWS_PER_TURN = 16_384;
 
 /** Initial worlds of more tasks than this are rebuilt in a turn of their own. */
 const BIG = 2000;
@@ -37,7 +40,14 @@ export async function receiveRecording(
 ): Promise<ReceivedRecording> {
   if (packed.columns.initialTasks < BIG) return unpackRecording(packed, sent);
   await turn();
-  const recording = unpackRecording(packed, sent);
+  const frames = wrapFrames(packed);
+  // The initial world's views, built ahead in pieces (initialSnapshot then reads them).
+  for (let r = 0; r < packed.columns.initialTasks; r++) {
+    frames.reader.task(r);
+    if ((r + 1) % VIEWS_PER_TURN === 0) await turn();
+  }
+  await turn();
+  const recording = unpackRecording(packed, sent, frames);
   await turn();
   const replay = new WorldReplay(recording.initial, recording.frames);
   const end = recording.frames.length - 1;
