@@ -1,7 +1,6 @@
-import { writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { benchScenario } from '../bench/trees';
-import { expect, test, type Page } from './fixtures';
+import { expect, test, type Page, openScenarioFile } from './fixtures';
 
 /** Screenshots to look at: CRVIZ_SHOTS (a folder outside the repository), else the test's output. */
 const shot = (name: string) =>
@@ -15,15 +14,13 @@ const shot = (name: string) =>
  */
 test('a 2,000-task tree on canvas: click a card, find a task, arrow between treeitems, zoom', async ({
   app,
-}, testInfo) => {
+}) => {
   test.setTimeout(120_000);
   // The default tree is small: SVG.
   const tree = app.getByRole('tree', { name: 'Process tree' });
   expect(await tree.evaluate((el) => el.localName)).toBe('svg');
 
-  const file = testInfo.outputPath('tree-2000.json');
-  writeFileSync(file, JSON.stringify(benchScenario(2000)));
-  await app.getByLabel('Open scenario file').setInputFiles(file);
+  await openScenarioFile(app, benchScenario(2000), 'tree-2000.json');
   const root = app.getByRole('treeitem', { name: /^pid 1 task1 running/ });
   await expect(root).toBeVisible({ timeout: 30_000 });
   await expect(tree).toHaveAttribute('aria-busy', 'false');
@@ -93,11 +90,9 @@ async function download(app: Page, button: string) {
 
 test('a canvas-drawn tree exports every shown card as SVG and PNG, and stays a canvas', async ({
   app,
-}, testInfo) => {
+}) => {
   test.setTimeout(120_000);
-  const file = testInfo.outputPath('tree-2000.json');
-  writeFileSync(file, JSON.stringify(benchScenario(2000)));
-  await app.getByLabel('Open scenario file').setInputFiles(file);
+  await openScenarioFile(app, benchScenario(2000), 'tree-2000.json');
   const tree = app.getByRole('tree', { name: 'Process tree' });
   await expect(app.getByRole('treeitem', { name: /^pid 1 task1 running/ })).toBeVisible({
     timeout: 30_000,

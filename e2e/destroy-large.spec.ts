@@ -1,8 +1,7 @@
-import { writeFileSync } from 'node:fs';
 import { runSession } from '../src/engine/session';
 import { WorldReplay } from '../src/engine/timeline/timeline';
 import { benchRestart } from '../bench/trees';
-import { expect, stepText, test } from './fixtures';
+import { expect, stepText, test, openScenarioFile } from './fixtures';
 
 /**
  * Half-way through destroying a big container, the tasks whose parents were already released
@@ -12,7 +11,7 @@ import { expect, stepText, test } from './fixtures';
  */
 test('half-way through a big destroy, the many roots are not all in the DOM, and one is found', async ({
   app,
-}, testInfo) => {
+}) => {
   test.setTimeout(120_000);
   const s = benchRestart(5000);
   const rec = runSession(s);
@@ -23,9 +22,7 @@ test('half-way through a big destroy, the many roots are not all in the DOM, and
   const roots = tasks.filter((t) => !pids.has(t.ppid)).map((t) => t.pid);
   expect(roots.length).toBeGreaterThan(1000);
 
-  const file = testInfo.outputPath('restart-5000.json');
-  writeFileSync(file, JSON.stringify(s));
-  await app.getByLabel('Open scenario file').setInputFiles(file);
+  await openScenarioFile(app, s, 'restart-5000.json');
   const step = stepText(app);
   await expect(step).toHaveText(/^Step (\d{5,}) of \1$/, { timeout: 60_000 });
   const total = Number((await step.textContent())!.match(/\d+/)![0]);

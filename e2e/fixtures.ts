@@ -1,4 +1,6 @@
+import { writeFileSync } from 'node:fs';
 import { test as base, expect, type Page } from '@playwright/test';
+import type { Scenario } from '../src/engine/scenario/types';
 
 /** Every test opens the app and fails if the page logged a console error or threw. */
 export const test = base.extend<{ app: Page }>({
@@ -79,4 +81,11 @@ export async function checkpointAndRestart(app: Page): Promise<void> {
   const before = await stepText(app).textContent();
   await button('Restart').click();
   await expect(stepText(app)).not.toHaveText(before!);
+}
+
+/** Opens `scenario` as a user would a file of it (written to the test's output folder). */
+export async function openScenarioFile(app: Page, scenario: Scenario, name: string): Promise<void> {
+  const file = test.info().outputPath(name);
+  writeFileSync(file, JSON.stringify(scenario));
+  await app.getByLabel('Open scenario file').setInputFiles(file);
 }

@@ -1,6 +1,5 @@
-import { writeFileSync } from 'node:fs';
-import { benchScenario } from '../bench/trees';
-import { expect, stepText, test } from './fixtures';
+import { benchRestart, benchScenario } from '../bench/trees';
+import { expect, stepText, test, openScenarioFile } from './fixtures';
 
 /**
  * A 2,000-task restart can be navigated: Fit shows cards at a readable size (it drew a strip a
@@ -9,18 +8,9 @@ import { expect, stepText, test } from './fixtures';
  */
 test('a 2,000-task tree: Fit is readable, the overview moves the view, the view follows active_pid, subtrees fold with counts', async ({
   app,
-}, testInfo) => {
+}) => {
   test.setTimeout(180_000);
-  const s = benchScenario(2000);
-  s.steps = [
-    { op: 'freeze' },
-    { op: 'checkpoint', image: 'a' },
-    { op: 'destroy' },
-    { op: 'restart', image: 'a' },
-  ];
-  const file = testInfo.outputPath('restart-2000.json');
-  writeFileSync(file, JSON.stringify(s));
-  await app.getByLabel('Open scenario file').setInputFiles(file);
+  await openScenarioFile(app, benchRestart(2000), 'restart-2000.json');
   const step = stepText(app);
   await expect(step).toHaveText(/^Step (\d{5,}) of \1$/, { timeout: 120_000 });
   const total = Number((await step.textContent())!.match(/\d+/)![0]);
@@ -83,14 +73,12 @@ test('a 2,000-task tree: Fit is readable, the overview moves the view, the view 
  * A step that changes hundreds of tasks lists every change: the Inspector's list scrolls,
  * drawing only the rows in view, where it used to stop at 40 with "… and more".
  */
-test('the Inspector lists every change of a step that changes 300 tasks', async ({
-  app,
-}, testInfo) => {
-  const s = benchScenario(300);
-  s.steps = [{ op: 'freeze' }];
-  const file = testInfo.outputPath('freeze-300.json');
-  writeFileSync(file, JSON.stringify(s));
-  await app.getByLabel('Open scenario file').setInputFiles(file);
+test('the Inspector lists every change of a step that changes 300 tasks', async ({ app }) => {
+  await openScenarioFile(
+    app,
+    { ...benchScenario(300), steps: [{ op: 'freeze' }] },
+    'freeze-300.json',
+  );
   await expect(stepText(app)).toHaveText(/^Step 1 of 1$/);
   const inspector = app.getByRole('region', { name: 'Inspector' });
   const list = inspector.getByRole('region', { name: /^\d[\d,]* changes at this step$/ });
@@ -106,5 +94,5 @@ test('the Inspector lists every change of a step that changes 300 tasks', async 
   await list.evaluate((el) => (el.scrollTop = el.scrollHeight));
   await expect(rows.last()).toHaveAttribute('aria-posinset', String(total));
   await expect(rows.last()).toBeInViewport();
-  await inspector.screenshot({ path: testInfo.outputPath('changes-300.png') });
+  await inspector.screenshot({ path: test.info().outputPath('changes-300.png') });
 });

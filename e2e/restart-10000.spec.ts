@@ -1,21 +1,11 @@
-import { writeFileSync } from 'node:fs';
-import { benchScenario } from '../bench/trees';
-import { expect, stepText, test } from './fixtures';
+import { benchRestart } from '../bench/trees';
+import { expect, stepText, test, openScenarioFile } from './fixtures';
 
 test('a 10,000-task restart is recorded event by event: stepped one event at a time, a task found by role and name', async ({
   app,
-}, testInfo) => {
+}) => {
   test.setTimeout(300_000);
-  const s = benchScenario(10_000);
-  s.steps = [
-    { op: 'freeze' },
-    { op: 'checkpoint', image: 'a' },
-    { op: 'destroy' },
-    { op: 'restart', image: 'a' },
-  ];
-  const file = testInfo.outputPath('restart-10000.json');
-  writeFileSync(file, JSON.stringify(s));
-  await app.getByLabel('Open scenario file').setInputFiles(file);
+  await openScenarioFile(app, benchRestart(10_000), 'restart-10000.json');
   const step = stepText(app);
   await expect(step).toHaveText(/^Step (\d{6,}) of \1$/, { timeout: 240_000 });
   const total = Number((await step.textContent())!.match(/\d+/)![0]);

@@ -1,21 +1,11 @@
-import { writeFileSync } from 'node:fs';
-import { benchScenario } from '../bench/trees';
-import { expect, stepText, test } from './fixtures';
+import { benchRestart } from '../bench/trees';
+import { expect, stepText, test, openScenarioFile } from './fixtures';
 
 test('a 2,000-task restart is recorded event by event: the baton can be stepped from task to task', async ({
   app,
-}, testInfo) => {
+}) => {
   test.setTimeout(180_000);
-  const s = benchScenario(2000);
-  s.steps = [
-    { op: 'freeze' },
-    { op: 'checkpoint', image: 'a' },
-    { op: 'destroy' },
-    { op: 'restart', image: 'a' },
-  ];
-  const file = testInfo.outputPath('restart-2000.json');
-  writeFileSync(file, JSON.stringify(s));
-  await app.getByLabel('Open scenario file').setInputFiles(file);
+  await openScenarioFile(app, benchRestart(2000), 'restart-2000.json');
   const step = stepText(app);
   await expect(step).toHaveText(/^Step (\d{5,}) of \1$/, { timeout: 120_000 });
   const total = Number((await step.textContent())!.match(/\d+/)![0]);

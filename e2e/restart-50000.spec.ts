@@ -1,6 +1,5 @@
-import { writeFileSync } from 'node:fs';
-import { benchScenario } from '../bench/trees';
-import { expect, stepText, test } from './fixtures';
+import { benchRestart } from '../bench/trees';
+import { expect, stepText, test, openScenarioFile } from './fixtures';
 
 /**
  * Above the old cut-off (10,000 tasks, past which frames were kept per scenario step): a
@@ -9,18 +8,9 @@ import { expect, stepText, test } from './fixtures';
  */
 test('a 50,000-task restart is stepped event by event: the event log and the Inspector follow', async ({
   app,
-}, testInfo) => {
+}) => {
   test.setTimeout(240_000);
-  const s = benchScenario(50_000);
-  s.steps = [
-    { op: 'freeze' },
-    { op: 'checkpoint', image: 'a' },
-    { op: 'destroy' },
-    { op: 'restart', image: 'a' },
-  ];
-  const file = testInfo.outputPath('restart-50000.json');
-  writeFileSync(file, JSON.stringify(s));
-  await app.getByLabel('Open scenario file').setInputFiles(file);
+  await openScenarioFile(app, benchRestart(50_000), 'restart-50000.json');
   const step = stepText(app);
   await expect(step).toHaveText(/^Step (\d{6,}) of \1$/, { timeout: 200_000 });
   const total = Number((await step.textContent())!.match(/\d+/)![0]);

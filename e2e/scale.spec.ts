@@ -1,6 +1,5 @@
-import { writeFileSync } from 'node:fs';
 import { benchScenario } from '../bench/trees';
-import { expect, test, type Page } from './fixtures';
+import { expect, test, type Page, openScenarioFile } from './fixtures';
 
 /**
  * A 50,000-task tree opens (big subtrees collapsed to a node budget, "+N hidden") and can be
@@ -10,9 +9,8 @@ import { expect, test, type Page } from './fixtures';
 
 const TASKS = 50_000;
 
-async function openBigTree(page: Page, path: string): Promise<void> {
-  writeFileSync(path, JSON.stringify(benchScenario(TASKS)));
-  await page.getByLabel('Open scenario file').setInputFiles(path);
+async function openBigTree(page: Page): Promise<void> {
+  await openScenarioFile(page, benchScenario(TASKS), 'big.json');
   await expect(page.getByRole('treeitem', { name: /^pid 1 task1 running/ })).toBeVisible({
     timeout: 45_000,
   });
@@ -29,9 +27,9 @@ async function settled(page: Page): Promise<void> {
 
 test('a 50,000-task tree opens collapsed to a budget and subtrees close and open', async ({
   app,
-}, testInfo) => {
+}) => {
   test.setTimeout(120_000);
-  await openBigTree(app, testInfo.outputPath('big.json'));
+  await openBigTree(app);
   const tree = app.getByRole('tree', { name: 'Process tree' });
   // The tree says how many of its tasks it shows: a canvas tree has only the items in view in
   // the DOM, so they cannot be counted there.
@@ -92,9 +90,9 @@ test('a 50,000-task tree opens collapsed to a budget and subtrees close and open
 
 test('the shown tree stays navigable: Down and Up walk the shown items, Enter selects', async ({
   app,
-}, testInfo) => {
+}) => {
   test.setTimeout(120_000);
-  await openBigTree(app, testInfo.outputPath('big.json'));
+  await openBigTree(app);
   const root = app.getByRole('treeitem', { name: /^pid 1 task1 running/ });
   await root.focus();
   await app.keyboard.press('ArrowDown');

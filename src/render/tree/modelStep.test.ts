@@ -37,6 +37,21 @@ const world = (tasks: TaskView[]): WorldSnapshot => ({
   restart: null,
 });
 
+/** `world(tasks)` during a restart of those participants. */
+const restarting = (tasks: TaskView[], participants: ParticipantView[]): WorldSnapshot => ({
+  ...world(tasks),
+  restart: {
+    variant: 'v18-28',
+    image: 'a',
+    container: 1,
+    pids: participants.map((p) => p.pid!),
+    order: [],
+    ctx: null,
+    participants,
+    finished: false,
+  },
+});
+
 /** What a model says about each task, to compare a stepped model with a fresh one. */
 const facts = (nodes: ReturnType<typeof buildTreeModel>) =>
   nodes!.nodes.map((n) => [n.pid, n.parent, n.isThread, n.name, n.status]);
@@ -159,19 +174,6 @@ describe('a sliced build stopped before its end', () => {
     zombie: false,
     checkpoint_ctx: 'ctx',
     hung: false,
-  });
-  const restarting = (tasks: TaskView[], participants: ParticipantView[]): WorldSnapshot => ({
-    ...world(tasks),
-    restart: {
-      variant: 'v18-28',
-      image: 'a',
-      container: 1,
-      pids: participants.map((p) => p.pid!),
-      order: [],
-      ctx: null,
-      participants,
-      finished: false,
-    },
   });
 
   /**
@@ -317,19 +319,6 @@ describe('builds stopped and overtaken at any yield', () => {
     hung: false,
   });
   const PCS = ['wait_task_active', 'restore_task_struct', 'wait_checkpoint_ctx'];
-  const restarting = (tasks: TaskView[], participants: ParticipantView[]): WorldSnapshot => ({
-    ...world(tasks),
-    restart: {
-      variant: 'v18-28',
-      image: 'a',
-      container: 1,
-      pids: participants.map((p) => p.pid!),
-      order: [],
-      ctx: null,
-      participants,
-      finished: false,
-    },
-  });
   const pcs = (m: TreeModel | null) => m!.nodes.map((n) => [n.pid, n.kind, n.pc, n.name]);
 
   it('leave the cache answering each next snapshot as a fresh build does', () => {
