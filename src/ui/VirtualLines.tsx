@@ -21,15 +21,17 @@ export function VirtualLines({ lines, label }: { lines: Lines; label: string }) 
   const last = Math.min(lines.length, Math.ceil((top + height) / ROW_H) + OVERSCAN);
   const rows = [];
   for (let i = first; i < last; i++) {
+    // Made once per row: a step's task lines are built when read (store/diff.ts).
+    const line = lines.at(i);
     rows.push(
       <li
         key={i}
         style={{ top: i * ROW_H }}
-        title={lines.at(i)}
+        title={line}
         aria-setsize={lines.length}
         aria-posinset={i + 1}
       >
-        {lines.at(i)}
+        {line}
       </li>,
     );
   }
