@@ -4,6 +4,7 @@ import { runSession } from './session';
 import { WorldReplay } from './timeline/timeline';
 import type { SessionProgress } from './session-types';
 import { allFrames } from './timeline/frames';
+import { benchRestart } from '../../bench/trees';
 
 const s = scenario({
   tree: [
@@ -50,6 +51,23 @@ describe('runSession', () => {
     // Walking back to it from later gives the same world.
     tl.at(rec.frames.length - 1);
     expect(tl.at(lastOfCheckpoint).images).toEqual(['a']);
+  });
+
+  it('shows a task released by a destroy gone at the event that says so, not one event later', () => {
+    const rec = runSession(benchRestart(40));
+    const tl = new WorldReplay(rec.initial, rec.frames);
+    let released = 0;
+    for (let i = rec.stepStarts[2]; i < rec.stepStarts[3]; i++) {
+      if (rec.frames.fnAt(i) !== 'release_task') continue;
+      const pid = rec.frames.pidAt(i);
+      if (pid === undefined) continue;
+      released++;
+      const before = tl.at(i - 1).containers[0].tasks.map((t) => t.pid);
+      const after = tl.at(i).containers[0].tasks.map((t) => t.pid);
+      expect(before, `frame ${i}`).toContain(pid);
+      expect(after, `frame ${i}: ${rec.frames.whatAt(i)}`).not.toContain(pid);
+    }
+    expect(released).toBeGreaterThan(30);
   });
 
   it('is deterministic', () => {

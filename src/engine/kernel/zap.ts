@@ -38,8 +38,10 @@ function killAll(k: K, c: Container, pids: number[], actor: Actor): void {
     const t = c.tasks.get(pid);
     if (!t) continue;
     const what = t.exit_state === 0 ? `${pid} killed by SIGKILL and reaped` : `${pid} reaped`;
-    k.log.emit({ actor, fn: 'release_task', what, pid, data: { signal: SIGKILL } });
+    // Released, then said: the frame of this event shows the world after it (it showed the
+    // task still there, and its removal at the next task's event).
     removeTask(c, t);
+    k.log.emit({ actor, fn: 'release_task', what, pid, data: { signal: SIGKILL } });
   }
 }
 

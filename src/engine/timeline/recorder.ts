@@ -38,8 +38,9 @@ export class ChangeRecorder {
   private allTasks = false;
   private dirty = new Set<number>();
   /**
-   * The tasks named since the frame before the last, compared again: an event may be emitted
-   * just before its change is made (zap's release_task removes the task after naming it).
+   * The tasks named since the frame before the last, compared again: an event emitted just
+   * before its change is made would otherwise lose that change (it lands a frame late; the
+   * kernel model says a change, then emits, as zap's release_task now does).
    */
   private carried = new Set<number>();
 
