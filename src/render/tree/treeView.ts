@@ -80,6 +80,8 @@ export class TreeView {
   private readonly minimap: Minimap;
   private readonly baton: Baton;
   private readonly following = new FollowActive();
+  /** The next model is being built (TreeViewOptions.building): the last one drawn is behind. */
+  private building = false;
   /** A big tree's forest being built in slices: its shape, and the cancel function. */
   private opening: { token: object; cancel: () => void } | null = null;
 
@@ -99,7 +101,7 @@ export class TreeView {
     this.svgTree = new SvgTree(picture, {
       ...callbacks,
       onToggle: toggleAt,
-      onBusy: (busy) => this.drawings.setBusy(busy),
+      onBusy: (busy) => this.setBusy(busy),
     });
     const shield = this.frame.append('div').attr('class', 'crviz-tree-shield').node()!;
     shield.hidden = true;
@@ -119,7 +121,7 @@ export class TreeView {
       onActivate: callbacks.onActivate,
       onContextMenu: callbacks.onContextMenu,
       onToggle: toggleAt,
-      onPainted: () => this.drawings.setBusy(false),
+      onPainted: () => this.setBusy(false),
     });
     this.drawings = new DrawingSwitch(this.svgTree, this.canvasTree);
     this.motion = new ViewMotion(
@@ -156,6 +158,7 @@ export class TreeView {
   }
 
   update(model: TreeModel | null, options: TreeViewOptions): void {
+    this.building = !!options.building;
     if (options.building) {
       this.drawings.setBusy(true);
       return;
@@ -225,6 +228,15 @@ export class TreeView {
     shape: string;
     layout: TreeLayout;
   } | null = null;
+
+  /**
+   * A drawing's busy state, but never "done" while a newer model is on its way (being built,
+   * or opened in slices): the paint of the last model drawn lands a frame after the next
+   * step's build began, and saying done then named a step the tree did not show.
+   */
+  private setBusy(busy: boolean): void {
+    this.drawings.setBusy(busy || this.building || !!this.opening);
+  }
 
   /** Draws the current model with the current options. */
   private apply(): void {
