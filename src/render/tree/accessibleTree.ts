@@ -4,7 +4,7 @@ import { hiddenText } from './cardTexts';
 import { COORDINATOR_PID } from './ids';
 import type { Transform } from './panZoom';
 import { cardBox, type CardGrid, type Rect } from './spatialIndex';
-import { itemFacts, type ItemFacts } from './treeFacts';
+import { itemFacts } from './treeFacts';
 import type { VisibleTree } from './visible';
 import './accessibleTree.css';
 
@@ -53,12 +53,8 @@ export class AccessibleTree {
   readonly root: HTMLDivElement;
   private readonly shown = new Map<number, Shown>();
   private frame: AccessibleFrame | null = null;
-  private facts = new Map<number, ItemFacts>();
-  /** The grid the facts were made for: a new grid is a new layout (a step keeps both). */
-  private factsOf: CardGrid | null = null;
-  private byPid = new Map<number, number>();
-  private rank = new Map<number, number>();
-  private children = new Map<number, number[]>();
+  /** The layout the top level was read from (a step that keeps the shape keeps its layout's). */
+  private topOf: TreeLayout | null = null;
   /** The top level's first items (TOP_ITEMS), always in the DOM. */
   private top: number[] = [];
   private view: Transform = { x: 0, y: 0, k: 1 };
@@ -83,31 +79,41 @@ export class AccessibleTree {
 
   update(frame: AccessibleFrame): void {
     this.frame = frame;
-    if (this.factsOf !== frame.grid) {
-      const coord = frame.model.coordinator && frame.layout.coordinator ? COORDINATOR_PID : null;
-      this.facts = itemFacts(frame.layout, coord);
+    if (this.topOf !== frame.layout) {
       this.top = [];
-      for (const [pid, f] of this.facts) {
-        if (f.level === 1) this.top.push(pid);
-        if (this.top.length === TOP_ITEMS) break;
-      }
-      this.byPid = new Map(frame.layout.placed.map((p, i) => [p.node.pid, i]));
-      this.rank = new Map(frame.layout.order.map((pid, i) => [pid, i]));
-      this.children = new Map();
+      if (frame.model.coordinator && frame.layout.coordinator) this.top.push(COORDINATOR_PID);
       for (const p of frame.layout.placed) {
-        if (p.node.parent === null) continue;
-        const list = this.children.get(p.node.parent);
-        if (!list) this.children.set(p.node.parent, [p.node.pid]);
-        else if (list.length < NEXT_ITEMS) list.push(p.node.pid);
+        if (this.top.length >= TOP_ITEMS) break;
+        if (p.depth === 0) this.top.push(p.node.pid);
       }
-      this.factsOf = frame.grid;
+      this.topOf = frame.layout;
     }
     this.sync();
   }
 
+  /** Whether `pid` is an item of the shown tree (the coordinator's pill included). */
+  private has(f: AccessibleFrame, pid: number): boolean {
+    if (pid === COORDINATOR_PID) return !!f.model.coordinator && !!f.layout.coordinator;
+    return f.layout.indexOf.has(pid);
+  }
+
+  /** The first NEXT_ITEMS children of a shown card: the cards after it in pre-order, a level down. */
+  private childrenOf(f: AccessibleFrame, pid: number): number[] {
+    const at = f.layout.indexOf.get(pid);
+    if (at === undefined) return [];
+    const { placed } = f.layout;
+    const depth = placed[at].depth;
+    const out: number[] = [];
+    for (let i = at + 1; i < placed.length && placed[i].depth > depth; i++) {
+      if (placed[i].depth === depth + 1) out.push(placed[i].node.pid);
+      if (out.length === NEXT_ITEMS) break;
+    }
+    return out;
+  }
+
   /** The item of a shown task, brought into the DOM if it is not (for the keyboard's focus). */
   element(pid: number): HTMLElement | null {
-    if (!this.facts.has(pid)) return null;
+    if (!this.frame || !this.has(this.frame, pid)) return null;
     if (this.asked !== pid || !this.shown.has(pid)) {
       this.asked = pid;
       this.sync();
@@ -130,14 +136,13 @@ export class AccessibleTree {
     };
     const indexes = f.grid.query(view).slice(0, MAX_ITEMS);
     const pids = new Set<number>();
-    if (f.model.coordinator && f.layout.coordinator) pids.add(COORDINATOR_PID);
     for (const pid of this.top) pids.add(pid);
     for (const i of indexes) pids.add(f.layout.placed[i].node.pid);
-    const next = this.asked === null ? [] : (this.children.get(this.asked) ?? []);
+    const next = this.asked === null ? [] : this.childrenOf(f, this.asked);
     for (const pid of [...f.keep, f.selected, this.asked, ...next])
-      if (pid !== null && this.facts.has(pid)) pids.add(pid);
+      if (pid !== null && this.has(f, pid)) pids.add(pid);
     // Tree order: the coordinator first, then the layout's pre-order (keyboard order).
-    const rank = (pid: number) => (pid === COORDINATOR_PID ? -1 : (this.rank.get(pid) ?? 0));
+    const rank = (pid: number) => (pid === COORDINATOR_PID ? -1 : (f.layout.indexOf.get(pid) ?? 0));
     return [...pids].sort((a, b) => rank(a) - rank(b));
   }
 
@@ -178,7 +183,7 @@ export class AccessibleTree {
 
   private write(s: Shown, pid: number, f: AccessibleFrame): void {
     const el = s.el;
-    const facts = this.facts.get(pid);
+    const facts = itemFacts(f.layout, pid);
     const factsKey = facts ? `${facts.level}:${facts.posinset}:${facts.setsize}` : '';
     if (factsKey !== s.facts && facts) {
       s.facts = factsKey;
@@ -199,7 +204,7 @@ export class AccessibleTree {
         y1: c.y + NODE_H / 2,
       };
     } else {
-      const p: Placed = f.layout.placed[this.byPid.get(pid)!];
+      const p: Placed = f.layout.placed[f.layout.indexOf.get(pid)!];
       label = p.node.name;
       rect = cardBox(p);
     }

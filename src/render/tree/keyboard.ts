@@ -1,13 +1,29 @@
-/** What the keyboard needs to know about the shown tree, from the view. */
+/**
+ * What the keyboard needs to know about the shown tree, from the view: read when a key is
+ * pressed, not copied at every step (a big forest shows tens of thousands of items).
+ */
 export interface KeyboardTree {
-  /** Shown items in pre-order (the coordinator first during a restart). */
-  order: number[];
-  parents: Map<number, number | null>;
-  /** Open state of the items that have children. */
-  expanded: Map<number, boolean>;
+  /** How many items are shown; they are 0 … size − 1 in pre-order (the coordinator first). */
+  size: number;
+  /** The item at a place of the pre-order. */
+  at(i: number): number;
+  /** The place of an item in the pre-order, undefined for one not shown. */
+  indexOf(pid: number): number | undefined;
+  parentOf(pid: number): number | null | undefined;
+  /** Open state of an item that has children, undefined for one that has none. */
+  expanded(pid: number): boolean | undefined;
   /** The element of a shown item. */
   element(pid: number): Element | null;
 }
+
+const NO_TREE: KeyboardTree = {
+  size: 0,
+  at: () => NaN,
+  indexOf: () => undefined,
+  parentOf: () => undefined,
+  expanded: () => undefined,
+  element: () => null,
+};
 
 export interface KeyboardCallbacks {
   onSelect(pid: number): void;
@@ -21,13 +37,7 @@ export interface KeyboardCallbacks {
  * selects. Handled keys are preventDefault-ed so page shortcuts skip them.
  */
 export class TreeKeyboard {
-  private tree: KeyboardTree = {
-    order: [],
-    parents: new Map(),
-    expanded: new Map(),
-    element: () => null,
-  };
-  private index = new Map<number, number>();
+  private tree: KeyboardTree = NO_TREE;
   private focused: number | null = null;
   private tabbable: Element | null = null;
   private readonly onKey = (ev: KeyboardEvent) => this.handle(ev);
@@ -46,10 +56,9 @@ export class TreeKeyboard {
 
   setTree(tree: KeyboardTree, selected: number | null): void {
     this.tree = tree;
-    this.index = new Map(tree.order.map((pid, i) => [pid, i]));
-    if (this.focused === null || !this.index.has(this.focused)) {
-      this.focused =
-        selected !== null && this.index.has(selected) ? selected : (tree.order[0] ?? null);
+    if (this.focused === null || tree.indexOf(this.focused) === undefined) {
+      const first = tree.size ? tree.at(0) : null;
+      this.focused = selected !== null && tree.indexOf(selected) !== undefined ? selected : first;
     }
     this.makeTabbable(this.focused === null ? null : tree.element(this.focused));
   }
@@ -96,29 +105,33 @@ export class TreeKeyboard {
   private handle(ev: KeyboardEvent): void {
     const pid = this.pidOf(ev.target);
     if (pid === null) return;
-    const { order, parents, expanded } = this.tree;
-    const i = this.index.get(pid) ?? -1;
+    const tree = this.tree;
+    const i = tree.indexOf(pid) ?? -1;
+    const last = tree.size - 1;
+    const item = (k: number) => (k >= 0 && k <= last ? tree.at(k) : undefined);
     let handled = true;
     switch (ev.key) {
       case 'ArrowDown':
-        this.focus(order[Math.min(order.length - 1, i + 1)]);
+        this.focus(item(Math.min(last, i + 1)));
         break;
       case 'ArrowUp':
-        this.focus(order[Math.max(0, i - 1)]);
+        this.focus(item(Math.max(0, i - 1)));
         break;
       case 'ArrowLeft':
-        if (expanded.get(pid) === true) this.callbacks.onExpand(pid, false);
-        else this.focus(parents.get(pid));
+        if (tree.expanded(pid) === true) this.callbacks.onExpand(pid, false);
+        else this.focus(tree.parentOf(pid));
         break;
-      case 'ArrowRight':
-        if (expanded.get(pid) === false) this.callbacks.onExpand(pid, true);
-        else if (parents.get(order[i + 1]) === pid) this.focus(order[i + 1]);
+      case 'ArrowRight': {
+        const next = item(i + 1);
+        if (tree.expanded(pid) === false) this.callbacks.onExpand(pid, true);
+        else if (next !== undefined && tree.parentOf(next) === pid) this.focus(next);
         break;
+      }
       case 'Home':
-        this.focus(order[0]);
+        this.focus(item(0));
         break;
       case 'End':
-        this.focus(order[order.length - 1]);
+        this.focus(item(last));
         break;
       case 'Enter':
       case ' ':

@@ -18,13 +18,22 @@ export interface Placed {
   x: number;
   y: number;
   depth: number;
+  /**
+   * Its place among its shown siblings and their number (1-based, WAI-ARIA's aria-posinset
+   * and aria-setsize): a leader's threads first, then its child processes; the top level is
+   * every task without a shown parent (the coordinator is not counted here).
+   */
+  posinset: number;
+  setsize: number;
 }
 
 export interface TreeLayout {
   placed: Placed[];
   links: { from: Placed; to: Placed }[];
-  /** Keyboard order: pre-order, each leader followed by its threads. */
+  /** Keyboard order: pre-order, each leader followed by its threads (the order of `placed`). */
   order: number[];
+  /** Where each shown task is in `placed`: one index for the view, the keyboard and the a11y. */
+  indexOf: ReadonlyMap<number, number>;
   bounds: { x0: number; y0: number; x1: number; y1: number };
   coordinator: { x: number; y: number } | null;
 }
@@ -33,6 +42,8 @@ interface HNode {
   pid: number;
   node: TaskNode | null;
   children: HNode[];
+  /** Its index among its parent's children. */
+  index: number;
 }
 
 /**
@@ -50,12 +61,14 @@ export function layoutTree(model: Pick<TreeModel, 'nodes' | 'coordinator'>): Tre
     }
   }
   const hnodes = new Map<number, HNode>(
-    processes.map((n) => [n.pid, { pid: n.pid, node: n, children: [] }]),
+    processes.map((n) => [n.pid, { pid: n.pid, node: n, children: [], index: 0 }]),
   );
-  const root: HNode = { pid: -1, node: null, children: [] };
+  const root: HNode = { pid: -1, node: null, children: [], index: 0 };
   for (const n of processes) {
-    const parent = n.parent !== null ? hnodes.get(n.parent) : undefined;
-    (parent ?? root).children.push(hnodes.get(n.pid)!);
+    const parent = (n.parent !== null ? hnodes.get(n.parent) : undefined) ?? root;
+    const h = hnodes.get(n.pid)!;
+    h.index = parent.children.length;
+    parent.children.push(h);
   }
   const width = (pid: number) =>
     Math.max(NODE_W, (threads.get(pid)?.length ?? 0) * (THREAD_W + 6) * 2 + 2 * TOGGLE_CLEAR) +
@@ -66,22 +79,32 @@ export function layoutTree(model: Pick<TreeModel, 'nodes' | 'coordinator'>): Tre
     .separation((a, b) => (width(a.data.pid) + width(b.data.pid)) / 2)(h);
 
   const placed: Placed[] = [];
-  const byPid = new Map<number, Placed>();
+  const indexOf = new Map<number, number>();
   const order: number[] = [];
   const links: TreeLayout['links'] = [];
   h.eachBefore((d) => {
     const hd = d as typeof d & { x: number; y: number };
     if (!d.data.node) return;
-    const p: Placed = { node: d.data.node, x: hd.x, y: hd.y - LEVEL_H, depth: d.depth - 1 };
+    const up = d.parent?.data ?? root;
+    const before = up.node ? (threads.get(up.pid)?.length ?? 0) : 0;
+    const p: Placed = {
+      node: d.data.node,
+      x: hd.x,
+      y: hd.y - LEVEL_H,
+      depth: d.depth - 1,
+      posinset: before + d.data.index + 1,
+      setsize: before + up.children.length,
+    };
+    indexOf.set(p.node.pid, placed.length);
     placed.push(p);
-    byPid.set(p.node.pid, p);
     order.push(p.node.pid);
-    const parent = d.parent?.data.node ? byPid.get(d.parent.data.pid) : undefined;
-    if (parent) links.push({ from: parent, to: p });
+    const at = up.node ? indexOf.get(up.pid) : undefined;
+    if (at !== undefined) links.push({ from: placed[at], to: p });
     const ts = threads.get(p.node.pid) ?? [];
     const rowW = ts.length * (THREAD_W + 6) - 6;
     // With children, the row starts right of the collapse toggle on the card's bottom edge.
     const rowX = d.children?.length ? p.x + TOGGLE_CLEAR : p.x - rowW / 2;
+    const siblings = ts.length + (d.children?.length ?? 0);
     ts.forEach((t, i) => {
       const tp: Placed = {
         node: t,
@@ -90,9 +113,11 @@ export function layoutTree(model: Pick<TreeModel, 'nodes' | 'coordinator'>): Tre
         // a card of its own a level down that would read as a child.
         y: p.y + NODE_H / 2 + THREAD_H / 2 - 1,
         depth: p.depth + 1,
+        posinset: i + 1,
+        setsize: siblings,
       };
+      indexOf.set(t.pid, placed.length);
       placed.push(tp);
-      byPid.set(t.pid, tp);
       order.push(t.pid);
     });
   });
@@ -113,7 +138,7 @@ export function layoutTree(model: Pick<TreeModel, 'nodes' | 'coordinator'>): Tre
   const coordinator = model.coordinator
     ? { x: bounds.x0 - 60 - COORD_W / 2, y: first ? first.y : 0 }
     : null;
-  return { placed, links, order, bounds, coordinator };
+  return { placed, links, order, indexOf, bounds, coordinator };
 }
 
 /** What the layout depends on: which tasks are shown, their parents, threads, the coordinator. */

@@ -22,14 +22,17 @@ describe('itemFacts', () => {
     const nodes = [n(1, null), n(2, 1), n(3, 1), n(4, 3), n(5, 1, true), n(9, null)];
     const layout = layoutTree({ nodes, coordinator: null });
     const withCoord = { ...layout, coordinator: { x: 0, y: 0 } };
-    const f = itemFacts(withCoord, 0);
-    expect(f.get(0)).toEqual({ level: 1, posinset: 1, setsize: 3 });
-    expect(f.get(1)).toEqual({ level: 1, posinset: 2, setsize: 3 });
-    expect(f.get(9)).toEqual({ level: 1, posinset: 3, setsize: 3 });
-    // Threads count among their leader's children (threads follow the leader in keyboard order).
-    expect(f.get(5)).toMatchObject({ level: 2, setsize: 3 });
-    expect(f.get(2)).toMatchObject({ level: 2, setsize: 3 });
-    expect(f.get(4)).toEqual({ level: 3, posinset: 1, setsize: 1 });
-    expect(itemFacts(layout, 0).get(1)).toEqual({ level: 1, posinset: 1, setsize: 2 });
+    const f = (pid: number) => itemFacts(withCoord, pid);
+    expect(f(0)).toEqual({ level: 1, posinset: 1, setsize: 3 });
+    expect(f(1)).toEqual({ level: 1, posinset: 2, setsize: 3 });
+    expect(f(9)).toEqual({ level: 1, posinset: 3, setsize: 3 });
+    // Threads count among their leader's children, first (they follow it in keyboard order).
+    expect(f(5)).toEqual({ level: 2, posinset: 1, setsize: 3 });
+    expect(f(2)).toEqual({ level: 2, posinset: 2, setsize: 3 });
+    expect(f(3)).toEqual({ level: 2, posinset: 3, setsize: 3 });
+    expect(f(4)).toEqual({ level: 3, posinset: 1, setsize: 1 });
+    expect(itemFacts(layout, 1)).toEqual({ level: 1, posinset: 1, setsize: 2 });
+    expect(itemFacts(layout, 0)).toBeUndefined();
+    expect(itemFacts(layout, 77)).toBeUndefined();
   });
 });

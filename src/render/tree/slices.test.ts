@@ -4,7 +4,7 @@ import type { TaskNode } from './model';
 import { MAX_SLICE_MS, MIN_SLICE_MS, nextSliceBudget, planSlices, TARGET_FRAME_MS } from './slices';
 
 const node = (pid: number) => ({ pid }) as TaskNode;
-const at = (n: TaskNode): Placed => ({ node: n, x: 0, y: 0, depth: 0 });
+const at = (n: TaskNode): Placed => ({ node: n, x: 0, y: 0, depth: 0, posinset: 1, setsize: 1 });
 
 describe('planSlices', () => {
   const a = node(1);

@@ -1,4 +1,5 @@
 import type { TreeLayout } from './layout';
+import { COORDINATOR_PID } from './ids';
 
 /** Where a shown item stands in the tree, as WAI-ARIA's tree pattern says it (1-based). */
 export interface ItemFacts {
@@ -8,44 +9,27 @@ export interface ItemFacts {
 }
 
 /**
- * Level, place among its siblings and number of siblings of every shown item, for a tree whose
- * DOM holds only some items (the accessible tree on canvas): a screen reader cannot count them
- * from the DOM (MDN, ARIA aria-posinset / aria-setsize: a tree whose nodes are not all in the
- * DOM gives each its level, position and set size). The coordinator, when there is one, is the
- * first item of the top level.
+ * Level, place among its siblings and number of siblings of a shown item (undefined for one
+ * not shown), for a tree whose DOM holds only some items (the accessible tree on canvas): a
+ * screen reader cannot count them from the DOM (MDN, ARIA aria-posinset / aria-setsize: a tree
+ * whose nodes are not all in the DOM gives each its level, position and set size). The layout
+ * knows each card's place among its siblings; the coordinator, when there is one, is the first
+ * item of the top level. Read per item, not made for every item of a layout: the DOM holds a
+ * few hundred of them, a big forest's layout tens of thousands.
  */
-export function itemFacts(
-  layout: TreeLayout,
-  coordinatorPid: number | null,
-): Map<number, ItemFacts> {
-  const siblings = new Map<number | null, number[]>();
-  const top: number[] = coordinatorPid !== null && layout.coordinator ? [coordinatorPid] : [];
-  siblings.set(null, top);
-  const shown = new Set(layout.placed.map((p) => p.node.pid));
-  for (const pid of layout.order) {
-    const parent = parentOf(layout, pid);
-    const key = parent !== null && parent !== undefined && shown.has(parent) ? parent : null;
-    let list = siblings.get(key);
-    if (!list) siblings.set(key, (list = []));
-    list.push(pid);
+export function itemFacts(layout: TreeLayout, pid: number): ItemFacts | undefined {
+  const coord = layout.coordinator ? 1 : 0;
+  if (pid === COORDINATOR_PID) {
+    return coord ? { level: 1, posinset: 1, setsize: 1 + topLevelCount(layout) } : undefined;
   }
-  const facts = new Map<number, ItemFacts>();
-  const levels = new Map(layout.placed.map((p) => [p.node.pid, p.depth + 1]));
-  for (const list of siblings.values()) {
-    list.forEach((pid, i) =>
-      facts.set(pid, { level: levels.get(pid) ?? 1, posinset: i + 1, setsize: list.length }),
-    );
-  }
-  return facts;
+  const i = layout.indexOf.get(pid);
+  if (i === undefined) return undefined;
+  const p = layout.placed[i];
+  const top = p.depth === 0 ? coord : 0;
+  return { level: p.depth + 1, posinset: p.posinset + top, setsize: p.setsize + top };
 }
 
-const parents = new WeakMap<TreeLayout, Map<number, number | null>>();
-
-function parentOf(layout: TreeLayout, pid: number): number | null | undefined {
-  let m = parents.get(layout);
-  if (!m) {
-    m = new Map(layout.placed.map((p) => [p.node.pid, p.node.parent]));
-    parents.set(layout, m);
-  }
-  return m.get(pid);
+/** The top level's size: any top-level card knows it (the first card is one). */
+function topLevelCount(layout: TreeLayout): number {
+  return layout.placed[0]?.setsize ?? 0;
 }

@@ -1,7 +1,7 @@
 import { select, type Selection } from 'd3';
 import { layoutTree, rebind, shapeKey, type TreeLayout } from './layout';
 import type { TreeModel } from './model';
-import { TreeKeyboard } from './keyboard';
+import { TreeKeyboard, type KeyboardTree } from './keyboard';
 import { Baton } from './baton';
 import { Minimap } from './minimap';
 import { PanZoom } from './panZoom';
@@ -59,8 +59,6 @@ export class TreeView {
   /** A big tree's drawing (canvas and accessible tree); the SVG draws the small ones. */
   private readonly canvasTree: CanvasTree;
   private readonly drawings: DrawingSwitch;
-  /** Where each shown task's card is (layout coordinates), from the current layout. */
-  private positions = new Map<number, { x: number; y: number }>();
   private readonly motion: ViewMotion;
   private readonly pan: PanZoom;
   private readonly keyboard: TreeKeyboard;
@@ -255,13 +253,13 @@ export class TreeView {
   toggle(pid: number, expanded: boolean): void {
     if (!this.shown?.toggles.has(pid)) return;
     setExpanded(this.collapse, pid, expanded);
-    const before = this.positions.get(pid);
+    const before = this.positionOf(pid);
     // The user is steering the view now: no automatic fit, and a running fit stops here.
     this.userMoved = true;
     this.motion.interrupt();
     this.prepared = null;
     this.render(0);
-    const after = this.positions.get(pid);
+    const after = this.positionOf(pid);
     if (!before || !after) return;
     this.motion.translateBy(before.x - after.x, before.y - after.y);
   }
@@ -278,7 +276,6 @@ export class TreeView {
     this.layout = layout;
     if (relaid || !layout) {
       this.minimap.setLayout(layout, !!layout && fitsAsStrip(layout, this.size, this.maxFitScale));
-      this.positions = new Map(layout?.placed.map((p) => [p.node.pid, { x: p.x, y: p.y }]) ?? []);
     }
     const mode = renderModeFor(this.drawings.mode, layout?.placed.length ?? 0);
     if (mode !== this.drawings.mode) this.drawings.switchTo(mode, this.motion.transform);
@@ -306,23 +303,12 @@ export class TreeView {
         keep: [batonAt],
       });
     }
-    this.baton.place(batonAt === null ? null : (this.positions.get(batonAt) ?? null), dur * 1.6);
+    this.baton.place(batonAt === null ? null : (this.positionOf(batonAt) ?? null), dur * 1.6);
     const followAt = this.following.next(!!this.options.follow, batonAt, (pid) =>
-      this.positions.get(pid),
+      this.positionOf(pid),
     );
     if (followAt) this.centreAt(followAt.x, followAt.y, dur > 0);
-    const order = layout ? [...(model?.coordinator ? [COORDINATOR_PID] : []), ...layout.order] : [];
-    const expanded = new Map<number, boolean>();
-    for (const [pid, t] of this.shown?.toggles ?? []) expanded.set(pid, t.expanded);
-    this.keyboard.setTree(
-      {
-        order,
-        parents: new Map(layout?.placed.map((p) => [p.node.pid, p.node.parent]) ?? []),
-        expanded,
-        element: (pid) => this.itemElement(pid),
-      },
-      this.options.selected,
-    );
+    this.keyboard.setTree(this.keyboardTree(layout, !!model?.coordinator), this.options.selected);
     if (this.drawings.refocusPending) {
       this.drawings.refocusPending = false;
       this.keyboard.refocus();
@@ -335,6 +321,36 @@ export class TreeView {
       this.fit(dur > 0);
     }
     this.lastShape = shape;
+  }
+
+  /** Where a shown task's card is (layout coordinates) in the current layout. */
+  private positionOf(pid: number): { x: number; y: number } | undefined {
+    const i = this.layout?.indexOf.get(pid);
+    if (i === undefined) return undefined;
+    const p = this.layout!.placed[i];
+    return { x: p.x, y: p.y };
+  }
+
+  /** The shown tree as the keyboard reads it: the layout's pre-order, the coordinator first. */
+  private keyboardTree(layout: TreeLayout | null, coordinator: boolean): KeyboardTree {
+    const first = layout && coordinator ? 1 : 0;
+    const placed = layout?.placed ?? [];
+    const shown = this.shown;
+    return {
+      size: first + placed.length,
+      at: (i) => (i < first ? COORDINATOR_PID : placed[i - first].node.pid),
+      indexOf: (pid) => {
+        if (pid === COORDINATOR_PID) return first ? 0 : undefined;
+        const i = layout?.indexOf.get(pid);
+        return i === undefined ? undefined : i + first;
+      },
+      parentOf: (pid) => {
+        const i = layout?.indexOf.get(pid);
+        return i === undefined ? undefined : placed[i].node.parent;
+      },
+      expanded: (pid) => shown?.toggles.get(pid)?.expanded,
+      element: (pid) => this.itemElement(pid),
+    };
   }
 
   /** The element of a shown item in the current drawing, for the keyboard's focus. */
@@ -382,7 +398,7 @@ export class TreeView {
       this.prepared = null;
       this.render(0);
     }
-    const at = this.positions.get(pid);
+    const at = this.positionOf(pid);
     if (!at) return false;
     const [sx, sy] = this.motion.transform.apply([at.x, at.y]);
     const { width, height } = this.size;
@@ -412,7 +428,7 @@ export class TreeView {
     const shownAt = (pid: number | null) =>
       pid === null ? null : (this.shown?.shownAt(pid) ?? null);
     for (const pid of [shownAt(this.options.selected), shownAt(model?.activePid ?? null)]) {
-      const at = pid === null ? null : this.positions.get(pid);
+      const at = pid === null ? null : this.positionOf(pid);
       if (at) return at;
     }
     const root = this.layout?.placed[0];
