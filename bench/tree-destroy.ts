@@ -14,7 +14,8 @@ import { WorldReplay } from '../src/engine/timeline/timeline';
 import { buildTreeModel, createNodeCache, type TaskNode } from '../src/render/tree/model';
 import { forestOf } from '../src/render/tree/forest';
 import { visibleTree, type CollapseState } from '../src/render/tree/visible';
-import { layoutTree, rebind, shapeKey, type TreeLayout } from '../src/render/tree/layout';
+import { rebind, shapeKey, type TreeLayout } from '../src/render/tree/layout';
+import { ForestLayout } from '../src/render/tree/forestLayout';
 import { CardGrid } from '../src/render/tree/spatialIndex';
 import { benchRestart } from './trees';
 
@@ -55,6 +56,7 @@ function peer(nodes: readonly TaskNode[]): void {
 const cache = createNodeCache();
 const collapse: CollapseState = { collapsed: new Set(), pinned: new Set() };
 let layout: TreeLayout | null = null;
+const forestLayout = new ForestLayout();
 let lastShape = '';
 let shown = 0;
 // One step before the first measured: the view has the previous step's model and layout.
@@ -67,7 +69,9 @@ for (let k = -1; k < steps; k++) {
   const shownModel = { ...model, nodes: visible.nodes };
   const shape = time('shape', () => shapeKey(shownModel));
   layout = time('layout', () =>
-    shape === lastShape && layout ? rebind(layout, shownModel.nodes) : layoutTree(shownModel),
+    shape === lastShape && layout
+      ? rebind(layout, shownModel.nodes)
+      : forestLayout.layout(shownModel),
   );
   lastShape = shape;
   time('grid', () => new CardGrid(layout!.placed));

@@ -1,0 +1,256 @@
+import type { TaskNode, TreeModel } from './model';
+import type { Placed, TreeLayout } from './layout';
+import { COORD_W, NODE_H, NODE_W, THREAD_H } from './layoutMetrics';
+import { LONE_CARD, layoutPiece, type Piece, type Subtree } from './pieceLayout';
+import { NEW_TASK, runNow, type Job } from './slicedJob';
+import { PidIndex } from './pidIndex';
+
+/** Cards walked, packed or placed between two yields of the job (well under a millisecond). */
+const CHUNK = 2000;
+/** A subtree this big is laid out in a task of its own (d3.tree takes milliseconds for it). */
+const BIG_PIECE = 4000;
+
+/** Which tasks are shown and how they hang together, by index into the step's nodes. */
+interface Structure {
+  nodes: readonly TaskNode[];
+  /** Processes without a shown parent process, in node order. */
+  roots: number[];
+  /** For each node: its last child process and the sibling process before it (-1: none). */
+  lastKid: Int32Array;
+  prevSibling: Int32Array;
+  /** For each node: its first thread and the next thread of the same leader (-1: none). */
+  firstThread: Int32Array;
+  lastThread: Int32Array;
+  nextThread: Int32Array;
+}
+
+function structureOf(nodes: readonly TaskNode[]): Structure {
+  const n = nodes.length;
+  const processAt = new PidIndex(nodes.map((node) => (node.isThread ? null : node.pid)));
+  const s: Structure = {
+    nodes,
+    roots: [],
+    lastKid: new Int32Array(n).fill(-1),
+    prevSibling: new Int32Array(n).fill(-1),
+    firstThread: new Int32Array(n).fill(-1),
+    lastThread: new Int32Array(n).fill(-1),
+    nextThread: new Int32Array(n).fill(-1),
+  };
+  for (let i = 0; i < n; i++) {
+    const node = nodes[i];
+    const up = node.parent === null ? undefined : processAt.get(node.parent);
+    if (node.isThread) {
+      // A thread whose leader is not a shown process is not drawn (as layoutTree always did).
+      if (up === undefined) continue;
+      if (s.lastThread[up] < 0) s.firstThread[up] = i;
+      else s.nextThread[s.lastThread[up]] = i;
+      s.lastThread[up] = i;
+    } else if (up === undefined) {
+      s.roots.push(i);
+    } else {
+      s.prevSibling[i] = s.lastKid[up];
+      s.lastKid[up] = i;
+    }
+  }
+  return s;
+}
+
+/**
+ * Walks a root's subtree in the layout's order (pre-order, each leader followed by its
+ * threads): `visit(node index, member index of its parent or leader, thread)`.
+ */
+function walk(
+  s: Structure,
+  root: number,
+  visit: (i: number, up: number, thread: boolean) => void,
+): void {
+  const stack = [root];
+  const ups = [-1];
+  let member = 0;
+  while (stack.length) {
+    const i = stack.pop()!;
+    const me = member++;
+    visit(i, ups.pop()!, false);
+    for (let t = s.firstThread[i]; t >= 0; t = s.nextThread[t], member++) visit(t, me, true);
+    // Children pushed last first, so they are visited in order.
+    for (let k = s.lastKid[i]; k >= 0; k = s.prevSibling[k]) {
+      stack.push(k);
+      ups.push(me);
+    }
+  }
+}
+
+/** A root's subtree as layoutPiece takes it. */
+function subtreeOf(s: Structure, root: number): Subtree {
+  const sub: Subtree = { pids: [], threads: [], kids: [], threadCount: [] };
+  // The process index (in sub.pids) of each member.
+  const processOf: number[] = [];
+  walk(s, root, (i, up, thread) => {
+    const pid = s.nodes[i].pid;
+    if (thread) {
+      sub.threads.push(pid);
+      sub.threadCount[processOf[up]]++;
+      processOf.push(-1);
+      return;
+    }
+    const me = sub.pids.length;
+    if (up >= 0) sub.kids[processOf[up]].push(me);
+    processOf.push(me);
+    sub.pids.push(pid);
+    sub.kids.push([]);
+    sub.threadCount.push(0);
+  });
+  return sub;
+}
+
+/**
+ * The forest's layout, root by root, kept between steps. Each root's shown subtree is laid out
+ * on its own (pieceLayout.ts) and kept while its tasks, parents and threads stay the same; the
+ * pieces are then packed left to right by their contours: at every level a piece's leftmost
+ * card keeps today's separation, (width(a) + width(b)) / 2 between centres, from the rightmost
+ * card of the pieces before it at that level. A step that changes one root's subtree (a destroy
+ * releasing a task) lays out that subtree and packs again.
+ *
+ * A tree with one root comes out exactly as d3.tree lays it out. A forest differs a little from
+ * one d3.tree under a virtual root: d3 spreads the small subtrees between two big ones evenly
+ * (its apportion shifts them part of the way), here each piece sits as far left as its contour
+ * lets it, so the small ones are packed against the big one on their left. The forest is then
+ * centred as d3 centres a parent: the middle of its first and last roots at x = 0.
+ */
+export class ForestLayout {
+  /** The pieces of the last finished layout, by root pid. */
+  private pieces = new Map<number, Piece>();
+
+  /** Lays `model` out now. */
+  layout(model: Pick<TreeModel, 'nodes' | 'coordinator'>): TreeLayout {
+    let out: TreeLayout | null = null;
+    runNow(
+      this.job(model, (l) => {
+        out = l;
+      }),
+    );
+    return out!;
+  }
+
+  /**
+   * The same work as a job for slicedJob.ts's runSliced, yielding between pieces and chunks of
+   * cards (a jump into a destroy lays out 36,000 roots with nothing kept); `done` gets the
+   * layout at its end. A job dropped half-way keeps the last finished layout's pieces.
+   */
+  *job(model: Pick<TreeModel, 'nodes' | 'coordinator'>, done: (layout: TreeLayout) => void): Job {
+    const s = structureOf(model.nodes);
+    yield;
+    const kept = this.pieces;
+    const next = new Map<number, Piece>();
+    const pieces: Piece[] = [];
+    // The node index of each card in the layout's order.
+    const cards = new Int32Array(model.nodes.length);
+    let total = 0;
+    let walked = 0;
+    for (const root of s.roots) {
+      // Most roots of a big destroy are lone cards: one piece for all of them, nothing kept.
+      if (s.lastKid[root] < 0 && s.firstThread[root] < 0) {
+        cards[total++] = root;
+        pieces.push(LONE_CARD);
+        if (++walked >= CHUNK) {
+          walked = 0;
+          yield;
+        }
+        continue;
+      }
+      const old = kept.get(s.nodes[root].pid);
+      let same = !!old;
+      const base = total;
+      walk(s, root, (i, up, thread) => {
+        const me = total - base;
+        cards[total++] = i;
+        if (
+          same &&
+          (me >= old!.size ||
+            old!.pids[me] !== s.nodes[i].pid ||
+            old!.up[me] !== up ||
+            old!.thread[me] !== (thread ? 1 : 0))
+        )
+          same = false;
+      });
+      if (same && old!.size !== total - base) same = false;
+      walked += total - base;
+      let piece = same ? old! : null;
+      if (!piece) {
+        if (total - base >= BIG_PIECE) yield NEW_TASK;
+        piece = layoutPiece(subtreeOf(s, root));
+      }
+      next.set(s.nodes[root].pid, piece);
+      pieces.push(piece);
+      if (walked >= CHUNK) {
+        walked = 0;
+        yield;
+      }
+    }
+    // The packing: each piece as far left as the contour of the pieces before it lets it be.
+    const offsets = new Float64Array(pieces.length);
+    const reach: number[] = [];
+    for (let p = 0; p < pieces.length; p++) {
+      const { left, right } = pieces[p];
+      let off = p ? -Infinity : 0;
+      for (let d = 0; d < left.length && d < reach.length; d++)
+        off = Math.max(off, reach[d] - left[d]);
+      offsets[p] = off;
+      for (let d = 0; d < right.length; d++) reach[d] = off + right[d];
+    }
+    const shift = pieces.length ? -(offsets[0] + offsets[pieces.length - 1]) / 2 : 0;
+    yield;
+    const placed: Placed[] = new Array<Placed>(total);
+    const order: number[] = new Array<number>(total);
+    const links: TreeLayout['links'] = [];
+    let c = 0;
+    let emitted = 0;
+    let x0 = Infinity;
+    let x1 = -Infinity;
+    let y0 = Infinity;
+    let y1 = -Infinity;
+    for (let p = 0; p < pieces.length; p++) {
+      const piece = pieces[p];
+      const off = offsets[p] + shift;
+      const base = c;
+      for (let m = 0; m < piece.size; m++, c++) {
+        const node = s.nodes[cards[c]];
+        const x = piece.x[m] + off;
+        const y = piece.y[m];
+        const card: Placed = {
+          node,
+          x,
+          y,
+          depth: piece.depth[m],
+          posinset: m ? piece.posinset[m] : p + 1,
+          setsize: m ? piece.setsize[m] : pieces.length,
+        };
+        placed[c] = card;
+        order[c] = node.pid;
+        if (m && !piece.thread[m]) links.push({ from: placed[base + piece.up[m]], to: card });
+        if (x < x0) x0 = x;
+        if (x > x1) x1 = x;
+        if (y < y0) y0 = y;
+        if (y > y1) y1 = y;
+      }
+      if (c - emitted >= CHUNK) {
+        emitted = c;
+        yield;
+      }
+    }
+    const indexOf = new PidIndex(order);
+    this.pieces = next;
+    const bounds = placed.length
+      ? {
+          x0: x0 - NODE_W / 2,
+          y0: y0 - NODE_H / 2,
+          x1: x1 + NODE_W / 2,
+          y1: y1 + NODE_H / 2 + THREAD_H,
+        }
+      : { x0: -NODE_W / 2, y0: -NODE_H / 2, x1: NODE_W / 2, y1: NODE_H / 2 };
+    const coordinator = model.coordinator
+      ? { x: bounds.x0 - 60 - COORD_W / 2, y: placed.length ? placed[0].y : 0 }
+      : null;
+    done({ placed, links, order, indexOf, bounds, coordinator });
+  }
+}
