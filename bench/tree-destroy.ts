@@ -14,7 +14,8 @@ import { WorldReplay } from '../src/engine/timeline/timeline';
 import { buildTreeModel, createNodeCache, type TaskNode } from '../src/render/tree/model';
 import { forestOf } from '../src/render/tree/forest';
 import { visibleTree, type CollapseState } from '../src/render/tree/visible';
-import { rebind, shapeKey, type TreeLayout } from '../src/render/tree/layout';
+import { rebind, type TreeLayout } from '../src/render/tree/layout';
+import { sameShape, treeShape, type TreeShape } from '../src/render/tree/treeShape';
 import { ForestLayout } from '../src/render/tree/forestLayout';
 import { CardGrid } from '../src/render/tree/spatialIndex';
 import { benchRestart } from './trees';
@@ -57,7 +58,7 @@ const cache = createNodeCache();
 const collapse: CollapseState = { collapsed: new Set(), pinned: new Set() };
 let layout: TreeLayout | null = null;
 const forestLayout = new ForestLayout();
-let lastShape = '';
+let lastShape: TreeShape | null = null;
 let shown = 0;
 // One step before the first measured: the view has the previous step's model and layout.
 for (let k = -1; k < steps; k++) {
@@ -67,11 +68,10 @@ for (let k = -1; k < steps; k++) {
   time('forest', () => forestOf(model.nodes));
   const visible = time('visible', () => visibleTree(model.nodes, collapse));
   const shownModel = { ...model, nodes: visible.nodes };
-  const shape = time('shape', () => shapeKey(shownModel));
+  let shape: TreeShape | null = null;
+  const same = time('shape', () => sameShape((shape = treeShape(shownModel)), lastShape));
   layout = time('layout', () =>
-    shape === lastShape && layout
-      ? rebind(layout, shownModel.nodes)
-      : forestLayout.layout(shownModel),
+    same && layout ? rebind(layout, shownModel.nodes) : forestLayout.layout(shownModel),
   );
   lastShape = shape;
   time('grid', () => new CardGrid(layout!.placed));

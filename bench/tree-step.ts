@@ -1,7 +1,7 @@
 /**
  * What one step of a big tree costs the tree view before drawing (part of npm run bench): a
  * snapshot of N tasks where one task changed (the others the same objects, as frames share
- * them), through buildTreeModel (with its node cache), visibleTree, shapeKey and rebind, the
+ * them), through buildTreeModel (with its node cache), visibleTree, treeShape and rebind, the
  * per-step path of src/render/tree. Node, no DOM. Measured, never asserted.
  */
 import { performance } from 'node:perf_hooks';
@@ -9,7 +9,8 @@ import { largeTree } from '../src/engine/scenario/large-tree';
 import type { TaskView, WorldSnapshot } from '../src/engine/snapshot';
 import { buildTreeModel, createNodeCache } from '../src/render/tree/model';
 import { visibleTree, type CollapseState } from '../src/render/tree/visible';
-import { layoutTree, rebind, shapeKey } from '../src/render/tree/layout';
+import { layoutTree, rebind } from '../src/render/tree/layout';
+import { sameShape, treeShape } from '../src/render/tree/treeShape';
 
 function snapshot(tasks: TaskView[]): WorldSnapshot {
   return {
@@ -45,6 +46,7 @@ export function treeStepRows(sizes = [2_000, 10_000, 50_000, 100_000]): string[]
     let model = buildTreeModel(snapshot(tasks), cache)!;
     let shown = visibleTree(model.nodes, collapse);
     let layout = layoutTree({ ...model, nodes: shown.nodes });
+    const shape = treeShape({ ...model, nodes: shown.nodes });
     const times = {
       model: [] as number[],
       visible: [] as number[],
@@ -64,7 +66,7 @@ export function treeStepRows(sizes = [2_000, 10_000, 50_000, 100_000]): string[]
       shown = visibleTree(model.nodes, collapse);
       times.visible.push(performance.now() - t);
       t = performance.now();
-      shapeKey({ ...model, nodes: shown.nodes });
+      sameShape(treeShape({ ...model, nodes: shown.nodes }), shape);
       times.shape.push(performance.now() - t);
       t = performance.now();
       layout = rebind(layout, shown.nodes);
@@ -91,7 +93,7 @@ export const TREE_STEP_HEAD = [
   'shown',
   'model ms',
   'visible ms',
-  'shapeKey ms',
+  'shape ms',
   'rebind ms',
   'step ms (median)',
   'step ms (max)',

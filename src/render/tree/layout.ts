@@ -39,13 +39,6 @@ export function layoutTree(model: Pick<TreeModel, 'nodes' | 'coordinator'>): Tre
   return new ForestLayout().layout(model);
 }
 
-/** What the layout depends on: which tasks are shown, their parents, threads, the coordinator. */
-export function shapeKey(model: Pick<TreeModel, 'nodes' | 'coordinator'>): string {
-  let key = model.coordinator ? 'c' : '';
-  for (const n of model.nodes) key += `,${n.pid}${n.isThread ? 't' : ':'}${n.parent ?? ''}`;
-  return key;
-}
-
 /**
  * The previous layout's positions with this step's nodes: a step that changes states but not
  * the tree's shape (the usual case) then costs no layout at all.

@@ -1,5 +1,7 @@
 import { select, type Selection } from 'd3';
-import { layoutTree, rebind, shapeKey, type TreeLayout } from './layout';
+import { rebind, type TreeLayout } from './layout';
+import { ForestLayout } from './forestLayout';
+import { sameShape, treeShape, type TreeShape } from './treeShape';
 import type { TreeModel } from './model';
 import { TreeKeyboard, type KeyboardTree } from './keyboard';
 import { Baton } from './baton';
@@ -17,7 +19,7 @@ import { FollowActive } from './follow';
 import { forestJob } from './forest';
 import { shapeToken } from './model';
 import { opensInSlices, SLICE_OPEN_ABOVE } from './opensInSlices';
-import { NEW_TASK, runSliced, type Job } from './slicedJob';
+import { NEW_TASK, runNow, runSliced, type Job } from './slicedJob';
 import { reveal, setExpanded, visibleTree, type CollapseState, type VisibleTree } from './visible';
 import './tree.css';
 
@@ -52,6 +54,13 @@ const FOLLOW_MS = 150;
  * panZoom.ts), Fit (viewFit.ts), Follow (follow.ts), the size (viewSize.ts), the keyboard,
  * the overview and the baton.
  */
+/** The shown part of a model, its shape and its layout. */
+interface Prepared {
+  shown: VisibleTree;
+  shape: TreeShape;
+  layout: TreeLayout;
+}
+
 export class TreeView {
   /** Takes zoom and pan gestures; holds the drawings and the shield (see PanZoom). */
   private readonly frame: Selection<HTMLDivElement, unknown, null, undefined>;
@@ -67,7 +76,9 @@ export class TreeView {
   private shown: VisibleTree | null = null;
   private readonly collapse: CollapseState = { collapsed: new Set(), pinned: new Set() };
   private lastContainer: number | null = null;
-  private lastShape = '';
+  private lastShape: TreeShape | null = null;
+  /** The last layout's pieces, root by root: a step lays out only the roots it changed. */
+  private readonly forestLayout = new ForestLayout();
   private lastSelected: number | null = null;
   /** Set once the user zooms or pans by hand; automatic fitting then stops until Fit. */
   private userMoved = false;
@@ -200,32 +211,44 @@ export class TreeView {
     // A newer model of the same shape may have come meanwhile: the newest is prepared.
     const model = this.model;
     if (!model) return;
-    const prepared = this.layoutFor(model, model === first ? shown : undefined);
+    const out: { prepared?: Prepared } = {};
+    yield* this.layoutJob(model, model === first ? shown : undefined, (p) => (out.prepared = p));
+    const prepared = out.prepared;
+    if (!prepared) return;
     this.prepared = { model, ...prepared };
-    if (prepared.layout && prepared.layout.placed.length > CANVAS_ABOVE) {
+    if (prepared.layout.placed.length > CANVAS_ABOVE) {
       yield NEW_TASK;
       this.canvasTree.prepare(prepared.layout);
     }
   }
 
   /** The shown part of `model`, its shape and its layout (the last one re-bound if same shape). */
-  private layoutFor(model: TreeModel, shown = visibleTree(model.nodes, this.collapse)) {
+  private layoutFor(model: TreeModel, shown = visibleTree(model.nodes, this.collapse)): Prepared {
+    const out: { prepared?: Prepared } = {};
+    runNow(this.layoutJob(model, shown, (p) => (out.prepared = p)));
+    return out.prepared!;
+  }
+
+  /**
+   * layoutFor as a job (a big first layout, 36,000 roots on a jump into a destroy, is spread
+   * over tasks); the same shape keeps the last shape object, so `shape !== lastShape` holds.
+   */
+  private *layoutJob(
+    model: TreeModel,
+    shown = visibleTree(model.nodes, this.collapse),
+    done: (prepared: Prepared) => void,
+  ): Job {
     const shownModel = { ...model, nodes: shown.nodes };
-    const shape = shapeKey(shownModel);
-    const layout =
-      shape === this.lastShape && this.layout
-        ? rebind(this.layout, shownModel.nodes)
-        : layoutTree(shownModel);
-    return { shown, shape, layout };
+    const shape = treeShape(shownModel);
+    if (this.layout && sameShape(shape, this.lastShape)) {
+      done({ shown, shape: this.lastShape!, layout: rebind(this.layout, shownModel.nodes) });
+      return;
+    }
+    yield* this.forestLayout.job(shownModel, (layout) => done({ shown, shape, layout }));
   }
 
   /** What openJob prepared for `model`, used by the next render of that model. */
-  private prepared: {
-    model: TreeModel;
-    shown: VisibleTree;
-    shape: string;
-    layout: TreeLayout;
-  } | null = null;
+  private prepared: ({ model: TreeModel } & Prepared) | null = null;
 
   /**
    * A drawing's busy state, but never "done" while a newer model is on its way (being built,
@@ -270,7 +293,7 @@ export class TreeView {
     this.prepared = null;
     const next = ready ?? (model ? this.layoutFor(model) : null);
     this.shown = next?.shown ?? null;
-    const shape = next?.shape ?? '';
+    const shape = next?.shape ?? null;
     const layout = next?.layout ?? null;
     const relaid = layout !== this.layout && shape !== this.lastShape;
     this.layout = layout;
