@@ -71,7 +71,7 @@ for (let k = -1; k < steps; k++) {
   let shape: TreeShape | null = null;
   const same = time('shape', () => sameShape((shape = treeShape(shownModel)), lastShape));
   layout = time('layout', () =>
-    same && layout ? rebind(layout, shownModel.nodes) : forestLayout.layout(shownModel),
+    same && layout ? rebind(layout, shownModel.nodes) : forestLayout.layout(shownModel, shape!),
   );
   lastShape = shape;
   time('grid', () => new CardGrid(layout!.placed));

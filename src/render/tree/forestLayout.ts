@@ -4,6 +4,7 @@ import { COORD_W, NODE_H, NODE_W, THREAD_H } from './layoutMetrics';
 import { LONE_CARD, layoutPiece, type Piece, type Subtree } from './pieceLayout';
 import { NEW_TASK, runNow, type Job } from './slicedJob';
 import { PidIndex } from './pidIndex';
+import { treeShape, type TreeShape } from './treeShape';
 
 /** Cards walked, packed or placed between two yields of the job (well under a millisecond). */
 const CHUNK = 2000;
@@ -13,6 +14,7 @@ const BIG_PIECE = 4000;
 /** Which tasks are shown and how they hang together, by index into the step's nodes. */
 interface Structure {
   nodes: readonly TaskNode[];
+  pids: Float64Array;
   /** Processes without a shown parent process, in node order. */
   roots: number[];
   /** For each node: its last child process and the sibling process before it (-1: none). */
@@ -24,11 +26,14 @@ interface Structure {
   nextThread: Int32Array;
 }
 
-function structureOf(nodes: readonly TaskNode[]): Structure {
+/** From the shape's arrays: the tasks' objects are not read again (36,000 of them, scattered). */
+function structureOf(nodes: readonly TaskNode[], shape: TreeShape): Structure {
   const n = nodes.length;
-  const processAt = new PidIndex(nodes.map((node) => (node.isThread ? null : node.pid)));
+  const { pids, parents, threads } = shape;
+  const processAt = new PidIndex(pids, threads);
   const s: Structure = {
     nodes,
+    pids,
     roots: [],
     lastKid: new Int32Array(n).fill(-1),
     prevSibling: new Int32Array(n).fill(-1),
@@ -37,9 +42,8 @@ function structureOf(nodes: readonly TaskNode[]): Structure {
     nextThread: new Int32Array(n).fill(-1),
   };
   for (let i = 0; i < n; i++) {
-    const node = nodes[i];
-    const up = node.parent === null ? undefined : processAt.get(node.parent);
-    if (node.isThread) {
+    const up = parents[i] < 0 ? undefined : processAt.get(parents[i]);
+    if (threads[i]) {
       // A thread whose leader is not a shown process is not drawn (as layoutTree always did).
       if (up === undefined) continue;
       if (s.lastThread[up] < 0) s.firstThread[up] = i;
@@ -86,7 +90,7 @@ function subtreeOf(s: Structure, root: number): Subtree {
   // The process index (in sub.pids) of each member.
   const processOf: number[] = [];
   walk(s, root, (i, up, thread) => {
-    const pid = s.nodes[i].pid;
+    const pid = s.pids[i];
     if (thread) {
       sub.threads.push(pid);
       sub.threadCount[processOf[up]]++;
@@ -122,12 +126,16 @@ export class ForestLayout {
   private pieces = new Map<number, Piece>();
 
   /** Lays `model` out now. */
-  layout(model: Pick<TreeModel, 'nodes' | 'coordinator'>): TreeLayout {
+  layout(model: Pick<TreeModel, 'nodes' | 'coordinator'>, shape?: TreeShape): TreeLayout {
     let out: TreeLayout | null = null;
     runNow(
-      this.job(model, (l) => {
-        out = l;
-      }),
+      this.job(
+        model,
+        (l) => {
+          out = l;
+        },
+        shape,
+      ),
     );
     return out!;
   }
@@ -137,8 +145,13 @@ export class ForestLayout {
    * cards (a jump into a destroy lays out 36,000 roots with nothing kept); `done` gets the
    * layout at its end. A job dropped half-way keeps the last finished layout's pieces.
    */
-  *job(model: Pick<TreeModel, 'nodes' | 'coordinator'>, done: (layout: TreeLayout) => void): Job {
-    const s = structureOf(model.nodes);
+  *job(
+    model: Pick<TreeModel, 'nodes' | 'coordinator'>,
+    done: (layout: TreeLayout) => void,
+    /** The model's shape, when the caller has it already (treeShape.ts). */
+    shape = treeShape(model),
+  ): Job {
+    const s = structureOf(model.nodes, shape);
     yield;
     const kept = this.pieces;
     const next = new Map<number, Piece>();
@@ -158,7 +171,7 @@ export class ForestLayout {
         }
         continue;
       }
-      const old = kept.get(s.nodes[root].pid);
+      const old = kept.get(s.pids[root]);
       let same = !!old;
       const base = total;
       walk(s, root, (i, up, thread) => {
@@ -167,7 +180,7 @@ export class ForestLayout {
         if (
           same &&
           (me >= old!.size ||
-            old!.pids[me] !== s.nodes[i].pid ||
+            old!.pids[me] !== s.pids[i] ||
             old!.up[me] !== up ||
             old!.thread[me] !== (thread ? 1 : 0))
         )
@@ -180,7 +193,7 @@ export class ForestLayout {
         if (total - base >= BIG_PIECE) yield NEW_TASK;
         piece = layoutPiece(subtreeOf(s, root));
       }
-      next.set(s.nodes[root].pid, piece);
+      next.set(s.pids[root], piece);
       pieces.push(piece);
       if (walked >= CHUNK) {
         walked = 0;
@@ -226,7 +239,7 @@ export class ForestLayout {
           setsize: m ? piece.setsize[m] : pieces.length,
         };
         placed[c] = card;
-        order[c] = node.pid;
+        order[c] = s.pids[cards[c]];
         if (m && !piece.thread[m]) links.push({ from: placed[base + piece.up[m]], to: card });
         if (x < x0) x0 = x;
         if (x > x1) x1 = x;

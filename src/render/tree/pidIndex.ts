@@ -13,31 +13,37 @@ export class PidIndex implements ReadonlyMap<number, number> {
   private readonly map: Map<number, number> | null;
 
   /**
-   * `pids[i]` is at i (null: nothing there); a pid listed twice is found at its last place, as
-   * Map.set leaves it.
+   * `pids[i]` is at i, but for null or where `skip[i]` is set; a pid listed twice is found at
+   * its last place, as Map.set leaves it.
    */
-  constructor(private readonly pids: readonly (number | null)[]) {
+  constructor(
+    private readonly pids: ArrayLike<number | null>,
+    private readonly skip?: ArrayLike<number>,
+  ) {
+    const n = pids.length;
     let max = 0;
     let small = true;
-    for (const pid of pids) {
-      if (pid === null) continue;
+    for (let i = 0; i < n; i++) {
+      const pid = pids[i];
+      if (pid === null || skip?.[i]) continue;
       if (!(Number.isInteger(pid) && pid >= 0 && pid <= PID_MAX_LIMIT)) small = false;
       else if (pid > max) max = pid;
     }
     if (small) {
       const at = new Int32Array(max + 1);
-      for (let i = 0; i < pids.length; i++) {
+      for (let i = 0; i < n; i++) {
         const pid = pids[i];
-        if (pid !== null) at[pid] = i + 1;
+        if (pid !== null && !skip?.[i]) at[pid] = i + 1;
       }
       this.at = at;
       this.map = null;
     } else {
       this.at = null;
       this.map = new Map();
-      pids.forEach((pid, i) => {
-        if (pid !== null) this.map!.set(pid, i);
-      });
+      for (let i = 0; i < n; i++) {
+        const pid = pids[i];
+        if (pid !== null && !skip?.[i]) this.map.set(pid, i);
+      }
     }
   }
 
@@ -85,8 +91,9 @@ export class PidIndex implements ReadonlyMap<number, number> {
     if (!this.distinct) {
       const seen = new Set<number>();
       this.distinct = [];
-      for (const pid of this.pids) {
-        if (pid === null || seen.has(pid)) continue;
+      for (let i = 0; i < this.pids.length; i++) {
+        const pid = this.pids[i];
+        if (pid === null || this.skip?.[i] || seen.has(pid)) continue;
         seen.add(pid);
         this.distinct.push(pid);
       }

@@ -244,7 +244,7 @@ export class TreeView {
       done({ shown, shape: this.lastShape!, layout: rebind(this.layout, shownModel.nodes) });
       return;
     }
-    yield* this.forestLayout.job(shownModel, (layout) => done({ shown, shape, layout }));
+    yield* this.forestLayout.job(shownModel, (layout) => done({ shown, shape, layout }), shape);
   }
 
   /** What openJob prepared for `model`, used by the next render of that model. */
