@@ -17,6 +17,7 @@ import { visibleTree, type CollapseState } from '../src/render/tree/visible';
 import { rebind, type TreeLayout } from '../src/render/tree/layout';
 import { sameShape, treeShape, type TreeShape } from '../src/render/tree/treeShape';
 import { ForestLayout } from '../src/render/tree/forestLayout';
+import { NEW_TASK } from '../src/render/tree/slicedJob';
 import { CardGrid } from '../src/render/tree/spatialIndex';
 import { benchRestart } from './trees';
 
@@ -60,6 +61,7 @@ let layout: TreeLayout | null = null;
 const forestLayout = new ForestLayout();
 let lastShape: TreeShape | null = null;
 let shown = 0;
+let lastShown: TaskNode[] = [];
 // One step before the first measured: the view has the previous step's model and layout.
 for (let k = -1; k < steps; k++) {
   const snapshot = replay.at(from + k - 1);
@@ -78,6 +80,7 @@ for (let k = -1; k < steps; k++) {
   times.get('total')!.push(performance.now() - t0);
   time('peer', () => peer(visible.nodes));
   shown = layout.placed.length;
+  lastShown = visible.nodes;
   if (k < 0) for (const s of stages) times.get(s)!.pop();
 }
 
@@ -91,4 +94,24 @@ console.log(`| stage | median | max |\n|---|---|---|`);
 for (const s of stages) {
   const xs = times.get(s)!;
   console.log(`| ${s} | ${median(xs).toFixed(1)} | ${max(xs).toFixed(1)} |`);
+}
+
+// A jump into the destroy: the first layout, nothing kept, as the view's open runs it (a job in
+// tasks of runSliced's 12 ms budget, slicedJob.ts): how long its longest task is.
+{
+  const slices: number[] = [];
+  const job = new ForestLayout().job({ nodes: lastShown, coordinator: null }, () => {});
+  for (let done = false; !done;) {
+    const t0 = performance.now();
+    for (;;) {
+      const step = job.next();
+      if (step.done) done = true;
+      if (step.done || step.value === NEW_TASK || performance.now() - t0 >= 12) break;
+    }
+    slices.push(performance.now() - t0);
+  }
+  const whole = slices.reduce((a, b) => a + b, 0);
+  console.log(
+    `first layout as a job (nothing kept): ${slices.length} tasks, longest ${max(slices).toFixed(1)} ms, ${whole.toFixed(1)} ms in all`,
+  );
 }

@@ -1,5 +1,6 @@
 import type { TreeLayout } from './layout';
 import { NODE_H, NODE_W } from './layout';
+import { dotPixels } from './minimapDots';
 import './minimap.css';
 
 /** The overview's size in CSS pixels: a strip along the bottom of the tree panel. */
@@ -19,7 +20,7 @@ export interface ViewBox {
 /**
  * An overview of the whole laid-out tree: every shown card as a dot, the part the tree view
  * shows as a rectangle; a click or a drag on it moves the view there. Drawn on a canvas: the
- * dots are drawn once per layout into an offscreen canvas, and a zoom or pan only copies that
+ * dots are drawn once per layout into an offscreen canvas (as pixels, minimapDots.ts), and a zoom or pan only copies that
  * and strokes the rectangle. Pointer only: the tree itself is the keyboard's way around.
  */
 export class Minimap {
@@ -90,18 +91,8 @@ export class Minimap {
     }
     const ctx = this.dots.getContext('2d');
     if (!ctx) return;
-    ctx.clearRect(0, 0, cw, ch);
-    ctx.fillStyle = '#9aa0a6';
-    const dw = Math.max(1, NODE_W / this.scale);
-    const dh = Math.max(1, NODE_H / this.scale);
-    for (const p of layout.placed) {
-      ctx.fillRect(
-        PAD + (p.x - NODE_W / 2 - this.origin.x) / this.scale,
-        PAD + (p.y - NODE_H / 2 - this.origin.y) / this.scale,
-        dw,
-        dh,
-      );
-    }
+    const frame = { scale: this.scale, origin: this.origin, pad: PAD, width: cw, height: ch };
+    ctx.putImageData(new ImageData(dotPixels(layout.placed, frame), cw, ch), 0, 0);
     this.schedule();
   }
 
