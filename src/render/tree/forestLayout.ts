@@ -60,50 +60,79 @@ function structureOf(nodes: readonly TaskNode[], shape: TreeShape): Structure {
 }
 
 /**
- * Walks a root's subtree in the layout's order (pre-order, each leader followed by its
- * threads): `visit(node index, member index of its parent or leader, thread)`.
+ * Writes a root's subtree from `at` in the layout's order (pre-order, each leader followed by
+ * its threads): each card's node index into `cards`, the card index of its parent or leader
+ * into `ups` (-1 for the root). Returns where it ended.
  */
-function walk(
-  s: Structure,
-  root: number,
-  visit: (i: number, up: number, thread: boolean) => void,
-): void {
+function walk(s: Structure, root: number, cards: Int32Array, ups: Int32Array, at: number): number {
   const stack = [root];
-  const ups = [-1];
-  let member = 0;
+  const stackUp = [-1];
+  let c = at;
   while (stack.length) {
     const i = stack.pop()!;
-    const me = member++;
-    visit(i, ups.pop()!, false);
-    for (let t = s.firstThread[i]; t >= 0; t = s.nextThread[t], member++) visit(t, me, true);
+    const me = c++;
+    cards[me] = i;
+    ups[me] = stackUp.pop()!;
+    for (let t = s.firstThread[i]; t >= 0; t = s.nextThread[t], c++) {
+      cards[c] = t;
+      ups[c] = me;
+    }
     // Children pushed last first, so they are visited in order.
     for (let k = s.lastKid[i]; k >= 0; k = s.prevSibling[k]) {
       stack.push(k);
-      ups.push(me);
+      stackUp.push(me);
     }
   }
+  return c;
 }
 
-/** A root's subtree as layoutPiece takes it. */
-function subtreeOf(s: Structure, root: number): Subtree {
+/** Whether a kept piece was laid out from the cards `from`..`to` of this step. */
+function keeps(
+  piece: Piece,
+  s: Structure,
+  threads: Uint8Array,
+  cards: Int32Array,
+  ups: Int32Array,
+  from: number,
+  to: number,
+): boolean {
+  if (piece.size !== to - from) return false;
+  for (let m = 1; m < piece.size; m++) {
+    const i = cards[from + m];
+    if (piece.pids[m] !== s.pids[i] || piece.up[m] !== ups[from + m] - from) return false;
+    if (piece.thread[m] !== threads[i]) return false;
+  }
+  return true;
+}
+
+/** The cards `from`..`to` (one root's subtree) as layoutPiece takes them. */
+function subtreeOf(
+  s: Structure,
+  threads: Uint8Array,
+  cards: Int32Array,
+  ups: Int32Array,
+  from: number,
+  to: number,
+): Subtree {
   const sub: Subtree = { pids: [], threads: [], kids: [], threadCount: [] };
-  // The process index (in sub.pids) of each member.
-  const processOf: number[] = [];
-  walk(s, root, (i, up, thread) => {
-    const pid = s.pids[i];
-    if (thread) {
-      sub.threads.push(pid);
-      sub.threadCount[processOf[up]]++;
-      processOf.push(-1);
-      return;
+  // The process index (in sub.pids) of each card.
+  const processOf = new Int32Array(to - from);
+  for (let c = from; c < to; c++) {
+    const i = cards[c];
+    const up = ups[c] < 0 ? -1 : processOf[ups[c] - from];
+    if (threads[i]) {
+      sub.threads.push(s.pids[i]);
+      sub.threadCount[up]++;
+      processOf[c - from] = -1;
+      continue;
     }
     const me = sub.pids.length;
-    if (up >= 0) sub.kids[processOf[up]].push(me);
-    processOf.push(me);
-    sub.pids.push(pid);
+    if (up >= 0) sub.kids[up].push(me);
+    processOf[c - from] = me;
+    sub.pids.push(s.pids[i]);
     sub.kids.push([]);
     sub.threadCount.push(0);
-  });
+  }
   return sub;
 }
 
@@ -158,11 +187,13 @@ export class ForestLayout {
     const pieces: Piece[] = [];
     // The node index of each card in the layout's order.
     const cards = new Int32Array(model.nodes.length);
+    const ups = new Int32Array(model.nodes.length);
     let total = 0;
     let walked = 0;
     for (const root of s.roots) {
       // Most roots of a big destroy are lone cards: one piece for all of them, nothing kept.
       if (s.lastKid[root] < 0 && s.firstThread[root] < 0) {
+        ups[total] = -1;
         cards[total++] = root;
         pieces.push(LONE_CARD);
         if (++walked >= CHUNK) {
@@ -172,26 +203,13 @@ export class ForestLayout {
         continue;
       }
       const old = kept.get(s.pids[root]);
-      let same = !!old;
       const base = total;
-      walk(s, root, (i, up, thread) => {
-        const me = total - base;
-        cards[total++] = i;
-        if (
-          same &&
-          (me >= old!.size ||
-            old!.pids[me] !== s.pids[i] ||
-            old!.up[me] !== up ||
-            old!.thread[me] !== (thread ? 1 : 0))
-        )
-          same = false;
-      });
-      if (same && old!.size !== total - base) same = false;
+      total = walk(s, root, cards, ups, base);
       walked += total - base;
-      let piece = same ? old! : null;
+      let piece = old && keeps(old, s, shape.threads, cards, ups, base, total) ? old : null;
       if (!piece) {
         if (total - base >= BIG_PIECE) yield NEW_TASK;
-        piece = layoutPiece(subtreeOf(s, root));
+        piece = layoutPiece(subtreeOf(s, shape.threads, cards, ups, base, total));
       }
       next.set(s.pids[root], piece);
       pieces.push(piece);
