@@ -145,10 +145,12 @@ function subtreeOf(
  * releasing a task) lays out that subtree and packs again.
  *
  * A tree with one root comes out exactly as d3.tree lays it out. A forest differs a little from
- * one d3.tree under a virtual root: d3 spreads the small subtrees between two big ones evenly
- * (its apportion shifts them part of the way), here each piece sits as far left as its contour
- * lets it, so the small ones are packed against the big one on their left. The forest is then
- * centred as d3 centres a parent: the middle of its first and last roots at x = 0.
+ * one d3.tree under a virtual root: when a subtree is pushed right by a big one several siblings
+ * to its left, d3 spreads the push over the small siblings between them (d3-hierarchy 3.1.3,
+ * tree.js: moveSubtree and executeShifts), so they sit evenly in the gap; here each piece sits
+ * as far left as its contour lets it, so the small ones are packed against the big one on their
+ * left and the gap is on the right. The forest is then centred as d3 centres a parent: the
+ * middle of its first and last roots at x = 0.
  */
 export class ForestLayout {
   /** The pieces of the last finished layout, by root pid. */

@@ -2,7 +2,8 @@
  * Where each pid is in a list (its index), as a ReadonlyMap backed by a typed array indexed by
  * pid: filling it costs a store per task, not a hash-map insertion (a Map of the 36,000 cards
  * shown half-way through a 100,000-task destroy was the biggest part of a step's layout).
- * Pids above PID_MAX_LIMIT (include/linux/threads.h: 4 * 1024 * 1024) or not integers would make
+ * Pids above PID_MAX_LIMIT (include/linux/threads.h: 4 * 1024 * 1024 with a 64-bit long) or not
+ * integers would make
  * the array too big or wrong: such a list gets a Map.
  */
 const PID_MAX_LIMIT = 4 * 1024 * 1024;

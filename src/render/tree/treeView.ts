@@ -244,6 +244,8 @@ export class TreeView {
       done({ shown, shape: this.lastShape!, layout: rebind(this.layout, shownModel.nodes) });
       return;
     }
+    // The shape read every shown task (36,000 on a jump into a destroy): the runner may end the task here.
+    yield;
     yield* this.forestLayout.job(shownModel, (layout) => done({ shown, shape, layout }), shape);
   }
 
