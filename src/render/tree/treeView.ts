@@ -20,6 +20,7 @@ import { forestJob } from './forest';
 import { shapeToken } from './model';
 import { opensInSlices, SLICE_OPEN_ABOVE } from './opensInSlices';
 import { NEW_TASK, runNow, runSliced, type Job } from './slicedJob';
+import { OpenQueue } from './openQueue';
 import { reveal, setExpanded, visibleTree, type CollapseState, type VisibleTree } from './visible';
 import './tree.css';
 
@@ -41,6 +42,16 @@ export interface TreeViewOptions {
   follow?: boolean;
   /** The next model is being built (a big tree's, in slices): the tree is busy until it comes. */
   building?: boolean;
+}
+
+/**
+ * A big tree whose shape changed since the last model (a task came or went): its shown part
+ * and its layout are made again, in tasks of their own (openJob), even when few of its nodes
+ * changed. Half-way through destroying a 100,000-task container every step is one.
+ */
+function reshapedBig(model: TreeModel | null, before: TreeModel | null): boolean {
+  if (!model || !before || model.nodes.length < SLICE_OPEN_ABOVE) return false;
+  return shapeToken(model.nodes) !== shapeToken(before.nodes);
 }
 
 /** How long a follow step glides (a step at 4× comes every 175 ms). */
@@ -91,8 +102,23 @@ export class TreeView {
   private readonly following = new FollowActive();
   /** The next model is being built (TreeViewOptions.building): the last one drawn is behind. */
   private building = false;
-  /** A big tree's forest being built in slices: its shape, and the cancel function. */
-  private opening: { token: object; cancel: () => void } | null = null;
+  /**
+   * Which models are drawn at once and which are opened in tasks of their own (openJob): a big
+   * tree new to the view, a big change, a big tree's new shape; one open at a time, never
+   * dropped for a newer model.
+   */
+  private readonly queue = new OpenQueue<TreeModel>({
+    needsOpen: (model, before) =>
+      opensInSlices(model, before, this.lastContainer, !!this.layout) || reshapedBig(model, before),
+    open: (model) => this.openJob(model, forestJob(model.nodes)),
+    prepared: () => this.prepared?.model ?? null,
+    draw: (model) => {
+      this.model = model;
+      this.apply();
+    },
+    busy: () => this.drawings.setBusy(true),
+    run: runSliced,
+  });
 
   /**
    * `maxFitScale`: how far Fit may enlarge a small tree (1.25 in the debugger; presenter mode
@@ -172,45 +198,27 @@ export class TreeView {
       this.drawings.setBusy(true);
       return;
     }
-    const before = this.model;
-    this.model = model;
     this.options = options;
-    const token = model && model.nodes.length >= SLICE_OPEN_ABOVE ? shapeToken(model.nodes) : null;
-    // A newer model of the same shape lets the running build go on; it draws the newest.
-    if (this.opening && this.opening.token === token) return;
-    this.opening?.cancel();
-    this.opening = null;
-    const big = opensInSlices(model, before, this.lastContainer, !!this.layout);
-    if (big && model && token) {
-      this.drawings.setBusy(true);
-      const cancel = runSliced(this.openJob(forestJob(model.nodes)), () => {
-        this.opening = null;
-        this.apply();
-      });
-      this.opening = { token, cancel };
-      return;
-    }
-    this.apply();
+    this.queue.show(model);
   }
 
   /**
    * A big tree's open in tasks of its own: its forest in slices, then the shown part and its
    * layout, then the canvas's grid; the draw (apply) follows in the next task.
    */
-  private *openJob(forest: Job | null): Job {
+  private *openJob(first: TreeModel, forest: Job | null): Job {
     if (forest) {
       yield* forest;
       yield NEW_TASK;
     }
-    const first = this.model;
-    if (!first) return;
     // The shown part and its layout in tasks of their own: half-way through destroying a
     // 100,000-task container, some 40,000 roots are shown, and the two made one 85 ms task.
     const shown = visibleTree(first.nodes, this.collapse);
     yield NEW_TASK;
-    // A newer model of the same shape may have come meanwhile: the newest is prepared.
-    const model = this.model;
-    if (!model) return;
+    // A newer model of the same shape may have come meanwhile: the newest is prepared. One of
+    // another shape waits for this open to end (show).
+    const newest = this.queue.newest;
+    const model = newest && shapeToken(newest.nodes) === shapeToken(first.nodes) ? newest : first;
     const out: { prepared?: Prepared } = {};
     yield* this.layoutJob(model, model === first ? shown : undefined, (p) => (out.prepared = p));
     const prepared = out.prepared;
@@ -258,7 +266,7 @@ export class TreeView {
    * step's build began, and saying done then named a step the tree did not show.
    */
   private setBusy(busy: boolean): void {
-    this.drawings.setBusy(busy || this.building || !!this.opening);
+    this.drawings.setBusy(busy || this.building || this.queue.opening);
   }
 
   /** Draws the current model with the current options. */
@@ -467,7 +475,7 @@ export class TreeView {
   }
 
   destroy(): void {
-    this.opening?.cancel();
+    this.queue.stop();
     this.stopWatchingSize();
     this.minimap.destroy();
     this.baton.destroy();
