@@ -7,7 +7,7 @@ import { PidIndex } from './pidIndex';
 import { treeShape, type TreeShape } from './treeShape';
 
 /** Cards walked, packed or placed between two yields of the job (well under a millisecond). */
-const CHUNK = 2000;
+const CHUNK = 1000;
 /** A subtree this big is laid out in a task of its own (d3.tree takes milliseconds for it). */
 const BIG_PIECE = 4000;
 
