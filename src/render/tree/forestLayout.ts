@@ -15,6 +15,7 @@ const BIG_PIECE = 4000;
 interface Structure {
   nodes: readonly TaskNode[];
   pids: Float64Array;
+  threads: Uint8Array;
   /** Processes without a shown parent process, in node order. */
   roots: number[];
   /** For each node: its last child process and the sibling process before it (-1: none). */
@@ -34,6 +35,7 @@ function structureOf(nodes: readonly TaskNode[], shape: TreeShape): Structure {
   const s: Structure = {
     nodes,
     pids,
+    threads,
     roots: [],
     lastKid: new Int32Array(n).fill(-1),
     prevSibling: new Int32Array(n).fill(-1),
@@ -86,41 +88,34 @@ function walk(s: Structure, root: number, cards: Int32Array, ups: Int32Array, at
   return c;
 }
 
+/** The step's cards in the layout's order: node indexes, and each card's parent card (-1: none). */
+interface Walked {
+  cards: Int32Array;
+  ups: Int32Array;
+}
+
 /** Whether a kept piece was laid out from the cards `from`..`to` of this step. */
-function keeps(
-  piece: Piece,
-  s: Structure,
-  threads: Uint8Array,
-  cards: Int32Array,
-  ups: Int32Array,
-  from: number,
-  to: number,
-): boolean {
+function keeps(piece: Piece, s: Structure, w: Walked, from: number, to: number): boolean {
+  const { cards, ups } = w;
   if (piece.size !== to - from) return false;
   for (let m = 1; m < piece.size; m++) {
     const i = cards[from + m];
     if (piece.pids[m] !== s.pids[i] || piece.up[m] !== ups[from + m] - from) return false;
-    if (piece.thread[m] !== threads[i]) return false;
+    if (piece.thread[m] !== s.threads[i]) return false;
   }
   return true;
 }
 
 /** The cards `from`..`to` (one root's subtree) as layoutPiece takes them. */
-function subtreeOf(
-  s: Structure,
-  threads: Uint8Array,
-  cards: Int32Array,
-  ups: Int32Array,
-  from: number,
-  to: number,
-): Subtree {
+function subtreeOf(s: Structure, w: Walked, from: number, to: number): Subtree {
+  const { cards, ups } = w;
   const sub: Subtree = { pids: [], threads: [], kids: [], threadCount: [] };
   // The process index (in sub.pids) of each card.
   const processOf = new Int32Array(to - from);
   for (let c = from; c < to; c++) {
     const i = cards[c];
     const up = ups[c] < 0 ? -1 : processOf[ups[c] - from];
-    if (threads[i]) {
+    if (s.threads[i]) {
       sub.threads.push(s.pids[i]);
       sub.threadCount[up]++;
       processOf[c - from] = -1;
@@ -188,8 +183,11 @@ export class ForestLayout {
     const next = new Map<number, Piece>();
     const pieces: Piece[] = [];
     // The node index of each card in the layout's order.
-    const cards = new Int32Array(model.nodes.length);
-    const ups = new Int32Array(model.nodes.length);
+    const walkedCards: Walked = {
+      cards: new Int32Array(model.nodes.length),
+      ups: new Int32Array(model.nodes.length),
+    };
+    const { cards, ups } = walkedCards;
     let total = 0;
     let walked = 0;
     for (const root of s.roots) {
@@ -208,10 +206,10 @@ export class ForestLayout {
       const base = total;
       total = walk(s, root, cards, ups, base);
       walked += total - base;
-      let piece = old && keeps(old, s, shape.threads, cards, ups, base, total) ? old : null;
+      let piece = old && keeps(old, s, walkedCards, base, total) ? old : null;
       if (!piece) {
         if (total - base >= BIG_PIECE) yield NEW_TASK;
-        piece = layoutPiece(subtreeOf(s, shape.threads, cards, ups, base, total));
+        piece = layoutPiece(subtreeOf(s, walkedCards, base, total));
       }
       next.set(s.pids[root], piece);
       pieces.push(piece);
