@@ -8,7 +8,7 @@
  * `tsx bench/tree-destroy.ts [tasks] [where, 0..1 through the destroy] [steps]`.
  */
 import { performance } from 'node:perf_hooks';
-import { hierarchy, stratify, tree as d3tree } from 'd3';
+import { stratify, tree as d3tree } from 'd3';
 import { runSession } from '../src/engine/session';
 import { WorldReplay } from '../src/engine/timeline/timeline';
 import { buildTreeModel, createNodeCache, type TaskNode } from '../src/render/tree/model';
@@ -49,7 +49,7 @@ function peer(nodes: readonly TaskNode[]): void {
   const root = stratify<{ id: string; parent: string }>()
     .id((d) => d.id)
     .parentId((d) => d.parent || null)(rows);
-  d3tree<{ id: string; parent: string }>().nodeSize([196, 112])(hierarchy(root));
+  d3tree<{ id: string; parent: string }>().nodeSize([196, 112])(root);
 }
 
 const cache = createNodeCache();

@@ -41,6 +41,16 @@ export interface TreeViewOptions {
   building?: boolean;
 }
 
+/**
+ * A big tree whose shape changed since the last model (a task came or went): its shown part
+ * and its layout are made again, in tasks of their own (openJob), even when few of its nodes
+ * changed. Half-way through destroying a 100,000-task container every step is one.
+ */
+function reshapedBig(model: TreeModel | null, before: TreeModel | null): boolean {
+  if (!model || !before || model.nodes.length < SLICE_OPEN_ABOVE) return false;
+  return shapeToken(model.nodes) !== shapeToken(before.nodes);
+}
+
 /** How long a follow step glides (a step at 4× comes every 175 ms). */
 const FOLLOW_MS = 150;
 
@@ -80,8 +90,8 @@ export class TreeView {
   private readonly following = new FollowActive();
   /** The next model is being built (TreeViewOptions.building): the last one drawn is behind. */
   private building = false;
-  /** A big tree's forest being built in slices: its shape, and the cancel function. */
-  private opening: { token: object; cancel: () => void } | null = null;
+  /** A big tree's open under way (openJob), and the function that drops it. */
+  private opening: { cancel: () => void } | null = null;
 
   /**
    * `maxFitScale`: how far Fit may enlarge a small tree (1.25 in the debugger; presenter mode
@@ -161,25 +171,40 @@ export class TreeView {
       this.drawings.setBusy(true);
       return;
     }
+    this.options = options;
+    this.show(model);
+  }
+
+  /**
+   * Draws `model` now, or opens it in tasks of its own (a big tree new to the view, a big
+   * change, a big tree's new shape). An open under way is never dropped for a newer model: it
+   * prepares the newest when that has its shape, and when it ends the newest is shown in turn.
+   * Dropping it drew nothing at all while a big destroy played (every step a new shape, each
+   * step's open dropped by the next).
+   */
+  private show(model: TreeModel | null): void {
     const before = this.model;
     this.model = model;
-    this.options = options;
-    const token = model && model.nodes.length >= SLICE_OPEN_ABOVE ? shapeToken(model.nodes) : null;
-    // A newer model of the same shape lets the running build go on; it draws the newest.
-    if (this.opening && this.opening.token === token) return;
-    this.opening?.cancel();
-    this.opening = null;
-    const big = opensInSlices(model, before, this.lastContainer, !!this.layout);
-    if (big && model && token) {
-      this.drawings.setBusy(true);
-      const cancel = runSliced(this.openJob(forestJob(model.nodes)), () => {
-        this.opening = null;
-        this.apply();
-      });
-      this.opening = { token, cancel };
+    if (this.opening) return;
+    const big =
+      !!model &&
+      (opensInSlices(model, before, this.lastContainer, !!this.layout) ||
+        reshapedBig(model, before));
+    if (!big) {
+      this.apply();
       return;
     }
-    this.apply();
+    this.drawings.setBusy(true);
+    const cancel = runSliced(this.openJob(forestJob(model.nodes)), () => {
+      this.opening = null;
+      const newest = this.model;
+      // What was prepared is drawn (busy stays on while the newest opens after it).
+      const ready = this.prepared?.model ?? newest;
+      this.model = ready;
+      this.apply();
+      if (newest !== ready) this.show(newest);
+    });
+    this.opening = { cancel };
   }
 
   /**
@@ -197,9 +222,10 @@ export class TreeView {
     // 100,000-task container, some 40,000 roots are shown, and the two made one 85 ms task.
     const shown = visibleTree(first.nodes, this.collapse);
     yield NEW_TASK;
-    // A newer model of the same shape may have come meanwhile: the newest is prepared.
-    const model = this.model;
-    if (!model) return;
+    // A newer model of the same shape may have come meanwhile: the newest is prepared. One of
+    // another shape waits for this open to end (show).
+    const newest = this.model;
+    const model = newest && shapeToken(newest.nodes) === shapeToken(first.nodes) ? newest : first;
     const prepared = this.layoutFor(model, model === first ? shown : undefined);
     this.prepared = { model, ...prepared };
     if (prepared.layout && prepared.layout.placed.length > CANVAS_ABOVE) {
