@@ -73,8 +73,9 @@ export function visibleTree(
     toggles,
     shownAt(pid) {
       let i = indexOf(pid);
-      // A root is always shown: the walk ends there at the latest.
-      while (i >= 0 && !shown[i]) i = parent[i];
+      // A root is always shown: the walk ends there at the latest, unless the parents make a
+      // loop (no kernel tree does; a hand-made one may): that task is nowhere, not a hang.
+      for (let k = 0; i >= 0 && !shown[i]; k++) i = k < all.length ? parent[i] : -1;
       return i < 0 ? null : all[i].pid;
     },
   };
