@@ -21,8 +21,10 @@ export function changesAtLeast<T>(
 /**
  * changesAtLeast for lists in pid order, aligned by pid: an item gone or come is one change and
  * one whose object differs is one, so releasing the lowest pid of 70,000 tasks is one change,
- * not 70,000 (every later item moved up one index). Lists not in pid order (a null pid among
- * restart participants) are compared index by index. Stops counting at `limit`.
+ * not 70,000 (every later item moved up one index). Pids are read only where the lists differ
+ * (a read of every item was a cache miss each, 8 ms at 70,000); a list found out of pid order
+ * there (or a null pid among restart participants) is compared index by index. Stops counting
+ * at `limit`.
  */
 export function changesByPidAtLeast<T extends { readonly pid: number | null }>(
   now: readonly T[],
@@ -31,36 +33,26 @@ export function changesByPidAtLeast<T extends { readonly pid: number | null }>(
   counted = 0,
 ): number {
   if (now === before) return counted;
+  const pid = (x: T | undefined) => (x ? (x.pid ?? NaN) : -Infinity);
   let n = counted;
   let i = 0;
   let j = 0;
-  // The last pid passed on each side: a pid not above it (or null: NaN) is out of order.
-  let lastNow = -Infinity;
-  let lastBefore = -Infinity;
   while (i < before.length && j < now.length && n < limit) {
     const a = now[j];
     const b = before[i];
-    const pa = a.pid ?? NaN;
-    const pb = b.pid ?? NaN;
-    if (!(pa > lastNow) || !(pb > lastBefore)) return changesAtLeast(now, before, limit, counted);
     if (a === b) {
       i++;
       j++;
-      lastNow = pa;
-      lastBefore = pb;
       continue;
     }
+    const pa = pid(a);
+    const pb = pid(b);
+    if (!(pa > pid(now[j - 1])) || !(pb > pid(before[i - 1])))
+      return changesAtLeast(now, before, limit, counted);
     n++;
-    if (pb <= pa) {
-      i++;
-      lastBefore = pb;
-    }
-    if (pa <= pb) {
-      j++;
-      lastNow = pa;
-    }
+    if (pb <= pa) i++;
+    if (pa <= pb) j++;
   }
-  // What is left on one side (stopped at the limit or not) came or went: out of order or not,
-  // each item of it is one change.
+  // What is left on one side (stopped at the limit or not) came or went: each item is one.
   return n + (before.length - i) + (now.length - j);
 }

@@ -34,6 +34,8 @@ export interface ForestIndex {
   readonly parent: Int32Array;
   /** Descendants of each index. */
   readonly size: Int32Array;
+  /** Each index's pid (the node's, read without touching the node). */
+  readonly pids: Int32Array;
   /** The index of a pid, or -1. */
   indexOf(pid: number): number;
 }
@@ -106,7 +108,7 @@ function bind(s: Structure, all: readonly TaskNode[]): Forest {
       const i = indexOf(pid);
       return i < 0 ? 0 : size[i];
     },
-    index: { roots: s.roots, start, list, parent: s.parent, size, indexOf },
+    index: { roots: s.roots, start, list, parent: s.parent, size, pids: s.pids, indexOf },
   };
 }
 
@@ -193,7 +195,7 @@ function* linkJob(s: Structure, parent: Int32Array): Generator<void, void, void>
  * The structure of a stepped node array (model.ts stepOf: the array it was stepped from and
  * where each of its nodes was there) from that array's structure, when it is still kept: the
  * pids and parent indexes carried over through the step's alignment, a node read only where
- * it is a new object (its parent may have changed), then linkJob's typed passes. 2-4 ms at
+ * the model made it again (its parent may have changed), then linkJob's typed passes. 2-4 ms at
  * 70,000 tasks, where reading every node and searching its parent took 10. False when there
  * is nothing to step from.
  */
@@ -210,18 +212,17 @@ function stepStructure(all: readonly TaskNode[]): boolean {
   const moved = new Int32Array(from.length).fill(-1);
   for (let j = 0; j < n; j++) if (source[j] >= 0) moved[source[j]] = j;
   const s = { pids, byPid: null } as Structure;
+  // A node kept names the same parent: where that parent is now (the model makes a new node
+  // for a task whose parent came or went). A node made again is searched.
   const parent = new Int32Array(n);
   for (let j = 0; j < n; j++) {
     const i = source[j];
     const old = i >= 0 ? prev.parent[i] : -1;
-    // The same node names the same parent: where it was, unless it went (then search: the
-    // model makes a new node for a task whose parent went, but a forest trusts no one).
-    if (i >= 0 && all[j] === from[i] && (old >= 0 ? moved[old] >= 0 : all[j].parent === null))
-      parent[j] = old >= 0 ? moved[old] : -1;
-    else {
-      const p = all[j].parent;
-      parent[j] = p === null ? -1 : indexIn(s, p);
-    }
+    parent[j] = old >= 0 ? moved[old] : -1;
+  }
+  for (const j of step.made) {
+    const p = all[j].parent;
+    parent[j] = p === null ? -1 : indexIn(s, p);
   }
   runNow(linkJob(s, parent));
   structures.set(shapeToken(all), s);

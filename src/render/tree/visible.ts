@@ -30,7 +30,7 @@ export function visibleTree(
   state: CollapseState,
   budget = NODE_BUDGET,
 ): VisibleTree {
-  const { roots, start, list, parent, size, indexOf } = forestOf(all).index;
+  const { roots, start, list, parent, size, pids, indexOf } = forestOf(all).index;
   // Breadth first, so the budget goes to the upper levels; a node whose children do not fit
   // any more is collapsed, and stays so (until the user opens it) when the tree changes.
   // Only the shown part is walked, by index: hidden counts come from the forest, and which
@@ -48,7 +48,7 @@ export function visibleTree(
     const i = order[q];
     const k = start[i + 1] - start[i];
     if (!k) continue;
-    const pid = all[i].pid;
+    const pid = pids[i];
     if (!state.collapsed.has(pid) && !state.pinned.has(pid) && len + k > budget) {
       state.collapsed.add(pid);
     }
@@ -64,8 +64,10 @@ export function visibleTree(
   }
   let nodes: TaskNode[] = all;
   if (len !== all.length) {
-    nodes = new Array<TaskNode>(len);
-    for (let q = 0; q < len; q++) nodes[q] = all[order[q]];
+    // Pushed, not set into `new Array(len)`: a holey array is slower to read for every
+    // stage after this one.
+    nodes = [];
+    for (let q = 0; q < len; q++) nodes.push(all[order[q]]);
   }
   return {
     // Breadth-first, not model, order: the layout needs only siblings in model order.
@@ -76,7 +78,7 @@ export function visibleTree(
       // A root is always shown: the walk ends there at the latest, unless the parents make a
       // loop (no kernel tree does; a hand-made one may): that task is nowhere, not a hang.
       for (let k = 0; i >= 0 && !shown[i]; k++) i = k < all.length ? parent[i] : -1;
-      return i < 0 ? null : all[i].pid;
+      return i < 0 ? null : pids[i];
     },
   };
 }
