@@ -1,13 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import type { TaskView, WorldSnapshot } from '../../engine/snapshot';
+import type { ParticipantView, TaskView, WorldSnapshot } from '../../engine/snapshot';
+import type { Pc } from '../../engine/restart/types';
 import {
   buildsInSlices,
   buildTreeModel,
   createNodeCache,
   shapeToken,
   SLICED_MODEL_ABOVE,
+  treeModelJob,
   type TaskNode,
+  type TreeModel,
 } from './model';
 import { forestJob, forestOf } from './forest';
 import { opensInSlices } from './opensInSlices';
@@ -220,5 +223,85 @@ describe('a step of a big destroy (the lowest pid released)', () => {
     expect(forestOf(next.nodes).descendants(1)).toBe(forestOf(fresh.nodes).descendants(1));
     // All but 1 itself, 2 (gone) and 2's orphan.
     expect(forestOf(next.nodes).descendants(1)).toBe(20_000 - 3);
+  });
+});
+
+describe('steps of a restart whose tasks come and go, some builds stopped at a yield', () => {
+  const part = (pid: number, pc: string): ParticipantView => ({
+    id: `pid:${pid}`,
+    pid,
+    pc: pc as Pc,
+    sleeping: pc === 'wait_task_active',
+    runnable: pc !== 'wait_task_active',
+    done: false,
+    zombie: false,
+    checkpoint_ctx: 'ctx',
+    hung: false,
+  });
+  const PCS = ['wait_task_active', 'restore_task_struct', 'wait_checkpoint_ctx'];
+  const restarting = (tasks: TaskView[], participants: ParticipantView[]): WorldSnapshot => ({
+    ...world(tasks),
+    restart: {
+      variant: 'v18-28',
+      image: 'a',
+      container: 1,
+      pids: participants.map((p) => p.pid!),
+      order: [],
+      ctx: null,
+      participants,
+      finished: false,
+    },
+  });
+  const facts = (m: TreeModel | null) => m!.nodes.map(fields);
+
+  it('leave the cache answering each snapshot as a fresh build does', () => {
+    const n = 1200;
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.record({
+            every: fc.integer({ min: 1, max: 40 }),
+            from: fc.nat({ max: 39 }),
+            pc: fc.nat({ max: 2 }),
+            // Tasks released from the front (a destroy) or anywhere, and tasks come back.
+            gone: fc.array(fc.nat(), { maxLength: 3 }),
+            back: fc.boolean(),
+            stopAt: fc.option(fc.nat({ max: 6 })),
+          }),
+          { minLength: 1, maxLength: 6 },
+        ),
+        (snapshots) => {
+          const all = Array.from({ length: n }, (_, i) => task(i + 1, i === 0 ? 0 : i >> 2 || 1));
+          let tasks = all.slice();
+          let parts = tasks.map((t) => part(t.pid, PCS[0]));
+          const cache = createNodeCache();
+          buildTreeModel(restarting(tasks, parts), cache);
+          for (const s of snapshots) {
+            tasks = tasks.slice();
+            parts = parts.slice();
+            for (let i = s.from; i < parts.length; i += s.every) {
+              if (i % 2 && i < tasks.length)
+                tasks[i] = {
+                  ...tasks[i],
+                  state: tasks[i].state === 'running' ? 'zombie' : 'running',
+                };
+              else parts[i] = part(parts[i].pid!, PCS[s.pc]);
+            }
+            for (const g of s.gone) if (tasks.length) tasks.splice(g % 3 ? g % tasks.length : 0, 1);
+            if (s.back) tasks = all.map((t) => tasks.find((x) => x.pid === t.pid) ?? t);
+            const snap = restarting(tasks, parts);
+            if (s.stopAt !== null) {
+              const job = treeModelJob(snap, cache, { model: null });
+              for (let k = 0; k <= s.stopAt && !job.next().done; k++);
+            } else {
+              expect(facts(buildTreeModel(snap, cache))).toEqual(facts(buildTreeModel(snap)));
+            }
+          }
+          const last = restarting(tasks, parts);
+          expect(facts(buildTreeModel(last, cache))).toEqual(facts(buildTreeModel(last)));
+        },
+      ),
+      { numRuns: 60 },
+    );
   });
 });
