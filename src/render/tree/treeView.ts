@@ -18,6 +18,7 @@ import { forestJob } from './forest';
 import { shapeToken } from './model';
 import { opensInSlices, SLICE_OPEN_ABOVE } from './opensInSlices';
 import { NEW_TASK, runSliced, type Job } from './slicedJob';
+import { OpenQueue } from './openQueue';
 import { reveal, setExpanded, visibleTree, type CollapseState, type VisibleTree } from './visible';
 import './tree.css';
 
@@ -90,8 +91,23 @@ export class TreeView {
   private readonly following = new FollowActive();
   /** The next model is being built (TreeViewOptions.building): the last one drawn is behind. */
   private building = false;
-  /** A big tree's open under way (openJob), and the function that drops it. */
-  private opening: { cancel: () => void } | null = null;
+  /**
+   * Which models are drawn at once and which are opened in tasks of their own (openJob): a big
+   * tree new to the view, a big change, a big tree's new shape; one open at a time, never
+   * dropped for a newer model.
+   */
+  private readonly queue = new OpenQueue<TreeModel>({
+    needsOpen: (model, before) =>
+      opensInSlices(model, before, this.lastContainer, !!this.layout) || reshapedBig(model, before),
+    open: (model) => this.openJob(model, forestJob(model.nodes)),
+    prepared: () => this.prepared?.model ?? null,
+    draw: (model) => {
+      this.model = model;
+      this.apply();
+    },
+    busy: () => this.drawings.setBusy(true),
+    run: runSliced,
+  });
 
   /**
    * `maxFitScale`: how far Fit may enlarge a small tree (1.25 in the debugger; presenter mode
@@ -172,59 +188,25 @@ export class TreeView {
       return;
     }
     this.options = options;
-    this.show(model);
-  }
-
-  /**
-   * Draws `model` now, or opens it in tasks of its own (a big tree new to the view, a big
-   * change, a big tree's new shape). An open under way is never dropped for a newer model: it
-   * prepares the newest when that has its shape, and when it ends the newest is shown in turn.
-   * Dropping it drew nothing at all while a big destroy played (every step a new shape, each
-   * step's open dropped by the next).
-   */
-  private show(model: TreeModel | null): void {
-    const before = this.model;
-    this.model = model;
-    if (this.opening) return;
-    const big =
-      !!model &&
-      (opensInSlices(model, before, this.lastContainer, !!this.layout) ||
-        reshapedBig(model, before));
-    if (!big) {
-      this.apply();
-      return;
-    }
-    this.drawings.setBusy(true);
-    const cancel = runSliced(this.openJob(forestJob(model.nodes)), () => {
-      this.opening = null;
-      const newest = this.model;
-      // What was prepared is drawn (busy stays on while the newest opens after it).
-      const ready = this.prepared?.model ?? newest;
-      this.model = ready;
-      this.apply();
-      if (newest !== ready) this.show(newest);
-    });
-    this.opening = { cancel };
+    this.queue.show(model);
   }
 
   /**
    * A big tree's open in tasks of its own: its forest in slices, then the shown part and its
    * layout, then the canvas's grid; the draw (apply) follows in the next task.
    */
-  private *openJob(forest: Job | null): Job {
+  private *openJob(first: TreeModel, forest: Job | null): Job {
     if (forest) {
       yield* forest;
       yield NEW_TASK;
     }
-    const first = this.model;
-    if (!first) return;
     // The shown part and its layout in tasks of their own: half-way through destroying a
     // 100,000-task container, some 40,000 roots are shown, and the two made one 85 ms task.
     const shown = visibleTree(first.nodes, this.collapse);
     yield NEW_TASK;
     // A newer model of the same shape may have come meanwhile: the newest is prepared. One of
     // another shape waits for this open to end (show).
-    const newest = this.model;
+    const newest = this.queue.newest;
     const model = newest && shapeToken(newest.nodes) === shapeToken(first.nodes) ? newest : first;
     const prepared = this.layoutFor(model, model === first ? shown : undefined);
     this.prepared = { model, ...prepared };
@@ -259,7 +241,7 @@ export class TreeView {
    * step's build began, and saying done then named a step the tree did not show.
    */
   private setBusy(busy: boolean): void {
-    this.drawings.setBusy(busy || this.building || !!this.opening);
+    this.drawings.setBusy(busy || this.building || this.queue.opening);
   }
 
   /** Draws the current model with the current options. */
@@ -468,7 +450,7 @@ export class TreeView {
   }
 
   destroy(): void {
-    this.opening?.cancel();
+    this.queue.stop();
     this.stopWatchingSize();
     this.minimap.destroy();
     this.baton.destroy();
