@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import type { ParticipantView, TaskView, WorldSnapshot } from '../../engine/snapshot';
-import type { Pc } from '../../engine/restart/types';
+import type { TaskView } from '../../engine/snapshot';
 import {
   buildsInSlices,
   buildTreeModel,
@@ -15,29 +14,7 @@ import {
 import { forestJob, forestOf } from './forest';
 import { opensInSlices } from './opensInSlices';
 import { visibleTree, type CollapseState } from './visible';
-
-const task = (pid: number, ppid: number, extra: Partial<TaskView> = {}): TaskView => ({
-  pid,
-  tgid: pid,
-  ppid,
-  pgid: 1,
-  sid: 1,
-  comm: `t${pid}`,
-  state: 'running',
-  exit_code: 0,
-  exit_signal: 17,
-  pdeath_signal: 0,
-  frozen: false,
-  traced: false,
-  ...extra,
-});
-
-const world = (tasks: TaskView[]): WorldSnapshot => ({
-  current: 1,
-  containers: [{ id: 1, destroyed: false, tasks, freezer: 'THAWED', root: 1 }],
-  images: [],
-  restart: null,
-});
+import { part, restarting, task, world } from './testing';
 
 /** Every field a node shows, to compare a stepped model with one built afresh. */
 const fields = (n: TaskNode) => [
@@ -227,31 +204,7 @@ describe('a step of a big destroy (the lowest pid released)', () => {
 });
 
 describe('steps of a restart whose tasks come and go, some builds stopped at a yield', () => {
-  const part = (pid: number, pc: string): ParticipantView => ({
-    id: `pid:${pid}`,
-    pid,
-    pc: pc as Pc,
-    sleeping: pc === 'wait_task_active',
-    runnable: pc !== 'wait_task_active',
-    done: false,
-    zombie: false,
-    checkpoint_ctx: 'ctx',
-    hung: false,
-  });
   const PCS = ['wait_task_active', 'restore_task_struct', 'wait_checkpoint_ctx'];
-  const restarting = (tasks: TaskView[], participants: ParticipantView[]): WorldSnapshot => ({
-    ...world(tasks),
-    restart: {
-      variant: 'v18-28',
-      image: 'a',
-      container: 1,
-      pids: participants.map((p) => p.pid!),
-      order: [],
-      ctx: null,
-      participants,
-      finished: false,
-    },
-  });
   const facts = (m: TreeModel | null) => m!.nodes.map(fields);
 
   it('leave the cache answering each snapshot as a fresh build does', () => {
