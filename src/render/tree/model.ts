@@ -2,6 +2,7 @@ import { showComm } from '../../engine/kernel/comm';
 import { runNow, type Job } from './slicedJob';
 import { changesByPidAtLeast } from './changes';
 import { inKeyOrder, PidIndex, pidOf } from './pidOrder';
+import { alignByPid, pidsIn } from './stepAlign';
 import { describeWaitStatus } from '../../engine/kernel/signals';
 import { criuRestoreNotes } from '../../engine/import/criu-notes';
 import { activePid } from '../../engine/restart/view';
@@ -434,7 +435,7 @@ function* stepNodes(
   void
 > {
   if (!last.index.sorted) return null;
-  const aligned = alignByPid(tasks, last);
+  const aligned = alignByPid(tasks, last.tasks, last.nodes);
   if (!aligned) return null;
   const { redo, moved, kept, source } = aligned;
   const index = moved.length ? new PidIndex(tasks, true) : last.index;
@@ -488,60 +489,6 @@ function* stepNodes(
   if (sameShape) shapes.set(nodes, shapeToken(last.nodes));
   else steps.set(nodes, { from: new WeakRef(last.nodes), source, made: redo });
   return { nodes, index, ppids, tgids };
-}
-
-/**
- * `tasks` merged with the last build's by pid (both in pid order; null when `tasks` is not):
- * the indexes of `tasks` whose task object is new (`redo`), the pids that came or went, and
- * each task's last node where its task object is the same (a hole, for `redo`, where not). A
- * plain loop, not a generator's: it costs a compare per task (about 1 ms at 100,000), where
- * the generator's made it 14.
- */
-function alignByPid(
-  tasks: readonly TaskView[],
-  last: LastBuild,
-): { redo: number[]; moved: number[]; kept: (TaskNode | null)[]; source: Int32Array } | null {
-  const prev = last.tasks;
-  const source = new Int32Array(tasks.length);
-  const redo: number[] = [];
-  const moved: number[] = [];
-  const kept: (TaskNode | null)[] = [];
-  let i = 0;
-  for (let j = 0; j < tasks.length;) {
-    const t = tasks[j];
-    const p = i < prev.length ? prev[i] : undefined;
-    if (p === t) {
-      // Kept tasks come in the last list's order, which is pid order, and after a task
-      // made again each is above it (the merge passed it first): no pid read. Reading each
-      // task's pid was a cache miss per task, 3 ms a step at 70,000.
-      kept.push(last.nodes[i]);
-      source[j++] = i++;
-    } else if (j > 0 && !(t.pid > tasks[j - 1].pid)) {
-      return null;
-    } else if (p && p.pid < t.pid) {
-      moved.push(p.pid);
-      i++;
-    } else {
-      if (!p || p.pid !== t.pid) {
-        moved.push(t.pid);
-        source[j] = -1;
-      } else source[j] = i++;
-      kept.push(null);
-      redo.push(j++);
-    }
-  }
-  for (; i < prev.length; i++) moved.push(prev[i].pid);
-  return { redo, moved, kept, source };
-}
-
-/** A membership test for a few pids: compares for one or two, a Set beyond. */
-function pidsIn(pids: readonly number[]): (pid: number) => boolean {
-  if (pids.length === 1) {
-    const a = pids[0];
-    return (pid) => pid === a;
-  }
-  const set = new Set(pids);
-  return (pid) => set.has(pid);
 }
 
 /** A node's texts, made when first read (most nodes of a big tree are never shown). */
