@@ -1,6 +1,8 @@
 import { showComm } from '../../engine/kernel/comm';
 import { runNow, type Job } from './slicedJob';
-import { changesAtLeast } from './changes';
+import { changesByPidAtLeast } from './changes';
+import { inKeyOrder, PidIndex, pidOf } from './pidOrder';
+import { alignByPid, pidsIn } from './stepAlign';
 import { describeWaitStatus } from '../../engine/kernel/signals';
 import { criuRestoreNotes } from '../../engine/import/criu-notes';
 import { activePid } from '../../engine/restart/view';
@@ -142,14 +144,22 @@ function coordinatorOf(snapshot: WorldSnapshot): CoordinatorNode | null {
   };
 }
 
-/** The last model built through a cache: the next step is compared with it index by index. */
+/**
+ * The last model built through a cache: the next step is aligned with it by pid (both task
+ * lists in pid order), or compared index by index when its list is not in pid order.
+ */
 interface LastBuild {
   containerId: number;
   tasks: readonly TaskView[];
   nodes: TaskNode[];
-  /** Pids of `tasks`, for parents, and their indexes: kept while every index keeps its pid. */
-  pids: Set<number>;
-  index: Map<number, number> | null;
+  /** Where each pid of `tasks` is, for parents: a binary search when `tasks` is in pid order. */
+  index: PidIndex<TaskView>;
+  /**
+   * Each task's ppid and tgid by index, carried from step to step: which tasks a pid that came
+   * or went is the parent or leader of is a pass over these, not a read of every task object.
+   */
+  ppids: Int32Array;
+  tgids: Int32Array;
   participants: readonly ParticipantView[];
   byPid: Map<number, ParticipantView>;
   /**
@@ -189,6 +199,24 @@ const shapes = new WeakMap<readonly TaskNode[], object>();
 
 export function shapeToken(nodes: readonly TaskNode[]): object {
   return shapes.get(nodes) ?? nodes;
+}
+
+/**
+ * How a node array of a new shape was stepped from the last one: that array (weakly: a chain
+ * of steps must not keep every array alive) and, for each index, the index its task had there
+ * (-1 for a task that came). forest.ts updates the last structure through it.
+ */
+export interface NodeStep {
+  from: WeakRef<readonly TaskNode[]>;
+  source: Int32Array;
+  /** The indexes whose node was made again (maybe twice): every other node is `from`'s. */
+  made: readonly number[];
+}
+
+const steps = new WeakMap<readonly TaskNode[], NodeStep>();
+
+export function stepOf(nodes: readonly TaskNode[]): NodeStep | undefined {
+  return steps.get(nodes);
 }
 
 /**
@@ -266,8 +294,11 @@ export function buildsInSlices(snapshot: WorldSnapshot, cache: NodeCache): boole
   if (!last || last.containerId !== c.id) return true;
   const participants = snapshot.restart?.participants ?? NO_PARTICIPANTS;
   const limit = SLICED_CHANGES_ABOVE;
-  const tasks = changesAtLeast(c.tasks, last.tasks, limit);
-  return tasks >= limit || changesAtLeast(participants, last.participants, limit, tasks) >= limit;
+  // Aligned by pid: a task gone is one change, not one per later index (a destroy's step).
+  const tasks = changesByPidAtLeast(c.tasks, last.tasks, limit);
+  return (
+    tasks >= limit || changesByPidAtLeast(participants, last.participants, limit, tasks) >= limit
+  );
 }
 
 const NO_PARTICIPANTS: readonly ParticipantView[] = [];
@@ -308,21 +339,23 @@ function* buildModel(
   const { byPid: participants, all } = yield* participantsByPid(list, last);
   const stepped =
     last && !all ? yield* stepNodes(c.tasks, last, participants, activePid, cache!) : null;
-  let pids: Set<number>;
+  let index: PidIndex<TaskView>;
   let nodes: TaskNode[];
+  let ppids: Int32Array;
+  let tgids: Int32Array;
   if (stepped) {
-    pids = last!.pids;
-    nodes = stepped;
+    ({ index, nodes, ppids, tgids } = stepped);
   } else {
     const tasks = c.tasks;
-    pids = new Set<number>();
-    for (let i = 0; i < tasks.length; i++) {
-      pids.add(tasks[i].pid);
-      if (i % CHUNK === CHUNK - 1) yield;
-    }
+    // A pass of compares, far less than the nodes below (a Map only for a list out of order).
+    index = new PidIndex(tasks, inKeyOrder(tasks, pidOf));
     nodes = [];
+    ppids = new Int32Array(tasks.length);
+    tgids = new Int32Array(tasks.length);
     for (let i = 0; i < tasks.length; i++) {
-      nodes.push(nodeOf(tasks[i], pids, participants, activePid, cache));
+      nodes.push(nodeOf(tasks[i], index, participants, activePid, cache));
+      ppids[i] = tasks[i].ppid;
+      tgids[i] = tasks[i].tgid;
       if (i % CHUNK === CHUNK - 1) yield;
     }
   }
@@ -331,8 +364,9 @@ function* buildModel(
       containerId: c.id,
       tasks: c.tasks,
       nodes,
-      pids,
-      index: stepped ? last!.index : null,
+      index,
+      ppids,
+      tgids,
       participants: list,
       byPid: participants,
       stale: [],
@@ -356,7 +390,7 @@ function* buildModel(
 /** A task's node, through the cache's memo of task objects. */
 function nodeOf(
   t: TaskView,
-  pids: Set<number>,
+  pids: PidIndex<TaskView>,
   participants: Map<number, ParticipantView>,
   activePid: number | null,
   cache: NodeCache | undefined,
@@ -381,10 +415,13 @@ function nodeOf(
 }
 
 /**
- * The nodes of a step whose tasks keep their places (each index the same pid as last time):
- * the last nodes, with a new node only where the task object, its participant (`last.stale`)
- * or active_pid changed, yielding every CHUNK nodes (a jump that changes most tasks is built in
- * slices). Null when a task came, went or moved: then every node is looked up.
+ * The nodes of a step, from the last build's: an unchanged task keeps its node object, and a
+ * node is made only where the task object, its participant (`last.stale`) or active_pid
+ * changed, or where the task's parent or leader came or went (a task whose ppid was released
+ * becomes a root without its own view changing). The lists are aligned by pid, so a task gone
+ * at the front of a destroy is one change, not one per later index. Yields every SCAN_CHUNK
+ * tasks compared and CHUNK nodes made (a jump that changes most tasks is built in slices).
+ * Null when either list is not in pid order: then every node is looked up.
  */
 function* stepNodes(
   tasks: readonly TaskView[],
@@ -392,48 +429,66 @@ function* stepNodes(
   participants: Map<number, ParticipantView>,
   activePid: number | null,
   cache: NodeCache,
-): Generator<void, TaskNode[] | null, void> {
-  const prev = last.tasks;
-  if (prev.length !== tasks.length) return null;
-  const redo: number[] = [];
-  for (let i = 0; i < tasks.length; i++) {
-    if (i % SCAN_CHUNK === SCAN_CHUNK - 1) yield;
-    if (tasks[i] === prev[i]) continue;
-    if (tasks[i].pid !== prev[i].pid) return null;
-    redo.push(i);
+): Generator<
+  void,
+  { nodes: TaskNode[]; index: PidIndex<TaskView>; ppids: Int32Array; tgids: Int32Array } | null,
+  void
+> {
+  if (!last.index.sorted) return null;
+  const aligned = alignByPid(tasks, last.tasks, last.nodes);
+  if (!aligned) return null;
+  const { redo, moved, kept, source } = aligned;
+  const index = moved.length ? new PidIndex(tasks, true) : last.index;
+  let { ppids, tgids } = last;
+  if (redo.length || moved.length) {
+    ppids = new Int32Array(tasks.length);
+    tgids = new Int32Array(tasks.length);
+    for (let j = 0; j < tasks.length; j++) {
+      const i = source[j];
+      if (i >= 0) {
+        ppids[j] = last.ppids[i];
+        tgids[j] = last.tgids[i];
+      }
+    }
+    for (const j of redo) {
+      ppids[j] = tasks[j].ppid;
+      tgids[j] = tasks[j].tgid;
+    }
+  }
+  if (moved.length) {
+    // One pass for the children and threads of the few pids that came or went.
+    const hit = pidsIn(moved);
+    for (let j = 0; j < tasks.length; j++) {
+      if (hit(ppids[j]) || hit(tgids[j])) redo.push(j);
+      if (j % SCAN_CHUNK === SCAN_CHUNK - 1) yield;
+    }
   }
   const touched = last.stale;
   if (touched.length || last.activePid !== null || activePid !== null) {
-    if (!last.index) {
-      const index = new Map<number, number>();
-      for (let i = 0; i < tasks.length; i++) {
-        index.set(tasks[i].pid, i);
-        if (i % SCAN_CHUNK === SCAN_CHUNK - 1) yield;
-      }
-      last.index = index;
-    }
     for (const pid of [...touched, last.activePid, activePid]) {
-      const i = pid === null ? undefined : last.index.get(pid);
-      // An index whose task changed is in `redo` already.
-      if (i !== undefined && tasks[i] === prev[i]) redo.push(i);
+      const j = pid === null ? -1 : index.indexOf(pid);
+      // An index here twice (a changed task, a stale pid, active_pid's) is made once: the memo.
+      if (j >= 0) redo.push(j);
     }
   }
   // Nothing to redo (the build after a sliced one, a step elsewhere): the same array, not a
   // copy of 100,000 entries for the collector.
-  if (!redo.length) return last.nodes;
-  const nodes = last.nodes.slice();
-  let sameShape = true;
+  if (!redo.length && !moved.length) return { nodes: last.nodes, index, ppids, tgids };
+  // Every hole is in `redo`: filled below.
+  const nodes = kept as TaskNode[];
+  let sameShape = !moved.length;
   for (let k = 0; k < redo.length; k++) {
-    const i = redo[k];
-    // An index may be here twice (a stale pid and active_pid's): the memo answers.
-    const n = nodeOf(tasks[i], last.pids, participants, activePid, cache);
-    const old = last.nodes[i];
-    if (n.parent !== old.parent || n.isThread !== old.isThread) sameShape = false;
-    nodes[i] = n;
+    const j = redo[k];
+    const n = nodeOf(tasks[j], index, participants, activePid, cache);
+    // Without a task come or gone, index j held the same pid last time.
+    const old = last.nodes[j];
+    if (sameShape && (n.parent !== old.parent || n.isThread !== old.isThread)) sameShape = false;
+    nodes[j] = n;
     if (k % CHUNK === CHUNK - 1) yield;
   }
   if (sameShape) shapes.set(nodes, shapeToken(last.nodes));
-  return nodes;
+  else steps.set(nodes, { from: new WeakRef(last.nodes), source, made: redo });
+  return { nodes, index, ppids, tgids };
 }
 
 /** A node's texts, made when first read (most nodes of a big tree are never shown). */

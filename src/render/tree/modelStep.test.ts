@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import type { ParticipantView, TaskView, WorldSnapshot } from '../../engine/snapshot';
+import type { ParticipantView, WorldSnapshot } from '../../engine/snapshot';
 import type { Pc } from '../../engine/restart/types';
 import {
   buildsInSlices,
@@ -13,44 +13,7 @@ import {
 } from './model';
 import { forestOf } from './forest';
 import { opensInSlices, SLICE_OPEN_ABOVE } from './opensInSlices';
-
-const task = (pid: number, ppid: number, extra: Partial<TaskView> = {}): TaskView => ({
-  pid,
-  tgid: pid,
-  ppid,
-  pgid: 1,
-  sid: 1,
-  comm: `t${pid}`,
-  state: 'running',
-  exit_code: 0,
-  exit_signal: 17,
-  pdeath_signal: 0,
-  frozen: false,
-  traced: false,
-  ...extra,
-});
-
-const world = (tasks: TaskView[]): WorldSnapshot => ({
-  current: 1,
-  containers: [{ id: 1, destroyed: false, tasks, freezer: 'THAWED', root: 1 }],
-  images: [],
-  restart: null,
-});
-
-/** `world(tasks)` during a restart of those participants. */
-const restarting = (tasks: TaskView[], participants: ParticipantView[]): WorldSnapshot => ({
-  ...world(tasks),
-  restart: {
-    variant: 'v18-28',
-    image: 'a',
-    container: 1,
-    pids: participants.map((p) => p.pid!),
-    order: [],
-    ctx: null,
-    participants,
-    finished: false,
-  },
-});
+import { part, restarting, task, world } from './testing';
 
 /** What a model says about each task, to compare a stepped model with a fresh one. */
 const facts = (nodes: ReturnType<typeof buildTreeModel>) =>
@@ -178,8 +141,8 @@ describe('a sliced build stopped before its end', () => {
 
   /**
    * A build of 3,000 restarting tasks, then the same participants but pid 7's moved on and a
-   * task more (so the build does not step), stopped after its first slice (a newer snapshot
-   * came).
+   * task more put first (a list out of pid order: the build does not step, it makes every node
+   * in slices), stopped after its first slice (a newer snapshot came).
    */
   function stoppedBuild() {
     const n = 3000;
@@ -189,8 +152,9 @@ describe('a sliced build stopped before its end', () => {
     buildTreeModel(restarting(tasks, first), cache);
     const moved = first.slice();
     moved[6] = part(7, 'restore_task_struct');
-    const job = treeModelJob(restarting([...tasks, task(n + 1, 1)], moved), cache, { model: null });
-    job.next();
+    const out = { model: null as TreeModel | null };
+    const job = treeModelJob(restarting([task(n + 1, 1), ...tasks], moved), cache, out);
+    expect(job.next().done).toBe(false);
     return { tasks, first, moved, cache };
   }
 
@@ -307,17 +271,6 @@ describe('opensInSlices (the view prepares a model in tasks of its own)', () => 
 });
 
 describe('builds stopped and overtaken at any yield', () => {
-  const part = (pid: number, pc: string): ParticipantView => ({
-    id: `pid:${pid}`,
-    pid,
-    pc: pc as Pc,
-    sleeping: pc === 'wait_task_active',
-    runnable: pc !== 'wait_task_active',
-    done: false,
-    zombie: false,
-    checkpoint_ctx: 'ctx',
-    hung: false,
-  });
   const PCS = ['wait_task_active', 'restore_task_struct', 'wait_checkpoint_ctx'];
   const pcs = (m: TreeModel | null) => m!.nodes.map((n) => [n.pid, n.kind, n.pc, n.name]);
 

@@ -1,4 +1,4 @@
-import { changesAtLeast } from './changes';
+import { changesByPidAtLeast } from './changes';
 import { SLICED_CHANGES_ABOVE, type TreeModel } from './model';
 
 /**
@@ -26,5 +26,6 @@ export function opensInSlices(
   if (!model || model.nodes.length < SLICE_OPEN_ABOVE) return false;
   if (!before || !laidOut || model.containerId !== lastContainer) return true;
   const limit = SLICED_CHANGES_ABOVE;
-  return changesAtLeast(model.nodes, before.nodes, limit) >= limit;
+  // Aligned by pid: a destroy's step (one task gone) is one change, not one per later node.
+  return changesByPidAtLeast(model.nodes, before.nodes, limit) >= limit;
 }

@@ -75,4 +75,17 @@ describe('visible tree', () => {
     expect(at(v.nodes)).toEqual(at(inModelOrder));
     expect(layoutTree({ nodes: v.nodes, coordinator: null }).order).toEqual([1, 2, 5, 7, 3, 4, 6]);
   });
+
+  it('places a task whose parents loop nowhere, and returns (no kernel tree loops)', () => {
+    const all = [
+      { pid: 1, parent: null },
+      { pid: 2, parent: 3 },
+      { pid: 3, parent: 2 },
+    ] as TaskNode[];
+    const v = visibleTree(all, fresh());
+    expect(v.nodes.map((n) => n.pid)).toEqual([1]);
+    expect(v.shownAt(1)).toBe(1);
+    expect(v.shownAt(2)).toBeNull();
+    expect(v.shownAt(9)).toBeNull();
+  });
 });
