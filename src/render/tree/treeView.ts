@@ -110,7 +110,7 @@ export class TreeView {
   private readonly queue = new OpenQueue<TreeModel>({
     needsOpen: (model, before) =>
       opensInSlices(model, before, this.lastContainer, !!this.layout) || reshapedBig(model, before),
-    open: (model) => this.openJob(model, forestJob(model.nodes)),
+    open: (model) => this.openJob(model),
     prepared: () => this.prepared?.model ?? null,
     draw: (model) => {
       this.model = model;
@@ -206,15 +206,20 @@ export class TreeView {
    * A big tree's open in tasks of its own: its forest in slices, then the shown part and its
    * layout, then the canvas's grid; the draw (apply) follows in the next task.
    */
-  private *openJob(first: TreeModel, forest: Job | null): Job {
+  private *openJob(first: TreeModel): Job {
+    // In the job, not in the task that brought the model: stepping the last structure through
+    // a destroy step is a few milliseconds, building a new one tens (then in slices of its own).
+    yield;
+    const forest = forestJob(first.nodes);
     if (forest) {
       yield* forest;
       yield NEW_TASK;
     }
-    // The shown part and its layout in tasks of their own: half-way through destroying a
-    // 100,000-task container, some 40,000 roots are shown, and the two made one 85 ms task.
+    // The shown part, the layout and the grid are pieces of a few milliseconds each now (the
+    // shown part was 30 ms half-way through destroying 100,000 tasks, 36,000 roots shown): the
+    // slices' budget cuts them into tasks, without a task (and maybe a frame) forced between.
     const shown = visibleTree(first.nodes, this.collapse);
-    yield NEW_TASK;
+    yield;
     // A newer model of the same shape may have come meanwhile: the newest is prepared. One of
     // another shape waits for this open to end (show).
     const newest = this.queue.newest;
@@ -225,7 +230,7 @@ export class TreeView {
     if (!prepared) return;
     this.prepared = { model, ...prepared };
     if (prepared.layout.placed.length > CANVAS_ABOVE) {
-      yield NEW_TASK;
+      yield;
       this.canvasTree.prepare(prepared.layout);
     }
   }
