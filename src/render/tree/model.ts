@@ -1,7 +1,7 @@
 import { showComm } from '../../engine/kernel/comm';
 import { runNow, type Job } from './slicedJob';
 import { changesByPidAtLeast } from './changes';
-import { inKeyOrder, PidIndex, pidOf } from './pidOrder';
+import { inKeyOrderJob, PidIndex, pidOf } from './pidOrder';
 import { alignByPid, pidsIn } from './stepAlign';
 import { describeWaitStatus } from '../../engine/kernel/signals';
 import { criuRestoreNotes } from '../../engine/import/criu-notes';
@@ -348,7 +348,7 @@ function* buildModel(
   } else {
     const tasks = c.tasks;
     // A pass of compares, far less than the nodes below (a Map only for a list out of order).
-    index = new PidIndex(tasks, inKeyOrder(tasks, pidOf));
+    index = new PidIndex(tasks, yield* inKeyOrderJob(tasks, pidOf, SCAN_CHUNK));
     nodes = [];
     ppids = new Int32Array(tasks.length);
     tgids = new Int32Array(tasks.length);
