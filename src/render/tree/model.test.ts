@@ -2,27 +2,10 @@ import { describe, expect, it } from 'vitest';
 import type { TaskView, WorldSnapshot } from '../../engine/snapshot';
 import { layoutTree } from './layout';
 import { buildTreeModel, taskName } from './model';
+import { task as viewOf } from './testing';
 
-const task = (
-  pid: number,
-  ppid: number,
-  comm: string,
-  extra: Partial<TaskView> = {},
-): TaskView => ({
-  pid,
-  tgid: pid,
-  ppid,
-  pgid: 1,
-  sid: 1,
-  comm,
-  state: 'running',
-  exit_code: 0,
-  exit_signal: 17,
-  pdeath_signal: 0,
-  frozen: false,
-  traced: false,
-  ...extra,
-});
+const task = (pid: number, ppid: number, comm: string, extra: Partial<TaskView> = {}): TaskView =>
+  viewOf(pid, ppid, { comm, ...extra });
 
 const world = (tasks: TaskView[], extra: Partial<WorldSnapshot> = {}): WorldSnapshot => ({
   current: 1,
