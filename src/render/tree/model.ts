@@ -261,6 +261,9 @@ function* participantsByPid(
   return { byPid: m, all: true };
 }
 
+/** Pids looked up (a binary search each) between two yields. */
+const LOOKUP_CHUNK = 4096;
+
 /** Items compared or indexed between two yields (far cheaper than a node each). */
 const SCAN_CHUNK = 16_384;
 
@@ -465,10 +468,14 @@ function* stepNodes(
   }
   const touched = last.stale;
   if (touched.length || last.activePid !== null || activePid !== null) {
-    for (const pid of [...touched, last.activePid, activePid]) {
+    const pids = [...touched, last.activePid, activePid];
+    for (let k = 0; k < pids.length; k++) {
+      const pid = pids[k];
       const j = pid === null ? -1 : index.indexOf(pid);
       // An index here twice (a changed task, a stale pid, active_pid's) is made once: the memo.
       if (j >= 0) redo.push(j);
+      // A jump across a restart moves every participant on: 100,000 lookups, in pieces.
+      if (k % LOOKUP_CHUNK === LOOKUP_CHUNK - 1) yield;
     }
   }
   // Nothing to redo (the build after a sliced one, a step elsewhere): the same array, not a
