@@ -1,7 +1,7 @@
 import { showComm } from '../../engine/kernel/comm';
 import { runNow, type Job } from './slicedJob';
 import { changesByPidAtLeast } from './changes';
-import { inKeyOrderJob, PidIndex, pidOf } from './pidOrder';
+import { inKeyOrderJob, PidSearch, pidOf } from './pidOrder';
 import { alignByPid, pidsIn } from './stepAlign';
 import { describeWaitStatus } from '../../engine/kernel/signals';
 import { criuRestoreNotes } from '../../engine/import/criu-notes';
@@ -153,7 +153,7 @@ interface LastBuild {
   tasks: readonly TaskView[];
   nodes: TaskNode[];
   /** Where each pid of `tasks` is, for parents: a binary search when `tasks` is in pid order. */
-  index: PidIndex<TaskView>;
+  index: PidSearch<TaskView>;
   /**
    * Each task's ppid and tgid by index, carried from step to step: which tasks a pid that came
    * or went is the parent or leader of is a pass over these, not a read of every task object.
@@ -342,7 +342,7 @@ function* buildModel(
   const { byPid: participants, all } = yield* participantsByPid(list, last);
   const stepped =
     last && !all ? yield* stepNodes(c.tasks, last, participants, activePid, cache!) : null;
-  let index: PidIndex<TaskView>;
+  let index: PidSearch<TaskView>;
   let nodes: TaskNode[];
   let ppids: Int32Array;
   let tgids: Int32Array;
@@ -351,7 +351,7 @@ function* buildModel(
   } else {
     const tasks = c.tasks;
     // A pass of compares, far less than the nodes below (a Map only for a list out of order).
-    index = new PidIndex(tasks, yield* inKeyOrderJob(tasks, pidOf, SCAN_CHUNK));
+    index = new PidSearch(tasks, yield* inKeyOrderJob(tasks, pidOf, SCAN_CHUNK));
     nodes = [];
     ppids = new Int32Array(tasks.length);
     tgids = new Int32Array(tasks.length);
@@ -393,7 +393,7 @@ function* buildModel(
 /** A task's node, through the cache's memo of task objects. */
 function nodeOf(
   t: TaskView,
-  pids: PidIndex<TaskView>,
+  pids: PidSearch<TaskView>,
   participants: Map<number, ParticipantView>,
   activePid: number | null,
   cache: NodeCache | undefined,
@@ -434,14 +434,14 @@ function* stepNodes(
   cache: NodeCache,
 ): Generator<
   void,
-  { nodes: TaskNode[]; index: PidIndex<TaskView>; ppids: Int32Array; tgids: Int32Array } | null,
+  { nodes: TaskNode[]; index: PidSearch<TaskView>; ppids: Int32Array; tgids: Int32Array } | null,
   void
 > {
   if (!last.index.sorted) return null;
   const aligned = alignByPid(tasks, last.tasks, last.nodes);
   if (!aligned) return null;
   const { redo, moved, kept, source } = aligned;
-  const index = moved.length ? new PidIndex(tasks, true) : last.index;
+  const index = moved.length ? new PidSearch(tasks, true) : last.index;
   let { ppids, tgids } = last;
   if (redo.length || moved.length) {
     ppids = new Int32Array(tasks.length);

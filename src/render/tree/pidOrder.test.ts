@@ -1,12 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { inKeyOrderJob, PidIndex, pidOf } from './pidOrder';
+import { inKeyOrderJob, PidSearch, pidOf } from './pidOrder';
 
 const run = (job: Generator<void, boolean, void>) => {
   for (let step = job.next(); ; step = job.next()) if (step.done) return step.value;
 };
 
-describe('PidIndex', () => {
+describe('PidSearch', () => {
   it('finds every pid as a search of the list would, before and after its keys are copied', () => {
     fc.assert(
       fc.property(
@@ -17,7 +17,7 @@ describe('PidIndex', () => {
           const list = (sort ? pids.slice().sort((a, b) => a - b) : pids).map((pid) => ({ pid }));
           const sorted = run(inKeyOrderJob(list, pidOf, 7));
           expect(sorted).toBe(list.every((t, i) => i === 0 || t.pid > list[i - 1].pid));
-          const index = new PidIndex(list, sorted);
+          const index = new PidSearch(list, sorted);
           // More lookups than LOOKUPS_BEFORE_KEYS: the answers stay those of a plain search.
           for (const q of queries)
             expect(index.indexOf(q)).toBe(list.findIndex((t) => t.pid === q));

@@ -62,7 +62,7 @@ const LOOKUPS_BEFORE_KEYS = 256;
  * up two per task, and a search over 100,000 scattered objects is some 17 cache misses: after
  * LOOKUPS_BEFORE_KEYS lookups the pids are copied into an Int32Array searched instead.
  */
-export class PidIndex<T extends { readonly pid: number }> {
+export class PidSearch<T extends { readonly pid: number }> {
   private map: Map<number, number> | null = null;
   private keys: Int32Array | null = null;
   private lookups = 0;
