@@ -44,13 +44,22 @@ export function layoutTree(model: Pick<TreeModel, 'nodes' | 'coordinator'>): Tre
  * the tree's shape (the usual case) then costs no layout at all.
  */
 export function rebind(layout: TreeLayout, nodes: TaskNode[]): TreeLayout {
-  const byPid = new Map(nodes.map((n) => [n.pid, n]));
-  const moved = new Map<Placed, Placed>();
-  const placed = layout.placed.map((p) => {
-    const q = { ...p, node: byPid.get(p.node.pid) ?? p.node };
-    moved.set(p, q);
-    return q;
+  // Through the layout's own index, and only the cards whose node changed are new: two maps of
+  // every shown card per step cost 5-10 ms at 36,000 cards (a big destroy between releases).
+  let placed: Placed[] | null = null;
+  for (const n of nodes) {
+    const i = layout.indexOf.get(n.pid);
+    if (i === undefined || layout.placed[i].node === n) continue;
+    placed ??= layout.placed.slice();
+    placed[i] = { ...placed[i], node: n };
+  }
+  if (!placed) return { ...layout };
+  const now = placed;
+  const at = (p: Placed) => now[layout.indexOf.get(p.node.pid)!];
+  const links = layout.links.map((l) => {
+    const from = at(l.from);
+    const to = at(l.to);
+    return from === l.from && to === l.to ? l : { from, to };
   });
-  const links = layout.links.map((l) => ({ from: moved.get(l.from)!, to: moved.get(l.to)! }));
-  return { ...layout, placed, links };
+  return { ...layout, placed: now, links };
 }
