@@ -72,3 +72,46 @@ test('Escape cancels a long run; without a run it does nothing', async ({ app },
   await expect(app.getByRole('progressbar', { name: 'Engine progress' })).toBeHidden();
   await expect(app.getByRole('treeitem', { name: /^pid 5 worker/ })).toBeVisible();
 });
+
+test('Cancel stays in the window and in one place while the progress words change', async ({
+  app,
+}, testInfo) => {
+  test.setTimeout(120_000);
+  // Every frame of the run, where Cancel is and what the bar says. A click aimed at a button
+  // that moves between frames can land beside it (a CI run's Cancel did nothing that way).
+  await app.evaluate(() => {
+    const seen: { box: string; words: string; inView: boolean }[] = [];
+    (window as unknown as { __cancelBoxes: typeof seen }).__cancelBoxes = seen;
+    const look = () => {
+      const bar = document.querySelector('progress[aria-label="Engine progress"]');
+      const cancel = [...document.querySelectorAll('button')].find(
+        (b) => b.textContent === 'Cancel',
+      );
+      if (bar && cancel) {
+        const r = cancel.getBoundingClientRect();
+        seen.push({
+          box: [r.x, r.y, r.width, r.height].map(Math.round).join(','),
+          words: bar.getAttribute('aria-valuetext') ?? '',
+          inView: r.left >= 0 && r.top >= 0 && r.right <= innerWidth && r.bottom <= innerHeight,
+        });
+      }
+      requestAnimationFrame(look);
+    };
+    requestAnimationFrame(look);
+  });
+  await openBig(app, testInfo.outputPath('restart-20000.json'), 20_000);
+  const bar = app.getByRole('progressbar', { name: 'Engine progress' });
+  await expect(bar).toBeVisible();
+  await expect(bar).toBeHidden({ timeout: 90_000 });
+  const seen = await app.evaluate(
+    () =>
+      (window as unknown as { __cancelBoxes: { box: string; words: string; inView: boolean }[] })
+        .__cancelBoxes,
+  );
+  const words = new Set(seen.map((s) => s.words));
+  // The run said several different things, so Cancel had the chance to move.
+  expect(words.size).toBeGreaterThanOrEqual(3);
+  expect(words).toContain('Step 4 of 4, restart: 0 of 20,000 tasks restored');
+  expect(seen.filter((s) => !s.inView)).toEqual([]);
+  expect(new Set(seen.map((s) => s.box)).size).toBe(1);
+});

@@ -16,6 +16,7 @@ import { LessonList } from './lessons/LessonList';
 import { PresenterSwitch } from './presenter/PresenterScreen';
 import { LessonPanel } from './lessons/LessonPanel';
 import { createDebuggerInstance } from './instance';
+import { EngineProgress } from './EngineProgress';
 import { Notices } from './Notices';
 import { DropHint } from './share/DropHint';
 import { EmbedScreen } from './share/EmbedScreen';
@@ -46,6 +47,7 @@ function Screen() {
     <div className="app" data-panel={panel}>
       <Toolbar />
       <div className="strip">
+        <EngineProgress />
         <Welcome />
         <Notices />
         <ShareBox />

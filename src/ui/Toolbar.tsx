@@ -1,6 +1,5 @@
 import { ActionButton } from './ActionButton';
 import { ExitParams, SignalParams } from './ActionParams';
-import { EngineProgress } from './EngineProgress';
 import type { ActionId } from './actions/registry';
 import { ToolbarMore } from './layout/ToolbarMore';
 import { ThemeSwitch } from './theme/ThemeSwitch';
@@ -41,7 +40,6 @@ export function Toolbar() {
       {button('lessons')}
       {button('lesson-edit')}
       {button('share')}
-      <EngineProgress />
       <ThemeSwitch />
       <ActionButton id="help" label="Keyboard shortcuts" icon="?" />
     </div>
