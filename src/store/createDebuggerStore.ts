@@ -65,6 +65,7 @@ export function createDebuggerStore(
     playing: false,
     speed: 1,
     followActive: false,
+    hiddenRoots: { roots: 0, tasks: 0 },
     breakpoints: [],
     selection: null,
     notices: [],
@@ -163,6 +164,9 @@ export function createDebuggerStore(
     },
     setFollowActive(on) {
       set({ followActive: on });
+    },
+    setHiddenRoots(hidden) {
+      set({ hiddenRoots: hidden });
     },
     toggleBreakpoint(bp) {
       const list = get().breakpoints;

@@ -15,6 +15,7 @@ export const selectFrameCount = (s: DebuggerState): number => s.recording?.frame
 export const selectPlaying = (s: DebuggerState): boolean => s.playing;
 export const selectSpeed = (s: DebuggerState): number => s.speed;
 export const selectFollowActive = (s: DebuggerState): boolean => s.followActive;
+export const selectHiddenRoots = (s: DebuggerState) => s.hiddenRoots;
 export const selectSelection = (s: DebuggerState): number | null => s.selection;
 export const selectNotices = (s: DebuggerState) => s.notices;
 export const selectBusy = (s: DebuggerState): Busy => s.busy;

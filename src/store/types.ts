@@ -53,6 +53,11 @@ export interface DebuggerData {
   speed: number;
   /** The tree view keeps the task holding active_pid in the middle as the cursor moves. */
   followActive: boolean;
+  /**
+   * Top-level tasks the tree view does not draw (a forest past its card budget, as half-way
+   * through a big destroy) and the tasks in them; the view reports it, Show more draws more.
+   */
+  hiddenRoots: { roots: number; tasks: number };
   breakpoints: Breakpoint[];
   /** Selected task pid (in the current container). */
   selection: number | null;
@@ -171,6 +176,7 @@ export interface DebuggerActions {
   pause(): void;
   setSpeed(speed: number): void;
   setFollowActive(on: boolean): void;
+  setHiddenRoots(hidden: { roots: number; tasks: number }): void;
   toggleBreakpoint(bp: Breakpoint): void;
   select(pid: number | null): void;
   /** A notice; with `step`, it belongs to that step's result (see Notices.tsx). */

@@ -1,7 +1,12 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { createNodeCache, TreeView } from '../render/tree';
 import { useTreeModel } from './useTreeModel';
-import { selectFollowActive, selectSelection, selectSnapshot } from '../store/selectors';
+import {
+  selectFollowActive,
+  selectHiddenRoots,
+  selectSelection,
+  selectSnapshot,
+} from '../store/selectors';
 import { useDebugger, useDebuggerState } from './context';
 import { ActionButton } from './ActionButton';
 import { runAction } from './actions/run';
@@ -12,6 +17,8 @@ import { FollowActiveToggle } from './FollowActiveToggle';
 import { FindTask } from './FindTask';
 import { TaskMenu } from './TaskMenu';
 import { useReducedMotion } from './useReducedMotion';
+
+const thousands = (n: number) => n.toLocaleString('en');
 
 /** What each card's glyph means; its own row under the head, so it is never cut. */
 const LEGEND = [
@@ -40,6 +47,7 @@ export function TreePanel({ files = true, fitUpTo }: { files?: boolean; fitUpTo?
   const selected = useDebuggerState(selectSelection);
   const reducedMotion = useReducedMotion();
   const follow = useDebuggerState(selectFollowActive);
+  const hiddenRoots = useDebuggerState(selectHiddenRoots);
   // One memo of task nodes per panel: a step rebuilds only the nodes of tasks that changed.
   const [nodeCache] = useState(createNodeCache);
   const { model, building } = useTreeModel(snapshot, nodeCache);
@@ -59,18 +67,22 @@ export function TreePanel({ files = true, fitUpTo }: { files?: boolean; fitUpTo?
           store.getState().select(pid);
           setMenu({ pid, x, y });
         },
+        onHiddenRoots: (hidden) => store.getState().setHiddenRoots(hidden),
       },
       fitUpTo,
     );
     view.current = v;
     const withdraw = instance.handles.offer('fitTree', () => v.fit());
     const withdrawReveal = instance.handles.offer('revealTask', (pid) => v.revealTask(pid));
+    const withdrawMore = instance.handles.offer('showMoreRoots', () => v.showMoreRoots());
     // A canvas-drawn tree draws its SVG for the export only.
     const withdrawSvg = instance.handles.offer('treeSvg', () => v.exportSvg());
     return () => {
       withdraw();
       withdrawSvg();
       withdrawReveal();
+      withdrawMore();
+      store.getState().setHiddenRoots({ roots: 0, tasks: 0 });
       v.destroy();
       view.current = null;
     };
@@ -96,6 +108,15 @@ export function TreePanel({ files = true, fitUpTo }: { files?: boolean; fitUpTo?
         ))}
       </ul>
       <div className="tree-host" ref={host} />
+      {hiddenRoots.roots > 0 ? (
+        <div className="tree-more" aria-label="Top-level tasks not drawn" role="group">
+          <span>
+            {thousands(hiddenRoots.roots)} more top-level tasks ({thousands(hiddenRoots.tasks)}{' '}
+            tasks) not drawn
+          </span>
+          <ActionButton id="show-more-roots" className="small" label="Show more" />
+        </div>
+      ) : null}
       {!model && !building ? <p className="empty">No container at this step.</p> : null}
       {menu ? <TaskMenu {...menu} onClose={closeMenu} /> : null}
     </section>

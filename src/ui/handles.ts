@@ -17,6 +17,8 @@ interface HandleFns {
   focusFindTask: () => void;
   /** Opens task `pid`'s ancestors, scrolls the tree to it and focuses it; false when not shown. */
   revealTask: (pid: number) => boolean;
+  /** Draws more of the top-level tasks the tree does not draw. */
+  showMoreRoots: () => void;
 }
 
 /** What a mounted component can offer the action registry. */

@@ -13,3 +13,4 @@ export {
 } from './model';
 export { runSliced } from './slicedJob';
 export { TreeView } from './treeView';
+export { NODE_BUDGET } from './visible';

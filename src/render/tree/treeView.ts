@@ -21,7 +21,15 @@ import { shapeToken } from './model';
 import { opensInSlices, SLICE_OPEN_ABOVE } from './opensInSlices';
 import { NEW_TASK, runNow, runSliced, type Job } from './slicedJob';
 import { OpenQueue } from './openQueue';
-import { reveal, setExpanded, visibleTree, type CollapseState, type VisibleTree } from './visible';
+import {
+  reveal,
+  setExpanded,
+  showMoreRoots,
+  visibleTree,
+  type CollapseState,
+  type HiddenRoots,
+  type VisibleTree,
+} from './visible';
 import './tree.css';
 
 export { COORDINATOR_PID } from './ids';
@@ -33,6 +41,8 @@ export interface TreeViewCallbacks {
   onActivate(pid: number): void;
   /** Right click or the context-menu key on a task, at page coordinates. */
   onContextMenu(pid: number, x: number, y: number): void;
+  /** The top-level tasks not drawn changed (none: zeros); Show more is showMoreRoots(). */
+  onHiddenRoots?(hidden: HiddenRoots): void;
 }
 
 export interface TreeViewOptions {
@@ -53,6 +63,8 @@ function reshapedBig(model: TreeModel | null, before: TreeModel | null): boolean
   if (!model || !before || model.nodes.length < SLICE_OPEN_ABOVE) return false;
   return shapeToken(model.nodes) !== shapeToken(before.nodes);
 }
+
+const NO_HIDDEN_ROOTS: HiddenRoots = { roots: 0, tasks: 0 };
 
 /** How long a follow step glides (a step at 4× comes every 175 ms). */
 const FOLLOW_MS = 150;
@@ -86,6 +98,7 @@ export class TreeView {
   private layout: TreeLayout | null = null;
   private shown: VisibleTree | null = null;
   private readonly collapse: CollapseState = { collapsed: new Set(), pinned: new Set() };
+  private toldHiddenRoots: HiddenRoots = NO_HIDDEN_ROOTS;
   private lastContainer: number | null = null;
   private lastShape: TreeShape | null = null;
   /** The last layout's pieces, root by root: a step lays out only the roots it changed. */
@@ -126,7 +139,7 @@ export class TreeView {
    */
   constructor(
     container: HTMLElement,
-    callbacks: TreeViewCallbacks,
+    private readonly callbacks: TreeViewCallbacks,
     private readonly maxFitScale = 1.25,
   ) {
     this.frame = select(container).append('div').attr('class', 'crviz-tree-frame');
@@ -318,6 +331,7 @@ export class TreeView {
     const mode = renderModeFor(this.drawings.mode, layout?.placed.length ?? 0);
     if (mode !== this.drawings.mode) this.drawings.switchTo(mode, this.motion.transform);
     this.drawings.describe(layout?.placed.length ?? 0, model?.nodes.length ?? 0);
+    this.tellHiddenRoots(this.shown?.hiddenRoots ?? NO_HIDDEN_ROOTS);
     // The baton of a task inside a collapsed subtree rides on its nearest shown ancestor.
     const active = model?.activePid ?? null;
     const batonAt = active === null ? null : (this.shown?.shownAt(active) ?? null);
@@ -359,6 +373,22 @@ export class TreeView {
       this.fit(dur > 0);
     }
     this.lastShape = shape;
+  }
+
+  /** Tells the host when the count of top-level tasks not drawn changes. */
+  private tellHiddenRoots(hidden: HiddenRoots): void {
+    const told = this.toldHiddenRoots;
+    if (told.roots === hidden.roots && told.tasks === hidden.tasks) return;
+    this.toldHiddenRoots = hidden;
+    this.callbacks.onHiddenRoots?.(hidden);
+  }
+
+  /** Draws a budget's worth more of the top-level tasks not drawn (a forest past the budget). */
+  showMoreRoots(): void {
+    if (!this.shown?.hiddenRoots.roots) return;
+    showMoreRoots(this.collapse);
+    this.prepared = null;
+    this.render(0);
   }
 
   /** Where a shown task's card is (layout coordinates) in the current layout. */

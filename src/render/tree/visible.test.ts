@@ -1,7 +1,8 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { TaskNode } from './model';
 import { layoutTree } from './layout';
-import { reveal, setExpanded, visibleTree, type CollapseState } from './visible';
+import { reveal, setExpanded, showMoreRoots, visibleTree, type CollapseState } from './visible';
 
 /** A chain root → 2..k children, each with `fan` children of its own. */
 function nodes(k: number, fan: number): TaskNode[] {
@@ -87,5 +88,81 @@ describe('visible tree', () => {
     expect(v.shownAt(1)).toBe(1);
     expect(v.shownAt(2)).toBeNull();
     expect(v.shownAt(9)).toBeNull();
+  });
+
+  it('places a task whose parents loop nowhere when revealed, and returns', () => {
+    const all = [
+      { pid: 1, parent: null },
+      { pid: 2, parent: 3 },
+      { pid: 3, parent: 2 },
+    ] as TaskNode[];
+    const state = fresh();
+    reveal(all, state, 2);
+    expect(visibleTree(all, state).shownAt(2)).toBeNull();
+  });
+});
+
+/** `roots` top-level tasks (pids 1..roots), each with one child (pid 1000 + its root's). */
+function roots(count: number): TaskNode[] {
+  const out: TaskNode[] = [];
+  for (let r = 1; r <= count; r++) out.push({ pid: r, parent: null } as TaskNode);
+  for (let r = 1; r <= count; r++) out.push({ pid: 1000 + r, parent: r } as TaskNode);
+  return out;
+}
+
+describe('top-level tasks beyond the budget', () => {
+  it('draws the first ones in model order and counts the rest with their subtrees', () => {
+    const v = visibleTree(roots(10), fresh(), 4);
+    expect(v.nodes.map((n) => n.pid)).toEqual([1, 2, 3, 4]);
+    expect(v.hiddenRoots).toEqual({ roots: 6, tasks: 12 });
+    // A task under a top-level task not drawn is nowhere on screen, its baton too.
+    expect(v.shownAt(1007)).toBeNull();
+    expect(v.shownAt(1003)).toBe(3);
+  });
+
+  it('hides nothing while the top-level tasks fit', () => {
+    expect(visibleTree(roots(4), fresh(), 4).hiddenRoots).toEqual({ roots: 0, tasks: 0 });
+  });
+
+  it('Show more draws a budget’s worth more', () => {
+    const state = fresh();
+    showMoreRoots(state, 4);
+    const v = visibleTree(roots(10), state, 4);
+    expect(v.nodes.map((n) => n.pid)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
+    expect(v.hiddenRoots).toEqual({ roots: 2, tasks: 4 });
+  });
+
+  it('a reveal brings out the top-level task of a task found further along', () => {
+    const state = fresh();
+    expect(reveal(roots(10), state, 1009)).toBe(true);
+    const v = visibleTree(roots(10), state, 4);
+    expect(v.nodes.map((n) => n.pid)).toEqual([1, 2, 3, 4, 9, 1009]);
+    expect(v.shownAt(1009)).toBe(1009);
+    expect(v.hiddenRoots).toEqual({ roots: 5, tasks: 10 });
+    // Revealing a top-level task itself brings it out too.
+    reveal(roots(10), state, 10);
+    expect(visibleTree(roots(10), state, 4).shownAt(10)).toBe(10);
+  });
+
+  it('every task is drawn, under a drawn card, or counted as hidden with its top-level task', () => {
+    // Forests of up to 40 tasks: parent indexes point earlier, or -1 for a top-level task.
+    const forest = fc
+      .array(fc.integer({ min: -8, max: 39 }), { maxLength: 40 })
+      .map((ps) =>
+        ps.map(
+          (p, i) => ({ pid: i + 1, parent: p < 0 || p >= i ? null : p + 1 }) as unknown as TaskNode,
+        ),
+      );
+    fc.assert(
+      fc.property(forest, fc.integer({ min: 1, max: 12 }), (all, budget) => {
+        const v = visibleTree(all, fresh(), budget);
+        const tops = all.filter((n) => n.parent === null).length;
+        const shownTops = v.nodes.filter((n) => n.parent === null).length;
+        expect(shownTops).toBe(Math.min(tops, budget));
+        expect(v.hiddenRoots.roots).toBe(tops - shownTops);
+        const nowhere = all.filter((n) => v.shownAt(n.pid) === null).length;
+        expect(v.hiddenRoots.tasks).toBe(nowhere);
+      }),
+    );
   });
 });

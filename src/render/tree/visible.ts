@@ -11,6 +11,18 @@ import type { TaskNode } from './model';
 export interface CollapseState {
   collapsed: Set<number>;
   pinned: Set<number>;
+  /** Top-level tasks shown beyond the budget's worth, asked for with Show more (showMoreRoots). */
+  moreRoots?: number;
+  /** Top-level tasks brought out by reveal wherever they come in the list. */
+  revealedRoots?: Set<number>;
+}
+
+/** What a forest with more top-level tasks than the budget does not draw. */
+export interface HiddenRoots {
+  /** Top-level tasks not drawn. */
+  roots: number;
+  /** Tasks in their subtrees, themselves included. */
+  tasks: number;
 }
 
 export interface VisibleTree {
@@ -20,6 +32,7 @@ export interface VisibleTree {
   toggles: Map<number, { expanded: boolean; hidden: number }>;
   /** Nearest shown ancestor-or-self of every task (where a hidden task is drawn, e.g. the baton). */
   shownAt(pid: number): number | null;
+  hiddenRoots: HiddenRoots;
 }
 
 /** About the most cards SVG keeps smooth while zooming and stepping. */
@@ -39,9 +52,22 @@ export function visibleTree(
   const shown = new Uint8Array(all.length);
   const order = new Int32Array(all.length);
   let len = 0;
+  // Top-level tasks get the budget too: half-way through destroying 100,000 tasks, 36,000 of
+  // them stood side by side, more than anyone reads and the most of each step's cost. The first
+  // ones in model order are drawn (a destroy releases the lowest pid: where the tree changes),
+  // and any the user opened or a reveal brought out; the rest are counted in hiddenRoots.
+  const rootLimit = budget + (state.moreRoots ?? 0);
+  const revealed = state.revealedRoots;
+  const hiddenRoots: HiddenRoots = { roots: 0, tasks: 0 };
   for (let r = 0; r < roots.length; r++) {
-    order[len++] = roots[r];
-    shown[roots[r]] = 1;
+    const i = roots[r];
+    if (r < rootLimit || state.pinned.has(pids[i]) || revealed?.has(pids[i])) {
+      order[len++] = i;
+      shown[i] = 1;
+    } else {
+      hiddenRoots.roots++;
+      hiddenRoots.tasks += size[i] + 1;
+    }
   }
   const toggles = new Map<number, { expanded: boolean; hidden: number }>();
   for (let q = 0; q < len; q++) {
@@ -73,25 +99,43 @@ export function visibleTree(
     // Breadth-first, not model, order: the layout needs only siblings in model order.
     nodes,
     toggles,
+    hiddenRoots,
     shownAt(pid) {
       let i = indexOf(pid);
-      // A root is always shown: the walk ends there at the latest, unless the parents make a
-      // loop (no kernel tree does; a hand-made one may): that task is nowhere, not a hang.
+      // The walk ends at a shown task or above a hidden top-level one (the task is nowhere on
+      // screen), or when the parents make a loop (no kernel tree does; a hand-made one may).
       for (let k = 0; i >= 0 && !shown[i]; k++) i = k < all.length ? parent[i] : -1;
       return i < 0 ? null : pids[i];
     },
   };
 }
 
-/** Opens every collapsed ancestor of `pid` (to show a task chosen elsewhere, e.g. the log). */
+/**
+ * Opens every collapsed ancestor of `pid` and brings out its top-level task (to show a task
+ * chosen elsewhere, e.g. the log).
+ */
 export function reveal(all: TaskNode[], state: CollapseState, pid: number): boolean {
   const { parentOf } = forestOf(all);
   let changed = false;
-  for (let p = parentOf(pid); p !== null && p !== undefined; p = parentOf(p)) {
+  let top = pid;
+  // Bounded: the parents of a hand-made tree may make a loop.
+  for (let p = parentOf(pid), k = 0; p !== null && p !== undefined && k < all.length; k++) {
     if (state.collapsed.delete(p)) changed = true;
     state.pinned.add(p);
+    top = p;
+    p = parentOf(p);
+  }
+  state.revealedRoots ??= new Set();
+  if (!state.revealedRoots.has(top)) {
+    state.revealedRoots.add(top);
+    changed = true;
   }
   return changed;
+}
+
+/** Draws a budget's worth more of the top-level tasks that were not drawn. */
+export function showMoreRoots(state: CollapseState, budget = NODE_BUDGET): void {
+  state.moreRoots = (state.moreRoots ?? 0) + budget;
 }
 
 /** Opens or closes one node; opening pins it so the budget never closes it again. */
