@@ -33,9 +33,14 @@ export function CommandPalette() {
 
   const matches = useMemo(() => {
     const q = query.trim().toLowerCase();
-    return ACTIONS.filter(
-      (a) => !q || a.label.toLowerCase().includes(q) || a.help.toLowerCase().includes(q),
+    if (!q) return ACTIONS;
+    // Actions named by what was typed come first, then those whose help mentions it: typing
+    // "find task" must offer Find task, not an action whose help tells of it.
+    const named = ACTIONS.filter((a) => a.label.toLowerCase().includes(q));
+    const told = ACTIONS.filter(
+      (a) => !a.label.toLowerCase().includes(q) && a.help.toLowerCase().includes(q),
     );
+    return [...named, ...told];
   }, [query]);
 
   const choose = (i: number) => {
