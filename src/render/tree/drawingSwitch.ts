@@ -16,9 +16,11 @@ export class DrawingSwitch {
   /** The focus was in the old drawing: the keyboard puts it back in the new one. */
   refocusPending = false;
 
+  /** `frame` holds both drawings; it wears `busy` too, for the eye (tree.css). */
   constructor(
     private readonly svg: SvgTree,
     private readonly canvas: CanvasTree,
+    private readonly frame: Element,
   ) {}
 
   get mode(): RenderMode {
@@ -30,10 +32,15 @@ export class DrawingSwitch {
     return this.current === 'svg' ? this.svg.element : this.canvas.a11y.root;
   }
 
-  /** aria-busy of the tree element, written only when it changes. */
+  /**
+   * aria-busy of the tree element, written only when it changes, and the frame's `busy` class:
+   * while a big tree is drawn the cards on screen are an earlier step's (or another
+   * scenario's), and a sighted user is told so as a screen reader is.
+   */
   setBusy(busy: boolean): void {
     const el = this.treeElement();
     if (el.getAttribute('aria-busy') !== String(busy)) el.setAttribute('aria-busy', String(busy));
+    this.frame.classList.toggle('busy', busy);
   }
 
   /**

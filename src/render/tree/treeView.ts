@@ -171,7 +171,7 @@ export class TreeView {
       onToggle: toggleAt,
       onPainted: () => this.setBusy(false),
     });
-    this.drawings = new DrawingSwitch(this.svgTree, this.canvasTree);
+    this.drawings = new DrawingSwitch(this.svgTree, this.canvasTree, this.frame.node()!);
     this.motion = new ViewMotion(
       this.frame,
       () => this.size,
