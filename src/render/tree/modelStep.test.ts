@@ -268,6 +268,21 @@ describe('opensInSlices (the view prepares a model in tasks of its own)', () => 
     // A selection or option change redraws the same model: no change at all.
     expect(opensInSlices(first, first, 1, true)).toBe(false);
   });
+
+  it('prepares a big tree whose shape changed in slices, however few nodes changed', () => {
+    const cache = createNodeCache();
+    const snap = bigWorld(20_000);
+    const first = buildTreeModel(snap, cache)!;
+    const tasks = snap.containers[0].tasks;
+    // One task gone: one change, a new shape.
+    const fewer = buildTreeModel(world(tasks.slice(0, -1)), cache)!;
+    expect(opensInSlices(fewer, first, 1, true)).toBe(true);
+    // The same on a small tree is drawn at once.
+    const small = bigWorld(SLICE_OPEN_ABOVE - 1);
+    const s0 = buildTreeModel(small, cache)!;
+    const s1 = buildTreeModel(world(small.containers[0].tasks.slice(0, -1)), cache)!;
+    expect(opensInSlices(s1, s0, 1, true)).toBe(false);
+  });
 });
 
 describe('builds stopped and overtaken at any yield', () => {

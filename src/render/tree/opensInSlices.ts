@@ -1,5 +1,5 @@
 import { changesByPidAtLeast } from './changes';
-import { SLICED_CHANGES_ABOVE, type TreeModel } from './model';
+import { shapeToken, SLICED_CHANGES_ABOVE, type TreeModel } from './model';
 
 /**
  * A tree of at least this many tasks is opened in slices (treeView.ts's openJob): opening a
@@ -12,10 +12,14 @@ export const SLICE_OPEN_ABOVE = 1000;
 /**
  * Whether TreeView prepares `model` in tasks of its own before drawing it (its forest when its
  * shape is new, its shown part and layout, its canvas grid), the tree aria-busy and the last
- * drawing shown meanwhile: a big tree that is new to the view (another container, no layout
- * yet) or whose nodes differ from the last model's in SLICED_CHANGES_ABOVE places or more (a
- * freeze, a jump across a restart, that many tasks more or fewer). Doing that in the task that
- * draws it made one long task. A step of a big tree changes a few nodes: synchronous.
+ * drawing shown meanwhile. A big tree is, when:
+ * - it is new to the view (another container, no layout yet);
+ * - its shape changed (a task came or went, or changed parent): its shown part and layout are
+ *   made again, as at every step of a big destroy, even though few nodes changed;
+ * - its nodes differ from the last model's in SLICED_CHANGES_ABOVE places or more, the shape
+ *   kept (a freeze of every task).
+ * Doing that in the task that draws it made one long task. A step of a big tree that changes a
+ * few nodes and keeps the shape (most steps of a restart's middle) is drawn at once.
  */
 export function opensInSlices(
   model: TreeModel | null,
@@ -25,6 +29,7 @@ export function opensInSlices(
 ): boolean {
   if (!model || model.nodes.length < SLICE_OPEN_ABOVE) return false;
   if (!before || !laidOut || model.containerId !== lastContainer) return true;
+  if (shapeToken(model.nodes) !== shapeToken(before.nodes)) return true;
   const limit = SLICED_CHANGES_ABOVE;
   // Aligned by pid: a destroy's step (one task gone) is one change, not one per later node.
   return changesByPidAtLeast(model.nodes, before.nodes, limit) >= limit;

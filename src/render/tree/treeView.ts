@@ -18,7 +18,7 @@ import { watchSize } from './viewSize';
 import { FollowActive } from './follow';
 import { forestJob } from './forest';
 import { shapeToken } from './model';
-import { opensInSlices, SLICE_OPEN_ABOVE } from './opensInSlices';
+import { opensInSlices } from './opensInSlices';
 import { NEW_TASK, runNow, runSliced, type Job } from './slicedJob';
 import { OpenQueue } from './openQueue';
 import {
@@ -52,16 +52,6 @@ export interface TreeViewOptions {
   follow?: boolean;
   /** The next model is being built (a big tree's, in slices): the tree is busy until it comes. */
   building?: boolean;
-}
-
-/**
- * A big tree whose shape changed since the last model (a task came or went): its shown part
- * and its layout are made again, in tasks of their own (openJob), even when few of its nodes
- * changed. Half-way through destroying a 100,000-task container every step is one.
- */
-function reshapedBig(model: TreeModel | null, before: TreeModel | null): boolean {
-  if (!model || !before || model.nodes.length < SLICE_OPEN_ABOVE) return false;
-  return shapeToken(model.nodes) !== shapeToken(before.nodes);
 }
 
 const NO_HIDDEN_ROOTS: HiddenRoots = { roots: 0, tasks: 0 };
@@ -121,8 +111,7 @@ export class TreeView {
    * dropped for a newer model.
    */
   private readonly queue = new OpenQueue<TreeModel>({
-    needsOpen: (model, before) =>
-      opensInSlices(model, before, this.lastContainer, !!this.layout) || reshapedBig(model, before),
+    needsOpen: (model, before) => opensInSlices(model, before, this.lastContainer, !!this.layout),
     open: (model) => this.openJob(model),
     prepared: () => this.prepared?.model ?? null,
     draw: (model) => {
