@@ -107,7 +107,6 @@ export function TreePanel({ files = true, fitUpTo }: { files?: boolean; fitUpTo?
           <li key={item}>{item}</li>
         ))}
       </ul>
-      <div className="tree-host" ref={host} />
       {hiddenRoots.roots > 0 ? (
         <div className="tree-more" aria-label="Top-level tasks not drawn" role="group">
           <span>
@@ -117,6 +116,7 @@ export function TreePanel({ files = true, fitUpTo }: { files?: boolean; fitUpTo?
           <ActionButton id="show-more-roots" className="small" label="Show more" />
         </div>
       ) : null}
+      <div className="tree-host" ref={host} />
       {!model && !building ? <p className="empty">No container at this step.</p> : null}
       {menu ? <TaskMenu {...menu} onClose={closeMenu} /> : null}
     </section>
