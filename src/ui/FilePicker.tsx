@@ -23,13 +23,15 @@ export function FilePicker({ handle, accept, label, directory, onPick }: Props) 
   const { handles } = useDebugger();
   const input = useRef<HTMLInputElement | null>(null);
   useEffect(() => handles.offer(handle, () => input.current?.click()), [handles, handle]);
+  // React has no prop for it: the picker then chooses a folder and lists its files. Set once,
+  // not from a ref callback made anew by each render (the tree panel renders at every step).
+  useEffect(() => {
+    if (directory) input.current?.setAttribute('webkitdirectory', '');
+    else input.current?.removeAttribute('webkitdirectory');
+  }, [directory]);
   return (
     <input
-      ref={(el) => {
-        input.current = el;
-        // React has no prop for it: the picker then chooses a folder and lists its files.
-        if (directory) el?.setAttribute('webkitdirectory', '');
-      }}
+      ref={input}
       type="file"
       accept={accept}
       aria-label={label}
