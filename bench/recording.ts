@@ -226,7 +226,8 @@ export async function recordingPageBench(sizes = [10_000, 50_000, 100_000]): Pro
       const st = await stepping();
       // Stepping through the destroy too: there each step releases the lowest pid, so the tree
       // changes shape at every step and every later task moves up one place (at 100,000 tasks,
-      // some 36,000 roots are shown). Its first frame is where the recording says.
+      // some 36,000 top-level tasks, of which the view draws 2,500). Its first frame is where
+      // the recording says.
       const { stepStarts } = runSession(s);
       const at = Math.floor(stepStarts[2] + (stepStarts[3] - stepStarts[2]) * 0.3);
       await go(at);

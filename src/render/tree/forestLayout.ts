@@ -168,7 +168,7 @@ export class ForestLayout {
 
   /**
    * The same work as a job for slicedJob.ts's runSliced, yielding between pieces and chunks of
-   * cards (a jump into a destroy lays out 36,000 roots with nothing kept); `done` gets the
+   * cards (a jump into a destroy lays out thousands of roots with nothing kept); `done` gets the
    * layout at its end. A job dropped half-way keeps the last finished layout's pieces.
    */
   *job(

@@ -218,8 +218,9 @@ export class TreeView {
       yield NEW_TASK;
     }
     // The shown part, the layout and the grid are pieces of a few milliseconds each now (the
-    // shown part was 30 ms half-way through destroying 100,000 tasks, 36,000 roots shown): the
-    // slices' budget cuts them into tasks, without a task (and maybe a frame) forced between.
+    // shown part was 30 ms half-way through destroying 100,000 tasks, when all its 36,000
+    // top-level tasks were shown): the slices' budget cuts them into tasks, without a task (and
+    // maybe a frame) forced between.
     const shown = visibleTree(first.nodes, this.collapse);
     yield;
     // A newer model of the same shape may have come meanwhile: the newest is prepared. One of
@@ -245,8 +246,8 @@ export class TreeView {
   }
 
   /**
-   * layoutFor as a job (a big first layout, 36,000 roots on a jump into a destroy, is spread
-   * over tasks); the same shape keeps the last shape object, so `shape !== lastShape` holds.
+   * layoutFor as a job (a big first layout, up to the card budget's 2,500 roots or more after
+   * Show more, is spread over tasks); the same shape keeps the last shape object, so `shape !== lastShape` holds.
    */
   private *layoutJob(
     model: TreeModel,
