@@ -9,6 +9,7 @@ import {
 } from '../store/selectors';
 import { useDebugger, useDebuggerState } from './context';
 import { ActionButton } from './ActionButton';
+import { count } from './count';
 import { runAction } from './actions/run';
 import { sayWhyNotRunNext } from './actions/runNext';
 import { ScenarioMenu } from './ScenarioMenu';
@@ -17,8 +18,6 @@ import { FollowActiveToggle } from './FollowActiveToggle';
 import { FindTask } from './FindTask';
 import { TaskMenu } from './TaskMenu';
 import { useReducedMotion } from './useReducedMotion';
-
-const thousands = (n: number) => n.toLocaleString('en');
 
 /** What each card's glyph means; its own row under the head, so it is never cut. */
 const LEGEND = [
@@ -110,8 +109,8 @@ export function TreePanel({ files = true, fitUpTo }: { files?: boolean; fitUpTo?
       {hiddenRoots.roots > 0 ? (
         <div className="tree-more" aria-label="Top-level tasks not drawn" role="group">
           <span>
-            {thousands(hiddenRoots.roots)} more top-level tasks ({thousands(hiddenRoots.tasks)}{' '}
-            tasks) not drawn
+            {count(hiddenRoots.roots)} more top-level tasks ({count(hiddenRoots.tasks)} tasks) not
+            drawn
           </span>
           <ActionButton id="show-more-roots" className="small" label="Show more" />
         </div>

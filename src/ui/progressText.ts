@@ -1,6 +1,6 @@
 import type { SessionProgress } from '../engine/session-types';
+import { count } from './count';
 
-const count = (n: number) => n.toLocaleString('en');
 const mb = (n: number) => (n / 1e6).toLocaleString('en', { maximumFractionDigits: 1 });
 
 /** "Step 4 of 4, restart: 41,000 of 100,000 tasks restored" — what the engine is doing now. */

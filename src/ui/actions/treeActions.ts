@@ -1,4 +1,5 @@
 import { NODE_BUDGET } from '../../render/tree';
+import { count } from '../count';
 import type { ActionSpec } from './types';
 
 /**
@@ -17,7 +18,7 @@ export const treeActions = {
   'show-more-roots': {
     label: 'Show more top-level tasks',
     group: 'view',
-    help: `A tree with more top-level tasks than the view draws (half-way through a big destroy, say) draws the first ones; this draws ${NODE_BUDGET.toLocaleString('en')} more. Find task brings out any one of them`,
+    help: `A tree with more top-level tasks than the view draws (half-way through a big destroy, say) draws the first ones; this draws ${count(NODE_BUDGET)} more. Find task brings out any one of them`,
     enabledWhen: ({ state }) =>
       state.hiddenRoots.roots > 0 ? true : 'Every top-level task is drawn',
     perform: (ctx) => ctx.handles.call('showMoreRoots'),
